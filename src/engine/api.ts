@@ -1,0 +1,73 @@
+/** The Simulation interface: the engine's public surface (a contract; names are kept). */
+import type {
+  Backup,
+  Command,
+  EngineEvent,
+  Metrics,
+  NodeId,
+  NodeView,
+  OperationRecord,
+  Role,
+  SimTime,
+  Snapshot,
+  WorkloadOptions,
+} from './types.ts';
+
+export interface AddNodeOptions {
+  readonly id: NodeId;
+  readonly role?: Role;
+  /** For a replica: the node it streams from. */
+  readonly upstream?: NodeId;
+  /** Seed the node from this backup instead of copying its upstream. */
+  readonly fromBackup?: string;
+  readonly sync?: boolean;
+}
+
+export interface Simulation {
+  /** Simulated milliseconds since the start. */
+  now(): SimTime;
+  /** Runs every event due in the next `ms` simulated milliseconds. */
+  advance(ms: number): void;
+  /** Runs until no replication or client work is pending (periodic timers aside), or `maxMs` passes. */
+  runUntilIdle(maxMs?: number): void;
+  /** The time of the next pending event, if any (for "step to the next event"). */
+  nextEventAt(): SimTime | undefined;
+
+  /** A client beside `nodeId` writes; returns the operation's record (pending until acknowledged). */
+  write(nodeId: NodeId, key: string, value: string): OperationRecord;
+  /** A client beside `nodeId` reads; completes at once with what that node has applied. */
+  read(nodeId: NodeId, key: string): OperationRecord;
+  op(id: number): OperationRecord | undefined;
+  /** Retained operation records, oldest first (bounded in long runs; counters stay exact). */
+  history(): readonly OperationRecord[];
+
+  kill(nodeId: NodeId): void;
+  restart(nodeId: NodeId): void;
+  /** Makes a replica the primary on a new timeline; the old primary's other replicas follow it. */
+  promote(nodeId: NodeId): void;
+  takeBackup(nodeId: NodeId): Backup;
+  backups(): readonly Backup[];
+  addNode(options: AddNodeOptions): NodeView;
+  removeNode(nodeId: NodeId): void;
+  repoint(nodeId: NodeId, upstream: NodeId): void;
+  startWorkload(options: Partial<WorkloadOptions>): void;
+  stopWorkload(): void;
+
+  node(nodeId: NodeId): NodeView;
+  nodes(): readonly NodeView[];
+  metrics(): Metrics;
+  /** Retained engine events, oldest first (bounded in long runs). */
+  events(): readonly EngineEvent[];
+  snapshot(): Snapshot;
+  commands(): readonly Command[];
+  /** Called after every change (a command, or time advancing). Returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Thrown when a call cannot be carried out (unknown node, invalid re-point...). Nothing changes. */
+export class SimulationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimulationError';
+  }
+}

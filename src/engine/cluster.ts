@@ -1,0 +1,166 @@
+/** The cluster: the shared state every engine module works on (nodes, network, clock, observers). */
+import { Network } from './network/network.ts';
+import { DbNode, type TimelineBranch, type Version } from './node/dbNode.ts';
+import { History, type OpRecord } from './observe/history.ts';
+import { EventLog } from './observe/eventLog.ts';
+import { createRandom, type Random } from './random.ts';
+import { createEngineClock, Scheduler, type EngineClock } from './scheduler.ts';
+import type { Scenario } from './scenario/schema.ts';
+import type { Backup, EngineEventBody, LogEntry, Lsn, Message, NodeId, Role } from './types.ts';
+import { SimulationError } from './api.ts';
+
+/** What travels on the wire between nodes. */
+export type Payload =
+  | { kind: 'hello'; connId: number; timeline: number; receivedLsn: Lsn }
+  | {
+      kind: 'entries';
+      connId: number;
+      timeline: number;
+      history: readonly TimelineBranch[];
+      entries: readonly LogEntry[];
+      senderLastLsn: Lsn;
+    }
+  | {
+      kind: 'snapshot';
+      connId: number;
+      reason: 'retention' | 'rewind' | 'new-node';
+      data: ReadonlyMap<string, Version>;
+      lsn: Lsn;
+      timeline: number;
+      history: readonly TimelineBranch[];
+      senderLastLsn: Lsn;
+    }
+  | { kind: 'ack'; connId: number; timeline: number; receivedLsn: Lsn; appliedLsn: Lsn };
+
+/** A write waiting for synchronous confirmation. */
+export interface WaitingWrite {
+  readonly op: OpRecord;
+  readonly lsn: Lsn;
+}
+
+export interface StoredBackup extends Backup {
+  readonly versions: ReadonlyMap<string, Version>;
+  readonly history: readonly TimelineBranch[];
+}
+
+/** How long a disconnected replica waits before retrying its upstream, ms. */
+export const RETRY_MS = 1000;
+
+export class Cluster {
+  readonly scheduler = new Scheduler();
+  readonly clock: EngineClock;
+  readonly random: Random;
+  readonly network: Network<Payload>;
+  readonly nodes = new Map<NodeId, DbNode>();
+  readonly history = new History();
+  readonly events = new EventLog();
+  readonly backups = new Map<string, StoredBackup>();
+  /** Writes waiting for a flush, per primary: a group commit. */
+  readonly flushQueue = new Map<NodeId, OpRecord[]>();
+  readonly waiting = new Map<NodeId, WaitingWrite[]>();
+  /** Per primary in scheduled mode: entries released for shipping at the last tick. */
+  readonly releasedLsn = new Map<NodeId, Lsn>();
+  readonly tickScheduled = new Set<NodeId>();
+  config: Scenario['replication'];
+  nextConnId = 1;
+  nextBackupId = 1;
+  maxTimeline = 1;
+  /** Bumped on every change; the snapshot is rebuilt only when it moved. */
+  version = 0;
+
+  constructor(scenario: Scenario, deliver: (cluster: Cluster, message: Message, payload: Payload) => void) {
+    this.config = scenario.replication;
+    this.random = createRandom(scenario.seed);
+    this.clock = createEngineClock(this.scheduler);
+    this.network = new Network<Payload>(
+      this.scheduler,
+      this.random.fork(1),
+      scenario.network.latencyMs,
+      scenario.network.jitterMs,
+      (message, payload) => {
+        deliver(this, message, payload);
+      },
+    );
+  }
+
+  now(): number {
+    return this.scheduler.now();
+  }
+
+  emit(body: EngineEventBody): void {
+    this.events.push(this.now(), body);
+  }
+
+  node(id: NodeId): DbNode {
+    const node = this.nodes.get(id);
+    if (node === undefined) throw new SimulationError(`unknown node "${id}"`);
+    return node;
+  }
+
+  createNode(
+    id: NodeId,
+    role: Role,
+    options: { upstream?: NodeId; sync?: boolean; applyRate?: number; after?: Lsn },
+  ): DbNode {
+    const node = new DbNode(id, role, {
+      ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
+      ...(options.after === undefined ? {} : { after: options.after }),
+      sync: options.sync ?? true,
+      applyRate: options.applyRate ?? this.config.applyRate,
+      retryMs: RETRY_MS,
+      clock: this.clock,
+    });
+    this.nodes.set(id, node);
+    return node;
+  }
+
+  /** The primary at the root of a node's upstream chain. */
+  rootOf(node: DbNode): DbNode {
+    let current = node;
+    for (let hops = 0; hops <= this.nodes.size && current.upstream !== undefined; hops++) {
+      const next = this.nodes.get(current.upstream);
+      if (next === undefined) break;
+      current = next;
+    }
+    return current;
+  }
+
+  primaries(): DbNode[] {
+    return [...this.nodes.values()].filter((n) => n.isPrimary);
+  }
+
+  upPrimaries(): DbNode[] {
+    return this.primaries().filter((n) => n.isUp);
+  }
+
+  /** The primary writes should go to: an up one on the newest timeline, else the newest. */
+  currentPrimary(): DbNode | undefined {
+    const byTimeline = (a: DbNode, b: DbNode): number => b.timeline - a.timeline;
+    return this.upPrimaries().sort(byTimeline)[0] ?? this.primaries().sort(byTimeline)[0];
+  }
+
+  downstreamOf(id: NodeId): DbNode[] {
+    return [...this.nodes.values()].filter((n) => n.upstream === id);
+  }
+
+  /** Direct replicas that count toward synchronous commit for this primary. */
+  syncCandidates(primary: DbNode): DbNode[] {
+    if (this.config.mode !== 'sync' && this.config.mode !== 'semi-sync') return [];
+    return this.downstreamOf(primary.id).filter((n) => n.sync);
+  }
+
+  /** Confirmations a commit needs: all candidates (sync) or `syncCount` of them (PostgreSQL `ANY k`). */
+  requiredConfirmations(primary: DbNode): number {
+    const candidates = this.syncCandidates(primary).length;
+    if (candidates === 0) return 0;
+    return this.config.mode === 'sync' ? candidates : this.config.syncCount;
+  }
+
+  isReadOnly(): boolean {
+    return this.upPrimaries().length === 0;
+  }
+
+  touch(): void {
+    this.version++;
+  }
+}

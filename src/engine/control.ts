@@ -1,0 +1,207 @@
+/** Operator actions on nodes: kill, restart, add, remove, re-point, back up. Each validates before it changes anything. */
+import { SimulationError, type AddNodeOptions } from './api.ts';
+import type { Cluster, StoredBackup } from './cluster.ts';
+import { accountLostWrites, demote, startTimeline } from './failover/promotion.ts';
+import type { DbNode } from './node/dbNode.ts';
+import { disconnect, startApplying } from './replication/receiver.ts';
+import { failWaiting } from './replication/syncCommit.ts';
+import type { Backup, NodeId } from './types.ts';
+
+/** Starts a node's machine and wires its intents to the engine. */
+export function boot(cluster: Cluster, node: DbNode): void {
+  node.actor.subscribe(() => {
+    node.syncState();
+    cluster.touch();
+  });
+  node.actor.on('connect', () => {
+    connect(cluster, node);
+  });
+  // Replay resumes once the machine has settled in its new state (the intent fires mid-transition).
+  node.actor.on('recovering', () => {
+    cluster.scheduler.schedule(cluster.now(), () => {
+      startApplying(cluster, node);
+    });
+  });
+  node.actor.start();
+  node.syncState();
+}
+
+/** A replica opens a new stream to its upstream (START_REPLICATION from its received position). */
+function connect(cluster: Cluster, node: DbNode): void {
+  if (node.upstream === undefined) return;
+  const upstream = cluster.nodes.get(node.upstream);
+  upstream?.links.delete(node.id);
+  node.connId = cluster.nextConnId++;
+  cluster.network.send({
+    from: node.id,
+    to: node.upstream,
+    kind: 'hello',
+    payload: { kind: 'hello', connId: node.connId, timeline: node.timeline, receivedLsn: node.receivedLsn },
+  });
+}
+
+export function kill(cluster: Cluster, node: DbNode): void {
+  if (!node.isUp) throw new SimulationError(`${node.id} is already down`);
+  const wasPrimary = node.isPrimary;
+  node.generation++;
+  node.applying = false;
+  node.pumpScheduled = false;
+  node.links.clear();
+  node.connId = undefined;
+  if (wasPrimary)
+    failWaiting(cluster, node, `${node.id} went down before acknowledging (outcome unknown to the client)`);
+  node.actor.send({ type: 'KILL' });
+  cluster.emit({ type: 'node-down', nodeId: node.id });
+  // The connections die with it: its upstream drops the walsender, its replicas start retrying.
+  if (node.upstream !== undefined) cluster.nodes.get(node.upstream)?.links.delete(node.id);
+  for (const child of cluster.downstreamOf(node.id)) hangUpAfterDrain(cluster, node, child);
+  if (wasPrimary && cluster.isReadOnly()) {
+    cluster.emit({ type: 'read-only', reason: `${node.id} is down and no other primary is up` });
+  }
+}
+
+/** A replica notices its upstream died only after the packets already on the wire have arrived. */
+function hangUpAfterDrain(cluster: Cluster, upstream: DbNode, replica: DbNode): void {
+  const connId = replica.connId;
+  if (!replica.isUp || connId === undefined) return;
+  cluster.scheduler.schedule(cluster.network.drainedAt(upstream.id, replica.id), () => {
+    if (replica.connId === connId && replica.upstream === upstream.id) disconnect(cluster, replica);
+  });
+}
+
+export function restart(cluster: Cluster, node: DbNode): void {
+  if (node.isUp) throw new SimulationError(`${node.id} is already up`);
+  const current = cluster.currentPrimary();
+  // Another node was promoted meanwhile: the old primary rejoins as its replica (after a rewind).
+  if (node.isPrimary && current !== undefined && current !== node && current.timeline > node.timeline) {
+    demote(cluster, node, current);
+  }
+  node.actor.send({ type: 'RESTART' });
+  cluster.emit({ type: 'node-up', nodeId: node.id });
+  if (node.isPrimary && cluster.upPrimaries().length === 1)
+    cluster.emit({ type: 'writable', nodeId: node.id });
+}
+
+export function repoint(cluster: Cluster, node: DbNode, upstreamId: NodeId): void {
+  const upstream = cluster.node(upstreamId);
+  if (node.isPrimary) throw new SimulationError(`${node.id} is a primary: only replicas have an upstream`);
+  if (upstream === node) throw new SimulationError(`${node.id} cannot replicate from itself`);
+  for (
+    let n: DbNode | undefined = upstream;
+    n !== undefined;
+    n = n.upstream === undefined ? undefined : cluster.nodes.get(n.upstream)
+  ) {
+    if (n === node)
+      throw new SimulationError(`re-pointing ${node.id} to ${upstreamId} would make a replication cycle`);
+  }
+  if (node.upstream !== undefined) cluster.nodes.get(node.upstream)?.links.delete(node.id);
+  node.upstream = upstreamId;
+  cluster.emit({ type: 'repointed', nodeId: node.id, upstream: upstreamId });
+  if (node.isUp) disconnect(cluster, node);
+}
+
+export function takeBackup(cluster: Cluster, node: DbNode): Backup {
+  if (!node.isUp) throw new SimulationError(`${node.id} is down: a backup needs a running server`);
+  const backup: StoredBackup = {
+    id: `backup-${cluster.nextBackupId++}`,
+    nodeId: node.id,
+    lsn: node.appliedLsn,
+    timeline: node.timeline,
+    takenAt: cluster.now(),
+    data: node.dataRecord(),
+    versions: new Map(node.data),
+    history: [...node.history],
+  };
+  cluster.backups.set(backup.id, backup);
+  cluster.emit({ type: 'backup-taken', backupId: backup.id, nodeId: node.id, lsn: backup.lsn });
+  return publicBackup(backup);
+}
+
+export function publicBackup(backup: StoredBackup): Backup {
+  return {
+    id: backup.id,
+    nodeId: backup.nodeId,
+    lsn: backup.lsn,
+    timeline: backup.timeline,
+    takenAt: backup.takenAt,
+    data: backup.data,
+  };
+}
+
+const ID_PATTERN = /^[A-Za-z0-9_.-]{1,32}$/;
+
+export function addNode(cluster: Cluster, options: AddNodeOptions): DbNode {
+  const role = options.role ?? 'replica';
+  if (!ID_PATTERN.test(options.id)) {
+    throw new SimulationError(`node id "${options.id}" must be 1–32 letters, digits, ".", "_" or "-"`);
+  }
+  if (cluster.nodes.has(options.id)) throw new SimulationError(`a node named "${options.id}" already exists`);
+  const backup = options.fromBackup === undefined ? undefined : cluster.backups.get(options.fromBackup);
+  if (options.fromBackup !== undefined && backup === undefined) {
+    throw new SimulationError(`unknown backup "${options.fromBackup}"`);
+  }
+  if (role === 'replica') {
+    if (options.upstream === undefined) throw new SimulationError('a replica needs an upstream');
+    cluster.node(options.upstream);
+  } else if (cluster.upPrimaries().length > 0) {
+    throw new SimulationError(
+      'a primary is already up: add a replica, or promote one after the primary fails',
+    );
+  }
+  const previousPrimary = cluster.currentPrimary();
+  const node = cluster.createNode(options.id, role, {
+    ...(role === 'replica' && options.upstream !== undefined ? { upstream: options.upstream } : {}),
+    ...(options.sync === undefined ? {} : { sync: options.sync }),
+    ...(backup === undefined ? {} : { after: backup.lsn }),
+  });
+  if (backup !== undefined) node.restore(backup.versions, backup.lsn, backup.timeline, backup.history);
+  if (role === 'primary') provisionPrimary(cluster, node, previousPrimary, backup);
+  boot(cluster, node);
+  cluster.emit({
+    type: 'node-added',
+    nodeId: node.id,
+    role,
+    ...(backup === undefined ? {} : { fromBackup: backup.id }),
+  });
+  if (role === 'primary') cluster.emit({ type: 'writable', nodeId: node.id });
+  return node;
+}
+
+/** A new primary provisioned from a backup starts a new timeline; orphaned replicas follow it. */
+function provisionPrimary(
+  cluster: Cluster,
+  node: DbNode,
+  old: DbNode | undefined,
+  backup: StoredBackup | undefined,
+): void {
+  const branchLsn = backup?.lsn ?? 0;
+  startTimeline(cluster, node, branchLsn);
+  if (old === undefined) return;
+  accountLostWrites(cluster, old, branchLsn, node.id);
+  for (const replica of cluster.downstreamOf(old.id)) {
+    replica.upstream = node.id;
+    cluster.emit({ type: 'repointed', nodeId: replica.id, upstream: node.id });
+    if (replica.isUp) disconnect(cluster, replica);
+  }
+}
+
+export function removeNode(cluster: Cluster, node: DbNode): void {
+  const children = cluster.downstreamOf(node.id);
+  if (cluster.nodes.size === 1) throw new SimulationError(`${node.id} is the last node`);
+  if (node.isPrimary && children.length > 0) {
+    throw new SimulationError(
+      `${node.id} is a primary with replicas: promote one of them or remove them first`,
+    );
+  }
+  if (node.isUp) kill(cluster, node);
+  node.actor.stop();
+  cluster.nodes.delete(node.id);
+  cluster.network.forget(node.id);
+  for (const child of children) {
+    if (node.upstream === undefined) continue;
+    child.upstream = node.upstream;
+    cluster.emit({ type: 'repointed', nodeId: child.id, upstream: node.upstream });
+    if (child.isUp) disconnect(cluster, child);
+  }
+  cluster.emit({ type: 'node-removed', nodeId: node.id });
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../simulation.ts';
+import { cluster } from '../testing.ts';
+
+function started(...args: Parameters<typeof cluster>) {
+  const sim = createSimulation(cluster(...args));
+  sim.advance(100);
+  return sim;
+}
+
+describe('when the primary goes down', () => {
+  it('puts the system in read-only mode: every write fails, reads keep working on the replicas', () => {
+    const sim = started(2);
+    sim.write('db1', 'k', 'v');
+    sim.runUntilIdle();
+    sim.kill('db1');
+    expect(sim.metrics().readOnly).toBe(true);
+    expect(sim.events().some((e) => e.type === 'read-only')).toBe(true);
+    for (const node of ['db1', 'db2', 'db3']) {
+      const op = sim.write(node, 'x', '1');
+      expect(op.status).toBe('failed');
+      expect(op.error).toMatch(/read-only/);
+    }
+    expect(sim.read('db2', 'k').value).toBe('v');
+  });
+
+  it('fails a write that was waiting for synchronous confirmation, without acknowledging it', () => {
+    const sim = started(1, { mode: 'sync' });
+    sim.kill('db2');
+    const op = sim.write('db1', 'k', 'v');
+    sim.advance(10);
+    sim.kill('db1');
+    expect(sim.op(op.id)?.status).toBe('failed');
+  });
+});
+
+describe('promoting a replica after an async primary failed', () => {
+  function failover() {
+    const sim = started(2, {}, { latencyMs: 50 });
+    sim.write('db1', 'a', '1');
+    sim.runUntilIdle();
+    const tail = [sim.write('db1', 'b', '2'), sim.write('db1', 'c', '3')];
+    sim.advance(10);
+    sim.kill('db1');
+    sim.promote('db2');
+    return { sim, tail };
+  }
+
+  it('starts a new timeline on the promoted node and makes it writable', () => {
+    const { sim } = failover();
+    expect(sim.node('db2').role).toBe('primary');
+    expect(sim.node('db2').timeline).toBe(2);
+    expect(sim.metrics().readOnly).toBe(false);
+    const op = sim.write('db2', 'd', '4');
+    sim.advance(5);
+    expect(sim.op(op.id)?.status).toBe('ok');
+  });
+
+  it('marks the acknowledged writes the promoted node never received as lost, and says why', () => {
+    const { sim, tail } = failover();
+    for (const op of tail) {
+      const record = sim.op(op.id);
+      expect(record?.status).toBe('ok');
+      expect(record?.lost).toBe(true);
+      expect(record?.lostReason).toMatch(/asynchronous/);
+    }
+    expect(sim.metrics().lostWrites).toBe(2);
+    expect(sim.events().some((e) => e.type === 'writes-lost')).toBe(true);
+  });
+
+  it('re-points the other replicas of the failed primary to the new one', () => {
+    const { sim } = failover();
+    expect(sim.node('db3').upstream).toBe('db2');
+    sim.write('db2', 'd', '4');
+    sim.runUntilIdle();
+    expect(sim.node('db3').data.d).toBe('4');
+    expect(sim.node('db3').timeline).toBe(2);
+  });
+
+  it('rewinds the old primary when it restarts: its divergent tail is discarded and it follows the new primary', () => {
+    const { sim } = failover();
+    sim.write('db2', 'd', '4');
+    sim.restart('db1');
+    sim.runUntilIdle();
+    const old = sim.node('db1');
+    expect(old.role).toBe('replica');
+    expect(old.upstream).toBe('db2');
+    expect(old.data).toEqual(sim.node('db2').data);
+    expect(old.data.b).toBeUndefined();
+    expect(sim.events().some((e) => e.type === 'rewound' && e.nodeId === 'db1')).toBe(true);
+  });
+
+  it('does not report stale reads for values that were lost', () => {
+    const { sim } = failover();
+    expect(sim.read('db2', 'b').stale).toBeUndefined();
+  });
+});
+
+describe('promoting a synchronous replica', () => {
+  it('loses no acknowledged write', () => {
+    const sim = started(2, { mode: 'sync' }, { latencyMs: 50 });
+    const ops = [sim.write('db1', 'a', '1'), sim.write('db1', 'b', '2')];
+    sim.advance(30);
+    const late = sim.write('db1', 'c', '3');
+    sim.advance(20);
+    sim.kill('db1');
+    sim.promote('db2');
+    sim.runUntilIdle();
+    for (const op of ops) expect(sim.op(op.id)?.lost).toBeUndefined();
+    expect(sim.op(late.id)?.status).not.toBe('ok');
+    expect(sim.metrics().lostWrites).toBe(0);
+  });
+});
+
+describe('a replica that received more than the promoted one', () => {
+  it('is rewound before it can follow the new timeline', () => {
+    const sim = createSimulation({
+      seed: 3,
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'near', role: 'replica', upstream: 'db1' },
+        { id: 'far', role: 'replica', upstream: 'db1' },
+      ],
+      network: { latencyMs: 10, jitterMs: 0 },
+    });
+    sim.advance(100);
+    sim.kill('far');
+    sim.write('db1', 'a', '1');
+    sim.runUntilIdle();
+    sim.kill('db1');
+    sim.restart('far');
+    sim.promote('far');
+    sim.runUntilIdle();
+    expect(sim.node('near').upstream).toBe('far');
+    expect(sim.node('near').data).toEqual({});
+    expect(sim.events().some((e) => e.type === 'rewound' && e.nodeId === 'near')).toBe(true);
+  });
+});
+
+describe('manual promotion while the primary is still up', () => {
+  it('demotes the old primary to a replica of the new one', () => {
+    const sim = started(2);
+    sim.write('db1', 'a', '1');
+    sim.runUntilIdle();
+    sim.promote('db3');
+    sim.runUntilIdle();
+    expect(sim.node('db1').role).toBe('replica');
+    expect(sim.node('db1').upstream).toBe('db3');
+    expect(
+      sim
+        .nodes()
+        .filter((n) => n.role === 'primary')
+        .map((n) => n.id),
+    ).toEqual(['db3']);
+    expect(sim.node('db1').data).toEqual({ a: '1' });
+  });
+});

@@ -1,0 +1,104 @@
+/** The network: per-link latency with seeded jitter; every message is visible in flight; links stay FIFO like TCP. */
+import type { Random } from '../random.ts';
+import type { Scheduler } from '../scheduler.ts';
+import type { Message, MessageKind, NodeId, SimTime } from '../types.ts';
+
+export interface SendOptions<P> {
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly kind: MessageKind;
+  readonly payload: P;
+  /** Time the sender spends putting the message on the wire before it travels. */
+  readonly transmitMs?: number;
+  readonly size?: number;
+  readonly firstLsn?: number;
+  readonly lastLsn?: number;
+}
+
+export interface InFlight<P> {
+  readonly message: Message;
+  readonly payload: P;
+}
+
+const linkKey = (a: NodeId, b: NodeId): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+export class Network<P> {
+  private readonly inFlight = new Map<number, InFlight<P>>();
+  private readonly lastDelivery = new Map<string, SimTime>();
+  private readonly latencyOverrides = new Map<string, number>();
+  private nextId = 1;
+  /** Bumped whenever the set of in-flight messages changes. */
+  version = 0;
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly random: Random,
+    private latencyMs: number,
+    private jitterMs: number,
+    private readonly deliver: (message: Message, payload: P) => void,
+  ) {}
+
+  setDefaults(latencyMs: number, jitterMs: number): void {
+    this.latencyMs = latencyMs;
+    this.jitterMs = jitterMs;
+  }
+
+  /** Slows (or speeds) one link, both directions. */
+  setLatency(a: NodeId, b: NodeId, ms: number): void {
+    this.latencyOverrides.set(linkKey(a, b), ms);
+  }
+
+  latency(a: NodeId, b: NodeId): number {
+    return this.latencyOverrides.get(linkKey(a, b)) ?? this.latencyMs;
+  }
+
+  send(options: SendOptions<P>): Message {
+    const now = this.scheduler.now();
+    const jitter = this.jitterMs > 0 ? this.random.next() * this.jitterMs : 0;
+    const directed = `${options.from}>${options.to}`;
+    // One connection per direction: a later message never overtakes an earlier one (TCP ordering).
+    const earliest = this.lastDelivery.get(directed) ?? 0;
+    const deliverAt = Math.max(
+      now + (options.transmitMs ?? 0) + this.latency(options.from, options.to) + jitter,
+      earliest,
+    );
+    this.lastDelivery.set(directed, deliverAt);
+    const message: Message = {
+      id: this.nextId++,
+      from: options.from,
+      to: options.to,
+      kind: options.kind,
+      sentAt: now,
+      deliverAt,
+      size: options.size ?? 1,
+      ...(options.firstLsn === undefined ? {} : { firstLsn: options.firstLsn }),
+      ...(options.lastLsn === undefined ? {} : { lastLsn: options.lastLsn }),
+    };
+    this.inFlight.set(message.id, { message, payload: options.payload });
+    this.version++;
+    this.scheduler.schedule(deliverAt, () => {
+      const flight = this.inFlight.get(message.id);
+      if (flight === undefined) return;
+      this.inFlight.delete(message.id);
+      this.version++;
+      this.deliver(flight.message, flight.payload);
+    });
+    return message;
+  }
+
+  /** When the last message already sent from `from` to `to` arrives (now, if none is on the wire). */
+  drainedAt(from: NodeId, to: NodeId): SimTime {
+    return Math.max(this.scheduler.now(), this.lastDelivery.get(`${from}>${to}`) ?? 0);
+  }
+
+  messages(): Message[] {
+    return Array.from(this.inFlight.values(), (f) => f.message);
+  }
+
+  /** Forgets a node's links (it was removed). Messages already on the wire still arrive and are dropped. */
+  forget(nodeId: NodeId): void {
+    for (const key of [...this.lastDelivery.keys()]) {
+      if (key.startsWith(`${nodeId}>`) || key.endsWith(`>${nodeId}`)) this.lastDelivery.delete(key);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/** A database server's data: log, key-value store and positions. Invariant: applied ≤ received ≤ log's last LSN. */
+import { createActor, type Actor } from 'xstate';
+import type { EngineClock } from '../scheduler.ts';
+import { LoadMeter } from '../observe/load.ts';
+import type { LogEntry, Lsn, NodeId, Role, SimTime } from '../types.ts';
+import { Log } from './log.ts';
+import { nodeMachine, stateName } from './nodeMachine.ts';
+
+/** The version of a key a read returns. */
+export interface Version {
+  readonly value: string;
+  readonly lsn: Lsn;
+  readonly opId: number;
+}
+
+/** Where one timeline of this node's history ended (PostgreSQL's timeline history file). */
+export interface TimelineBranch {
+  readonly timeline: number;
+  readonly branchLsn: Lsn;
+}
+
+/** The upstream's side of one replication connection (a walsender). */
+export interface DownstreamLink {
+  readonly connId: number;
+  /** Last LSN sent on this connection (`sent_lsn`). */
+  sentLsn: Lsn;
+  /** Positions the replica last reported (`flush_lsn`, `replay_lsn`). */
+  receivedLsn: Lsn;
+  appliedLsn: Lsn;
+}
+
+export class DbNode {
+  readonly actor: Actor<typeof nodeMachine>;
+  state = 'booting';
+  upstream: NodeId | undefined;
+  sync: boolean;
+  applyRate: number;
+  timeline = 1;
+  history: TimelineBranch[] = [];
+  log: Log;
+  receivedLsn: Lsn;
+  appliedLsn: Lsn;
+  readonly data = new Map<string, Version>();
+  dataVersion = 0;
+  /** The connection this replica streams on; messages from any other are stale. */
+  connId: number | undefined;
+  /** Bumped to cancel work in progress (apply, flush) when the node dies or is reset. */
+  generation = 0;
+  applying = false;
+  /** Sender side: open connections to downstream replicas. */
+  readonly links = new Map<NodeId, DownstreamLink>();
+  senderBusyUntil: SimTime = 0;
+  pumpScheduled = false;
+  roundRobin = 0;
+  readonly load = new LoadMeter();
+
+  constructor(
+    readonly id: NodeId,
+    role: Role,
+    options: {
+      upstream?: NodeId;
+      sync: boolean;
+      applyRate: number;
+      retryMs: number;
+      clock: EngineClock;
+      after?: Lsn;
+    },
+  ) {
+    this.upstream = options.upstream;
+    this.sync = options.sync;
+    this.applyRate = options.applyRate;
+    const after = options.after ?? 0;
+    this.log = new Log(after);
+    this.receivedLsn = after;
+    this.appliedLsn = after;
+    this.actor = createActor(nodeMachine, {
+      input: { id, role, retryMs: options.retryMs },
+      clock: options.clock,
+    });
+  }
+
+  get role(): Role {
+    return this.actor.getSnapshot().context.role;
+  }
+
+  get isUp(): boolean {
+    return this.state !== 'down';
+  }
+
+  get isPrimary(): boolean {
+    return this.role === 'primary';
+  }
+
+  syncState(): void {
+    this.state = stateName(this.actor.getSnapshot().value);
+  }
+
+  /** Applies entries in order to the key-value store. */
+  applyEntries(entries: readonly LogEntry[]): void {
+    for (const entry of entries) {
+      this.data.set(entry.key, { value: entry.value, lsn: entry.lsn, opId: entry.opId });
+    }
+    const last = entries[entries.length - 1];
+    if (last !== undefined) this.appliedLsn = last.lsn;
+    this.dataVersion++;
+  }
+
+  /** Replaces everything with a copy taken elsewhere (a base backup or a rewind's copied blocks). */
+  restore(
+    data: ReadonlyMap<string, Version>,
+    lsn: Lsn,
+    timeline: number,
+    history: readonly TimelineBranch[],
+  ): void {
+    this.data.clear();
+    for (const [key, version] of data) this.data.set(key, version);
+    this.dataVersion++;
+    this.log = new Log(lsn);
+    this.receivedLsn = lsn;
+    this.appliedLsn = lsn;
+    this.timeline = timeline;
+    this.history = [...history];
+    this.generation++;
+    this.applying = false;
+  }
+
+  /** The LSN where `timeline` ended in this node's history, if it is an ancestor of the current one. */
+  branchPointOf(timeline: number): Lsn | undefined {
+    return this.history.find((h) => h.timeline === timeline)?.branchLsn;
+  }
+
+  dataRecord(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, version] of this.data) out[key] = version.value;
+    return out;
+  }
+}

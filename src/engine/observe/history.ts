@@ -1,0 +1,122 @@
+/** Client operation history: every op from invocation to outcome; retention is bounded, counters are exact. */
+import type { Lsn, NodeId, OperationRecord, SimTime } from '../types.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type OpRecord = Mutable<OperationRecord>;
+
+interface AckedVersion {
+  readonly opId: number;
+  readonly value: string;
+  readonly lsn: Lsn;
+}
+
+const RETAIN_OPS = 10_000;
+const RETAIN_LATENCIES = 2_000;
+const ACKED_PER_KEY = 8;
+
+export class History {
+  private readonly ops = new Map<number, OpRecord>();
+  private nextId = 1;
+  /** Recently acknowledged writes per key, newest last: the reference for stale reads. */
+  private readonly acked = new Map<string, AckedVersion[]>();
+  private readonly latencies: number[] = [];
+  private latencyCursor = 0;
+  readonly counts = { writes: 0, reads: 0, failedWrites: 0, failedReads: 0, lostWrites: 0, staleReads: 0 };
+
+  begin(kind: 'write' | 'read', nodeId: NodeId, key: string, at: SimTime, value?: string): OpRecord {
+    const op: OpRecord = { id: this.nextId++, kind, nodeId, key, status: 'pending', startedAt: at };
+    if (value !== undefined) op.value = value;
+    this.ops.set(op.id, op);
+    if (kind === 'write') this.counts.writes++;
+    else this.counts.reads++;
+    if (this.ops.size > RETAIN_OPS) this.evictOldest();
+    return op;
+  }
+
+  get(id: number): OpRecord | undefined {
+    return this.ops.get(id);
+  }
+
+  all(): OpRecord[] {
+    return [...this.ops.values()];
+  }
+
+  fail(op: OpRecord, error: string, at: SimTime): void {
+    if (op.status !== 'pending') return;
+    op.status = 'failed';
+    op.error = error;
+    op.endedAt = at;
+    if (op.kind === 'write') this.counts.failedWrites++;
+    else this.counts.failedReads++;
+  }
+
+  acknowledge(op: OpRecord, at: SimTime): void {
+    if (op.status !== 'pending') return;
+    op.status = 'ok';
+    op.endedAt = at;
+    this.recordLatency(at - op.startedAt);
+    if (op.value === undefined || op.lsn === undefined) return;
+    const versions = this.acked.get(op.key) ?? [];
+    versions.push({ opId: op.id, value: op.value, lsn: op.lsn });
+    if (versions.length > ACKED_PER_KEY) versions.shift();
+    this.acked.set(op.key, versions);
+  }
+
+  /** Marks an acknowledged write lost; it stops being the reference for stale reads. */
+  markLost(opId: number, key: string, reason: string): boolean {
+    const op = this.ops.get(opId);
+    if (op?.lost === true) return false;
+    if (op !== undefined) {
+      if (op.status !== 'ok') return false;
+      op.lost = true;
+      op.lostReason = reason;
+    }
+    const versions = this.acked.get(key);
+    if (versions !== undefined) {
+      const i = versions.findIndex((v) => v.opId === opId);
+      if (i >= 0) versions.splice(i, 1);
+    }
+    this.counts.lostWrites++;
+    return true;
+  }
+
+  /** Completes a read; it is stale when it returns something older than the latest acknowledged write. */
+  completeRead(op: OpRecord, at: SimTime, returned: { value: string; lsn: Lsn } | undefined): void {
+    op.status = 'ok';
+    op.endedAt = at;
+    if (returned !== undefined) op.value = returned.value;
+    const versions = this.acked.get(op.key);
+    const expected = versions?.[versions.length - 1];
+    if (expected !== undefined && (returned === undefined || returned.lsn < expected.lsn)) {
+      op.stale = true;
+      op.expected = expected.value;
+      this.counts.staleReads++;
+    }
+  }
+
+  /** Acknowledged-write latency percentile over the recent window. */
+  latencyPercentile(p: number): number {
+    if (this.latencies.length === 0) return 0;
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+    return sorted[Math.max(0, index)] ?? 0;
+  }
+
+  private recordLatency(ms: number): void {
+    if (this.latencies.length < RETAIN_LATENCIES) this.latencies.push(ms);
+    else {
+      this.latencies[this.latencyCursor] = ms;
+      this.latencyCursor = (this.latencyCursor + 1) % RETAIN_LATENCIES;
+    }
+  }
+
+  private evictOldest(): void {
+    // Never evict a pending op: its outcome is still to come.
+    for (const [id, op] of this.ops) {
+      if (op.status !== 'pending') {
+        this.ops.delete(id);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/** Builds the read-only views (nodes, links, metrics, snapshot) from the cluster's live state. */
+import type { Cluster } from '../cluster.ts';
+import type { DbNode } from '../node/dbNode.ts';
+import { blockedWrites } from '../replication/syncCommit.ts';
+import type { LinkView, Metrics, NodeView, Snapshot, WorkloadOptions } from '../types.ts';
+
+const LOG_TAIL = 12;
+
+/** Lag behind the primary at the root of the node's chain, like `replay_lag`: ms since the oldest unapplied commit. */
+function lagOf(cluster: Cluster, node: DbNode): { entries: number; ms: number } {
+  if (node.isPrimary) return { entries: 0, ms: 0 };
+  const root = cluster.rootOf(node);
+  if (!root.isPrimary) return { entries: 0, ms: 0 };
+  const behind = Math.max(0, root.log.lastLsn - node.appliedLsn);
+  if (behind === 0) return { entries: 0, ms: 0 };
+  const oldest = root.log.get(node.appliedLsn + 1) ?? root.log.get(root.log.startLsn);
+  const ms = oldest === undefined ? 0 : Math.max(0, cluster.now() - oldest.committedAt);
+  return { entries: behind, ms };
+}
+
+const dataCache = new WeakMap<DbNode, { version: number; record: Record<string, string> }>();
+
+function dataOf(node: DbNode): Record<string, string> {
+  const cached = dataCache.get(node);
+  if (cached?.version === node.dataVersion) return cached.record;
+  const record = Object.freeze(node.dataRecord());
+  dataCache.set(node, { version: node.dataVersion, record });
+  return record;
+}
+
+export function nodeView(cluster: Cluster, node: DbNode): NodeView {
+  const sync =
+    !node.isPrimary &&
+    cluster.nodes.get(node.upstream ?? '')?.isPrimary === true &&
+    cluster.syncCandidates(cluster.node(node.upstream ?? '')).includes(node);
+  return {
+    id: node.id,
+    role: node.role,
+    status: node.isUp ? 'up' : 'down',
+    ...(node.upstream === undefined ? {} : { upstream: node.upstream }),
+    downstream: cluster.downstreamOf(node.id).map((n) => n.id),
+    sync,
+    timeline: node.timeline,
+    receivedLsn: node.receivedLsn,
+    appliedLsn: node.appliedLsn,
+    lastLsn: node.log.lastLsn,
+    lag: lagOf(cluster, node),
+    data: dataOf(node),
+    state: node.state,
+    load: node.load.perSecond(cluster.now()),
+    applyRate: node.applyRate,
+    logTail: node.log.tail(LOG_TAIL),
+  };
+}
+
+export function linkViews(cluster: Cluster, nodes: readonly NodeView[]): LinkView[] {
+  const links: LinkView[] = [];
+  for (const node of nodes) {
+    if (node.upstream === undefined) continue;
+    const upstream = cluster.nodes.get(node.upstream);
+    links.push({
+      from: node.upstream,
+      to: node.id,
+      sync: node.sync,
+      connected: upstream?.links.has(node.id) === true,
+    });
+  }
+  return links;
+}
+
+export function metricsOf(cluster: Cluster): Metrics {
+  const counts = cluster.history.counts;
+  return {
+    ...counts,
+    blockedWrites: blockedWrites(cluster),
+    conflicts: 0,
+    writeLatency: { p50: cluster.history.latencyPercentile(50), p99: cluster.history.latencyPercentile(99) },
+    readOnly: cluster.isReadOnly(),
+    syncDegraded: cluster.primaries().some((p) => p.state === 'primary.degraded'),
+  };
+}
+
+export function snapshotOf(cluster: Cluster, workload: WorkloadOptions | null): Snapshot {
+  const nodes = [...cluster.nodes.values()].map((n) => nodeView(cluster, n));
+  return Object.freeze({
+    version: cluster.version,
+    time: cluster.now(),
+    nodes,
+    links: linkViews(cluster, nodes),
+    messages: cluster.network.messages(),
+    metrics: metricsOf(cluster),
+    replication: { mode: cluster.config.mode, ackOn: cluster.config.ackOn },
+    workload,
+  });
+}

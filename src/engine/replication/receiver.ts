@@ -1,0 +1,152 @@
+/**
+ * The receiving side (PostgreSQL's walreceiver and startup process): appends batches to the local log,
+ * replays them at the node's apply rate, and reports positions upstream. Invariant: applied ≤ received.
+ */
+import type { Cluster, Payload } from '../cluster.ts';
+import type { DbNode } from '../node/dbNode.ts';
+import { pump } from './sender.ts';
+import { onReplicaAck } from './syncCommit.ts';
+
+/** Most entries replayed in one step; keeps visibility fine-grained under load. */
+const MAX_APPLY = 200;
+
+type EntriesPayload = Extract<Payload, { kind: 'entries' }>;
+type SnapshotPayload = Extract<Payload, { kind: 'snapshot' }>;
+
+export function receiveEntries(cluster: Cluster, replica: DbNode, from: string, batch: EntriesPayload): void {
+  if (!isCurrentStream(replica, from, batch.connId)) return;
+  if (batch.timeline !== replica.timeline) {
+    // Following the upstream onto its new timeline (`recovery_target_timeline = 'latest'`).
+    replica.history = [...batch.history];
+    replica.timeline = batch.timeline;
+    dropDownstream(cluster, replica);
+  }
+  for (const entry of batch.entries) {
+    if (entry.lsn !== replica.receivedLsn + 1) continue;
+    replica.log.append(entry);
+    replica.receivedLsn = entry.lsn;
+  }
+  const caughtUp = replica.receivedLsn >= batch.senderLastLsn;
+  if (replica.state === 'replica.connecting') {
+    replica.actor.send({ type: 'STREAM_STARTED', caughtUp });
+    if (caughtUp) cluster.emit({ type: 'streaming', nodeId: replica.id });
+    else
+      cluster.emit({
+        type: 'catching-up',
+        nodeId: replica.id,
+        fromLsn: replica.receivedLsn,
+        toLsn: batch.senderLastLsn,
+      });
+  } else if (replica.state === 'replica.catchingUp' && caughtUp) {
+    replica.actor.send({ type: 'CAUGHT_UP' });
+    cluster.emit({ type: 'streaming', nodeId: replica.id });
+  }
+  if (batch.entries.length > 0) sendAck(cluster, replica);
+  startApplying(cluster, replica);
+  pump(cluster, replica);
+}
+
+export function receiveSnapshot(
+  cluster: Cluster,
+  replica: DbNode,
+  from: string,
+  snapshot: SnapshotPayload,
+): void {
+  if (!isCurrentStream(replica, from, snapshot.connId)) return;
+  const discardedFrom = snapshot.lsn + 1;
+  const discardedTo = replica.receivedLsn;
+  replica.restore(snapshot.data, snapshot.lsn, snapshot.timeline, snapshot.history);
+  dropDownstream(cluster, replica);
+  if (snapshot.reason === 'rewind' && discardedTo >= discardedFrom) {
+    cluster.emit({
+      type: 'rewound',
+      nodeId: replica.id,
+      discardedFrom,
+      discardedTo,
+      timeline: snapshot.timeline,
+    });
+  }
+  cluster.emit({ type: 'resync-completed', nodeId: replica.id, lsn: snapshot.lsn });
+  const caughtUp = replica.receivedLsn >= snapshot.senderLastLsn;
+  replica.actor.send({ type: 'SNAPSHOT_RESTORED', caughtUp });
+  if (caughtUp) cluster.emit({ type: 'streaming', nodeId: replica.id });
+  sendAck(cluster, replica);
+}
+
+function isCurrentStream(replica: DbNode, from: string, connId: number): boolean {
+  return replica.isUp && !replica.isPrimary && replica.upstream === from && replica.connId === connId;
+}
+
+/** A node whose history changed makes its own replicas reconnect, so they re-check timelines. */
+export function dropDownstream(cluster: Cluster, node: DbNode): void {
+  node.links.clear();
+  for (const child of cluster.downstreamOf(node.id)) {
+    if (child.isUp && !child.isPrimary) disconnect(cluster, child);
+  }
+}
+
+/** Ends a replica's stream; its machine goes back to `connecting` and retries. */
+export function disconnect(cluster: Cluster, replica: DbNode): void {
+  replica.connId = undefined;
+  if (replica.isUp) replica.actor.send({ type: 'DISCONNECTED' });
+  cluster.touch();
+}
+
+/** Reports flush and replay positions upstream (the standby's status reply). */
+export function sendAck(cluster: Cluster, replica: DbNode): void {
+  if (replica.upstream === undefined || replica.connId === undefined) return;
+  cluster.network.send({
+    from: replica.id,
+    to: replica.upstream,
+    kind: 'ack',
+    payload: {
+      kind: 'ack',
+      connId: replica.connId,
+      timeline: replica.timeline,
+      receivedLsn: replica.receivedLsn,
+      appliedLsn: replica.appliedLsn,
+    },
+  });
+}
+
+export function receiveAck(
+  cluster: Cluster,
+  sender: DbNode,
+  from: string,
+  ack: Extract<Payload, { kind: 'ack' }>,
+): void {
+  const link = sender.links.get(from);
+  if (!sender.isUp || link?.connId !== ack.connId) return;
+  link.receivedLsn = Math.max(link.receivedLsn, ack.receivedLsn);
+  link.appliedLsn = Math.max(link.appliedLsn, ack.appliedLsn);
+  if (sender.isPrimary && ack.timeline === sender.timeline) onReplicaAck(cluster, sender, from);
+}
+
+/** Replays received entries at the node's apply rate, a step at a time. */
+export function startApplying(cluster: Cluster, node: DbNode): void {
+  if (node.applying || !node.isUp || node.appliedLsn >= node.receivedLsn) return;
+  node.applying = true;
+  const from = node.appliedLsn + 1;
+  const to = Math.min(node.receivedLsn, node.appliedLsn + MAX_APPLY);
+  const generation = node.generation;
+  const duration = ((to - from + 1) / node.applyRate) * 1000;
+  cluster.scheduler.schedule(cluster.now() + duration, () => {
+    if (node.generation !== generation) return;
+    node.applying = false;
+    const entries = node.log.slice(from, to);
+    node.applyEntries(entries);
+    const last = entries[entries.length - 1];
+    cluster.emit({
+      type: 'entries-applied',
+      nodeId: node.id,
+      fromLsn: from,
+      toLsn: to,
+      lagMs: last === undefined ? 0 : cluster.now() - last.committedAt,
+    });
+    node.log.compact(cluster.config.retainEntries, node.appliedLsn + 1);
+    // remote_apply: a synchronous standby confirms only once the commit is visible to its queries.
+    if (cluster.config.ackOn === 'applied') sendAck(cluster, node);
+    cluster.touch();
+    startApplying(cluster, node);
+  });
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../simulation.ts';
+import { cluster } from '../testing.ts';
+
+function started(...args: Parameters<typeof cluster>) {
+  const sim = createSimulation(cluster(...args));
+  sim.advance(100);
+  return sim;
+}
+
+describe('synchronous replication', () => {
+  it('acknowledges a write only after every direct replica confirmed it: one round trip later', () => {
+    const sim = started(2, { mode: 'sync' });
+    const op = sim.write('db1', 'k', 'v');
+    sim.advance(15);
+    expect(sim.op(op.id)?.status).toBe('pending');
+    expect(sim.metrics().blockedWrites).toBe(1);
+    sim.advance(10);
+    const done = sim.op(op.id);
+    expect(done?.status).toBe('ok');
+    expect(done?.waitedForSync).toBe(true);
+    expect((done?.endedAt ?? 0) - done!.startedAt).toBeGreaterThanOrEqual(21);
+  });
+
+  it('makes write latency visibly higher than async', () => {
+    const latency = (mode: 'async' | 'sync') => {
+      const sim = started(2, { mode }, { latencyMs: 30 });
+      for (let i = 0; i < 20; i++) {
+        sim.write('db1', `k${i}`, 'v');
+        sim.advance(100);
+      }
+      return sim.metrics().writeLatency.p50;
+    };
+    expect(latency('async')).toBeLessThan(5);
+    expect(latency('sync')).toBeGreaterThan(60);
+  });
+
+  it('blocks commits while a synchronous replica is down, as PostgreSQL does, and releases them when it returns', () => {
+    const sim = started(2, { mode: 'sync' });
+    sim.kill('db3');
+    const op = sim.write('db1', 'k', 'v');
+    sim.advance(5000);
+    expect(sim.op(op.id)?.status).toBe('pending');
+    expect(sim.events().some((e) => e.type === 'write-blocked')).toBe(true);
+    expect(sim.read('db1', 'k').value).toBe('v');
+    sim.restart('db3');
+    sim.runUntilIdle();
+    expect(sim.op(op.id)?.status).toBe('ok');
+  });
+
+  it('does not wait for a replica with sync: false', () => {
+    const sim = createSimulation({
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'db2', role: 'replica', upstream: 'db1' },
+        { id: 'db3', role: 'replica', upstream: 'db1', sync: false },
+      ],
+      replication: { mode: 'sync' },
+      network: { latencyMs: 10, jitterMs: 0 },
+    });
+    sim.advance(100);
+    sim.kill('db3');
+    const op = sim.write('db1', 'k', 'v');
+    sim.advance(30);
+    expect(sim.op(op.id)?.status).toBe('ok');
+  });
+
+  it('falls back to async after syncTimeoutMs, says so, and returns to sync when a replica catches up (MySQL semi-sync)', () => {
+    const sim = started(1, { mode: 'semi-sync', syncTimeoutMs: 1000 });
+    sim.kill('db2');
+    const op = sim.write('db1', 'k', 'v');
+    sim.advance(999);
+    expect(sim.op(op.id)?.status).toBe('pending');
+    sim.advance(5);
+    expect(sim.op(op.id)?.status).toBe('ok');
+    expect(sim.metrics().syncDegraded).toBe(true);
+    expect(sim.node('db1').state).toBe('primary.degraded');
+    expect(sim.events().some((e) => e.type === 'sync-degraded')).toBe(true);
+    const fast = sim.write('db1', 'k2', 'v');
+    sim.advance(2);
+    expect(sim.op(fast.id)?.status).toBe('ok');
+    sim.restart('db2');
+    sim.runUntilIdle();
+    expect(sim.events().some((e) => e.type === 'sync-restored')).toBe(true);
+    expect(sim.node('db1').state).toBe('primary.serving');
+  });
+});
+
+describe('semi-sync quorum (PostgreSQL ANY k)', () => {
+  it('survives one of three synchronous replicas down with ANY 2, and blocks with two down', () => {
+    const sim = started(3, { mode: 'semi-sync', syncCount: 2 });
+    sim.kill('db3');
+    const first = sim.write('db1', 'a', '1');
+    sim.advance(50);
+    expect(sim.op(first.id)?.status).toBe('ok');
+    sim.kill('db4');
+    const second = sim.write('db1', 'b', '2');
+    sim.advance(2000);
+    expect(sim.op(second.id)?.status).toBe('pending');
+  });
+});
+
+describe('ack level', () => {
+  it('with ackOn applied (remote_apply) a read on the replica right after the acknowledgement sees the write', () => {
+    const sim = createSimulation({
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'db2', role: 'replica', upstream: 'db1', applyRate: 20 },
+      ],
+      replication: { mode: 'sync', ackOn: 'applied' },
+      network: { latencyMs: 10, jitterMs: 0 },
+    });
+    sim.advance(100);
+    const op = sim.write('db1', 'k', 'v');
+    while (sim.op(op.id)?.status === 'pending') sim.advance(1);
+    expect(sim.read('db2', 'k').value).toBe('v');
+  });
+
+  it('with ackOn received (on) the same read can still be stale', () => {
+    const sim = createSimulation({
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'db2', role: 'replica', upstream: 'db1', applyRate: 20 },
+      ],
+      replication: { mode: 'sync', ackOn: 'received' },
+      network: { latencyMs: 10, jitterMs: 0 },
+    });
+    sim.advance(100);
+    const op = sim.write('db1', 'k', 'v');
+    while (sim.op(op.id)?.status === 'pending') sim.advance(1);
+    const read = sim.read('db2', 'k');
+    expect(read.value).toBeUndefined();
+    expect(read.stale).toBe(true);
+  });
+});
+
+describe('scheduled replication', () => {
+  it('ships only at each interval boundary, so replicas see writes in batches', () => {
+    const sim = started(1, { mode: 'scheduled', intervalMs: 1000 });
+    sim.write('db1', 'a', '1');
+    sim.advance(500);
+    sim.write('db1', 'b', '2');
+    sim.advance(350);
+    expect(sim.node('db2').data).toEqual({});
+    expect(sim.node('db2').lag.entries).toBe(2);
+    sim.advance(200);
+    expect(sim.node('db2').data).toEqual({ a: '1', b: '2' });
+  });
+});

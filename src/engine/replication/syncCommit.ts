@@ -1,0 +1,170 @@
+/**
+ * Commit on the primary: a group-committed local flush, then the acknowledgement, which in sync and
+ * semi-sync modes waits for replicas' confirmations (PostgreSQL `synchronous_commit`, `ANY k`; MySQL
+ * semi-sync with `rpl_semi_sync_source_timeout`). Invariant: waiting writes are acknowledged in LSN order.
+ */
+import type { Cluster } from '../cluster.ts';
+import type { DbNode } from '../node/dbNode.ts';
+import type { OpRecord } from '../observe/history.ts';
+import type { LogEntry, Lsn } from '../types.ts';
+import { pump, scheduleTick } from './sender.ts';
+
+/** Queues a write for the primary's next WAL flush; concurrent writes share one flush (group commit). */
+export function queueCommit(cluster: Cluster, primary: DbNode, op: OpRecord): void {
+  const queue = cluster.flushQueue.get(primary.id);
+  if (queue !== undefined) {
+    queue.push(op);
+    return;
+  }
+  cluster.flushQueue.set(primary.id, [op]);
+  const generation = primary.generation;
+  cluster.scheduler.schedule(cluster.now() + cluster.config.commitMs, () => {
+    const ops = cluster.flushQueue.get(primary.id) ?? [];
+    cluster.flushQueue.delete(primary.id);
+    if (primary.generation !== generation || !primary.isUp || !primary.isPrimary) {
+      for (const op of ops)
+        cluster.history.fail(op, `${primary.id} went down before the commit was flushed`, cluster.now());
+      return;
+    }
+    flush(cluster, primary, ops);
+  });
+}
+
+function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): void {
+  const now = cluster.now();
+  const entries: LogEntry[] = [];
+  for (const op of ops) {
+    const entry: LogEntry = {
+      lsn: primary.log.lastLsn + 1,
+      timeline: primary.timeline,
+      origin: primary.id,
+      committedAt: now,
+      key: op.key,
+      value: op.value ?? '',
+      opId: op.id,
+    };
+    primary.log.append(entry);
+    entries.push(entry);
+    op.lsn = entry.lsn;
+    op.timeline = entry.timeline;
+    cluster.emit({
+      type: 'write-committed',
+      nodeId: primary.id,
+      opId: op.id,
+      key: entry.key,
+      value: entry.value,
+      lsn: entry.lsn,
+    });
+  }
+  primary.receivedLsn = primary.log.lastLsn;
+  primary.applyEntries(entries);
+  primary.log.compact(cluster.config.retainEntries, minLinkPosition(primary) + 1);
+  if (cluster.config.mode === 'scheduled') scheduleTick(cluster, primary);
+  pump(cluster, primary);
+
+  const needed = cluster.requiredConfirmations(primary);
+  for (const op of ops) {
+    if (needed === 0 || primary.state === 'primary.degraded') {
+      acknowledge(cluster, primary, op);
+      continue;
+    }
+    op.waitedForSync = true;
+    const waiting = cluster.waiting.get(primary.id) ?? [];
+    waiting.push({ op, lsn: op.lsn ?? 0 });
+    cluster.waiting.set(primary.id, waiting);
+    const reachable = cluster.syncCandidates(primary).filter((r) => primary.links.has(r.id)).length;
+    if (reachable < needed)
+      cluster.emit({ type: 'write-blocked', nodeId: primary.id, opId: op.id, waitingFor: needed });
+    const timeout = cluster.config.syncTimeoutMs;
+    if (timeout !== undefined) {
+      const generation = primary.generation;
+      cluster.scheduler.schedule(now + timeout, () => {
+        if (primary.generation === generation && op.status === 'pending') degrade(cluster, primary, timeout);
+      });
+    }
+  }
+  releaseConfirmed(cluster, primary);
+}
+
+/** Entries every open connection has been sent: what the primary must keep regardless of retention. */
+function minLinkPosition(primary: DbNode): Lsn {
+  let min = primary.log.lastLsn;
+  for (const link of primary.links.values()) min = Math.min(min, link.sentLsn);
+  return min;
+}
+
+function acknowledge(cluster: Cluster, primary: DbNode, op: OpRecord): void {
+  cluster.history.acknowledge(op, cluster.now());
+  cluster.emit({
+    type: 'write-acknowledged',
+    nodeId: primary.id,
+    opId: op.id,
+    latencyMs: cluster.now() - op.startedAt,
+  });
+}
+
+/** Positions confirmed by candidates, in the sense `ackOn` gives "confirmed". */
+function confirmedPositions(cluster: Cluster, primary: DbNode): Lsn[] {
+  const positions: Lsn[] = [];
+  for (const replica of cluster.syncCandidates(primary)) {
+    const link = primary.links.get(replica.id);
+    if (link === undefined) continue;
+    positions.push(cluster.config.ackOn === 'applied' ? link.appliedLsn : link.receivedLsn);
+  }
+  return positions.sort((a, b) => b - a);
+}
+
+/** Acknowledges every waiting write that enough replicas have confirmed. */
+function releaseConfirmed(cluster: Cluster, primary: DbNode): void {
+  const waiting = cluster.waiting.get(primary.id);
+  if (waiting === undefined || waiting.length === 0) return;
+  const needed = cluster.requiredConfirmations(primary);
+  // The k-th highest confirmed position is the highest LSN that k replicas have all confirmed.
+  const confirmed = needed === 0 ? Infinity : (confirmedPositions(cluster, primary)[needed - 1] ?? -1);
+  let released = 0;
+  for (const w of waiting) {
+    if (w.lsn > confirmed) break;
+    acknowledge(cluster, primary, w.op);
+    released++;
+  }
+  if (released > 0) waiting.splice(0, released);
+}
+
+export function onReplicaAck(cluster: Cluster, primary: DbNode, replicaId: string): void {
+  releaseConfirmed(cluster, primary);
+  if (primary.state !== 'primary.degraded') return;
+  const replica = cluster.nodes.get(replicaId);
+  const link = primary.links.get(replicaId);
+  // MySQL: "When at least one semisynchronous replica catches up, the source returns to semisynchronous replication."
+  if (replica?.sync === true && link !== undefined && link.receivedLsn >= primary.log.lastLsn) {
+    primary.actor.send({ type: 'SYNC_RESTORED' });
+    cluster.emit({ type: 'sync-restored', nodeId: primary.id, by: replicaId });
+  }
+}
+
+/** The wait timed out: acknowledge what is waiting and fall back to async commit. */
+function degrade(cluster: Cluster, primary: DbNode, afterMs: number): void {
+  if (primary.state !== 'primary.degraded') {
+    primary.actor.send({ type: 'SYNC_TIMED_OUT' });
+    cluster.emit({ type: 'sync-degraded', nodeId: primary.id, afterMs });
+  }
+  const waiting = cluster.waiting.get(primary.id) ?? [];
+  cluster.waiting.delete(primary.id);
+  for (const w of waiting) acknowledge(cluster, primary, w.op);
+}
+
+/** The primary died or was demoted: its clients lose their connections before any acknowledgement. */
+export function failWaiting(cluster: Cluster, primary: DbNode, reason: string): void {
+  const waiting = cluster.waiting.get(primary.id) ?? [];
+  cluster.waiting.delete(primary.id);
+  for (const w of waiting) cluster.history.fail(w.op, reason, cluster.now());
+  const queued = cluster.flushQueue.get(primary.id) ?? [];
+  cluster.flushQueue.delete(primary.id);
+  for (const op of queued) cluster.history.fail(op, reason, cluster.now());
+}
+
+export function blockedWrites(cluster: Cluster): number {
+  let total = 0;
+  for (const waiting of cluster.waiting.values()) total += waiting.length;
+  return total;
+}

@@ -1,0 +1,105 @@
+/** parseScenario: schema validation plus topology checks; every problem is reported with its path. */
+import { z } from 'zod';
+import { DEFAULTS, SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema.ts';
+
+/** Thrown for invalid scenarios; `problems` lists each one as "path: message". */
+export class ScenarioError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid scenario: ${problems.join('; ')}`);
+    this.name = 'ScenarioError';
+    this.problems = problems;
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(scenario)' : out;
+}
+
+/** Validates untrusted input and fills defaults. Throws ScenarioError naming every problem. */
+export function parseScenario(input: unknown): Scenario {
+  const result = scenarioSchema.safeParse(input);
+  if (!result.success) {
+    throw new ScenarioError(
+      result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+    );
+  }
+  const raw = result.data;
+  const problems = topologyProblems(raw.nodes);
+  const replication = raw.replication ?? {};
+  if (problems.length > 0) throw new ScenarioError(problems);
+  const scenario: Scenario = {
+    version: SCENARIO_VERSION,
+    ...(raw.name === undefined ? {} : { name: raw.name }),
+    seed: raw.seed ?? DEFAULTS.seed,
+    nodes: raw.nodes.map((n) => ({
+      id: n.id,
+      role: n.role,
+      ...(n.upstream === undefined ? {} : { upstream: n.upstream }),
+      sync: n.sync ?? true,
+      ...(n.applyRate === undefined ? {} : { applyRate: n.applyRate }),
+    })),
+    replication: {
+      mode: replication.mode ?? DEFAULTS.mode,
+      syncCount: replication.syncCount ?? DEFAULTS.syncCount,
+      intervalMs: replication.intervalMs ?? DEFAULTS.intervalMs,
+      ackOn: replication.ackOn ?? DEFAULTS.ackOn,
+      ...(replication.syncTimeoutMs === undefined ? {} : { syncTimeoutMs: replication.syncTimeoutMs }),
+      retainEntries: replication.retainEntries ?? DEFAULTS.retainEntries,
+      shipRate: replication.shipRate ?? DEFAULTS.shipRate,
+      applyRate: replication.applyRate ?? DEFAULTS.applyRate,
+      commitMs: replication.commitMs ?? DEFAULTS.commitMs,
+    },
+    network: {
+      latencyMs: raw.network?.latencyMs ?? DEFAULTS.latencyMs,
+      jitterMs: raw.network?.jitterMs ?? DEFAULTS.jitterMs,
+    },
+  };
+  return scenario;
+}
+
+type RawNode = z.output<typeof scenarioSchema>['nodes'][number];
+
+/** Duplicate ids, unknown upstreams, replicas without one, primaries with one, and cycles. */
+function topologyProblems(nodes: readonly RawNode[]): string[] {
+  const problems: string[] = [];
+  const index = new Map<string, number>();
+  nodes.forEach((node, i) => {
+    const first = index.get(node.id);
+    if (first === undefined) index.set(node.id, i);
+    else problems.push(`nodes[${i}].id: duplicate id "${node.id}" (also nodes[${first}])`);
+  });
+  nodes.forEach((node, i) => {
+    if (node.role === 'primary' && node.upstream !== undefined) {
+      problems.push(`nodes[${i}].upstream: a primary has no upstream`);
+    }
+    if (node.role === 'replica') {
+      if (node.upstream === undefined) problems.push(`nodes[${i}].upstream: a replica needs an upstream`);
+      else if (!index.has(node.upstream))
+        problems.push(`nodes[${i}].upstream: unknown node "${node.upstream}"`);
+      else if (node.upstream === node.id)
+        problems.push(`nodes[${i}].upstream: a node cannot replicate from itself`);
+    }
+  });
+  if (!nodes.some((n) => n.role === 'primary')) problems.push('nodes: needs at least one primary');
+  // Follow each replica's upstream chain; a chain that never reaches a primary is a cycle.
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  nodes.forEach((node, i) => {
+    const seen = new Set<string>();
+    let current: RawNode | undefined = node;
+    while (current !== undefined && current.role === 'replica' && current.upstream !== undefined) {
+      if (seen.has(current.id)) {
+        problems.push(`nodes[${i}].upstream: replication cycle through "${[...seen].join('" → "')}"`);
+        break;
+      }
+      seen.add(current.id);
+      current = byId.get(current.upstream);
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,103 @@
+/** The scenario format: versioned JSON, validated with zod; invalid input names every problem by path. */
+import { z } from 'zod';
+
+export const SCENARIO_VERSION = 1;
+
+const nodeId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(32, 'must be at most 32 characters')
+  .regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, ".", "_" and "-"');
+
+const nodeSchema = z.strictObject({
+  id: nodeId,
+  role: z.enum(['primary', 'replica']),
+  upstream: nodeId.optional(),
+  /** Counts toward synchronous commit (direct replicas of the primary); default true. */
+  sync: z.boolean().optional(),
+  /** Entries per second this node applies; defaults to `replication.applyRate`. */
+  applyRate: z.number().positive().max(1_000_000).optional(),
+});
+
+const replicationSchema = z.strictObject({
+  mode: z.enum(['async', 'sync', 'semi-sync', 'scheduled']).optional(),
+  /** PostgreSQL `ANY k (...)`: confirmations needed in semi-sync mode. */
+  syncCount: z.number().int().min(1).max(64).optional(),
+  /** Scheduled mode ships every `intervalMs` (like `archive_timeout` log shipping). */
+  intervalMs: z.number().int().min(10).max(3_600_000).optional(),
+  ackOn: z.enum(['received', 'applied']).optional(),
+  /** MySQL `rpl_semi_sync_source_timeout`: fall back to async after waiting this long. */
+  syncTimeoutMs: z.number().int().min(1).max(3_600_000).optional(),
+  /** Log entries each node keeps for catch-up (PostgreSQL `wal_keep_size`). */
+  retainEntries: z.number().int().min(1).max(1_000_000).optional(),
+  /** Entries per second a node can send, shared by its direct replicas. */
+  shipRate: z.number().positive().max(10_000_000).optional(),
+  /** Entries per second a replica applies (default for nodes without their own). */
+  applyRate: z.number().positive().max(1_000_000).optional(),
+  /** Local commit (WAL flush) time on the primary, ms. */
+  commitMs: z.number().min(0).max(10_000).optional(),
+});
+
+const networkSchema = z.strictObject({
+  latencyMs: z.number().min(0).max(60_000).optional(),
+  jitterMs: z.number().min(0).max(60_000).optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  version: z.literal(SCENARIO_VERSION).optional(),
+  name: z.string().max(200).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
+  nodes: z.array(nodeSchema).min(1, 'needs at least one node').max(64, 'at most 64 nodes'),
+  replication: replicationSchema.optional(),
+  network: networkSchema.optional(),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+export interface NodeSpec {
+  readonly id: string;
+  readonly role: 'primary' | 'replica';
+  readonly upstream?: string;
+  readonly sync: boolean;
+  readonly applyRate?: number;
+}
+
+/** A validated scenario with every default filled in. */
+export interface Scenario {
+  readonly version: typeof SCENARIO_VERSION;
+  readonly name?: string;
+  readonly seed: number;
+  readonly nodes: readonly NodeSpec[];
+  readonly replication: {
+    readonly mode: 'async' | 'sync' | 'semi-sync' | 'scheduled';
+    readonly syncCount: number;
+    readonly intervalMs: number;
+    readonly ackOn: 'received' | 'applied';
+    readonly syncTimeoutMs?: number;
+    readonly retainEntries: number;
+    readonly shipRate: number;
+    readonly applyRate: number;
+    readonly commitMs: number;
+  };
+  readonly network: { readonly latencyMs: number; readonly jitterMs: number };
+}
+
+/** The defaults, documented once: a same-region cluster that keeps up with a moderate load. */
+export const DEFAULTS = {
+  seed: 1,
+  mode: 'async',
+  syncCount: 1,
+  intervalMs: 1000,
+  ackOn: 'received',
+  retainEntries: 10_000,
+  shipRate: 20_000,
+  applyRate: 5_000,
+  commitMs: 1,
+  latencyMs: 40,
+  jitterMs: 10,
+} as const;

@@ -1,0 +1,207 @@
+/** createSimulation: the engine's public object. Every mutating call is recorded as a command at its simulated time. */
+import { SimulationError, type AddNodeOptions, type Simulation } from './api.ts';
+import { Cluster, type Payload } from './cluster.ts';
+import * as control from './control.ts';
+import { promote } from './failover/promotion.ts';
+import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
+import { handleHello } from './replication/sender.ts';
+import { receiveAck, receiveEntries, receiveSnapshot } from './replication/receiver.ts';
+import { queueCommit } from './replication/syncCommit.ts';
+import { parseScenario } from './scenario/parse.ts';
+import type { Command, Message, NodeId, OperationRecord, Snapshot, WorkloadOptions } from './types.ts';
+import { DEFAULT_WORKLOAD, Workload } from './workload.ts';
+
+/** Routes a delivered message to its handler; messages to dead or removed nodes are lost. */
+function deliver(cluster: Cluster, message: Message, payload: Payload): void {
+  const to = cluster.nodes.get(message.to);
+  const from = cluster.nodes.get(message.from);
+  if (to === undefined || !to.isUp) return;
+  switch (payload.kind) {
+    case 'hello':
+      if (from !== undefined) handleHello(cluster, to, from, payload);
+      break;
+    case 'entries':
+      receiveEntries(cluster, to, message.from, payload);
+      break;
+    case 'snapshot':
+      receiveSnapshot(cluster, to, message.from, payload);
+      break;
+    case 'ack':
+      receiveAck(cluster, to, message.from, payload);
+      break;
+  }
+}
+
+const copy = (op: OperationRecord): OperationRecord => ({ ...op });
+
+/** Validates `input` like `parseScenario` (throwing ScenarioError) and starts the simulation at time 0. */
+export function createSimulation(input: unknown): Simulation {
+  const scenario = parseScenario(input);
+  const cluster = new Cluster(scenario, deliver);
+  const commands: Command[] = [];
+  const listeners = new Set<() => void>();
+  let snapshotCache: Snapshot | undefined;
+
+  const notify = (): void => {
+    for (const listener of listeners) listener();
+  };
+  const record = (type: string, args: readonly unknown[]): void => {
+    commands.push({ seq: commands.length, at: cluster.now(), type, args });
+    cluster.touch();
+  };
+
+  const write = (nodeId: NodeId, key: string, value: string): OperationRecord => {
+    const node = cluster.node(nodeId);
+    const now = cluster.now();
+    const op = cluster.history.begin('write', nodeId, key, now, value);
+    node.load.record(now);
+    if (!node.isUp) {
+      const why = cluster.isReadOnly()
+        ? 'the system is read-only until a replica is promoted'
+        : 'connection refused';
+      cluster.history.fail(op, `${nodeId} is down: ${why}`, now);
+    } else if (!node.isPrimary) {
+      // PostgreSQL hot standby: ERROR: cannot execute INSERT in a read-only transaction (SQLSTATE 25006).
+      cluster.history.fail(
+        op,
+        `${nodeId} is a read-only replica: cannot execute INSERT in a read-only transaction (SQLSTATE 25006)`,
+        now,
+      );
+    } else {
+      queueCommit(cluster, node, op);
+      return copy(op);
+    }
+    cluster.emit({ type: 'write-failed', nodeId, opId: op.id, error: op.error ?? '' });
+    return copy(op);
+  };
+
+  const read = (nodeId: NodeId, key: string): OperationRecord => {
+    const node = cluster.node(nodeId);
+    const now = cluster.now();
+    const op = cluster.history.begin('read', nodeId, key, now);
+    node.load.record(now);
+    if (!node.isUp) {
+      cluster.history.fail(op, `${nodeId} is down: connection refused`, now);
+      return copy(op);
+    }
+    cluster.history.completeRead(op, now, node.data.get(key));
+    cluster.emit({
+      type: 'read',
+      nodeId,
+      opId: op.id,
+      key,
+      ...(op.value === undefined ? {} : { value: op.value }),
+      stale: op.stale === true,
+    });
+    return copy(op);
+  };
+
+  const workload = new Workload(cluster, cluster.random.fork(2), {
+    write: (nodeId, key, value) => {
+      write(nodeId, key, value);
+    },
+    read: (nodeId, key) => {
+      read(nodeId, key);
+    },
+  });
+
+  for (const spec of scenario.nodes) {
+    cluster.createNode(spec.id, spec.role, {
+      ...(spec.upstream === undefined ? {} : { upstream: spec.upstream }),
+      sync: spec.sync,
+      ...(spec.applyRate === undefined ? {} : { applyRate: spec.applyRate }),
+    });
+  }
+  for (const node of cluster.nodes.values()) control.boot(cluster, node);
+
+  /** Wraps a mutating call: validate, record, run, notify. A thrown SimulationError changes nothing. */
+  const command = <A extends unknown[], R>(type: string, run: (...args: A) => R) => {
+    return (...args: A): R => {
+      const result = run(...args);
+      record(type, args);
+      notify();
+      return result;
+    };
+  };
+
+  const simulation: Simulation = {
+    now: () => cluster.now(),
+    advance: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) throw new SimulationError(`cannot advance by ${ms} ms`);
+      cluster.scheduler.runUntil(cluster.now() + ms);
+      cluster.touch();
+      notify();
+    },
+    runUntilIdle: (maxMs = 60_000) => {
+      const deadline = cluster.now() + maxMs;
+      for (;;) {
+        const next = cluster.scheduler.peekTime();
+        if (!cluster.scheduler.hasWork() || next === undefined || next > deadline) break;
+        cluster.scheduler.step();
+      }
+      cluster.touch();
+      notify();
+    },
+    nextEventAt: () => cluster.scheduler.peekTime(),
+    write: command('write', write),
+    read: command('read', read),
+    op: (id) => {
+      const op = cluster.history.get(id);
+      return op === undefined ? undefined : copy(op);
+    },
+    history: () => cluster.history.all().map(copy),
+    kill: command('kill', (id: NodeId) => {
+      control.kill(cluster, cluster.node(id));
+    }),
+    restart: command('restart', (id: NodeId) => {
+      control.restart(cluster, cluster.node(id));
+    }),
+    promote: command('promote', (id: NodeId) => {
+      promote(cluster, cluster.node(id));
+    }),
+    takeBackup: command('takeBackup', (id: NodeId) => control.takeBackup(cluster, cluster.node(id))),
+    backups: () => [...cluster.backups.values()].map(control.publicBackup),
+    addNode: command('addNode', (options: AddNodeOptions) =>
+      nodeView(cluster, control.addNode(cluster, options)),
+    ),
+    removeNode: command('removeNode', (id: NodeId) => {
+      control.removeNode(cluster, cluster.node(id));
+    }),
+    repoint: command('repoint', (id: NodeId, upstream: NodeId) => {
+      control.repoint(cluster, cluster.node(id), upstream);
+    }),
+    startWorkload: command('startWorkload', (options: Partial<WorkloadOptions>) => {
+      const merged = { ...DEFAULT_WORKLOAD, ...options };
+      if (
+        ![merged.writesPerSec, merged.readsPerSec].every((r) => Number.isFinite(r) && r >= 0 && r <= 100_000)
+      ) {
+        throw new SimulationError('workload rates must be between 0 and 100000 per second');
+      }
+      if (!Number.isInteger(merged.keys) || merged.keys < 1 || merged.keys > 1_000_000) {
+        throw new SimulationError('workload keys must be a whole number from 1 to 1000000');
+      }
+      workload.start(merged);
+      cluster.emit({ type: 'workload', running: true });
+    }),
+    stopWorkload: command('stopWorkload', () => {
+      workload.stop();
+      cluster.emit({ type: 'workload', running: false });
+    }),
+    node: (id) => nodeView(cluster, cluster.node(id)),
+    nodes: () => [...cluster.nodes.values()].map((n) => nodeView(cluster, n)),
+    metrics: () => metricsOf(cluster),
+    events: () => cluster.events.all(),
+    snapshot: () => {
+      if (snapshotCache?.version !== cluster.version) snapshotCache = snapshotOf(cluster, workload.options);
+      return snapshotCache;
+    },
+    commands: () => commands.slice(),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+  return simulation;
+}

@@ -1,0 +1,82 @@
+/** A deterministic client workload: Poisson arrivals of writes and reads from a seeded stream, routed by policy. */
+import type { Cluster } from './cluster.ts';
+import type { Random } from './random.ts';
+import type { NodeId, WorkloadOptions } from './types.ts';
+
+export const DEFAULT_WORKLOAD: WorkloadOptions = {
+  writesPerSec: 5,
+  readsPerSec: 5,
+  keys: 10,
+  readRouting: 'replicas',
+};
+
+export interface ClientApi {
+  write(nodeId: NodeId, key: string, value: string): void;
+  read(nodeId: NodeId, key: string): void;
+}
+
+export class Workload {
+  private generation = 0;
+  private nextValue = 1;
+  options: WorkloadOptions | null = null;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly random: Random,
+    private readonly client: ClientApi,
+  ) {}
+
+  start(options: WorkloadOptions): void {
+    this.stop();
+    this.options = options;
+    const generation = this.generation;
+    if (options.writesPerSec > 0)
+      this.arrive(generation, 1000 / options.writesPerSec, () => {
+        this.issueWrite();
+      });
+    if (options.readsPerSec > 0)
+      this.arrive(generation, 1000 / options.readsPerSec, () => {
+        this.issueRead();
+      });
+  }
+
+  stop(): void {
+    this.generation++;
+    this.options = null;
+  }
+
+  /** Arrivals are timers, not pending work: `runUntilIdle` does not wait for a running workload. */
+  private arrive(generation: number, meanGapMs: number, issue: () => void): void {
+    const at = this.cluster.now() + this.random.exponential(meanGapMs);
+    this.cluster.scheduler.schedule(
+      at,
+      () => {
+        if (generation !== this.generation) return;
+        issue();
+        this.arrive(generation, meanGapMs, issue);
+      },
+      true,
+    );
+  }
+
+  private key(): string {
+    return `k${this.random.int(this.options?.keys ?? 1)}`;
+  }
+
+  private issueWrite(): void {
+    const primary = this.cluster.currentPrimary();
+    if (primary === undefined) return;
+    this.client.write(primary.id, this.key(), `v${this.nextValue++}`);
+  }
+
+  private issueRead(): void {
+    const nodes = [...this.cluster.nodes.values()].filter((n) => n.isUp);
+    const replicas = nodes.filter((n) => !n.isPrimary);
+    const primaries = nodes.filter((n) => n.isPrimary);
+    const routing = this.options?.readRouting ?? 'replicas';
+    const pool =
+      routing === 'primary' ? primaries : routing === 'replicas' && replicas.length > 0 ? replicas : nodes;
+    const target = pool[this.random.int(pool.length)];
+    if (target !== undefined) this.client.read(target.id, this.key());
+  }
+}
