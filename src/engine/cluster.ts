@@ -24,6 +24,8 @@ export type Payload =
       kind: 'snapshot';
       connId: number;
       reason: 'retention' | 'rewind' | 'new-node';
+      /** For a rewind: where the replica's history left the sender's. */
+      branchLsn: Lsn;
       data: ReadonlyMap<string, Version>;
       lsn: Lsn;
       timeline: number;
@@ -100,13 +102,14 @@ export class Cluster {
   createNode(
     id: NodeId,
     role: Role,
-    options: { upstream?: NodeId; sync?: boolean; applyRate?: number; after?: Lsn },
+    options: { upstream?: NodeId; sync?: boolean; applyRate?: number; applyDelayMs?: number; after?: Lsn },
   ): DbNode {
     const node = new DbNode(id, role, {
       ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
       ...(options.after === undefined ? {} : { after: options.after }),
       sync: options.sync ?? true,
       applyRate: options.applyRate ?? this.config.applyRate,
+      applyDelayMs: options.applyDelayMs ?? 0,
       retryMs: RETRY_MS,
       clock: this.clock,
     });

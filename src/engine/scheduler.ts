@@ -7,16 +7,16 @@ interface Task {
   readonly run: () => void;
   /** Periodic timers (retries, heartbeats, workload arrivals) do not keep `runUntilIdle` going. */
   readonly background: boolean;
+  /** Ran or cancelled. */
+  done: boolean;
   cancelled: boolean;
 }
 
-export interface TaskHandle {
-  readonly seq: number;
-}
+/** What `schedule` returns, to cancel with. */
+export type TaskHandle = object;
 
 export class Scheduler {
   private readonly heap: Task[] = [];
-  private readonly live = new Map<number, Task>();
   private seq = 0;
   private time: SimTime = 0;
   private workTasks = 0;
@@ -27,18 +27,24 @@ export class Scheduler {
 
   /** Schedules `run` at `at` (never earlier than now). */
   schedule(at: SimTime, run: () => void, background = false): TaskHandle {
-    const task: Task = { at: Math.max(at, this.time), seq: this.seq++, run, background, cancelled: false };
+    const task: Task = {
+      at: Math.max(at, this.time),
+      seq: this.seq++,
+      run,
+      background,
+      done: false,
+      cancelled: false,
+    };
     this.push(task);
-    this.live.set(task.seq, task);
     if (!background) this.workTasks++;
-    return { seq: task.seq };
+    return task;
   }
 
   cancel(handle: TaskHandle): void {
-    const task = this.live.get(handle.seq);
-    if (task === undefined) return;
+    const task = handle as Task;
+    if (task.done) return;
+    task.done = true;
     task.cancelled = true;
-    this.live.delete(task.seq);
     if (!task.background) this.workTasks--;
   }
 
@@ -74,7 +80,7 @@ export class Scheduler {
 
   private runTop(): void {
     const task = this.pop();
-    this.live.delete(task.seq);
+    task.done = true;
     if (!task.background) this.workTasks--;
     this.time = task.at;
     task.run();

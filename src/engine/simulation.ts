@@ -110,6 +110,7 @@ export function createSimulation(input: unknown): Simulation {
       ...(spec.upstream === undefined ? {} : { upstream: spec.upstream }),
       sync: spec.sync,
       ...(spec.applyRate === undefined ? {} : { applyRate: spec.applyRate }),
+      ...(spec.applyDelayMs === undefined ? {} : { applyDelayMs: spec.applyDelayMs }),
     });
   }
   for (const node of cluster.nodes.values()) control.boot(cluster, node);

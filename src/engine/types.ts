@@ -84,6 +84,8 @@ export interface NodeView {
   readonly load: number;
   /** Entries per second this node applies (its apply rate). */
   readonly applyRate: number;
+  /** A delayed replica's replay delay (`recovery_min_apply_delay`), ms; 0 for none. */
+  readonly applyDelayMs: number;
   /** The tail of the node's log (newest last), for inspection. */
   readonly logTail: readonly LogEntry[];
 }

@@ -63,7 +63,7 @@ export class Network<P> {
       earliest,
     );
     this.lastDelivery.set(directed, deliverAt);
-    const message: Message = {
+    const message: { -readonly [K in keyof Message]: Message[K] } = {
       id: this.nextId++,
       from: options.from,
       to: options.to,
@@ -71,9 +71,9 @@ export class Network<P> {
       sentAt: now,
       deliverAt,
       size: options.size ?? 1,
-      ...(options.firstLsn === undefined ? {} : { firstLsn: options.firstLsn }),
-      ...(options.lastLsn === undefined ? {} : { lastLsn: options.lastLsn }),
     };
+    if (options.firstLsn !== undefined) message.firstLsn = options.firstLsn;
+    if (options.lastLsn !== undefined) message.lastLsn = options.lastLsn;
     this.inFlight.set(message.id, { message, payload: options.payload });
     this.version++;
     this.scheduler.schedule(deliverAt, () => {

@@ -6,12 +6,8 @@ import type { LogEntry, Lsn, NodeId, Role, SimTime } from '../types.ts';
 import { Log } from './log.ts';
 import { nodeMachine, stateName } from './nodeMachine.ts';
 
-/** The version of a key a read returns. */
-export interface Version {
-  readonly value: string;
-  readonly lsn: Lsn;
-  readonly opId: number;
-}
+/** The version of a key a read returns: the log entry that wrote it (shared, never copied). */
+export type Version = Pick<LogEntry, 'value' | 'lsn' | 'opId'>;
 
 /** Where one timeline of this node's history ended (PostgreSQL's timeline history file). */
 export interface TimelineBranch {
@@ -35,6 +31,8 @@ export class DbNode {
   upstream: NodeId | undefined;
   sync: boolean;
   applyRate: number;
+  /** Replays an entry no sooner than this long after its commit (a delayed replica). */
+  applyDelayMs: number;
   timeline = 1;
   history: TimelineBranch[] = [];
   log: Log;
@@ -53,6 +51,12 @@ export class DbNode {
   pumpScheduled = false;
   roundRobin = 0;
   readonly load = new LoadMeter();
+  /** Throttles for status replies and "applied" events under load. */
+  nextAckAt: SimTime = 0;
+  ackScheduled = false;
+  reportedAppliedLsn: Lsn = 0;
+  nextAppliedReportAt: SimTime = 0;
+  appliedReportScheduled = false;
 
   constructor(
     readonly id: NodeId,
@@ -61,6 +65,7 @@ export class DbNode {
       upstream?: NodeId;
       sync: boolean;
       applyRate: number;
+      applyDelayMs: number;
       retryMs: number;
       clock: EngineClock;
       after?: Lsn;
@@ -69,10 +74,12 @@ export class DbNode {
     this.upstream = options.upstream;
     this.sync = options.sync;
     this.applyRate = options.applyRate;
+    this.applyDelayMs = options.applyDelayMs;
     const after = options.after ?? 0;
     this.log = new Log(after);
     this.receivedLsn = after;
     this.appliedLsn = after;
+    this.reportedAppliedLsn = after;
     this.actor = createActor(nodeMachine, {
       input: { id, role, retryMs: options.retryMs },
       clock: options.clock,
@@ -98,7 +105,7 @@ export class DbNode {
   /** Applies entries in order to the key-value store. */
   applyEntries(entries: readonly LogEntry[]): void {
     for (const entry of entries) {
-      this.data.set(entry.key, { value: entry.value, lsn: entry.lsn, opId: entry.opId });
+      this.data.set(entry.key, entry);
     }
     const last = entries[entries.length - 1];
     if (last !== undefined) this.appliedLsn = last.lsn;
@@ -118,6 +125,7 @@ export class DbNode {
     this.log = new Log(lsn);
     this.receivedLsn = lsn;
     this.appliedLsn = lsn;
+    this.reportedAppliedLsn = lsn;
     this.timeline = timeline;
     this.history = [...history];
     this.generation++;

@@ -8,7 +8,11 @@ export class EventLog {
   private seq = 0;
 
   push(at: SimTime, body: EngineEventBody): void {
-    this.events.push({ seq: this.seq++, at, ...body });
+    // One allocation per event: the body literal becomes the event (events are emitted often under load).
+    const event = body as EngineEvent & { seq: number; at: SimTime };
+    event.seq = this.seq++;
+    event.at = at;
+    this.events.push(event);
     if (this.events.length > RETAIN * 1.2) this.events = this.events.slice(-RETAIN);
   }
 

@@ -16,6 +16,9 @@ const ACKED_PER_KEY = 8;
 
 export class History {
   private readonly ops = new Map<number, OpRecord>();
+  /** Op ids in eviction order, read from `evictHead` on (a queue without shifting). */
+  private evictOrder: number[] = [];
+  private evictHead = 0;
   private nextId = 1;
   /** Recently acknowledged writes per key, newest last: the reference for stale reads. */
   private readonly acked = new Map<string, AckedVersion[]>();
@@ -27,6 +30,7 @@ export class History {
     const op: OpRecord = { id: this.nextId++, kind, nodeId, key, status: 'pending', startedAt: at };
     if (value !== undefined) op.value = value;
     this.ops.set(op.id, op);
+    this.evictOrder.push(op.id);
     if (kind === 'write') this.counts.writes++;
     else this.counts.reads++;
     if (this.ops.size > RETAIN_OPS) this.evictOldest();
@@ -111,12 +115,21 @@ export class History {
   }
 
   private evictOldest(): void {
-    // Never evict a pending op: its outcome is still to come.
-    for (const [id, op] of this.ops) {
-      if (op.status !== 'pending') {
-        this.ops.delete(id);
-        return;
+    // A pending op is never evicted (its outcome is still to come): it goes to the back of the queue.
+    for (let tries = this.evictOrder.length - this.evictHead; tries > 0; tries--) {
+      const id = this.evictOrder[this.evictHead++] as number;
+      const op = this.ops.get(id);
+      if (op === undefined) continue;
+      if (op.status === 'pending') {
+        this.evictOrder.push(id);
+        continue;
       }
+      this.ops.delete(id);
+      break;
+    }
+    if (this.evictHead > 4096 && this.evictHead * 2 > this.evictOrder.length) {
+      this.evictOrder = this.evictOrder.slice(this.evictHead);
+      this.evictHead = 0;
     }
   }
 }

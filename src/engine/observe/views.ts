@@ -49,6 +49,7 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     state: node.state,
     load: node.load.perSecond(cluster.now()),
     applyRate: node.applyRate,
+    applyDelayMs: node.applyDelayMs,
     logTail: node.log.tail(LOG_TAIL),
   };
 }

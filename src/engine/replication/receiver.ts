@@ -53,7 +53,7 @@ export function receiveSnapshot(
   snapshot: SnapshotPayload,
 ): void {
   if (!isCurrentStream(replica, from, snapshot.connId)) return;
-  const discardedFrom = snapshot.lsn + 1;
+  const discardedFrom = snapshot.branchLsn + 1;
   const discardedTo = replica.receivedLsn;
   replica.restore(snapshot.data, snapshot.lsn, snapshot.timeline, snapshot.history);
   dropDownstream(cluster, replica);
@@ -92,9 +92,33 @@ export function disconnect(cluster: Cluster, replica: DbNode): void {
   cluster.touch();
 }
 
-/** Reports flush and replay positions upstream (the standby's status reply). */
+/** Status replies and "applied" events at most this often per node when nothing waits on them. */
+const REPORT_INTERVAL_MS = 100;
+
+/** Whether the upstream is a primary that may be waiting on this replica to acknowledge a commit. */
+function confirmsCommits(cluster: Cluster, replica: DbNode): boolean {
+  const upstream = replica.upstream === undefined ? undefined : cluster.nodes.get(replica.upstream);
+  return upstream?.isPrimary === true && replica.sync && cluster.requiredConfirmations(upstream) > 0;
+}
+
+/**
+ * Reports flush and replay positions upstream (the standby's status reply). A synchronous standby
+ * replies to every batch; others at most every REPORT_INTERVAL_MS (`wal_receiver_status_interval`).
+ */
 export function sendAck(cluster: Cluster, replica: DbNode): void {
   if (replica.upstream === undefined || replica.connId === undefined) return;
+  const now = cluster.now();
+  if (!confirmsCommits(cluster, replica) && now < replica.nextAckAt) {
+    if (replica.ackScheduled) return;
+    replica.ackScheduled = true;
+    const generation = replica.generation;
+    cluster.scheduler.schedule(replica.nextAckAt, () => {
+      replica.ackScheduled = false;
+      if (replica.generation === generation && replica.isUp) sendAck(cluster, replica);
+    });
+    return;
+  }
+  replica.nextAckAt = now + REPORT_INTERVAL_MS;
   cluster.network.send({
     from: replica.id,
     to: replica.upstream,
@@ -107,6 +131,31 @@ export function sendAck(cluster: Cluster, replica: DbNode): void {
       appliedLsn: replica.appliedLsn,
     },
   });
+}
+
+/** Announces replayed ranges, coalesced to one event per REPORT_INTERVAL_MS under load. */
+function reportApplied(cluster: Cluster, node: DbNode): void {
+  if (node.appliedLsn <= node.reportedAppliedLsn) return;
+  const now = cluster.now();
+  if (now < node.nextAppliedReportAt) {
+    if (node.appliedReportScheduled) return;
+    node.appliedReportScheduled = true;
+    cluster.scheduler.schedule(node.nextAppliedReportAt, () => {
+      node.appliedReportScheduled = false;
+      reportApplied(cluster, node);
+    });
+    return;
+  }
+  const last = node.log.get(node.appliedLsn);
+  cluster.emit({
+    type: 'entries-applied',
+    nodeId: node.id,
+    fromLsn: node.reportedAppliedLsn + 1,
+    toLsn: node.appliedLsn,
+    lagMs: last === undefined ? 0 : now - last.committedAt,
+  });
+  node.reportedAppliedLsn = node.appliedLsn;
+  node.nextAppliedReportAt = now + REPORT_INTERVAL_MS;
 }
 
 export function receiveAck(
@@ -125,24 +174,31 @@ export function receiveAck(
 /** Replays received entries at the node's apply rate, a step at a time. */
 export function startApplying(cluster: Cluster, node: DbNode): void {
   if (node.applying || !node.isUp || node.appliedLsn >= node.receivedLsn) return;
-  node.applying = true;
   const from = node.appliedLsn + 1;
-  const to = Math.min(node.receivedLsn, node.appliedLsn + MAX_APPLY);
+  let to = Math.min(node.receivedLsn, node.appliedLsn + MAX_APPLY);
   const generation = node.generation;
+  if (node.applyDelayMs > 0) {
+    // recovery_min_apply_delay: replay only what committed at least applyDelayMs ago.
+    const now = cluster.now();
+    const first = node.log.get(from);
+    if (first !== undefined && first.committedAt + node.applyDelayMs > now) {
+      node.applying = true;
+      cluster.scheduler.schedule(first.committedAt + node.applyDelayMs, () => {
+        if (node.generation !== generation) return;
+        node.applying = false;
+        startApplying(cluster, node);
+      });
+      return;
+    }
+    while (to > from && (node.log.get(to)?.committedAt ?? 0) + node.applyDelayMs > now) to--;
+  }
+  node.applying = true;
   const duration = ((to - from + 1) / node.applyRate) * 1000;
   cluster.scheduler.schedule(cluster.now() + duration, () => {
     if (node.generation !== generation) return;
     node.applying = false;
-    const entries = node.log.slice(from, to);
-    node.applyEntries(entries);
-    const last = entries[entries.length - 1];
-    cluster.emit({
-      type: 'entries-applied',
-      nodeId: node.id,
-      fromLsn: from,
-      toLsn: to,
-      lagMs: last === undefined ? 0 : cluster.now() - last.committedAt,
-    });
+    node.applyEntries(node.log.slice(from, to));
+    reportApplied(cluster, node);
     node.log.compact(cluster.config.retainEntries, node.appliedLsn + 1);
     // remote_apply: a synchronous standby confirms only once the commit is visible to its queries.
     if (cluster.config.ackOn === 'applied') sendAck(cluster, node);

@@ -89,6 +89,25 @@ describe('a primary with two async replicas', () => {
   });
 });
 
+describe('a delayed replica (recovery_min_apply_delay)', () => {
+  it('receives entries at once but replays each only after the delay', () => {
+    const sim = createSimulation({
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'delayed', role: 'replica', upstream: 'db1', applyDelayMs: 1000 },
+      ],
+      network: { latencyMs: 10, jitterMs: 0 },
+    });
+    sim.advance(100);
+    sim.write('db1', 'table', 'dropped');
+    sim.advance(500);
+    expect(sim.node('delayed').receivedLsn).toBe(1);
+    expect(sim.node('delayed').data.table).toBeUndefined();
+    sim.advance(510);
+    expect(sim.node('delayed').data.table).toBe('dropped');
+  });
+});
+
 describe('fan-out from one primary', () => {
   function meanLag(replicas: number, cascade: Record<string, string> = {}): number {
     const sim = createSimulation(cluster(replicas, { shipRate: 4000 }, { cascade }));

@@ -19,20 +19,21 @@ export function handleHello(
   if (!sender.isUp || replica.upstream !== sender.id || replica.connId !== hello.connId) return;
   let startFrom = hello.receivedLsn;
   let resync: 'retention' | 'rewind' | 'new-node' | undefined;
+  let branch: Lsn | undefined;
   if (hello.timeline === sender.timeline) {
     // The entries it needs were recycled (`wal_keep_size` exceeded): only a base backup helps.
     if (startFrom + 1 < sender.log.startLsn && startFrom < sender.log.lastLsn) {
       resync = hello.receivedLsn === 0 ? 'new-node' : 'retention';
     }
   } else {
-    const branch = sender.branchPointOf(hello.timeline);
+    branch = sender.branchPointOf(hello.timeline);
     if (branch === undefined) resync = hello.receivedLsn === 0 ? 'new-node' : 'rewind';
     // It has entries of the old timeline the new one never had: it must be rewound (pg_rewind) first.
     else if (startFrom > branch) resync = 'rewind';
     else if (startFrom + 1 < sender.log.startLsn && startFrom < sender.log.lastLsn) resync = 'retention';
   }
   if (resync !== undefined) {
-    sendSnapshot(cluster, sender, replica, hello.connId, resync);
+    sendSnapshot(cluster, sender, replica, hello.connId, resync, branch ?? 0);
     startFrom = sender.appliedLsn;
   }
   sender.links.set(replica.id, {
@@ -52,6 +53,7 @@ function sendSnapshot(
   replica: DbNode,
   connId: number,
   reason: 'retention' | 'rewind' | 'new-node',
+  branchLsn: Lsn,
 ): void {
   const data = new Map(sender.data);
   cluster.network.send({
@@ -64,6 +66,7 @@ function sendSnapshot(
       kind: 'snapshot',
       connId,
       reason,
+      branchLsn,
       data,
       lsn: sender.appliedLsn,
       timeline: sender.timeline,

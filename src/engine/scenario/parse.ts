@@ -43,6 +43,7 @@ export function parseScenario(input: unknown): Scenario {
       ...(n.upstream === undefined ? {} : { upstream: n.upstream }),
       sync: n.sync ?? true,
       ...(n.applyRate === undefined ? {} : { applyRate: n.applyRate }),
+      ...(n.applyDelayMs === undefined ? {} : { applyDelayMs: n.applyDelayMs }),
     })),
     replication: {
       mode: replication.mode ?? DEFAULTS.mode,

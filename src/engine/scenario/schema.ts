@@ -17,6 +17,8 @@ const nodeSchema = z.strictObject({
   sync: z.boolean().optional(),
   /** Entries per second this node applies; defaults to `replication.applyRate`. */
   applyRate: z.number().positive().max(1_000_000).optional(),
+  /** A delayed replica replays each entry this long after its commit (`recovery_min_apply_delay`, MySQL `SOURCE_DELAY`). */
+  applyDelayMs: z.number().int().min(0).max(86_400_000).optional(),
 });
 
 const replicationSchema = z.strictObject({
@@ -65,6 +67,7 @@ export interface NodeSpec {
   readonly upstream?: string;
   readonly sync: boolean;
   readonly applyRate?: number;
+  readonly applyDelayMs?: number;
 }
 
 /** A validated scenario with every default filled in. */
