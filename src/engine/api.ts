@@ -50,6 +50,12 @@ export interface Simulation {
   addNode(options: AddNodeOptions): NodeView;
   removeNode(nodeId: NodeId): void;
   repoint(nodeId: NodeId, upstream: NodeId): void;
+  /** Cuts every link between nodes in different groups (nodes in no group form one more group). */
+  partition(groups: readonly (readonly NodeId[])[]): void;
+  /** Restores every cut link. */
+  heal(): void;
+  /** Sets one link's one-way latency, both directions. */
+  setLatency(a: NodeId, b: NodeId, ms: number): void;
   startWorkload(options: Partial<WorkloadOptions>): void;
   stopWorkload(): void;
 

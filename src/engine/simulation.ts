@@ -3,6 +3,7 @@ import { SimulationError, type AddNodeOptions, type Simulation } from './api.ts'
 import { Cluster, type Payload } from './cluster.ts';
 import * as control from './control.ts';
 import { promote } from './failover/promotion.ts';
+import * as faults from './network/faults.ts';
 import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
 import { handleHello } from './replication/sender.ts';
 import { receiveAck, receiveEntries, receiveSnapshot } from './replication/receiver.ts';
@@ -170,6 +171,15 @@ export function createSimulation(input: unknown): Simulation {
     }),
     repoint: command('repoint', (id: NodeId, upstream: NodeId) => {
       control.repoint(cluster, cluster.node(id), upstream);
+    }),
+    partition: command('partition', (groups: readonly (readonly NodeId[])[]) => {
+      faults.partition(cluster, groups);
+    }),
+    heal: command('heal', () => {
+      faults.heal(cluster);
+    }),
+    setLatency: command('setLatency', (a: NodeId, b: NodeId, ms: number) => {
+      faults.setLatency(cluster, a, b, ms);
     }),
     startWorkload: command('startWorkload', (options: Partial<WorkloadOptions>) => {
       const merged = { ...DEFAULT_WORKLOAD, ...options };

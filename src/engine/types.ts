@@ -114,6 +114,10 @@ export interface LinkView {
   readonly sync: boolean;
   /** The upstream has an open replication connection to the downstream. */
   readonly connected: boolean;
+  /** A partition cuts this link. */
+  readonly cut: boolean;
+  /** One-way latency of this link, ms. */
+  readonly latencyMs: number;
 }
 
 export interface Metrics {
@@ -171,7 +175,10 @@ export type EngineEventBody =
   | { type: 'backup-taken'; backupId: string; nodeId: NodeId; lsn: Lsn }
   | { type: 'node-added'; nodeId: NodeId; role: Role; fromBackup?: string }
   | { type: 'node-removed'; nodeId: NodeId }
-  | { type: 'workload'; running: boolean };
+  | { type: 'workload'; running: boolean }
+  | { type: 'partitioned'; groups: readonly (readonly NodeId[])[] }
+  | { type: 'healed' }
+  | { type: 'latency-changed'; a: NodeId; b: NodeId; ms: number };
 
 export type EngineEventType = EngineEventBody['type'];
 
@@ -193,6 +200,7 @@ export interface Snapshot {
   readonly messages: readonly Message[];
   readonly metrics: Metrics;
   readonly replication: { readonly mode: ReplicationMode; readonly ackOn: AckOn };
+  readonly network: { readonly partitioned: boolean; readonly dropped: number };
   readonly workload: WorkloadOptions | null;
 }
 

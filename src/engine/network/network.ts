@@ -26,6 +26,12 @@ export class Network<P> {
   private readonly inFlight = new Map<number, InFlight<P>>();
   private readonly lastDelivery = new Map<string, SimTime>();
   private readonly latencyOverrides = new Map<string, number>();
+  /** Partition side of each node while partitioned; unlisted nodes share side -1. */
+  private sides = new Map<NodeId, number>();
+  private partitioned = false;
+  /** Directed pairs that lost a message to the cut since the last heal. */
+  readonly droppedPairs = new Set<string>();
+  dropped = 0;
   private nextId = 1;
   /** Bumped whenever the set of in-flight messages changes. */
   version = 0;
@@ -49,7 +55,37 @@ export class Network<P> {
   }
 
   latency(a: NodeId, b: NodeId): number {
+    if (this.latencyOverrides.size === 0) return this.latencyMs;
     return this.latencyOverrides.get(linkKey(a, b)) ?? this.latencyMs;
+  }
+
+  latencyOverridesList(): { a: NodeId; b: NodeId; ms: number }[] {
+    return [...this.latencyOverrides].map(([key, ms]) => {
+      const [a = '', b = ''] = key.split('|');
+      return { a, b, ms };
+    });
+  }
+
+  /** Cuts every link between nodes in different groups; nodes in no group form one more group. */
+  partition(groups: readonly (readonly NodeId[])[]): void {
+    this.sides = new Map();
+    groups.forEach((group, side) => {
+      for (const id of group) this.sides.set(id, side);
+    });
+    this.partitioned = true;
+  }
+
+  heal(): void {
+    this.sides = new Map();
+    this.partitioned = false;
+  }
+
+  isCut(a: NodeId, b: NodeId): boolean {
+    return this.partitioned && (this.sides.get(a) ?? -1) !== (this.sides.get(b) ?? -1);
+  }
+
+  get isPartitioned(): boolean {
+    return this.partitioned;
   }
 
   send(options: SendOptions<P>): Message {
@@ -81,6 +117,12 @@ export class Network<P> {
       if (flight === undefined) return;
       this.inFlight.delete(message.id);
       this.version++;
+      // Across a cut the message is lost, in both directions.
+      if (this.isCut(message.from, message.to)) {
+        this.dropped++;
+        this.droppedPairs.add(`${message.from}>${message.to}`);
+        return;
+      }
       this.deliver(flight.message, flight.payload);
     });
     return message;

@@ -64,6 +64,8 @@ export function linkViews(cluster: Cluster, nodes: readonly NodeView[]): LinkVie
       to: node.id,
       sync: node.sync,
       connected: upstream?.links.has(node.id) === true,
+      cut: cluster.network.isCut(node.upstream, node.id),
+      latencyMs: cluster.network.latency(node.upstream, node.id),
     });
   }
   return links;
@@ -91,6 +93,7 @@ export function snapshotOf(cluster: Cluster, workload: WorkloadOptions | null): 
     messages: cluster.network.messages(),
     metrics: metricsOf(cluster),
     replication: { mode: cluster.config.mode, ackOn: cluster.config.ackOn },
+    network: { partitioned: cluster.network.isPartitioned, dropped: cluster.network.dropped },
     workload,
   });
 }

@@ -15,6 +15,13 @@ type SnapshotPayload = Extract<Payload, { kind: 'snapshot' }>;
 
 export function receiveEntries(cluster: Cluster, replica: DbNode, from: string, batch: EntriesPayload): void {
   if (!isCurrentStream(replica, from, batch.connId)) return;
+  const first = batch.entries[0];
+  if (first !== undefined && first.lsn > replica.receivedLsn + 1) {
+    // A gap: part of the stream was lost (a cut). Reconnect and ask again from what we have.
+    cluster.nodes.get(from)?.links.delete(replica.id);
+    disconnect(cluster, replica);
+    return;
+  }
   if (batch.timeline !== replica.timeline) {
     // Following the upstream onto its new timeline (`recovery_target_timeline = 'latest'`).
     replica.history = [...batch.history];

@@ -1,0 +1,67 @@
+/**
+ * Network faults an operator can cause: partitions, heals and slow links. A replication connection
+ * across a cut times out (PostgreSQL `wal_receiver_timeout`, shortened for a lab) and is retried;
+ * one that lost messages to a cut is reset at the heal, so the stream never has a gap.
+ */
+import { SimulationError } from '../api.ts';
+import type { Cluster } from '../cluster.ts';
+import { disconnect } from '../replication/receiver.ts';
+import type { NodeId } from '../types.ts';
+
+/** How long a replication connection survives a cut before both ends give up on it, ms. */
+export const REPLICATION_TIMEOUT_MS = 3000;
+
+export function partition(cluster: Cluster, groups: readonly (readonly NodeId[])[]): void {
+  if (!Array.isArray(groups) || groups.length === 0)
+    throw new SimulationError('partition needs at least one group of nodes');
+  const seen = new Set<NodeId>();
+  groups.forEach((group, i) => {
+    if (!Array.isArray(group) || group.length === 0)
+      throw new SimulationError(`partition group ${i + 1} is empty`);
+    for (const id of group) {
+      cluster.node(id);
+      if (seen.has(id)) throw new SimulationError(`${id} appears in more than one partition group`);
+      seen.add(id);
+    }
+  });
+  cluster.network.partition(groups);
+  cluster.emit({ type: 'partitioned', groups: groups.map((g) => [...g]) });
+  for (const replica of cluster.nodes.values()) {
+    const upstream = replica.upstream;
+    const connId = replica.connId;
+    if (upstream === undefined || connId === undefined || !cluster.network.isCut(replica.id, upstream))
+      continue;
+    cluster.scheduler.schedule(cluster.now() + REPLICATION_TIMEOUT_MS, () => {
+      if (replica.connId !== connId || !cluster.network.isCut(replica.id, upstream)) return;
+      cluster.nodes.get(upstream)?.links.delete(replica.id);
+      disconnect(cluster, replica);
+    });
+  }
+}
+
+export function heal(cluster: Cluster): void {
+  if (!cluster.network.isPartitioned) throw new SimulationError('the network is not partitioned');
+  cluster.network.heal();
+  cluster.emit({ type: 'healed' });
+  for (const replica of cluster.nodes.values()) {
+    const upstream = replica.upstream;
+    if (upstream === undefined || replica.connId === undefined) continue;
+    const lost =
+      cluster.network.droppedPairs.has(`${upstream}>${replica.id}`) ||
+      cluster.network.droppedPairs.has(`${replica.id}>${upstream}`);
+    if (!lost) continue;
+    cluster.nodes.get(upstream)?.links.delete(replica.id);
+    disconnect(cluster, replica);
+  }
+  cluster.network.droppedPairs.clear();
+}
+
+export function setLatency(cluster: Cluster, a: NodeId, b: NodeId, ms: number): void {
+  cluster.node(a);
+  cluster.node(b);
+  if (a === b) throw new SimulationError('a link joins two different nodes');
+  if (!Number.isFinite(ms) || ms < 0 || ms > 60_000)
+    throw new SimulationError(`latency must be 0–60000 ms, not ${ms}`);
+  cluster.network.setLatency(a, b, ms);
+  cluster.emit({ type: 'latency-changed', a, b, ms });
+}
