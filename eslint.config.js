@@ -6,7 +6,8 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import prettier from 'eslint-config-prettier/flat';
 import globals from 'globals';
 
-const engineClock = 'the engine runs on simulated time: schedule on the engine clock (src/engine/scheduler.ts)';
+const engineClock =
+  'the engine runs on simulated time: schedule on the engine clock (src/engine/scheduler.ts)';
 const engineRandom = 'the engine is deterministic: draw from the seeded random source (src/engine/random.ts)';
 
 export default defineConfig([
@@ -40,16 +41,28 @@ export default defineConfig([
             { name: 'react', message: 'src/engine is pure: React belongs to src/view.' },
             { name: 'react-dom', message: 'src/engine is pure: React belongs to src/view.' },
             { name: 'zustand', message: 'src/engine is pure: the store (src/store) wraps the engine.' },
-            { name: 'd3', message: 'import only pure d3 modules (d3-array, d3-hierarchy, d3-scale) in src/engine.' },
+            {
+              name: 'd3',
+              message: 'import only pure d3 modules (d3-array, d3-hierarchy, d3-scale) in src/engine.',
+            },
             { name: 'd3-selection', message: 'd3-selection touches the DOM: keep it in src/view.' },
             { name: 'd3-zoom', message: 'd3-zoom touches the DOM: keep it in src/view.' },
             { name: 'd3-drag', message: 'd3-drag touches the DOM: keep it in src/view.' },
-            { name: 'd3-transition', message: 'd3-transition uses wall-clock timers: keep it out of src/engine.' },
+            {
+              name: 'd3-transition',
+              message: 'd3-transition uses wall-clock timers: keep it out of src/engine.',
+            },
             { name: 'd3-timer', message: engineClock },
           ],
           patterns: [
-            { group: ['zustand/*', 'react/*', 'react-dom/*', '@xstate/react'], message: 'src/engine is pure: no UI libraries.' },
-            { group: ['**/store/**', '**/view/**', '**/app/**'], message: 'src/engine may not import the store, the view or the app.' },
+            {
+              group: ['zustand/*', 'react/*', 'react-dom/*', '@xstate/react'],
+              message: 'src/engine is pure: no UI libraries.',
+            },
+            {
+              group: ['**/store/**', '**/view/**', '**/app/**'],
+              message: 'src/engine may not import the store, the view or the app.',
+            },
           ],
         },
       ],

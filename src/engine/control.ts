@@ -176,8 +176,8 @@ function provisionPrimary(
 ): void {
   const branchLsn = backup?.lsn ?? 0;
   startTimeline(cluster, node, branchLsn);
+  accountLostWrites(cluster, node);
   if (old === undefined) return;
-  accountLostWrites(cluster, old, branchLsn, node.id);
   for (const replica of cluster.downstreamOf(old.id)) {
     replica.upstream = node.id;
     cluster.emit({ type: 'repointed', nodeId: replica.id, upstream: node.id });

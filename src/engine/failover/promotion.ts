@@ -23,10 +23,8 @@ export function promote(cluster: Cluster, node: DbNode): void {
   node.connId = undefined;
   node.actor.send({ type: 'PROMOTE' });
   cluster.emit({ type: 'promoted', nodeId: node.id, timeline, branchLsn, previous: previous.id });
-  if (previous !== node) {
-    accountLostWrites(cluster, previous, branchLsn, node.id);
-    followNewPrimary(cluster, previous, node);
-  }
+  accountLostWrites(cluster, node);
+  if (previous !== node) followNewPrimary(cluster, previous, node);
   dropDownstream(cluster, node);
   if (cluster.upPrimaries().length === 1) cluster.emit({ type: 'writable', nodeId: node.id });
 }
@@ -41,26 +39,38 @@ export function startTimeline(cluster: Cluster, node: DbNode, branchLsn: Lsn): n
   return node.timeline;
 }
 
+/** Whether `node`'s history contains the entry written at (`timeline`, `lsn`). */
+function holds(node: DbNode, timeline: number, lsn: Lsn): boolean {
+  if (timeline === node.timeline) return lsn <= node.log.lastLsn;
+  const branch = node.branchPointOf(timeline);
+  return branch !== undefined && lsn <= branch;
+}
+
 /**
- * Acknowledged writes the old primary committed after the branch point never reach the new timeline:
- * lost, in proportion to the replication delay at failover (PostgreSQL docs, "Failover").
+ * Every acknowledged write the new primary's history does not hold is lost: in proportion to the
+ * replication delay at failover (PostgreSQL docs, "Failover"). Checked against timelines, not logs,
+ * so compaction cannot hide a loss.
  */
-export function accountLostWrites(
-  cluster: Cluster,
-  oldPrimary: DbNode,
-  branchLsn: Lsn,
-  newPrimary: string,
-): void {
-  const tail = oldPrimary.log.slice(branchLsn + 1, oldPrimary.log.lastLsn);
+export function accountLostWrites(cluster: Cluster, newPrimary: DbNode): void {
   const sync = cluster.config.mode === 'sync' || cluster.config.mode === 'semi-sync';
-  const why = sync
-    ? `${oldPrimary.id} acknowledged it without a synchronous confirmation; ${newPrimary} never received it`
-    : `${oldPrimary.id} acknowledged it before ${newPrimary} received it (asynchronous replication)`;
-  const lost: number[] = [];
-  for (const entry of tail) {
-    if (cluster.history.markLost(entry.opId, entry.key, why)) lost.push(entry.opId);
+  const lostBy = new Map<string, number[]>();
+  for (const op of cluster.history.all()) {
+    if (op.kind !== 'write' || op.status !== 'ok' || op.lost === true) continue;
+    if (op.timeline === undefined || op.lsn === undefined || holds(newPrimary, op.timeline, op.lsn)) continue;
+    const why = sync
+      ? `${op.nodeId} acknowledged it without a synchronous confirmation from ${newPrimary.id}, which never received it`
+      : `${op.nodeId} acknowledged it before ${newPrimary.id} received it (asynchronous replication)`;
+    if (!cluster.history.markLost(op.id, op.key, why)) continue;
+    const ids = lostBy.get(op.nodeId) ?? [];
+    ids.push(op.id);
+    lostBy.set(op.nodeId, ids);
   }
-  if (lost.length > 0) cluster.emit({ type: 'writes-lost', nodeId: oldPrimary.id, opIds: lost, reason: why });
+  for (const [nodeId, opIds] of lostBy) {
+    const reason = sync
+      ? `acknowledged by ${nodeId} but never received by ${newPrimary.id}`
+      : `acknowledged by ${nodeId} before ${newPrimary.id} received them (asynchronous replication)`;
+    cluster.emit({ type: 'writes-lost', nodeId, opIds, reason });
+  }
 }
 
 /** The old primary's other replicas re-point to the new primary; an old primary that is up is demoted. */

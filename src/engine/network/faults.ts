@@ -11,19 +11,8 @@ import type { NodeId } from '../types.ts';
 /** How long a replication connection survives a cut before both ends give up on it, ms. */
 export const REPLICATION_TIMEOUT_MS = 3000;
 
-export function partition(cluster: Cluster, groups: readonly (readonly NodeId[])[]): void {
-  if (!Array.isArray(groups) || groups.length === 0)
-    throw new SimulationError('partition needs at least one group of nodes');
-  const seen = new Set<NodeId>();
-  groups.forEach((group, i) => {
-    if (!Array.isArray(group) || group.length === 0)
-      throw new SimulationError(`partition group ${i + 1} is empty`);
-    for (const id of group) {
-      cluster.node(id);
-      if (seen.has(id)) throw new SimulationError(`${id} appears in more than one partition group`);
-      seen.add(id);
-    }
-  });
+export function partition(cluster: Cluster, input: readonly (readonly NodeId[])[]): void {
+  const groups = checkGroups(cluster, input);
   cluster.network.partition(groups);
   cluster.emit({ type: 'partitioned', groups: groups.map((g) => [...g]) });
   for (const replica of cluster.nodes.values()) {
@@ -37,6 +26,25 @@ export function partition(cluster: Cluster, groups: readonly (readonly NodeId[])
       disconnect(cluster, replica);
     });
   }
+}
+
+/** Untrusted callers (links, lessons) may pass anything: check the shape before trusting it. */
+function checkGroups(cluster: Cluster, input: unknown): NodeId[][] {
+  if (!Array.isArray(input) || input.length === 0) {
+    throw new SimulationError('partition needs at least one group of nodes');
+  }
+  const seen = new Set<NodeId>();
+  return input.map((group: unknown, i) => {
+    if (!Array.isArray(group) || group.length === 0)
+      throw new SimulationError(`partition group ${i + 1} is empty`);
+    return group.map((id: unknown) => {
+      if (typeof id !== 'string') throw new SimulationError(`partition group ${i + 1} holds a non-name`);
+      cluster.node(id);
+      if (seen.has(id)) throw new SimulationError(`${id} appears in more than one partition group`);
+      seen.add(id);
+      return id;
+    });
+  });
 }
 
 export function heal(cluster: Cluster): void {

@@ -172,10 +172,11 @@ export function receiveAck(
   ack: Extract<Payload, { kind: 'ack' }>,
 ): void {
   const link = sender.links.get(from);
-  if (!sender.isUp || link?.connId !== ack.connId) return;
+  // A position on another timeline says nothing about this one (a replica before its rewind).
+  if (!sender.isUp || link?.connId !== ack.connId || ack.timeline !== sender.timeline) return;
   link.receivedLsn = Math.max(link.receivedLsn, ack.receivedLsn);
   link.appliedLsn = Math.max(link.appliedLsn, ack.appliedLsn);
-  if (sender.isPrimary && ack.timeline === sender.timeline) onReplicaAck(cluster, sender, from);
+  if (sender.isPrimary) onReplicaAck(cluster, sender, from);
 }
 
 /** Replays received entries at the node's apply rate, a step at a time. */

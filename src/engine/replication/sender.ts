@@ -36,11 +36,13 @@ export function handleHello(
     sendSnapshot(cluster, sender, replica, hello.connId, resync, branch ?? 0);
     startFrom = sender.appliedLsn;
   }
+  // Confirmed positions come only from what the replica itself holds: nothing yet while a copy is in flight.
+  const confirmed = resync === undefined ? hello.receivedLsn : 0;
   sender.links.set(replica.id, {
     connId: hello.connId,
     sentLsn: startFrom,
-    receivedLsn: startFrom,
-    appliedLsn: startFrom,
+    receivedLsn: confirmed,
+    appliedLsn: confirmed,
   });
   // An empty first batch confirms the stream, like the reply to START_REPLICATION; entries follow.
   if (resync === undefined) sendBatch(cluster, sender, replica.id, startFrom, startFrom);
@@ -116,6 +118,14 @@ function shippableLsn(cluster: Cluster, sender: DbNode): Lsn {
  */
 export function pump(cluster: Cluster, sender: DbNode): void {
   if (!sender.isUp || sender.pumpScheduled || sender.links.size === 0) return;
+  // Scheduled mode: whatever is committed but not yet released waits for the next tick.
+  if (
+    sender.isPrimary &&
+    cluster.config.mode === 'scheduled' &&
+    shippableLsn(cluster, sender) < sender.log.lastLsn
+  ) {
+    scheduleTick(cluster, sender);
+  }
   const now = cluster.now();
   if (now < sender.senderBusyUntil) {
     sender.pumpScheduled = true;

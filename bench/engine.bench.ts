@@ -1,0 +1,197 @@
+/**
+ * Engine benchmark (`npm run bench`): prints figures, asserts nothing. Three parts: the reference workload's
+ * speed, a ten-minute run's memory, and replication lag against the number of direct replicas.
+ */
+import { createSimulation, type NodeView, type ScenarioInput, type Simulation } from '../src/engine/index.ts';
+
+const MB = 1024 * 1024;
+
+function star(replicas: number, extra: Partial<ScenarioInput> = {}): ScenarioInput {
+  return {
+    name: `primary and ${replicas} direct replicas`,
+    seed: 7,
+    nodes: [
+      { id: 'p', role: 'primary' },
+      ...Array.from({ length: replicas }, (_, i) => ({
+        id: `r${i + 1}`,
+        role: 'replica' as const,
+        upstream: 'p',
+      })),
+    ],
+    ...extra,
+  };
+}
+
+/** The same eight replicas as a cascade: the primary feeds two, each of which feeds three. */
+function cascade(extra: Partial<ScenarioInput> = {}): ScenarioInput {
+  const middle = ['a', 'b'];
+  return {
+    name: 'primary → 2 → 3 each',
+    seed: 7,
+    nodes: [
+      { id: 'p', role: 'primary' },
+      ...middle.map((id) => ({ id, role: 'replica' as const, upstream: 'p' })),
+      ...middle.flatMap((up) =>
+        [1, 2, 3].map((i) => ({ id: `${up}${i}`, role: 'replica' as const, upstream: up })),
+      ),
+    ],
+    ...extra,
+  };
+}
+
+const replicasOf = (sim: Simulation): NodeView[] => sim.nodes().filter((n) => n.role === 'replica');
+const appliedTotal = (sim: Simulation): number => sim.nodes().reduce((sum, n) => sum + n.appliedLsn, 0);
+/** Engine events emitted so far: the last event's sequence number counts every one, retained or not. */
+const eventsEmitted = (sim: Simulation): number => (sim.events().at(-1)?.seq ?? -1) + 1;
+
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(line(headers));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  console.log();
+}
+
+const REFERENCE_WORKLOAD = {
+  writesPerSec: 1000,
+  readsPerSec: 0,
+  keys: 1000,
+  readRouting: 'primary',
+} as const;
+
+function referenceSpeed(): void {
+  const simulatedMs = 60_000;
+  const sim = createSimulation(star(10));
+  sim.startWorkload(REFERENCE_WORKLOAD);
+  const started = performance.now();
+  for (let t = 0; t < simulatedMs; t += 1000) sim.advance(1000);
+  const wallMs = performance.now() - started;
+  const replicas = replicasOf(sim);
+  const metrics = sim.metrics();
+  console.log('1. Reference workload: 1 primary, 10 direct replicas, 1,000 writes/s for 60 simulated s\n');
+  table(
+    ['figure', 'value'],
+    [
+      ['wall time', `${fmt(wallMs)} ms`],
+      ['simulated / real speed', `${fmt(simulatedMs / wallMs, 1)}× (target ≥ 30×)`],
+      ['writes issued', fmt(metrics.writes)],
+      ['entries applied (all nodes)', fmt(appliedTotal(sim))],
+      ['entries applied per wall second', fmt(appliedTotal(sim) / (wallMs / 1000))],
+      ['engine events per wall second', fmt(eventsEmitted(sim) / (wallMs / 1000))],
+      ['max lag over replicas at 60 s', `${fmt(Math.max(...replicas.map((r) => r.lag.entries)))} entries`],
+      ['', `${fmt(Math.max(...replicas.map((r) => r.lag.ms)), 1)} ms`],
+      [
+        'write latency p50 / p99',
+        `${fmt(metrics.writeLatency.p50, 1)} / ${fmt(metrics.writeLatency.p99, 1)} ms`,
+      ],
+    ],
+  );
+}
+
+function tenMinuteMemory(): void {
+  const simulatedMs = 10 * 60_000;
+  const sim = createSimulation(star(10));
+  sim.startWorkload(REFERENCE_WORKLOAD);
+  const before = process.memoryUsage();
+  let peakRss = before.rss;
+  let peakHeap = before.heapUsed;
+  const started = performance.now();
+  for (let t = 0; t < simulatedMs; t += 10_000) {
+    sim.advance(10_000);
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }
+  const wallMs = performance.now() - started;
+  const after = process.memoryUsage();
+  console.log('2. Ten simulated minutes of the reference workload (memory sampled every simulated 10 s)\n');
+  table(
+    ['figure', 'value'],
+    [
+      ['wall time', `${fmt(wallMs)} ms (${fmt(simulatedMs / wallMs, 1)}×)`],
+      ['writes issued', fmt(sim.metrics().writes)],
+      [
+        'RSS before / peak / after',
+        `${fmt(before.rss / MB)} / ${fmt(peakRss / MB)} / ${fmt(after.rss / MB)} MB`,
+      ],
+      [
+        'heap used before / peak / after',
+        `${fmt(before.heapUsed / MB)} / ${fmt(peakHeap / MB)} / ${fmt(after.heapUsed / MB)} MB`,
+      ],
+      ['target', 'peak RSS < 300 MB'],
+      ['retained events / history', `${fmt(sim.events().length)} / ${fmt(sim.history().length)}`],
+    ],
+  );
+}
+
+interface LagFigures {
+  readonly avgEntries: number;
+  readonly maxEntries: number;
+  readonly avgMs: number;
+  readonly maxMs: number;
+  readonly avgLeafMs: number;
+}
+
+/** Lag of every replica, sampled every 100 simulated ms after a warm-up. */
+function measureLag(scenario: ScenarioInput, writesPerSec: number): LagFigures {
+  const sim = createSimulation(scenario);
+  sim.startWorkload({ writesPerSec, readsPerSec: 0, keys: 1000, readRouting: 'primary' });
+  sim.advance(2000);
+  let samples = 0;
+  let sumEntries = 0;
+  let sumMs = 0;
+  let maxEntries = 0;
+  let maxMs = 0;
+  let leafSamples = 0;
+  let sumLeafMs = 0;
+  for (let t = 0; t < 20_000; t += 100) {
+    sim.advance(100);
+    for (const replica of replicasOf(sim)) {
+      samples++;
+      sumEntries += replica.lag.entries;
+      sumMs += replica.lag.ms;
+      maxEntries = Math.max(maxEntries, replica.lag.entries);
+      maxMs = Math.max(maxMs, replica.lag.ms);
+      if (replica.downstream.length === 0) {
+        leafSamples++;
+        sumLeafMs += replica.lag.ms;
+      }
+    }
+  }
+  return {
+    avgEntries: sumEntries / samples,
+    maxEntries,
+    avgMs: sumMs / samples,
+    maxMs,
+    avgLeafMs: sumLeafMs / leafSamples,
+  };
+}
+
+function lagByFanOut(): void {
+  const writesPerSec = 2500;
+  console.log(
+    `3. Lag against direct replicas: ${fmt(writesPerSec)} writes/s, shipRate 20,000 entries/s shared by a` +
+      ' sender’s connections,\n   sampled every 100 simulated ms for 20 s after a 2 s warm-up\n',
+  );
+  const rows: string[][] = [];
+  const row = (label: string, f: LagFigures): string[] => [
+    label,
+    fmt(f.avgEntries, 1),
+    fmt(f.maxEntries),
+    fmt(f.avgMs, 1),
+    fmt(f.maxMs, 1),
+    fmt(f.avgLeafMs, 1),
+  ];
+  for (const n of [1, 2, 4, 8]) rows.push(row(`${n} direct`, measureLag(star(n), writesPerSec)));
+  rows.push(row('8 as cascade 2 → 3 each', measureLag(cascade(), writesPerSec)));
+  table(['replicas', 'avg entries', 'max entries', 'avg ms', 'max ms', 'avg ms (leaves)'], rows);
+}
+
+referenceSpeed();
+tenMinuteMemory();
+lagByFanOut();

@@ -1,0 +1,64 @@
+/** The layout shell: header and toolbar, caption, graph, side panel and metrics. */
+import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
+import { Graph } from '../view/graph/Graph.tsx';
+import { Legend } from '../view/graph/Legend.tsx';
+import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
+import { EventLog } from '../view/panels/EventLog.tsx';
+import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
+import { NodeDetails } from '../view/panels/NodeDetails.tsx';
+import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
+import { StatusLine } from '../view/panels/StatusLine.tsx';
+import { VOCABULARIES } from '../view/vocabulary.ts';
+import { captionFor } from './captions.ts';
+import type { Route } from './route.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { useTheme } from './useTheme.ts';
+import './app.css';
+import '../view/panels/panels.css';
+
+function Lab({ route }: { readonly route: Route }) {
+  useAnimationLoop();
+  const compact = route === 'embed';
+  const preset = useLabStore((s) => s.presetName);
+  const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  useTheme(useLabStore((s) => s.theme));
+  return (
+    <div className={`lab lab--${route}`}>
+      <header className="lab-header">
+        <h1>
+          {compact ? (
+            // The embed links out to the full lab in a new tab, sending no referrer.
+            <a href="/" target="_blank" rel="noreferrer" title="Open the full lab in a new tab">
+              Replication Lab <span aria-hidden="true">↗</span>
+            </a>
+          ) : (
+            'Replication Lab'
+          )}
+        </h1>
+        <Toolbar compact={compact} />
+      </header>
+      <p className="caption">{captionFor(preset, words)}</p>
+      <ReadOnlyBanner />
+      <StatusLine />
+      <main className="lab-main">
+        <div className="graph-column">
+          <Graph compact={compact} />
+          <Legend />
+        </div>
+        <aside className="side-panel" aria-label="Details">
+          <NodeDetails />
+          {!compact && <EventLog />}
+        </aside>
+      </main>
+      <MetricsStrip />
+    </div>
+  );
+}
+
+export function App({ store, route }: { readonly store: LabStore; readonly route: Route }) {
+  return (
+    <LabStoreContext value={store}>
+      <Lab route={route} />
+    </LabStoreContext>
+  );
+}

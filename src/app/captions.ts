@@ -1,0 +1,20 @@
+/** One sentence per preset saying what the reader is looking at, in the UI's vocabulary. */
+import type { PresetName } from '../store/index.ts';
+import type { Vocabulary } from '../view/vocabulary.ts';
+
+const HINT = 'Writes flow from the workload; click a node to inspect it.';
+
+const CAPTIONS: Record<PresetName, (w: Vocabulary) => string> = {
+  'master-slave': (w) => `A ${w.primary} replicates every write to two ${w.replicas} asynchronously.`,
+  cascading: (w) =>
+    `A ${w.primary} feeds two ${w.replicas}; one of them feeds further ${w.replicas} in a tree.`,
+  'sync-standby': (w) =>
+    `A ${w.primary} waits for one synchronous standby per write; two async ${w.replicas} and a cascaded reporting ${w.replica} follow.`,
+  scheduled: (w) => `A ${w.primary} ships its writes to two ${w.replicas} in batches every 2 seconds.`,
+  'master-master': (w) =>
+    `Two ${w.primaries} both accept writes and replicate to each other, with one ${w.replica} each.`,
+};
+
+export function captionFor(preset: PresetName, words: Vocabulary): string {
+  return `${CAPTIONS[preset](words)} ${HINT}`;
+}

@@ -1,0 +1,8 @@
+/** The store's public surface for the view and the app. */
+export { createLab } from './connectEngine.ts';
+export { LabStoreContext, useLabActions, useLabStore, useLabStoreApi } from './context.ts';
+export type { LabActions, LabOptions, LabState, LabStore } from './labStore.ts';
+export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './presetName.ts';
+export type { StatusMessage, StatusTone } from './slices/engineSlice.ts';
+export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
+export type { ThemeSetting, VocabularyName } from './slices/uiSlice.ts';

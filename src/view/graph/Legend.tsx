@@ -1,0 +1,82 @@
+/** What the graph's shapes, lines and glyphs mean; every distinction is shape or pattern, not colour alone. */
+import type { ReactNode } from 'react';
+import { useLabStore } from '../../store/index.ts';
+import { VOCABULARIES } from '../vocabulary.ts';
+import { MessageGlyph } from './MessageGlyph.tsx';
+
+function Swatch({ children, width = 22 }: { readonly children: ReactNode; readonly width?: number }) {
+  return (
+    <svg
+      className="legend-swatch"
+      width={width}
+      height={18}
+      viewBox={`${-width / 2} -9 ${width} 18`}
+      aria-hidden="true"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function Legend() {
+  const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  return (
+    <ul className="legend" aria-label="Legend">
+      <li>
+        <Swatch>
+          <rect className="node-shape node-shape--primary" x={-7} y={-7} width={14} height={14} rx={3} />
+        </Swatch>
+        {words.primary}
+      </li>
+      <li>
+        <Swatch>
+          <circle className="node-shape node-shape--replica" r={7} />
+        </Swatch>
+        {words.replica}
+      </li>
+      <li>
+        <Swatch>
+          <circle className="node-shape node-shape--down" r={7} />
+          <path className="node-cross" d="M-5,-5L5,5M5,-5L-5,5" />
+        </Swatch>
+        down
+      </li>
+      <li>
+        <Swatch width={30}>
+          <line className="edge edge--async" x1={-14} x2={14} y1={0} y2={0} />
+        </Swatch>
+        async link
+      </li>
+      <li>
+        <Swatch width={30}>
+          <line className="edge edge--sync" x1={-14} x2={14} y1={0} y2={0} />
+        </Swatch>
+        sync link
+      </li>
+      <li>
+        <Swatch>
+          <MessageGlyph kind="entries" size={1} />
+        </Swatch>
+        entries
+      </li>
+      <li>
+        <Swatch>
+          <MessageGlyph kind="ack" size={1} />
+        </Swatch>
+        ack
+      </li>
+      <li>
+        <Swatch>
+          <MessageGlyph kind="hello" size={1} />
+        </Swatch>
+        hello
+      </li>
+      <li>
+        <Swatch>
+          <MessageGlyph kind="snapshot" size={1} />
+        </Swatch>
+        snapshot
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { fitViewBox, LEVEL_SPACING, MAX_UPSCALE, layoutTopology, type LayoutInput } from './layout.ts';
+
+const masterSlave: LayoutInput[] = [
+  { id: 'db1' },
+  { id: 'db2', upstream: 'db1' },
+  { id: 'db3', upstream: 'db1' },
+];
+
+describe('layoutTopology', () => {
+  it('gives the same positions for the same nodes in any order', () => {
+    const a = layoutTopology(masterSlave);
+    const b = layoutTopology([...masterSlave].reverse());
+    expect([...b.positions.entries()].sort()).toEqual([...a.positions.entries()].sort());
+  });
+
+  it('puts replicas one level below their upstream, ordered by id', () => {
+    const { positions } = layoutTopology(masterSlave);
+    const db1 = positions.get('db1')!;
+    const db2 = positions.get('db2')!;
+    const db3 = positions.get('db3')!;
+    expect(db1.y).toBe(0);
+    expect(db2.y).toBe(LEVEL_SPACING);
+    expect(db3.y).toBe(LEVEL_SPACING);
+    expect(db2.x).toBeLessThan(db3.x);
+    expect(db1.x).toBeCloseTo((db2.x + db3.x) / 2);
+  });
+
+  it('places cascading replicas below the replica they stream from', () => {
+    const { positions } = layoutTopology([...masterSlave, { id: 'db4', upstream: 'db2' }]);
+    expect(positions.get('db4')!.y).toBe(2 * LEVEL_SPACING);
+    expect(positions.get('db4')!.x).toBe(positions.get('db2')!.x);
+  });
+
+  it('sets several primaries side by side with their subtrees', () => {
+    const { positions } = layoutTopology([
+      { id: 'db1' },
+      { id: 'db2' },
+      { id: 'db3', upstream: 'db1' },
+      { id: 'db4', upstream: 'db2' },
+    ]);
+    expect(positions.get('db1')!.y).toBe(0);
+    expect(positions.get('db2')!.y).toBe(0);
+    expect(positions.get('db1')!.x).toBeLessThan(positions.get('db2')!.x);
+    expect(positions.get('db3')!.x).toBeLessThan(positions.get('db4')!.x);
+  });
+
+  it('treats a node with an unknown upstream as a root instead of dropping it', () => {
+    const { positions } = layoutTopology([{ id: 'a' }, { id: 'b', upstream: 'gone' }]);
+    expect(positions.get('b')!.y).toBe(0);
+  });
+});
+
+describe('fitViewBox', () => {
+  const content = { x: 0, y: 0, width: 400, height: 200 };
+
+  it('enlarges a small graph at most MAX_UPSCALE times, centred', () => {
+    const box = fitViewBox(content, { width: 1600, height: 1200 });
+    expect(box.width).toBeCloseTo(1600 / MAX_UPSCALE);
+    expect(box.x + box.width / 2).toBeCloseTo(200);
+    expect(box.y + box.height / 2).toBeCloseTo(100);
+  });
+
+  it('scales a graph larger than its viewport down to fit, keeping the viewport aspect', () => {
+    const box = fitViewBox(content, { width: 200, height: 200 });
+    expect(box.width).toBe(400);
+    expect(box.height).toBe(400);
+    expect(box.y).toBe(-100);
+  });
+
+  it('falls back to the content box before the viewport is measured', () => {
+    expect(fitViewBox(content, null)).toEqual(content);
+  });
+});

@@ -1,0 +1,29 @@
+/** The words a graph node shows and announces: role, status, position and lag. */
+import type { NodeView } from '../../engine/index.ts';
+import { roleWord, type Vocabulary } from '../vocabulary.ts';
+
+export function lagMs(node: NodeView): string {
+  return `${Math.round(node.lag.ms)} ms`;
+}
+
+export function lagEntries(node: NodeView): string {
+  return node.lag.entries === 1 ? '1 entry' : `${node.lag.entries} entries`;
+}
+
+/** The log position worth showing: what a primary committed, what a replica applied. */
+export function shownLsn(node: NodeView): number {
+  return node.role === 'primary' ? node.lastLsn : node.appliedLsn;
+}
+
+/** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1, master, down, LSN 48". */
+export function nodeAccessibleName(node: NodeView, vocabulary: Vocabulary): string {
+  const parts = [node.id, roleWord(vocabulary, node.role), node.status];
+  if (node.role === 'replica') parts.push(`lag ${lagEntries(node)} ${lagMs(node)}`);
+  else parts.push(`LSN ${shownLsn(node)}`);
+  return parts.join(', ');
+}
+
+/** Ids longer than fit inside a node shape are shortened there (the full id is in the label). */
+export function shortId(id: string, max = 7): string {
+  return id.length <= max ? id : `${id.slice(0, max - 1)}…`;
+}

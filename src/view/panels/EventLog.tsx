@@ -1,0 +1,24 @@
+/** The last few engine events as sentences, newest first, announced politely. */
+import { useMemo } from 'react';
+import { useLabStore } from '../../store/index.ts';
+import { VOCABULARIES } from '../vocabulary.ts';
+import { describeEvent, formatSimTime, isWorthListing } from './eventText.ts';
+
+export function EventLog({ limit = 8 }: { readonly limit?: number }) {
+  const events = useLabStore((s) => s.events);
+  const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  const shown = useMemo(() => events.filter(isWorthListing).slice(-limit).reverse(), [events, limit]);
+  return (
+    <section className="panel event-log" aria-labelledby="event-log-title">
+      <h2 id="event-log-title">Recent events</h2>
+      <ol role="log" aria-live="polite" className="event-list">
+        {shown.map((event) => (
+          <li key={event.seq}>
+            <time className="event-time">{formatSimTime(event.at)}</time>
+            <span>{describeEvent(event, words)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/** The selected node: role, status, machine state, log positions, lag, actions and data. */
+import { useLabStore } from '../../store/index.ts';
+import { lagEntries, lagMs } from '../graph/nodeText.ts';
+import { roleWord, VOCABULARIES } from '../vocabulary.ts';
+import { NodeActions } from './NodeActions.tsx';
+import { NodeData } from './NodeData.tsx';
+
+export function NodeDetails() {
+  const node = useLabStore((s) => s.snapshot.nodes.find((n) => n.id === s.selectedId));
+  const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  if (node === undefined) {
+    return (
+      <section className="panel node-details" aria-labelledby="node-details-title">
+        <h2 id="node-details-title">Node details</h2>
+        <p className="muted">
+          Select a node in the graph (click it, or Tab to it and press Enter) to inspect it.
+        </p>
+      </section>
+    );
+  }
+  const facts: [string, string][] = [
+    ['Role', roleWord(words, node.role)],
+    ['Status', node.status],
+    ['State', node.state],
+    ['Timeline', String(node.timeline)],
+    ...(node.upstream === undefined ? [] : [['Upstream', node.upstream] as [string, string]]),
+    ...(node.role === 'primary'
+      ? [['Committed LSN', String(node.lastLsn)] as [string, string]]
+      : [
+          ['Received LSN', String(node.receivedLsn)] as [string, string],
+          ['Applied LSN', String(node.appliedLsn)] as [string, string],
+          ['Lag', `${lagEntries(node)}, ${lagMs(node)}`] as [string, string],
+        ]),
+  ];
+  return (
+    <section className="panel node-details" aria-labelledby="node-details-title" data-node-details={node.id}>
+      <h2 id="node-details-title">
+        {node.id} <span className="muted">· {roleWord(words, node.role)}</span>
+      </h2>
+      <dl className="facts">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <NodeActions node={node} />
+      <NodeData node={node} />
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+/** Engine events as short readable sentences, in the UI's role vocabulary. */
+import type { EngineEvent, EngineEventBody } from '../../engine/index.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const range = (from: number, to: number) => (from === to ? `entry ${from}` : `entries ${from}–${to}`);
+
+const RESYNC_REASON = {
+  retention: 'it fell behind the retained log',
+  rewind: 'its log diverged from the new timeline',
+  'new-node': 'it is a new node',
+} as const;
+
+/** One sentence per event, e.g. "db2 applied entries 41–48 (lag 120 ms)". */
+export function describeEvent(event: EngineEventBody, words: Vocabulary): string {
+  switch (event.type) {
+    case 'write-committed':
+      return `${event.nodeId} committed ${event.key} = "${event.value}" at LSN ${event.lsn}`;
+    case 'write-acknowledged':
+      return `${event.nodeId} acknowledged write #${event.opId} after ${Math.round(event.latencyMs)} ms`;
+    case 'write-blocked':
+      return `Write #${event.opId} on ${event.nodeId} waits for ${plural(event.waitingFor, 'synchronous confirmation')}`;
+    case 'write-failed':
+      return `Write #${event.opId} on ${event.nodeId} failed: ${event.error}`;
+    case 'read': {
+      const value = event.value === undefined ? 'no value' : `"${event.value}"`;
+      return `${event.nodeId} read ${event.key}: ${value}${event.stale ? ' (stale)' : ''}`;
+    }
+    case 'entries-applied':
+      return `${event.nodeId} applied ${range(event.fromLsn, event.toLsn)} (lag ${Math.round(event.lagMs)} ms)`;
+    case 'node-down':
+      return `${event.nodeId} went down`;
+    case 'node-up':
+      return `${event.nodeId} is back up`;
+    case 'read-only':
+      return `The system is read-only: ${event.reason}`;
+    case 'writable':
+      return `Writes are accepted again on ${event.nodeId}`;
+    case 'promoted':
+      return `${event.nodeId} was promoted to ${words.primary} on timeline ${event.timeline} (from LSN ${event.branchLsn})`;
+    case 'demoted':
+      return `${event.nodeId} became a ${words.replica} of ${event.newPrimary}`;
+    case 'writes-lost':
+      return `${plural(event.opIds.length, 'acknowledged write')} on ${event.nodeId} lost: ${event.reason}`;
+    case 'repointed':
+      return `${event.nodeId} now replicates from ${event.upstream}`;
+    case 'catching-up':
+      return `${event.nodeId} is catching up on ${range(event.fromLsn, event.toLsn)}`;
+    case 'streaming':
+      return `${event.nodeId} caught up and is streaming`;
+    case 'resync-started':
+      return `${event.nodeId} started a full copy from ${event.from}: ${RESYNC_REASON[event.reason]}`;
+    case 'resync-completed':
+      return `${event.nodeId} finished its full copy at LSN ${event.lsn}`;
+    case 'rewound':
+      return `${event.nodeId} was rewound: ${range(event.discardedFrom, event.discardedTo)} discarded (timeline ${event.timeline})`;
+    case 'sync-degraded':
+      return `${event.nodeId} fell back to asynchronous commit after waiting ${Math.round(event.afterMs)} ms`;
+    case 'sync-restored':
+      return `${event.nodeId} commits synchronously again (${event.by} confirmed)`;
+    case 'backup-taken':
+      return `Backup ${event.backupId} taken from ${event.nodeId} at LSN ${event.lsn}`;
+    case 'node-added': {
+      const role = event.role === 'primary' ? words.primary : words.replica;
+      return `${event.nodeId} joined as a ${role}${event.fromBackup === undefined ? '' : ` from backup ${event.fromBackup}`}`;
+    }
+    case 'node-removed':
+      return `${event.nodeId} was removed`;
+    case 'workload':
+      return event.running ? 'The background workload started' : 'The background workload stopped';
+    case 'partitioned':
+      return `The network is partitioned: ${event.groups.map((g) => `{${g.join(', ')}}`).join(' | ')}`;
+    case 'healed':
+      return 'The network partition healed';
+    case 'latency-changed':
+      return `The link ${event.a}–${event.b} now takes ${Math.round(event.ms)} ms each way`;
+  }
+}
+
+/** Simulated time as seconds with two decimals, e.g. "12.34 s". */
+export function formatSimTime(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Routine successful reads would drown everything else; stale ones stay. */
+export function isWorthListing(event: EngineEvent): boolean {
+  return event.type !== 'read' || event.stale;
+}
