@@ -10,21 +10,19 @@ export interface SendOptions<P> {
   readonly payload: P;
   /** Time the sender spends putting the message on the wire before it travels. */
   readonly transmitMs?: number;
+  /** When it leaves the sender's outbound queue (not before now). */
+  readonly departAt?: SimTime;
   readonly size?: number;
-  readonly firstLsn?: number;
-  readonly lastLsn?: number;
-}
-
-export interface InFlight<P> {
-  readonly message: Message;
-  readonly payload: P;
+  readonly firstLsn?: number | undefined;
+  readonly lastLsn?: number | undefined;
 }
 
 const linkKey = (a: NodeId, b: NodeId): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 export class Network<P> {
-  private readonly inFlight = new Map<number, InFlight<P>>();
-  private readonly lastDelivery = new Map<string, SimTime>();
+  private readonly inFlight = new Map<number, Message>();
+  /** Per direction (from → to): when the last message sent on it arrives. */
+  private readonly lastDelivery = new Map<NodeId, Map<NodeId, SimTime>>();
   private readonly latencyOverrides = new Map<string, number>();
   /** Partition side of each node while partitioned; unlisted nodes share side -1. */
   private sides = new Map<NodeId, number>();
@@ -89,16 +87,20 @@ export class Network<P> {
   }
 
   send(options: SendOptions<P>): Message {
-    const now = this.scheduler.now();
+    const now = Math.max(this.scheduler.now(), options.departAt ?? 0);
     const jitter = this.jitterMs > 0 ? this.random.next() * this.jitterMs : 0;
-    const directed = `${options.from}>${options.to}`;
     // One connection per direction: a later message never overtakes an earlier one (TCP ordering).
-    const earliest = this.lastDelivery.get(directed) ?? 0;
+    let outbound = this.lastDelivery.get(options.from);
+    if (outbound === undefined) {
+      outbound = new Map();
+      this.lastDelivery.set(options.from, outbound);
+    }
+    const earliest = outbound.get(options.to) ?? 0;
     const deliverAt = Math.max(
       now + (options.transmitMs ?? 0) + this.latency(options.from, options.to) + jitter,
       earliest,
     );
-    this.lastDelivery.set(directed, deliverAt);
+    outbound.set(options.to, deliverAt);
     const message: { -readonly [K in keyof Message]: Message[K] } = {
       id: this.nextId++,
       from: options.from,
@@ -110,12 +112,11 @@ export class Network<P> {
     };
     if (options.firstLsn !== undefined) message.firstLsn = options.firstLsn;
     if (options.lastLsn !== undefined) message.lastLsn = options.lastLsn;
-    this.inFlight.set(message.id, { message, payload: options.payload });
+    this.inFlight.set(message.id, message);
     this.version++;
+    const payload = options.payload;
     this.scheduler.schedule(deliverAt, () => {
-      const flight = this.inFlight.get(message.id);
-      if (flight === undefined) return;
-      this.inFlight.delete(message.id);
+      if (!this.inFlight.delete(message.id)) return;
       this.version++;
       // Across a cut the message is lost, in both directions.
       if (this.isCut(message.from, message.to)) {
@@ -123,24 +124,23 @@ export class Network<P> {
         this.droppedPairs.add(`${message.from}>${message.to}`);
         return;
       }
-      this.deliver(flight.message, flight.payload);
+      this.deliver(message, payload);
     });
     return message;
   }
 
   /** When the last message already sent from `from` to `to` arrives (now, if none is on the wire). */
   drainedAt(from: NodeId, to: NodeId): SimTime {
-    return Math.max(this.scheduler.now(), this.lastDelivery.get(`${from}>${to}`) ?? 0);
+    return Math.max(this.scheduler.now(), this.lastDelivery.get(from)?.get(to) ?? 0);
   }
 
   messages(): Message[] {
-    return Array.from(this.inFlight.values(), (f) => f.message);
+    return Array.from(this.inFlight.values());
   }
 
   /** Forgets a node's links (it was removed). Messages already on the wire still arrive and are dropped. */
   forget(nodeId: NodeId): void {
-    for (const key of [...this.lastDelivery.keys()]) {
-      if (key.startsWith(`${nodeId}>`) || key.endsWith(`>${nodeId}`)) this.lastDelivery.delete(key);
-    }
+    this.lastDelivery.delete(nodeId);
+    for (const outbound of this.lastDelivery.values()) outbound.delete(nodeId);
   }
 }

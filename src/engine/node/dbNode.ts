@@ -17,6 +17,7 @@ export interface TimelineBranch {
 
 /** The upstream's side of one replication connection (a walsender). */
 export interface DownstreamLink {
+  readonly replicaId: NodeId;
   readonly connId: number;
   /** Last LSN sent on this connection (`sent_lsn`). */
   sentLsn: Lsn;
@@ -104,11 +105,20 @@ export class DbNode {
 
   /** Applies entries in order to the key-value store. */
   applyEntries(entries: readonly LogEntry[]): void {
-    for (const entry of entries) {
-      this.data.set(entry.key, entry);
-    }
+    for (const entry of entries) this.data.set(entry.key, entry);
     const last = entries[entries.length - 1];
     if (last !== undefined) this.appliedLsn = last.lsn;
+    this.dataVersion++;
+  }
+
+  /** Replays its own log from `from` to `to` (replay on a replica, without copying the range). */
+  replay(from: Lsn, to: Lsn): void {
+    for (let lsn = from; lsn <= to; lsn++) {
+      const entry = this.log.get(lsn);
+      if (entry === undefined) continue;
+      this.data.set(entry.key, entry);
+      this.appliedLsn = lsn;
+    }
     this.dataVersion++;
   }
 

@@ -36,7 +36,11 @@ export class Log {
   /** Entries from `from` to `to` inclusive (both must be retained). */
   slice(from: Lsn, to: Lsn): LogEntry[] {
     const offset = this.head - this.start;
-    return this.entries.slice(Math.max(from, this.start) + offset, to + offset + 1);
+    const first = Math.max(from, this.start) + offset;
+    const last = Math.min(to + offset, this.entries.length - 1);
+    const out: LogEntry[] = [];
+    for (let i = first; i <= last; i++) out.push(this.entries[i] as LogEntry);
+    return out;
   }
 
   /** The newest `n` entries. */

@@ -205,7 +205,7 @@ export function startApplying(cluster: Cluster, node: DbNode): void {
   cluster.scheduler.schedule(cluster.now() + duration, () => {
     if (node.generation !== generation) return;
     node.applying = false;
-    node.applyEntries(node.log.slice(from, to));
+    node.replay(from, to);
     reportApplied(cluster, node);
     node.log.compact(cluster.config.retainEntries, node.appliedLsn + 1);
     // remote_apply: a synchronous standby confirms only once the commit is visible to its queries.

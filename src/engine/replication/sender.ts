@@ -3,11 +3,13 @@
  * batches as its outbound capacity allows. Invariant: a connection's entries leave in LSN order, without gaps.
  */
 import type { Cluster } from '../cluster.ts';
-import type { DbNode } from '../node/dbNode.ts';
+import type { DbNode, DownstreamLink } from '../node/dbNode.ts';
 import type { Lsn } from '../types.ts';
 
 /** Largest batch one message carries. */
 const MAX_BATCH = 500;
+/** How far ahead of now the sender queues batches on its outbound link (a NIC's send queue), ms. */
+const SEND_AHEAD_MS = 1;
 
 /** A replica asked to stream from `receivedLsn` on `timeline` (START_REPLICATION ... TIMELINE t). */
 export function handleHello(
@@ -39,6 +41,7 @@ export function handleHello(
   // Confirmed positions come only from what the replica itself holds: nothing yet while a copy is in flight.
   const confirmed = resync === undefined ? hello.receivedLsn : 0;
   sender.links.set(replica.id, {
+    replicaId: replica.id,
     connId: hello.connId,
     sentLsn: startFrom,
     receivedLsn: confirmed,
@@ -80,19 +83,22 @@ function sendSnapshot(
   replica.actor.send({ type: 'SNAPSHOT_STARTED' });
 }
 
-/** Sends entries (from, to] on a connection; an empty range sends an empty batch. */
+/** Sends entries (from, to] on a connection, queued behind what the sender is already transmitting. */
 function sendBatch(cluster: Cluster, sender: DbNode, replicaId: string, from: Lsn, to: Lsn): void {
   const link = sender.links.get(replicaId);
   if (link === undefined) return;
   const entries = to > from ? sender.log.slice(from + 1, to) : [];
   const transmitMs = (entries.length / cluster.config.shipRate) * 1000;
+  const departAt = Math.max(cluster.now(), sender.senderBusyUntil);
   cluster.network.send({
     from: sender.id,
     to: replicaId,
     kind: 'entries',
     size: entries.length,
     transmitMs,
-    ...(entries.length > 0 ? { firstLsn: from + 1, lastLsn: to } : {}),
+    departAt,
+    firstLsn: entries.length > 0 ? from + 1 : undefined,
+    lastLsn: entries.length > 0 ? to : undefined,
     payload: {
       kind: 'entries',
       connId: link.connId,
@@ -103,7 +109,7 @@ function sendBatch(cluster: Cluster, sender: DbNode, replicaId: string, from: Ls
     },
   });
   link.sentLsn = Math.max(link.sentLsn, to);
-  sender.senderBusyUntil = cluster.now() + transmitMs;
+  sender.senderBusyUntil = departAt + transmitMs;
 }
 
 /** How far this sender may ship: everything, or in scheduled mode what the last tick released. */
@@ -118,37 +124,43 @@ function shippableLsn(cluster: Cluster, sender: DbNode): Lsn {
  */
 export function pump(cluster: Cluster, sender: DbNode): void {
   if (!sender.isUp || sender.pumpScheduled || sender.links.size === 0) return;
+  const limit = shippableLsn(cluster, sender);
   // Scheduled mode: whatever is committed but not yet released waits for the next tick.
-  if (
-    sender.isPrimary &&
-    cluster.config.mode === 'scheduled' &&
-    shippableLsn(cluster, sender) < sender.log.lastLsn
-  ) {
+  if (sender.isPrimary && cluster.config.mode === 'scheduled' && limit < sender.log.lastLsn) {
     scheduleTick(cluster, sender);
   }
-  const now = cluster.now();
-  if (now < sender.senderBusyUntil) {
-    sender.pumpScheduled = true;
-    const generation = sender.generation;
-    cluster.scheduler.schedule(sender.senderBusyUntil, () => {
-      sender.pumpScheduled = false;
-      if (sender.generation === generation) pump(cluster, sender);
-    });
-    return;
+  const horizon = cluster.now() + SEND_AHEAD_MS;
+  let next = nextPending(sender, limit);
+  while (next !== undefined && sender.senderBusyUntil <= horizon) {
+    sendBatch(cluster, sender, next.replicaId, next.sentLsn, Math.min(limit, next.sentLsn + MAX_BATCH));
+    next = nextPending(sender, limit);
   }
-  const limit = shippableLsn(cluster, sender);
-  const ids = [...sender.links.keys()];
-  for (let i = 0; i < ids.length; i++) {
-    const index = (sender.roundRobin + i) % ids.length;
-    const id = ids[index] as string;
-    const link = sender.links.get(id);
-    if (link === undefined || link.sentLsn >= limit) continue;
-    if (link.sentLsn + 1 < sender.log.startLsn) continue;
-    sender.roundRobin = index + 1;
-    sendBatch(cluster, sender, id, link.sentLsn, Math.min(limit, link.sentLsn + MAX_BATCH));
-    pump(cluster, sender);
-    return;
+  if (next === undefined) return;
+  // Backlogged: come back when the outbound queue has drained to the horizon.
+  sender.pumpScheduled = true;
+  const generation = sender.generation;
+  cluster.scheduler.schedule(sender.senderBusyUntil - SEND_AHEAD_MS, () => {
+    sender.pumpScheduled = false;
+    if (sender.generation === generation) pump(cluster, sender);
+  });
+}
+
+/** The next connection with entries to send, in round-robin order, so replicas share the capacity fairly. */
+function nextPending(sender: DbNode, limit: Lsn): DownstreamLink | undefined {
+  const start = sender.roundRobin % Math.max(1, sender.links.size);
+  let index = 0;
+  let wrapped: DownstreamLink | undefined;
+  for (const link of sender.links.values()) {
+    const pending = link.sentLsn < limit && link.sentLsn + 1 >= sender.log.startLsn;
+    if (pending && index >= start) {
+      sender.roundRobin = index + 1;
+      return link;
+    }
+    if (pending && wrapped === undefined) wrapped = link;
+    index++;
   }
+  if (wrapped !== undefined) sender.roundRobin = [...sender.links.values()].indexOf(wrapped) + 1;
+  return wrapped;
 }
 
 /** Scheduled mode: release everything committed so far at the next interval boundary. */
