@@ -14,7 +14,8 @@ function chromiumExecutable(): string | undefined {
   return undefined;
 }
 const executablePath = chromiumExecutable();
-const PORT = 4173;
+// Its own port, so a preview or dev server already running on this machine does not collide.
+const PORT = Number(process.env.E2E_PORT ?? 4391);
 
 export default defineConfig({
   testDir: './e2e',
