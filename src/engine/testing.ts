@@ -1,5 +1,7 @@
 /** Small helpers shared by the engine's tests: scenarios in one line and readable lookups. */
+import type { Simulation } from './api.ts';
 import type { ScenarioInput } from './scenario/schema.ts';
+import { createSimulation } from './simulation.ts';
 
 type Replication = NonNullable<ScenarioInput['replication']>;
 
@@ -20,4 +22,11 @@ export function cluster(
     replication,
     network: { latencyMs: options.latencyMs ?? 10, jitterMs: options.jitterMs ?? 0 },
   };
+}
+
+/** A simulation of `cluster(...)` whose replication streams are already open (after the first round trip). */
+export function startedCluster(...args: Parameters<typeof cluster>): Simulation {
+  const sim = createSimulation(cluster(...args));
+  sim.advance(100);
+  return sim;
 }

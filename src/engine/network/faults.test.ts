@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../api.ts';
-import { createSimulation } from '../simulation.ts';
-import { cluster } from '../testing.ts';
+import { startedCluster } from '../testing.ts';
 import { REPLICATION_TIMEOUT_MS } from './faults.ts';
 
-function started(...args: Parameters<typeof cluster>) {
-  const sim = createSimulation(cluster(...args));
-  sim.advance(100);
-  return sim;
-}
+const started = startedCluster;
 
 describe('a partition between the primary and a replica', () => {
   it('drops messages across the cut, so the replica keeps serving stale reads', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../simulation.ts';
-import { cluster } from '../testing.ts';
+import { cluster, startedCluster } from '../testing.ts';
 
-/** Streams are open after the replicas' first START_REPLICATION round trip. */
-function started(...args: Parameters<typeof cluster>) {
-  const sim = createSimulation(cluster(...args));
-  sim.advance(100);
-  return sim;
-}
+const started = startedCluster;
 
 describe('a primary with two async replicas', () => {
   it('ships a write to both replicas after the network latency, and not before', () => {

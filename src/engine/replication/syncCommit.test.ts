@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../simulation.ts';
-import { cluster } from '../testing.ts';
+import { startedCluster } from '../testing.ts';
 
-function started(...args: Parameters<typeof cluster>) {
-  const sim = createSimulation(cluster(...args));
-  sim.advance(100);
-  return sim;
-}
+const started = startedCluster;
 
 describe('synchronous replication', () => {
   it('acknowledges a write only after every direct replica confirmed it: one round trip later', () => {
