@@ -1,8 +1,11 @@
 /** The Simulation interface: the engine's public surface (a contract; names are kept). */
 import type {
+  Anomaly,
   Backup,
+  ClientOptions,
   Command,
   EngineEvent,
+  FailoverRecord,
   Metrics,
   NodeId,
   NodeView,
@@ -34,9 +37,9 @@ export interface Simulation {
   nextEventAt(): SimTime | undefined;
 
   /** A client beside `nodeId` writes; returns the operation's record (pending until acknowledged). */
-  write(nodeId: NodeId, key: string, value: string): OperationRecord;
+  write(nodeId: NodeId, key: string, value: string, options?: ClientOptions): OperationRecord;
   /** A client beside `nodeId` reads; completes at once with what that node has applied. */
-  read(nodeId: NodeId, key: string): OperationRecord;
+  read(nodeId: NodeId, key: string, options?: ClientOptions): OperationRecord;
   op(id: number): OperationRecord | undefined;
   /** Retained operation records, oldest first (bounded in long runs; counters stay exact). */
   history(): readonly OperationRecord[];
@@ -62,6 +65,10 @@ export interface Simulation {
   node(nodeId: NodeId): NodeView;
   nodes(): readonly NodeView[];
   metrics(): Metrics;
+  /** Every failover so far (automatic, or a manual promotion) with its recovery time and lost writes. */
+  failovers(): readonly FailoverRecord[];
+  /** Anomalies in the history: lost writes, stale reads, session violations, divergence, split brain. */
+  check(): readonly Anomaly[];
   /** Retained engine events, oldest first (bounded in long runs). */
   events(): readonly EngineEvent[];
   snapshot(): Snapshot;

@@ -6,7 +6,7 @@ import { EventLog } from './observe/eventLog.ts';
 import { createRandom, type Random } from './random.ts';
 import { createEngineClock, Scheduler, type EngineClock } from './scheduler.ts';
 import type { Scenario } from './scenario/schema.ts';
-import type { Backup, EngineEventBody, LogEntry, Lsn, Message, NodeId, Role } from './types.ts';
+import type { Backup, EngineEventBody, LogEntry, Lsn, Message, NodeId, Role, SimTime } from './types.ts';
 import { SimulationError } from './api.ts';
 
 /** What travels on the wire between nodes. */
@@ -32,7 +32,19 @@ export type Payload =
       history: readonly TimelineBranch[];
       senderLastLsn: Lsn;
     }
-  | { kind: 'ack'; connId: number; timeline: number; receivedLsn: Lsn; appliedLsn: Lsn };
+  | { kind: 'ack'; connId: number; timeline: number; receivedLsn: Lsn; appliedLsn: Lsn }
+  /** A primary renewing its leader lock with the failover manager, and the manager's answer. */
+  | { kind: 'heartbeat'; phase: 'ping'; sentAt: SimTime; timeline: number; lastLsn: Lsn }
+  | {
+      kind: 'heartbeat';
+      phase: 'reply';
+      /** When the answered ping left the primary: the renewed lease runs from then. */
+      sentAt: SimTime;
+      /** The lease is renewed; otherwise the primary learns who leads now. */
+      grant: boolean;
+      leader: NodeId | undefined;
+      leaderTimeline: number;
+    };
 
 /** A write waiting for synchronous confirmation. */
 export interface WaitingWrite {
@@ -64,6 +76,9 @@ export class Cluster {
   readonly releasedLsn = new Map<NodeId, Lsn>();
   readonly tickScheduled = new Set<NodeId>();
   config: Scenario['replication'];
+  readonly failoverConfig: Scenario['failover'];
+  /** Observes every event as it is emitted (the failover records watch acknowledgements and losses). */
+  onEmit: ((body: EngineEventBody) => void) | undefined;
   nextConnId = 1;
   nextBackupId = 1;
   maxTimeline = 1;
@@ -72,6 +87,7 @@ export class Cluster {
 
   constructor(scenario: Scenario, deliver: (cluster: Cluster, message: Message, payload: Payload) => void) {
     this.config = scenario.replication;
+    this.failoverConfig = scenario.failover;
     this.random = createRandom(scenario.seed);
     this.clock = createEngineClock(this.scheduler);
     this.network = new Network<Payload>(
@@ -91,6 +107,7 @@ export class Cluster {
 
   emit(body: EngineEventBody): void {
     this.events.push(this.now(), body);
+    this.onEmit?.(body);
   }
 
   node(id: NodeId): DbNode {
@@ -159,8 +176,13 @@ export class Cluster {
     return this.config.mode === 'sync' ? candidates : this.config.syncCount;
   }
 
+  /** Up primaries that accept writes (not fenced). */
+  writablePrimaries(): DbNode[] {
+    return this.upPrimaries().filter((n) => !n.isFenced);
+  }
+
   isReadOnly(): boolean {
-    return this.upPrimaries().length === 0;
+    return this.writablePrimaries().length === 0;
   }
 
   touch(): void {

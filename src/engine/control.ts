@@ -44,6 +44,7 @@ export function kill(cluster: Cluster, node: DbNode): void {
   if (!node.isUp) throw new SimulationError(`${node.id} is already down`);
   const wasPrimary = node.isPrimary;
   node.generation++;
+  node.downSince = cluster.now();
   node.applying = false;
   node.pumpScheduled = false;
   node.links.clear();
@@ -75,6 +76,8 @@ export function restart(cluster: Cluster, node: DbNode): void {
   // Another node was promoted meanwhile: the old primary rejoins as its replica (after a rewind).
   if (node.isPrimary && current !== undefined && current !== node && current.timeline > node.timeline) {
     demote(cluster, node, current);
+    // Writes it accepted after the promotion (a split brain) are discarded by its rewind.
+    accountLostWrites(cluster, current);
   }
   node.actor.send({ type: 'RESTART' });
   cluster.emit({ type: 'node-up', nodeId: node.id });

@@ -2,14 +2,25 @@
 import { SimulationError, type AddNodeOptions, type Simulation } from './api.ts';
 import { Cluster, type Payload } from './cluster.ts';
 import * as control from './control.ts';
+import { FailoverManager } from './failover/manager.ts';
 import { promote } from './failover/promotion.ts';
+import { FailoverRecords } from './failover/records.ts';
+import { findAnomalies, settledComparisons } from './observe/checker.ts';
 import * as faults from './network/faults.ts';
 import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
 import { handleHello } from './replication/sender.ts';
 import { receiveAck, receiveEntries, receiveSnapshot } from './replication/receiver.ts';
 import { queueCommit } from './replication/syncCommit.ts';
 import { parseScenario } from './scenario/parse.ts';
-import type { Command, Message, NodeId, OperationRecord, Snapshot, WorkloadOptions } from './types.ts';
+import type {
+  ClientOptions,
+  Command,
+  Message,
+  NodeId,
+  OperationRecord,
+  Snapshot,
+  WorkloadOptions,
+} from './types.ts';
 import { DEFAULT_WORKLOAD, Workload } from './workload.ts';
 
 /** Routes a delivered message to its handler; messages to dead or removed nodes are lost. */
@@ -35,10 +46,24 @@ function deliver(cluster: Cluster, message: Message, payload: Payload): void {
 
 const copy = (op: OperationRecord): OperationRecord => ({ ...op });
 
+/** Untrusted callers may pass anything as options: accept only a short session name. */
+function sessionOf(options: ClientOptions | undefined): string | undefined {
+  const session: unknown = options?.session;
+  if (session === undefined) return undefined;
+  if (typeof session !== 'string' || session.length === 0 || session.length > 64)
+    throw new SimulationError('a session is a name of 1–64 characters');
+  return session;
+}
+
 /** Validates `input` like `parseScenario` (throwing ScenarioError) and starts the simulation at time 0. */
 export function createSimulation(input: unknown): Simulation {
   const scenario = parseScenario(input);
-  const cluster = new Cluster(scenario, deliver);
+  let manager: FailoverManager | undefined;
+  const cluster = new Cluster(scenario, (c, message, payload) => {
+    if (payload.kind === 'heartbeat') manager?.receive(message, payload);
+    else deliver(c, message, payload);
+  });
+  const records = new FailoverRecords(cluster);
   const commands: Command[] = [];
   const listeners = new Set<() => void>();
   let snapshotCache: Snapshot | undefined;
@@ -51,10 +76,12 @@ export function createSimulation(input: unknown): Simulation {
     cluster.touch();
   };
 
-  const write = (nodeId: NodeId, key: string, value: string): OperationRecord => {
+  const write = (nodeId: NodeId, key: string, value: string, options?: ClientOptions): OperationRecord => {
     const node = cluster.node(nodeId);
+    const session = sessionOf(options);
     const now = cluster.now();
     const op = cluster.history.begin('write', nodeId, key, now, value);
+    if (session !== undefined) op.session = session;
     node.load.record(now);
     if (!node.isUp) {
       const why = cluster.isReadOnly()
@@ -68,6 +95,13 @@ export function createSimulation(input: unknown): Simulation {
         `${nodeId} is a read-only replica: cannot execute INSERT in a read-only transaction (SQLSTATE 25006)`,
         now,
       );
+    } else if (node.isFenced) {
+      // Patroni restarts a primary that lost the leader lock as a read-only standby.
+      cluster.history.fail(
+        op,
+        `${nodeId} lost its leader lease and is read-only: cannot execute INSERT in a read-only transaction (SQLSTATE 25006)`,
+        now,
+      );
     } else {
       queueCommit(cluster, node, op);
       return copy(op);
@@ -76,10 +110,12 @@ export function createSimulation(input: unknown): Simulation {
     return copy(op);
   };
 
-  const read = (nodeId: NodeId, key: string): OperationRecord => {
+  const read = (nodeId: NodeId, key: string, options?: ClientOptions): OperationRecord => {
     const node = cluster.node(nodeId);
+    const session = sessionOf(options);
     const now = cluster.now();
     const op = cluster.history.begin('read', nodeId, key, now);
+    if (session !== undefined) op.session = session;
     node.load.record(now);
     if (!node.isUp) {
       cluster.history.fail(op, `${nodeId} is down: connection refused`, now);
@@ -115,6 +151,31 @@ export function createSimulation(input: unknown): Simulation {
     });
   }
   for (const node of cluster.nodes.values()) control.boot(cluster, node);
+  if (scenario.failover.mode === 'automatic') manager = new FailoverManager(cluster, records);
+
+  /** A promotion by hand (`pg_promote()`), recorded as a manual failover. */
+  const promoteByHand = (id: NodeId): void => {
+    const node = cluster.node(id);
+    const old = cluster.rootOf(node);
+    const now = cluster.now();
+    const lost = records.capture(() => {
+      promote(cluster, node);
+    });
+    const heartbeat = manager?.view().lastHeartbeatAt;
+    records.open(
+      {
+        trigger: 'manual',
+        oldPrimary: old.id,
+        newPrimary: node.id,
+        failedAt: old.isUp || old === node ? now : (old.downSince ?? now),
+        lastHeartbeatAt: heartbeat ?? null,
+        detectedAt: now,
+        promotedAt: now,
+      },
+      lost,
+    );
+    manager?.onPromoted(node);
+  };
 
   /** Wraps a mutating call: validate, record, run, notify. A thrown SimulationError changes nothing. */
   const command = <A extends unknown[], R>(type: string, run: (...args: A) => R) => {
@@ -156,11 +217,16 @@ export function createSimulation(input: unknown): Simulation {
       control.kill(cluster, cluster.node(id));
     }),
     restart: command('restart', (id: NodeId) => {
-      control.restart(cluster, cluster.node(id));
+      const node = cluster.node(id);
+      // A deposed primary is demoted as it restarts; what it accepted in a split brain is lost then.
+      const lost = records.capture(() => {
+        control.restart(cluster, node);
+      });
+      const record = records.latestReplacing(id);
+      if (record !== undefined && lost.length > 0) records.addLost(record.id, lost);
+      manager?.onRestart(node);
     }),
-    promote: command('promote', (id: NodeId) => {
-      promote(cluster, cluster.node(id));
-    }),
+    promote: command('promote', promoteByHand),
     takeBackup: command('takeBackup', (id: NodeId) => control.takeBackup(cluster, cluster.node(id))),
     backups: () => [...cluster.backups.values()].map(control.publicBackup),
     addNode: command('addNode', (options: AddNodeOptions) =>
@@ -174,9 +240,11 @@ export function createSimulation(input: unknown): Simulation {
     }),
     partition: command('partition', (groups: readonly (readonly NodeId[])[]) => {
       faults.partition(cluster, groups);
+      manager?.onPartition(groups);
     }),
     heal: command('heal', () => {
       faults.heal(cluster);
+      manager?.onHeal();
     }),
     setLatency: command('setLatency', (a: NodeId, b: NodeId, ms: number) => {
       faults.setLatency(cluster, a, b, ms);
@@ -200,10 +268,13 @@ export function createSimulation(input: unknown): Simulation {
     }),
     node: (id) => nodeView(cluster, cluster.node(id)),
     nodes: () => [...cluster.nodes.values()].map((n) => nodeView(cluster, n)),
-    metrics: () => metricsOf(cluster),
+    metrics: () => metricsOf(cluster, records),
+    failovers: () => records.all(),
+    check: () => findAnomalies(cluster.history.all(), settledComparisons(cluster), cluster.now()),
     events: () => cluster.events.all(),
     snapshot: () => {
-      if (snapshotCache?.version !== cluster.version) snapshotCache = snapshotOf(cluster, workload.options);
+      if (snapshotCache?.version !== cluster.version)
+        snapshotCache = snapshotOf(cluster, workload.options, records, manager);
       return snapshotCache;
     },
     commands: () => commands.slice(),

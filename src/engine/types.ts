@@ -56,6 +56,14 @@ export interface OperationRecord {
   readonly timeline?: number;
   /** Whether the write waited for synchronous confirmation. */
   readonly waitedForSync?: boolean;
+  /** The client session it belongs to, for read-your-writes and monotonic-read checks. */
+  readonly session?: string;
+}
+
+/** Options of a client operation. */
+export interface ClientOptions {
+  /** A client session: its reads should see its own writes and never go back in time. */
+  readonly session?: string;
 }
 
 /** A read-only view of one node, for rendering and tests. */
@@ -136,6 +144,70 @@ export interface Metrics {
   readonly readOnly: boolean;
   /** The primary fell back to asynchronous commit after `syncTimeoutMs` (MySQL semi-sync). */
   readonly syncDegraded: boolean;
+  /** Two primaries on different timelines accept writes right now. */
+  readonly splitBrain: boolean;
+  /** Failovers so far (automatic and manual promotions). */
+  readonly failovers: number;
+  /** The latest failover with its recovery time and recovery point, if any. */
+  readonly lastFailover: FailoverRecord | null;
+}
+
+export type FailoverTrigger = 'manual' | 'automatic';
+
+/** One failover, measured: recovery time (RTO) and recovery point (RPO, the acknowledged writes lost). */
+export interface FailoverRecord {
+  readonly id: number;
+  readonly trigger: FailoverTrigger;
+  readonly oldPrimary: NodeId;
+  readonly newPrimary: NodeId;
+  /** When the old primary failed: went down, was cut off from the manager, or its last heartbeat. */
+  readonly failedAt: SimTime;
+  /** The last heartbeat the manager heard from the old primary (automatic failovers). */
+  readonly lastHeartbeatAt: SimTime | null;
+  /** When the manager gave up on the old primary (for a manual promotion, the promotion itself). */
+  readonly detectedAt: SimTime;
+  readonly promotedAt: SimTime;
+  /** When the new primary acknowledged its first write, and the recovery time from `failedAt` to it. */
+  readonly firstWriteAt: SimTime | null;
+  readonly rtoMs: number | null;
+  /** Acknowledged writes lost by this failover (the unreplicated tail, and split-brain writes). */
+  readonly lostWrites: number;
+  readonly lostOpIds: readonly number[];
+  /** When the lost writes were acknowledged: the recovery point as a time window. */
+  readonly lostWindow: { readonly from: SimTime; readonly to: SimTime } | null;
+  /** The old primary kept accepting writes after the promotion (no fencing). */
+  readonly splitBrain: boolean;
+}
+
+export type FailoverState = 'watching' | 'suspecting' | 'electing' | 'promoting' | 'reconfiguring';
+
+/** The automatic failover manager as the snapshot shows it (Patroni with its consensus store). */
+export interface FailoverView {
+  readonly mode: 'automatic';
+  readonly state: FailoverState;
+  readonly fencing: boolean;
+  readonly heartbeatMs: number;
+  readonly timeoutMs: number;
+  readonly maxLagOnFailover?: number;
+  /** The primary holding the leader lock. */
+  readonly leader?: NodeId;
+  /** The node the manager is co-located with: heartbeats travel to it (on the majority side). */
+  readonly location?: NodeId;
+  readonly lastHeartbeatAt: SimTime;
+  /** The replica being promoted. */
+  readonly candidate?: NodeId;
+}
+
+export type AnomalyKind =
+  'lost-write' | 'stale-read' | 'read-your-writes' | 'monotonic-read' | 'divergence' | 'split-brain';
+
+/** Something the consistency checker found in the history, explained in one sentence. */
+export interface Anomaly {
+  readonly kind: AnomalyKind;
+  readonly opIds: readonly number[];
+  readonly nodeIds: readonly NodeId[];
+  readonly at: SimTime;
+  readonly explanation: string;
 }
 
 export interface Backup {
@@ -178,7 +250,13 @@ export type EngineEventBody =
   | { type: 'workload'; running: boolean }
   | { type: 'partitioned'; groups: readonly (readonly NodeId[])[] }
   | { type: 'healed' }
-  | { type: 'latency-changed'; a: NodeId; b: NodeId; ms: number };
+  | { type: 'latency-changed'; a: NodeId; b: NodeId; ms: number }
+  | { type: 'primary-suspected'; nodeId: NodeId; silentMs: number }
+  | { type: 'failover-started'; nodeId: NodeId; silentMs: number }
+  | { type: 'failover-no-candidate'; nodeId: NodeId; reason: string }
+  | { type: 'fenced'; nodeId: NodeId }
+  | { type: 'unfenced'; nodeId: NodeId }
+  | { type: 'split-brain'; nodeIds: readonly NodeId[] };
 
 export type EngineEventType = EngineEventBody['type'];
 
@@ -202,6 +280,8 @@ export interface Snapshot {
   readonly replication: { readonly mode: ReplicationMode; readonly ackOn: AckOn };
   readonly network: { readonly partitioned: boolean; readonly dropped: number };
   readonly workload: WorkloadOptions | null;
+  /** The automatic failover manager; null when failover is manual. */
+  readonly failover: FailoverView | null;
 }
 
 export interface WorkloadOptions {

@@ -9,7 +9,12 @@ import { disconnect, dropDownstream } from '../replication/receiver.ts';
 import { failWaiting } from '../replication/syncCommit.ts';
 import type { Lsn } from '../types.ts';
 
-export function promote(cluster: Cluster, node: DbNode): void {
+/** Who the promoter can reach; a failover manager on the majority side cannot reach across a partition. */
+export interface PromoteOptions {
+  readonly canReach?: (node: DbNode) => boolean;
+}
+
+export function promote(cluster: Cluster, node: DbNode, options: PromoteOptions = {}): void {
   if (!node.isUp) throw new SimulationError(`${node.id} is down: restart it before promoting it`);
   if (node.isPrimary) throw new SimulationError(`${node.id} is already a primary`);
   const previous = cluster.rootOf(node);
@@ -24,7 +29,7 @@ export function promote(cluster: Cluster, node: DbNode): void {
   node.actor.send({ type: 'PROMOTE' });
   cluster.emit({ type: 'promoted', nodeId: node.id, timeline, branchLsn, previous: previous.id });
   accountLostWrites(cluster, node);
-  if (previous !== node) followNewPrimary(cluster, previous, node);
+  if (previous !== node) followNewPrimary(cluster, previous, node, options.canReach ?? (() => true));
   dropDownstream(cluster, node);
   if (cluster.upPrimaries().length === 1) cluster.emit({ type: 'writable', nodeId: node.id });
 }
@@ -73,15 +78,24 @@ export function accountLostWrites(cluster: Cluster, newPrimary: DbNode): void {
   }
 }
 
-/** The old primary's other replicas re-point to the new primary; an old primary that is up is demoted. */
-function followNewPrimary(cluster: Cluster, previous: DbNode, promoted: DbNode): void {
+/**
+ * The old primary's other replicas re-point to the new primary; an old primary that is up is demoted.
+ * Those the promoter cannot reach keep following the old primary: a live one there is a split brain.
+ */
+function followNewPrimary(
+  cluster: Cluster,
+  previous: DbNode,
+  promoted: DbNode,
+  canReach: (node: DbNode) => boolean,
+): void {
+  const isolated = previous.isUp && !canReach(previous);
   for (const replica of cluster.downstreamOf(previous.id)) {
-    if (replica === promoted) continue;
+    if (replica === promoted || (isolated && !canReach(replica))) continue;
     replica.upstream = promoted.id;
     cluster.emit({ type: 'repointed', nodeId: replica.id, upstream: promoted.id });
     if (replica.isUp) disconnect(cluster, replica);
   }
-  if (previous.isPrimary) demote(cluster, previous, promoted);
+  if (previous.isPrimary && !isolated) demote(cluster, previous, promoted);
 }
 
 /** A former primary becomes a replica of the new one; on connecting it is rewound (pg_rewind). */

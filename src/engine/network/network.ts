@@ -12,6 +12,8 @@ export interface SendOptions<P> {
   readonly transmitMs?: number;
   /** When it leaves the sender's outbound queue (not before now). */
   readonly departAt?: SimTime;
+  /** Periodic traffic (heartbeats) that must not keep `runUntilIdle` going. */
+  readonly background?: boolean;
   readonly size?: number;
   readonly firstLsn?: number | undefined;
   readonly lastLsn?: number | undefined;
@@ -115,17 +117,19 @@ export class Network<P> {
     this.inFlight.set(message.id, message);
     this.version++;
     const payload = options.payload;
-    this.scheduler.schedule(deliverAt, () => {
+    const deliver = (): void => {
       if (!this.inFlight.delete(message.id)) return;
       this.version++;
       // Across a cut the message is lost, in both directions.
       if (this.isCut(message.from, message.to)) {
         this.dropped++;
-        this.droppedPairs.add(`${message.from}>${message.to}`);
+        // Only a replication stream has a gap to repair; a lost heartbeat is just missed.
+        if (message.kind !== 'heartbeat') this.droppedPairs.add(`${message.from}>${message.to}`);
         return;
       }
       this.deliver(message, payload);
-    });
+    };
+    this.scheduler.schedule(deliverAt, deliver, options.background === true);
     return message;
   }
 

@@ -52,6 +52,10 @@ export class DbNode {
   pumpScheduled = false;
   roundRobin = 0;
   readonly load = new LoadMeter();
+  /** When it last went down (for a failover's recovery time). */
+  downSince: SimTime | undefined;
+  /** A primary with fencing writes only until this time unless the manager renews its lease. */
+  leaseUntil: SimTime = 0;
   /** Throttles for status replies and "applied" events under load. */
   nextAckAt: SimTime = 0;
   ackScheduled = false;
@@ -97,6 +101,11 @@ export class DbNode {
 
   get isPrimary(): boolean {
     return this.role === 'primary';
+  }
+
+  /** A primary that lost its leader lease and turned read-only. */
+  get isFenced(): boolean {
+    return this.state === 'primary.fenced';
   }
 
   syncState(): void {

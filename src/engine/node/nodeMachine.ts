@@ -26,7 +26,9 @@ export type NodeEvent =
   | { type: 'SNAPSHOT_RESTORED'; caughtUp: boolean }
   | { type: 'DISCONNECTED' }
   | { type: 'SYNC_TIMED_OUT' }
-  | { type: 'SYNC_RESTORED' };
+  | { type: 'SYNC_RESTORED' }
+  | { type: 'LEASE_EXPIRED' }
+  | { type: 'LEASE_RENEWED' };
 
 /** Intents the machine emits; the engine carries them out. */
 export type NodeEmitted = { type: 'connect' } | { type: 'stopped' } | { type: 'recovering' };
@@ -76,11 +78,14 @@ export const nodeMachine = setup({
       initial: 'serving',
       on: {
         DEMOTE: { target: 'replica', actions: 'becomeReplica' },
+        LEASE_EXPIRED: '.fenced',
       },
       states: {
         serving: { on: { SYNC_TIMED_OUT: 'degraded' } },
         /** Synchronous commit gave up waiting and acknowledges asynchronously (MySQL semi-sync fallback). */
         degraded: { on: { SYNC_RESTORED: 'serving' } },
+        /** Lost its leader lease: read-only until the manager renews it (Patroni demotes on losing the lock). */
+        fenced: { on: { LEASE_RENEWED: 'serving' } },
       },
     },
     replica: {

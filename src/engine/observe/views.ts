@@ -1,5 +1,7 @@
 /** Builds the read-only views (nodes, links, metrics, snapshot) from the cluster's live state. */
 import type { Cluster } from '../cluster.ts';
+import type { FailoverManager } from '../failover/manager.ts';
+import type { FailoverRecords } from '../failover/records.ts';
 import type { DbNode } from '../node/dbNode.ts';
 import { blockedWrites } from '../replication/syncCommit.ts';
 import type { LinkView, Metrics, NodeView, Snapshot, WorkloadOptions } from '../types.ts';
@@ -71,7 +73,13 @@ export function linkViews(cluster: Cluster, nodes: readonly NodeView[]): LinkVie
   return links;
 }
 
-export function metricsOf(cluster: Cluster): Metrics {
+/** Two primaries on different timelines accept writes: a deposed one that never heard of its successor. */
+export function isSplitBrain(cluster: Cluster): boolean {
+  const writable = cluster.writablePrimaries();
+  return writable.some((p) => p.timeline !== writable[0]?.timeline);
+}
+
+export function metricsOf(cluster: Cluster, records: FailoverRecords): Metrics {
   const counts = cluster.history.counts;
   return {
     ...counts,
@@ -80,10 +88,18 @@ export function metricsOf(cluster: Cluster): Metrics {
     writeLatency: { p50: cluster.history.latencyPercentile(50), p99: cluster.history.latencyPercentile(99) },
     readOnly: cluster.isReadOnly(),
     syncDegraded: cluster.primaries().some((p) => p.state === 'primary.degraded'),
+    splitBrain: isSplitBrain(cluster),
+    failovers: records.count,
+    lastFailover: records.latest(),
   };
 }
 
-export function snapshotOf(cluster: Cluster, workload: WorkloadOptions | null): Snapshot {
+export function snapshotOf(
+  cluster: Cluster,
+  workload: WorkloadOptions | null,
+  records: FailoverRecords,
+  manager: FailoverManager | undefined,
+): Snapshot {
   const nodes = [...cluster.nodes.values()].map((n) => nodeView(cluster, n));
   return Object.freeze({
     version: cluster.version,
@@ -91,9 +107,10 @@ export function snapshotOf(cluster: Cluster, workload: WorkloadOptions | null): 
     nodes,
     links: linkViews(cluster, nodes),
     messages: cluster.network.messages(),
-    metrics: metricsOf(cluster),
+    metrics: metricsOf(cluster, records),
     replication: { mode: cluster.config.mode, ackOn: cluster.config.ackOn },
     network: { partitioned: cluster.network.isPartitioned, dropped: cluster.network.dropped },
     workload,
+    failover: manager?.view() ?? null,
   });
 }

@@ -22,6 +22,21 @@ describe('parseScenario', () => {
     expect(scenario.network.latencyMs).toBeGreaterThan(0);
   });
 
+  it('defaults to manual failover with Patroni-like timers', () => {
+    const { failover } = parseScenario({ nodes: [{ id: 'db1', role: 'primary' }] });
+    expect(failover).toEqual({ mode: 'manual', heartbeatMs: 1000, timeoutMs: 3000, fencing: false });
+  });
+
+  it('rejects a failover timeout shorter than two heartbeats', () => {
+    const problems = problemsOf({
+      nodes: [{ id: 'db1', role: 'primary' }],
+      failover: { mode: 'automatic', heartbeatMs: 1000, timeoutMs: 1500 },
+    });
+    expect(problems).toEqual([
+      'failover.timeoutMs: must be at least twice failover.heartbeatMs (1000 ms), not 1500',
+    ]);
+  });
+
   it('names an unknown upstream with its path', () => {
     const problems = problemsOf({
       nodes: [

@@ -32,6 +32,15 @@ export function parseScenario(input: unknown): Scenario {
   const raw = result.data;
   const problems = topologyProblems(raw.nodes);
   const replication = raw.replication ?? {};
+  const failover = raw.failover ?? {};
+  const heartbeatMs = failover.heartbeatMs ?? DEFAULTS.heartbeatMs;
+  const timeoutMs = failover.timeoutMs ?? DEFAULTS.timeoutMs;
+  // Patroni's rule `loop_wait + 2 * retry_timeout <= ttl`, simplified: one lost heartbeat is not a failure.
+  if (timeoutMs < 2 * heartbeatMs) {
+    problems.push(
+      `failover.timeoutMs: must be at least twice failover.heartbeatMs (${heartbeatMs} ms), not ${timeoutMs}`,
+    );
+  }
   if (problems.length > 0) throw new ScenarioError(problems);
   const scenario: Scenario = {
     version: SCENARIO_VERSION,
@@ -59,6 +68,13 @@ export function parseScenario(input: unknown): Scenario {
     network: {
       latencyMs: raw.network?.latencyMs ?? DEFAULTS.latencyMs,
       jitterMs: raw.network?.jitterMs ?? DEFAULTS.jitterMs,
+    },
+    failover: {
+      mode: failover.mode ?? DEFAULTS.failoverMode,
+      heartbeatMs,
+      timeoutMs,
+      ...(failover.maxLagOnFailover === undefined ? {} : { maxLagOnFailover: failover.maxLagOnFailover }),
+      fencing: failover.fencing ?? DEFAULTS.fencing,
     },
   };
   return scenario;

@@ -50,6 +50,21 @@ export const presets = {
       { id: 'db4', role: 'replica', upstream: 'db2' },
     ],
   },
+  'auto-failover': {
+    name: 'Automatic failover (Patroni-style): heartbeats, timeout, fencing',
+    nodes: [
+      { id: 'db1', role: 'primary' },
+      { id: 'db2', role: 'replica', upstream: 'db1' },
+      { id: 'db3', role: 'replica', upstream: 'db1' },
+    ],
+    failover: {
+      mode: 'automatic',
+      heartbeatMs: 1000,
+      timeoutMs: 3000,
+      maxLagOnFailover: 1000,
+      fencing: true,
+    },
+  },
 } as const satisfies Record<string, ScenarioInput>;
 
 export type PresetName = keyof typeof presets;

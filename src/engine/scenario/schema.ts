@@ -40,6 +40,19 @@ const replicationSchema = z.strictObject({
   commitMs: z.number().min(0).max(10_000).optional(),
 });
 
+/**
+ * The failover manager (Patroni's vocabulary): `heartbeatMs` is `loop_wait` (how often the primary renews
+ * its leader lock), `timeoutMs` is `ttl` (silence before a failover), `maxLagOnFailover` is
+ * `maximum_lag_on_failover` (in entries), `fencing` is Patroni demoting a primary that cannot renew the lock.
+ */
+const failoverSchema = z.strictObject({
+  mode: z.enum(['manual', 'automatic']).optional(),
+  heartbeatMs: z.number().int().min(10).max(600_000).optional(),
+  timeoutMs: z.number().int().min(20).max(3_600_000).optional(),
+  maxLagOnFailover: z.number().int().min(0).max(100_000_000).optional(),
+  fencing: z.boolean().optional(),
+});
+
 const networkSchema = z.strictObject({
   latencyMs: z.number().min(0).max(60_000).optional(),
   jitterMs: z.number().min(0).max(60_000).optional(),
@@ -57,6 +70,7 @@ export const scenarioSchema = z.strictObject({
   nodes: z.array(nodeSchema).min(1, 'needs at least one node').max(64, 'at most 64 nodes'),
   replication: replicationSchema.optional(),
   network: networkSchema.optional(),
+  failover: failoverSchema.optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -88,6 +102,13 @@ export interface Scenario {
     readonly commitMs: number;
   };
   readonly network: { readonly latencyMs: number; readonly jitterMs: number };
+  readonly failover: {
+    readonly mode: 'manual' | 'automatic';
+    readonly heartbeatMs: number;
+    readonly timeoutMs: number;
+    readonly maxLagOnFailover?: number;
+    readonly fencing: boolean;
+  };
 }
 
 /** The defaults, documented once: a same-region cluster that keeps up with a moderate load. */
@@ -103,4 +124,10 @@ export const DEFAULTS = {
   commitMs: 1,
   latencyMs: 40,
   jitterMs: 10,
+  /** Operators promote by hand unless the scenario asks for a failover manager. */
+  failoverMode: 'manual',
+  /** Patroni's `loop_wait` and `ttl`, scaled down from 10 s and 30 s so a lab failover takes seconds. */
+  heartbeatMs: 1000,
+  timeoutMs: 3000,
+  fencing: false,
 } as const;

@@ -1,0 +1,56 @@
+/**
+ * Leader leases and fencing (Patroni's leader lock): a primary may write only while its lease holds.
+ * Invariant: a lease runs `timeoutMs` from when the renewing heartbeat left the primary, so it always ends
+ * before the manager, which counts from the heartbeat's arrival plus a safety margin, may promote anyone.
+ */
+import type { Cluster } from '../cluster.ts';
+import type { DbNode } from '../node/dbNode.ts';
+import { failWaiting } from '../replication/syncCommit.ts';
+import type { TaskHandle } from '../scheduler.ts';
+import type { NodeId, SimTime } from '../types.ts';
+
+export class Leases {
+  private readonly checks = new Map<NodeId, TaskHandle>();
+
+  constructor(private readonly cluster: Cluster) {}
+
+  /** Renews `primary`'s lease from `from` (when its heartbeat left); a fenced primary writes again. */
+  grant(primary: DbNode, from: SimTime): void {
+    const until = from + this.cluster.failoverConfig.timeoutMs;
+    if (until <= primary.leaseUntil) return;
+    primary.leaseUntil = until;
+    if (primary.isFenced && this.cluster.now() < until) {
+      primary.actor.send({ type: 'LEASE_RENEWED' });
+      this.cluster.emit({ type: 'unfenced', nodeId: primary.id });
+    }
+    const previous = this.checks.get(primary.id);
+    if (previous !== undefined) this.cluster.scheduler.cancel(previous);
+    const check = this.cluster.scheduler.schedule(
+      until,
+      () => {
+        this.check(primary);
+      },
+      true,
+    );
+    this.checks.set(primary.id, check);
+  }
+
+  /** With fencing, a primary whose lease ran out turns read-only (also when it restarts after expiry). */
+  check(primary: DbNode): void {
+    if (!this.cluster.failoverConfig.fencing || this.cluster.now() < primary.leaseUntil) return;
+    if (primary.isUp && primary.isPrimary && !primary.isFenced) this.fence(primary);
+  }
+
+  /** Patroni demotes a primary that cannot renew the leader lock: it turns read-only at once. */
+  private fence(primary: DbNode): void {
+    primary.actor.send({ type: 'LEASE_EXPIRED' });
+    failWaiting(
+      this.cluster,
+      primary,
+      `${primary.id} lost its leader lease and turned read-only before acknowledging`,
+    );
+    this.cluster.emit({ type: 'fenced', nodeId: primary.id });
+    if (this.cluster.isReadOnly())
+      this.cluster.emit({ type: 'read-only', reason: `${primary.id} lost its leader lease` });
+  }
+}

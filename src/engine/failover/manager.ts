@@ -1,0 +1,288 @@
+/**
+ * The automatic failover manager's wiring: heartbeats on the network, leader leases (fencing), election and
+ * promotion. Invariant: with fencing, a primary's lease ends before the manager may promote anyone else.
+ *
+ * The manager stands for a consensus store (etcd) and lives with the majority: while the network is
+ * partitioned it sits on the largest side (on a tie, the side without the leader). It is a virtual endpoint
+ * co-located with one node on its side (its `location`, first up replica in scenario order): every primary
+ * sends it a real `heartbeat` message each `heartbeatMs`, and it answers with a `heartbeat` reply that renews
+ * the primary's lease. A primary across the cut reaches no one, so its heartbeats are dropped.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Cluster, Payload } from '../cluster.ts';
+import type { DbNode } from '../node/dbNode.ts';
+import type { FailoverState, FailoverView, Message, NodeId, SimTime } from '../types.ts';
+import { chooseCandidate, majoritySide } from './election.ts';
+import { Leases } from './lease.ts';
+import { managerMachine } from './managerMachine.ts';
+import type { FailoverRecords } from './records.ts';
+import { repointOrphans, stepDown, takeOver } from './takeover.ts';
+
+type Heartbeat = Extract<Payload, { kind: 'heartbeat' }>;
+type Ping = Extract<Heartbeat, { phase: 'ping' }>;
+type Reply = Extract<Heartbeat, { phase: 'reply' }>;
+
+export class FailoverManager {
+  readonly actor: Actor<typeof managerMachine>;
+  /** A node on the manager's side while the network is partitioned. */
+  private anchor: NodeId | undefined;
+  private partitionedAt: SimTime | undefined;
+  private electionStartedAt: SimTime | undefined;
+  private noCandidateReported = false;
+  private readonly leases: Leases;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly records: FailoverRecords,
+  ) {
+    const { heartbeatMs, timeoutMs } = cluster.failoverConfig;
+    this.leases = new Leases(cluster);
+    this.actor = createActor(managerMachine, {
+      clock: cluster.clock,
+      input: { leader: cluster.currentPrimary()?.id, heartbeatMs, timeoutMs },
+    });
+    this.actor.subscribe((snapshot) => {
+      if (snapshot.value === 'watching') {
+        this.electionStartedAt = undefined;
+        this.noCandidateReported = false;
+      }
+      cluster.touch();
+    });
+    this.actor.on('suspect', () => {
+      const leader = this.context.leader;
+      if (leader !== undefined)
+        cluster.emit({ type: 'primary-suspected', nodeId: leader, silentMs: this.silentMs() });
+    });
+    // Intents fire mid-transition: act once the machine has settled, at the same simulated moment.
+    this.actor.on('elect', () => {
+      this.soon(() => {
+        this.elect();
+      });
+    });
+    this.actor.on('promote', ({ nodeId }) => {
+      this.soon(() => {
+        this.promoteCandidate(nodeId);
+      });
+    });
+    this.actor.on('reconfigure', () => {
+      this.soon(() => {
+        this.reconfigure();
+      });
+    });
+    this.actor.start();
+    for (const primary of cluster.primaries()) this.leases.grant(primary, cluster.now());
+    this.tick();
+  }
+
+  private get context() {
+    return this.actor.getSnapshot().context;
+  }
+
+  private get state(): FailoverState {
+    return this.actor.getSnapshot().value;
+  }
+
+  private soon(run: () => void): void {
+    this.cluster.scheduler.schedule(this.cluster.now(), run);
+  }
+
+  private silentMs(): number {
+    return this.cluster.now() - this.context.lastHeartbeatAt;
+  }
+
+  /** Whether a node is on the manager's side of the network. */
+  reachable(id: NodeId): boolean {
+    return this.anchor === undefined || !this.cluster.network.isCut(this.anchor, id);
+  }
+
+  /** The node the manager is co-located with: the first up replica on its side, else any node there. */
+  location(): NodeId | undefined {
+    const side = [...this.cluster.nodes.values()].filter((n) => this.reachable(n.id));
+    return (side.find((n) => n.isUp && !n.isPrimary) ?? side.find((n) => n.isUp) ?? side[0])?.id;
+  }
+
+  /** Every `heartbeatMs`, each up primary renews its leader lock (Patroni's `loop_wait`). */
+  private tick(): void {
+    for (const primary of this.cluster.upPrimaries()) this.ping(primary);
+    const next = this.cluster.now() + this.cluster.failoverConfig.heartbeatMs;
+    this.cluster.scheduler.schedule(
+      next,
+      () => {
+        this.tick();
+      },
+      true,
+    );
+  }
+
+  private ping(primary: DbNode): void {
+    const ping: Ping = {
+      kind: 'heartbeat',
+      phase: 'ping',
+      sentAt: this.cluster.now(),
+      timeline: primary.timeline,
+      lastLsn: primary.log.lastLsn,
+    };
+    const host = this.location();
+    if (host === undefined || host === primary.id) {
+      if (this.reachable(primary.id)) this.hear(primary.id, ping, primary.id);
+      return;
+    }
+    this.cluster.network.send({
+      from: primary.id,
+      to: host,
+      kind: 'heartbeat',
+      payload: ping,
+      background: true,
+    });
+  }
+
+  /** A heartbeat message arrived (the network already dropped those that crossed a cut). */
+  receive(message: Message, payload: Heartbeat): void {
+    if (payload.phase === 'ping') {
+      if (this.reachable(message.to)) this.hear(message.from, payload, message.to);
+      return;
+    }
+    const primary = this.cluster.nodes.get(message.to);
+    if (primary?.isUp === true && primary.isPrimary) this.answered(primary, payload);
+  }
+
+  private hear(from: NodeId, ping: Ping, host: NodeId): void {
+    const primary = this.cluster.nodes.get(from);
+    if (primary === undefined) return;
+    const leader = this.leaderNode();
+    const at = this.cluster.now();
+    if (from === this.context.leader) this.actor.send({ type: 'HEARTBEAT', at, lsn: ping.lastLsn });
+    else if (leader === undefined || !leader.isPrimary || ping.timeline > leader.timeline) {
+      this.actor.send({ type: 'LEADER_CHANGED', nodeId: from, at, lsn: ping.lastLsn });
+    }
+    const current = this.leaderNode();
+    const leaderTimeline = current?.timeline ?? 0;
+    // While a replica is being promoted the old lock is gone: no lease for anyone until it is done.
+    const grant =
+      this.state !== 'promoting' && (from === this.context.leader || ping.timeline >= leaderTimeline);
+    const reply: Reply = {
+      kind: 'heartbeat',
+      phase: 'reply',
+      sentAt: ping.sentAt,
+      grant,
+      leader: this.context.leader,
+      leaderTimeline,
+    };
+    if (host === from) this.answered(primary, reply);
+    else
+      this.cluster.network.send({
+        from: host,
+        to: from,
+        kind: 'heartbeat',
+        payload: reply,
+        background: true,
+      });
+  }
+
+  /** The manager's answer reached a primary: renew its lease, or step down for the newer leader. */
+  private answered(primary: DbNode, reply: Reply): void {
+    if (reply.grant) {
+      this.leases.grant(primary, reply.sentAt);
+      return;
+    }
+    const leader = reply.leader === undefined ? undefined : this.cluster.nodes.get(reply.leader);
+    if (leader !== undefined && leader !== primary && reply.leaderTimeline > primary.timeline) {
+      stepDown(this.cluster, this.records, primary, leader);
+    }
+  }
+
+  private leaderNode(): DbNode | undefined {
+    const leader = this.context.leader;
+    return leader === undefined ? undefined : this.cluster.nodes.get(leader);
+  }
+
+  private elect(): void {
+    if (this.state !== 'electing') return;
+    const leader = this.context.leader ?? '';
+    if (this.electionStartedAt === undefined) {
+      this.electionStartedAt = this.cluster.now();
+      this.cluster.emit({ type: 'failover-started', nodeId: leader, silentMs: this.silentMs() });
+    }
+    const candidate = chooseCandidate(this.cluster, this.leaderNode(), this.context.leaderLsn, (id) =>
+      this.reachable(id),
+    );
+    if (candidate !== undefined) {
+      this.actor.send({ type: 'CANDIDATE_CHOSEN', nodeId: candidate.id });
+      return;
+    }
+    if (!this.noCandidateReported) {
+      this.noCandidateReported = true;
+      const reason = 'no replica is up, reachable and within the maximum lag on failover';
+      this.cluster.emit({ type: 'failover-no-candidate', nodeId: leader, reason });
+    }
+    this.actor.send({ type: 'NO_CANDIDATE' });
+  }
+
+  private promoteCandidate(id: NodeId): void {
+    const node = this.cluster.nodes.get(id);
+    const reachable = (nodeId: NodeId) => this.reachable(nodeId);
+    if (node === undefined || !node.isUp || node.isPrimary || !reachable(id)) {
+      this.actor.send({ type: 'PROMOTION_FAILED' });
+      return;
+    }
+    const now = this.cluster.now();
+    takeOver(this.cluster, this.records, node, {
+      old: this.leaderNode() ?? this.cluster.rootOf(node),
+      lastHeartbeatAt: this.context.lastHeartbeatAt,
+      detectedAt: this.electionStartedAt ?? now,
+      partitionedAt: this.partitionedAt,
+      reachable,
+    });
+    this.leases.grant(node, now);
+    this.actor.send({ type: 'PROMOTED', nodeId: node.id, at: now });
+  }
+
+  private reconfigure(): void {
+    const leader = this.leaderNode();
+    if (leader?.isPrimary === true) repointOrphans(this.cluster, leader, (id) => this.reachable(id));
+  }
+
+  /** An operator promoted a node by hand: it holds the lock now. */
+  onPromoted(node: DbNode): void {
+    this.actor.send({
+      type: 'LEADER_CHANGED',
+      nodeId: node.id,
+      at: this.cluster.now(),
+      lsn: node.log.lastLsn,
+    });
+    this.leases.grant(node, this.cluster.now());
+  }
+
+  /** A restarted primary whose lease ran out comes up read-only until the manager renews it. */
+  onRestart(node: DbNode): void {
+    if (node.isPrimary) this.leases.check(node);
+  }
+
+  onPartition(groups: readonly (readonly NodeId[])[]): void {
+    this.anchor = majoritySide(groups, [...this.cluster.nodes.keys()], this.context.leader)[0];
+    this.partitionedAt = this.cluster.now();
+  }
+
+  onHeal(): void {
+    this.anchor = undefined;
+    this.partitionedAt = undefined;
+  }
+
+  view(): FailoverView {
+    const { leader, candidate, lastHeartbeatAt } = this.context;
+    const config = this.cluster.failoverConfig;
+    const location = this.location();
+    return {
+      mode: 'automatic',
+      state: this.state,
+      fencing: config.fencing,
+      heartbeatMs: config.heartbeatMs,
+      timeoutMs: config.timeoutMs,
+      ...(config.maxLagOnFailover === undefined ? {} : { maxLagOnFailover: config.maxLagOnFailover }),
+      ...(leader === undefined ? {} : { leader }),
+      ...(location === undefined ? {} : { location }),
+      lastHeartbeatAt,
+      ...(candidate === undefined ? {} : { candidate }),
+    };
+  }
+}
