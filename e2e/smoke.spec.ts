@@ -1,43 +1,59 @@
 import { expect, test } from '@playwright/test';
+import { button, expectData, metric, node, openPaused, primary, readOnlyBanner, writeVia } from './lab.ts';
 
 test.describe('the lab at /', () => {
-  test('shows a master and two slaves, and replicates a write to both slaves', async ({ page }) => {
+  test('shows a master and two slaves with the node contract', async ({ page }) => {
     await page.goto('/');
-    const nodes = page.locator('[data-node-id]');
-    await expect(nodes).toHaveCount(3);
-    await expect(page.locator('[data-node-id][data-role="primary"]')).toHaveCount(1);
-    await expect(page.locator('[data-node-id][data-role="replica"]')).toHaveCount(2);
-
-    // It starts playing: pause it, write, then let it run.
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-    await page.getByRole('button', { name: 'Write', exact: true }).click();
-    await expect(page.getByRole('status')).toContainText('user1');
-    await page.getByRole('button', { name: 'Play', exact: true }).click();
-
-    const replicaIds = await page
-      .locator('[data-node-id][data-role="replica"]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-node-id') ?? ''));
-    expect(replicaIds).toHaveLength(2);
-    for (const id of replicaIds) {
-      await page.locator(`[data-node-id="${id}"]`).click();
-      const table = page.getByRole('table', { name: `Data on ${id}` });
-      await expect(table.getByRole('row', { name: 'user1 hello1' })).toBeVisible({ timeout: 10_000 });
+    await expect(page.locator('[data-node-id]')).toHaveCount(3);
+    await expect(primary(page)).toHaveCount(1);
+    await expect(primary(page)).toHaveAttribute('data-status', 'up');
+    await expect(primary(page)).not.toHaveAttribute('data-lag-ms');
+    const replicas = page.locator('[data-node-id][data-role="replica"]');
+    await expect(replicas).toHaveCount(2);
+    for (const replica of await replicas.all()) {
+      await expect(replica).toHaveAttribute('data-lag-ms', /^\d+$/);
+      await expect(replica).toHaveAttribute('role', 'button');
+    }
+    await expect(node(page, 'db2')).toHaveAccessibleName(/^db2, slave, up, lag \d+ entr(y|ies) \d+ ms$/);
+    await expect(node(page, 'db1')).toHaveAccessibleName(/^db1, master, up/);
+    for (const name of ['lost-writes', 'conflicts', 'stale-reads', 'blocked-writes']) {
+      await expect(metric(page, name)).toHaveText(/^\d+$/);
     }
   });
 
-  test('selects a node from the keyboard and names it with role, status and lag', async ({ page }) => {
+  test('has the named controls', async ({ page }) => {
     await page.goto('/');
-    const db2 = page.locator('[data-node-id="db2"]');
-    await expect(db2).toHaveAttribute('aria-label', /^db2, slave, up, lag \d+ entr(y|ies) \d+ ms$/);
+    await expect(button(page, 'Pause')).toBeVisible();
+    await expect(button(page, 'Step')).toBeVisible();
+    await expect(button(page, 'Reset')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Speed', exact: true })).toBeVisible();
+    const topology = page.getByRole('combobox', { name: 'Topology', exact: true });
+    await expect(topology).toBeVisible();
+    await expect(topology.getByRole('option', { name: /coming soon/ })).toBeDisabled();
+    await button(page, 'Settings').click();
+    await expect(page.getByRole('combobox', { name: 'Replication mode', exact: true })).toBeVisible();
+  });
+
+  test('replicates a write made through the Write form to both slaves', async ({ page }) => {
+    await openPaused(page);
+    await writeVia(page, 'db1', 'colour', 'blue');
+    await button(page, 'Play').click();
+    await expectData(page, 'db2', 'colour', 'blue');
+    await expectData(page, 'db3', 'colour', 'blue');
+  });
+
+  test('selects a node from the keyboard and moves between nodes with arrows', async ({ page }) => {
+    await page.goto('/');
+    const db2 = node(page, 'db2');
     await db2.focus();
     await page.keyboard.press('Enter');
     await expect(db2).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('heading', { name: /db2/ })).toBeVisible();
+    await expect(button(page, 'Kill')).toBeVisible();
     await page.keyboard.press('ArrowRight');
-    await expect(page.locator('[data-node-id="db3"]')).toBeFocused();
+    await expect(node(page, 'db3')).toBeFocused();
     await page.keyboard.press('ArrowUp');
-    await expect(page.locator('[data-node-id="db1"]')).toBeFocused();
+    await expect(node(page, 'db1')).toBeFocused();
   });
 
   test('switches theme from the Theme button', async ({ page }) => {
@@ -54,10 +70,11 @@ test.describe('the lab at /', () => {
 
   test('says the system is read-only when the master is killed', async ({ page }) => {
     await page.goto('/');
-    await page.locator('[data-node-id][data-role="primary"]').click();
-    await page.getByRole('button', { name: 'Kill', exact: true }).click();
-    await expect(page.locator('[data-node-id][data-role="primary"]')).toHaveAttribute('data-status', 'down');
-    await expect(page.getByRole('alert')).toContainText('read-only until a slave is promoted');
+    await primary(page).click();
+    await button(page, 'Kill').click();
+    await expect(primary(page)).toHaveAttribute('data-status', 'down');
+    await expect(readOnlyBanner(page)).toContainText('read-only');
+    await expect(readOnlyBanner(page)).toContainText('slave is promoted');
   });
 });
 
@@ -66,7 +83,7 @@ test.describe('the embed at /embed', () => {
     await page.setViewportSize({ width: 640, height: 400 });
     await page.goto('/embed');
     await expect(page.locator('[data-node-id]')).toHaveCount(3);
-    const play = page.getByRole('button', { name: 'Play', exact: true });
+    const play = button(page, 'Play');
     await expect(play).toBeVisible();
     await expect(play).toBeInViewport();
     await page.waitForTimeout(500);

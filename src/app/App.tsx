@@ -1,29 +1,39 @@
 /** The layout shell: header and toolbar, caption, graph, side panel and metrics. */
+import { useRef } from 'react';
 import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
 import { Legend } from '../view/graph/Legend.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
+import { BackupsPanel } from '../view/panels/BackupsPanel.tsx';
 import { EventLog } from '../view/panels/EventLog.tsx';
+import { LinkDetails } from '../view/panels/LinkDetails.tsx';
+import { LostWritesPanel } from '../view/panels/LostWritesPanel.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
 import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
+import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
 import { StatusLine } from '../view/panels/StatusLine.tsx';
-import { VOCABULARIES } from '../view/vocabulary.ts';
+import { useWords } from '../view/vocabulary.ts';
 import { captionFor } from './captions.ts';
 import type { Route } from './route.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { TopologySelect } from './TopologySelect.tsx';
+import { useShortcuts } from './useShortcuts.ts';
 import { useTheme } from './useTheme.ts';
 import './app.css';
 import '../view/panels/panels.css';
 
 function Lab({ route }: { readonly route: Route }) {
   useAnimationLoop();
+  const root = useRef<HTMLDivElement>(null);
+  useShortcuts(root);
   const compact = route === 'embed';
   const preset = useLabStore((s) => s.presetName);
-  const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  const words = useWords();
   useTheme(useLabStore((s) => s.theme));
   return (
-    <div className={`lab lab--${route}`}>
+    <div className={`lab lab--${route}`} ref={root}>
       <header className="lab-header">
         <h1>
           {compact ? (
@@ -36,6 +46,7 @@ function Lab({ route }: { readonly route: Route }) {
           )}
         </h1>
         <Toolbar compact={compact} />
+        <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
       </header>
       <p className="caption">{captionFor(preset, words)}</p>
       <ReadOnlyBanner />
@@ -47,10 +58,14 @@ function Lab({ route }: { readonly route: Route }) {
         </div>
         <aside className="side-panel" aria-label="Details">
           <NodeDetails />
+          <LinkDetails />
+          <LostWritesPanel />
+          <BackupsPanel />
           {!compact && <EventLog />}
         </aside>
       </main>
       <MetricsStrip />
+      <ShortcutsDialog />
     </div>
   );
 }

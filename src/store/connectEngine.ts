@@ -1,5 +1,6 @@
 /** The only bridge to the engine: owns the Simulation, implements LabActions, mirrors snapshots. */
 import { createSimulation, presets, type Simulation } from '../engine/index.ts';
+import { createNodeCommands, type Run } from './commands.ts';
 import {
   createLabStore,
   type LabActions,
@@ -7,36 +8,62 @@ import {
   type LabState,
   type LabStore,
 } from './labStore.ts';
-import { errorMessage, readStatus, writeStatus } from './opText.ts';
+import { errorMessage, writeStatus } from './opText.ts';
 import type { PresetName } from './presetName.ts';
-import { EVENTS_KEPT, type StatusMessage } from './slices/engineSlice.ts';
+import {
+  NO_WORKLOAD,
+  mergeSettings,
+  networkOf,
+  replicationOf,
+  scenarioFor,
+  workloadRuns,
+  type LabSettings,
+} from './settings.ts';
+import { EVENTS_KEPT, LOST_KEPT, type EngineMirror } from './slices/engineSlice.ts';
 import { clampSpeed } from './slices/playbackSlice.ts';
 
 type Patch = { -readonly [K in keyof LabState]?: LabState[K] };
 
-function startSimulation(preset: PresetName, options: LabOptions): Simulation {
-  const sim = createSimulation(presets[preset]);
-  if (options.workload !== undefined) sim.startWorkload(options.workload);
+function initialSettings(options: LabOptions): LabSettings {
+  return {
+    replication: { ...replicationOf(options.preset), ...options.replication },
+    network: { ...networkOf(options.preset), ...options.network },
+    workload: { ...NO_WORKLOAD, ...options.workload },
+  };
+}
+
+function startSimulation(preset: PresetName, settings: LabSettings): Simulation {
+  const sim = createSimulation(scenarioFor(preset, settings));
+  if (workloadRuns(settings.workload)) sim.startWorkload(settings.workload);
   return sim;
 }
 
-function mirror(sim: Simulation, preset: PresetName) {
+function lostWritesOf(sim: Simulation) {
+  return sim
+    .history()
+    .filter((op) => op.lost === true)
+    .slice(-LOST_KEPT);
+}
+
+function mirror(sim: Simulation, preset: PresetName, settings: LabSettings): EngineMirror {
   return {
     snapshot: sim.snapshot(),
     presetName: preset,
     scenarioName: presets[preset].name,
+    settings,
     events: sim.events().slice(-EVENTS_KEPT),
+    backups: sim.backups(),
+    lostWrites: lostWritesOf(sim),
   };
 }
 
 /** Creates the simulation for `options.preset` and a store whose actions drive it. */
 export function createLab(options: LabOptions): LabStore {
-  let sim = startSimulation(options.preset, options);
+  const settings = initialSettings(options);
+  let sim = startSimulation(options.preset, settings);
   let watchedWrite: number | null = null;
-  let writeCount = 0;
-  let lastKey: string | null = null;
 
-  return createLabStore(mirror(sim, options.preset), options, (set, get) => {
+  return createLabStore(mirror(sim, options.preset, settings), options, (set, get) => {
     /** Copies the engine's state into the store, only where something changed. */
     const sync = (extra: Patch = {}): void => {
       const snapshot = sim.snapshot();
@@ -46,6 +73,11 @@ export function createLab(options: LabOptions): LabStore {
       if (snapshot.version !== state.snapshot.version) {
         patch.snapshot = snapshot;
         patch.events = sim.events().slice(-EVENTS_KEPT);
+        if (snapshot.metrics.lostWrites !== state.snapshot.metrics.lostWrites) {
+          patch.lostWrites = lostWritesOf(sim);
+        }
+        const backups = sim.backups();
+        if (backups.length !== state.backups.length) patch.backups = backups;
       }
       if (watchedWrite !== null) {
         const op = sim.op(watchedWrite);
@@ -58,49 +90,53 @@ export function createLab(options: LabOptions): LabStore {
     };
 
     /** Runs a user command; a thrown SimulationError becomes a visible message, never a crash. */
-    const attempt = (what: string, command: () => StatusMessage | null): void => {
+    const run: Run = (what, command) => {
       try {
-        const status = command();
+        const status = command(sim);
         sync({ error: null, status });
       } catch (error) {
         const message = errorMessage(error);
-        sync({ error: message, status: { tone: 'error', text: `${what} failed: ${message}` } });
+        sync({ error: message, status: { tone: 'error', text: `${what} failed: ${message}.` } });
       }
     };
 
-    const load = (preset: PresetName): void => {
+    const load = (preset: PresetName, next: LabSettings, done: string | null): void => {
       try {
-        const next = startSimulation(preset, options);
-        sim = next;
+        const started = startSimulation(preset, next);
+        sim = started;
         watchedWrite = null;
-        set({ ...mirror(next, preset), simTime: next.now(), selectedId: null, error: null, status: null });
+        set({
+          ...mirror(started, preset, next),
+          simTime: started.now(),
+          selectedId: null,
+          selectedLink: null,
+          error: null,
+          status: done === null ? null : { tone: 'info', text: done },
+        });
       } catch (error) {
         const message = errorMessage(error);
         set({ error: message, status: { tone: 'error', text: `Loading ${preset} failed: ${message}` } });
       }
     };
 
-    const write = (nodeId: string, key: string, value: string): void => {
-      attempt(`Write to ${nodeId}`, () => {
-        const op = sim.write(nodeId, key, value);
-        lastKey = key;
-        watchedWrite = op.status === 'pending' ? op.id : null;
-        return writeStatus(op);
-      });
-    };
+    const commands = createNodeCommands({
+      run,
+      get,
+      watchWrite: (opId) => {
+        watchedWrite = opId;
+      },
+    });
 
     const actions: LabActions = {
+      ...commands,
       tick: (simMs) => {
         if (simMs <= 0) return;
         try {
           sim.advance(simMs);
           sync();
         } catch (error) {
-          sync({
-            playing: false,
-            error: errorMessage(error),
-            status: { tone: 'error', text: errorMessage(error) },
-          });
+          const message = errorMessage(error);
+          sync({ playing: false, error: message, status: { tone: 'error', text: message } });
         }
       },
       play: () => {
@@ -117,54 +153,23 @@ export function createLab(options: LabOptions): LabStore {
       },
       stepToNextEvent: () => {
         set({ playing: false });
-        attempt('Step', () => {
-          const next = sim.nextEventAt();
+        run('Step', (s) => {
+          const next = s.nextEventAt();
           if (next === undefined) return { tone: 'info', text: 'Nothing is pending: no event to step to.' };
-          sim.advance(Math.max(0, next - sim.now()));
+          s.advance(Math.max(0, next - s.now()));
           return null;
         });
       },
       reset: () => {
-        load(get().presetName);
+        load(get().presetName, get().settings, null);
       },
-      loadPreset: load,
-      write,
-      writeNext: (nodeId) => {
-        const nodes = get().snapshot.nodes;
-        const primary =
-          nodes.find((n) => n.role === 'primary' && n.status === 'up') ??
-          nodes.find((n) => n.role === 'primary');
-        const target = nodeId ?? primary?.id;
-        if (target === undefined) {
-          set({ status: { tone: 'error', text: 'There is no node to write to.' } });
-          return;
-        }
-        writeCount += 1;
-        write(target, `user${writeCount}`, `hello${writeCount}`);
+      loadPreset: (preset) => {
+        const current = get().settings;
+        load(preset, { ...current, replication: replicationOf(preset) }, null);
       },
-      read: (nodeId, key) => {
-        attempt(`Read on ${nodeId}`, () => {
-          const op = sim.read(nodeId, key ?? lastKey ?? 'k0');
-          return readStatus(op, sim.node(nodeId));
-        });
-      },
-      kill: (nodeId) => {
-        attempt(`Killing ${nodeId}`, () => {
-          sim.kill(nodeId);
-          return { tone: 'info', text: `${nodeId} is down.` };
-        });
-      },
-      restart: (nodeId) => {
-        attempt(`Restarting ${nodeId}`, () => {
-          sim.restart(nodeId);
-          return { tone: 'info', text: `${nodeId} is restarting.` };
-        });
-      },
-      promote: (nodeId) => {
-        attempt(`Promoting ${nodeId}`, () => {
-          sim.promote(nodeId);
-          return { tone: 'ok', text: `${nodeId} was promoted and now accepts writes.` };
-        });
+      applySettings: (patch) => {
+        const next = mergeSettings(get().settings, patch);
+        load(get().presetName, next, 'Settings applied: the simulation started over with them.');
       },
       dismissStatus: () => {
         set({ status: null, error: null });

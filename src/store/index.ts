@@ -1,8 +1,10 @@
 /** The store's public surface for the view and the app. */
 export { createLab } from './connectEngine.ts';
 export { LabStoreContext, useLabActions, useLabStore, useLabStoreApi } from './context.ts';
-export type { LabActions, LabOptions, LabState, LabStore } from './labStore.ts';
+export type { LabActions, LabOptions, LabState, LabStore, NodeCommands } from './labStore.ts';
 export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './presetName.ts';
+export type { LabSettings, SettingsPatch } from './settings.ts';
 export type { StatusMessage, StatusTone } from './slices/engineSlice.ts';
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
-export type { ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
+export type { LinkRef, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
+export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';

@@ -2,12 +2,44 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WorkloadOptions } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
-import { createEngineSlice, type EngineSlice } from './slices/engineSlice.ts';
+import type { LabSettings, SettingsPatch } from './settings.ts';
+import { createEngineSlice, type EngineMirror, type EngineSlice } from './slices/engineSlice.ts';
 import { createPlaybackSlice, type PlaybackSlice } from './slices/playbackSlice.ts';
-import { createUiSlice, type ThemeSetting, type UiSlice, type VocabularyName } from './slices/uiSlice.ts';
+import {
+  createUiSlice,
+  type LinkRef,
+  type ThemeSetting,
+  type UiSlice,
+  type VocabularyName,
+} from './slices/uiSlice.ts';
 
-/** Everything the view may ask of the engine. Only connectEngine.ts implements these. */
-export interface LabActions {
+/** Operator and client commands on nodes and links (implemented in commands.ts). */
+export interface NodeCommands {
+  readonly write: (nodeId: string, key: string, value: string) => void;
+  /** Writes the next numbered key (user1 = hello1...) to `nodeId`, or to the first primary that is up. */
+  readonly writeNext: (nodeId?: string) => void;
+  /** Reads `key` (default: the last key the user wrote) on `nodeId`. */
+  readonly read: (nodeId: string, key?: string) => void;
+  readonly kill: (nodeId: string) => void;
+  readonly restart: (nodeId: string) => void;
+  readonly promote: (nodeId: string) => void;
+  /** Adds a new replica streaming from `upstream`, with a fresh id in its style. */
+  readonly addReplica: (upstream: string) => void;
+  readonly removeNode: (nodeId: string) => void;
+  readonly takeBackup: (nodeId: string) => void;
+  /** Provisions a new node from a backup, streaming from the current primary. */
+  readonly restoreBackup: (backupId: string) => void;
+  readonly repoint: (nodeId: string, upstream: string) => void;
+  /** Partitions `nodeId` away from every other node. */
+  readonly isolate: (nodeId: string) => void;
+  /** Cuts a replication link: the downstream and its subtree lose the rest of the cluster. */
+  readonly cutLink: (link: LinkRef) => void;
+  readonly heal: () => void;
+  readonly setLinkLatency: (link: LinkRef, ms: number) => void;
+}
+
+/** Everything the view may ask of the engine. Only connectEngine.ts (and its commands) implement these. */
+export interface LabActions extends NodeCommands {
   /** Advances simulated time by `simMs` (the animation loop calls this every frame while playing). */
   readonly tick: (simMs: number) => void;
   readonly play: () => void;
@@ -16,36 +48,33 @@ export interface LabActions {
   readonly setSpeed: (speed: number) => void;
   /** Pauses and runs the simulation up to its next pending event. */
   readonly stepToNextEvent: () => void;
-  /** Starts the current preset over, with the same workload. */
+  /** Starts the current preset over, with the same settings. */
   readonly reset: () => void;
+  /** Loads a preset: its nodes and replication settings, keeping network and workload settings. */
   readonly loadPreset: (name: PresetName) => void;
-  readonly write: (nodeId: string, key: string, value: string) => void;
-  /** Writes the next numbered key (user1 = hello1...; the workload uses k0–k9) to `nodeId`, or to the first primary that is up. */
-  readonly writeNext: (nodeId?: string) => void;
-  /** Reads `key` (default: the last key the user wrote) on `nodeId`. */
-  readonly read: (nodeId: string, key?: string) => void;
-  readonly kill: (nodeId: string) => void;
-  readonly restart: (nodeId: string) => void;
-  readonly promote: (nodeId: string) => void;
+  /** Rebuilds the simulation from the current preset with changed settings (a Reset). */
+  readonly applySettings: (patch: SettingsPatch) => void;
   readonly dismissStatus: () => void;
 }
 
 export type LabState = EngineSlice & PlaybackSlice & UiSlice & { readonly actions: LabActions };
 export type LabStore = StoreApi<LabState>;
 
-/** How a lab starts: which preset, whether it plays, and the background workload. */
+/** How a lab starts: which preset, whether it plays, and settings that differ from the preset's. */
 export interface LabOptions {
   readonly preset: PresetName;
   readonly playing: boolean;
   readonly speed?: number;
   readonly workload?: Partial<WorkloadOptions>;
+  readonly network?: Partial<LabSettings['network']>;
+  readonly replication?: Partial<LabSettings['replication']>;
   readonly theme?: ThemeSetting;
   readonly vocabulary?: VocabularyName;
 }
 
 /** Builds the store from its slices; `makeActions` closes over the engine (see connectEngine). */
 export function createLabStore(
-  engine: Omit<EngineSlice, 'error' | 'status'>,
+  engine: EngineMirror,
   options: LabOptions,
   makeActions: (set: LabStore['setState'], get: LabStore['getState']) => LabActions,
 ): LabStore {

@@ -1,18 +1,33 @@
-/** UI slice: selection, theme and wording; none of it touches the engine. */
+/** UI slice: selection, panels, theme, wording and shortcuts; none of it touches the engine. */
 import type { StoreApi } from 'zustand/vanilla';
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 /** Which words the UI uses for the two roles (the code always says primary/replica). */
 export type VocabularyName = 'master-slave' | 'primary-replica' | 'leader-follower';
 
+/** A replication link, upstream to downstream. */
+export interface LinkRef {
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface UiSlice {
   readonly selectedId: string | null;
+  readonly selectedLink: LinkRef | null;
   readonly theme: ThemeSetting;
   readonly vocabulary: VocabularyName;
+  readonly settingsOpen: boolean;
+  readonly shortcutsHelpOpen: boolean;
+  /** Single-key shortcuts (Space, →, ?) act only while this is on. */
+  readonly shortcutsEnabled: boolean;
   readonly select: (nodeId: string | null) => void;
+  readonly selectLink: (link: LinkRef | null) => void;
   readonly setTheme: (theme: ThemeSetting) => void;
   readonly cycleTheme: () => void;
   readonly setVocabulary: (vocabulary: VocabularyName) => void;
+  readonly setSettingsOpen: (open: boolean) => void;
+  readonly setShortcutsHelpOpen: (open: boolean) => void;
+  readonly setShortcutsEnabled: (enabled: boolean) => void;
 }
 
 const NEXT_THEME: Record<ThemeSetting, ThemeSetting> = { system: 'light', light: 'dark', dark: 'system' };
@@ -23,10 +38,17 @@ export function createUiSlice(
 ): UiSlice {
   return {
     selectedId: null,
+    selectedLink: null,
     theme: initial.theme ?? 'system',
     vocabulary: initial.vocabulary ?? 'master-slave',
+    settingsOpen: false,
+    shortcutsHelpOpen: false,
+    shortcutsEnabled: true,
     select: (selectedId) => {
-      set({ selectedId });
+      set({ selectedId, selectedLink: null });
+    },
+    selectLink: (selectedLink) => {
+      set({ selectedLink, selectedId: null });
     },
     setTheme: (theme) => {
       set({ theme });
@@ -36,6 +58,15 @@ export function createUiSlice(
     },
     setVocabulary: (vocabulary) => {
       set({ vocabulary });
+    },
+    setSettingsOpen: (settingsOpen) => {
+      set({ settingsOpen });
+    },
+    setShortcutsHelpOpen: (shortcutsHelpOpen) => {
+      set({ shortcutsHelpOpen });
+    },
+    setShortcutsEnabled: (shortcutsEnabled) => {
+      set({ shortcutsEnabled });
     },
   };
 }

@@ -30,6 +30,8 @@ export function Graph({ compact }: { readonly compact: boolean }) {
   );
   const selectedId = useLabStore((s) => s.selectedId);
   const select = useLabStore((s) => s.select);
+  const selectedLink = useLabStore((s) => s.selectedLink);
+  const selectLink = useLabStore((s) => s.selectLink);
   const vocabulary = VOCABULARIES[useLabStore((s) => s.vocabulary)];
   const key = topologyKey(nodes);
   const layout = useMemo(() => layoutTopology(JSON.parse(key) as LayoutInput[]), [key]);
@@ -104,6 +106,8 @@ export function Graph({ compact }: { readonly compact: boolean }) {
                   fromRadius={radius(link.from)}
                   toRadius={radius(link.to)}
                   sync={syncMode && link.sync}
+                  selected={selectedLink?.from === link.from && selectedLink.to === link.to}
+                  onSelect={selectLink}
                 />
               );
             })}

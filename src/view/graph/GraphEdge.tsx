@@ -1,6 +1,9 @@
-/** A replication link from upstream to downstream: solid when synchronous, dashed when asynchronous. */
+/** A replication link from upstream to downstream: solid when synchronous, dashed when asynchronous, crossed when cut. */
+import type { KeyboardEvent } from 'react';
 import type { LinkView } from '../../engine/index.ts';
+import type { LinkRef } from '../../store/index.ts';
 import { trimmedSegment } from './geometry.ts';
+import { linkAccessibleName } from './linkText.ts';
 import type { Point } from './layout.ts';
 
 interface Props {
@@ -11,21 +14,54 @@ interface Props {
   readonly toRadius: number;
   /** Whether this link counts toward synchronous commit under the current replication mode. */
   readonly sync: boolean;
+  readonly selected: boolean;
+  readonly onSelect: (link: LinkRef) => void;
 }
 
-export function GraphEdge({ link, from, to, fromRadius, toRadius, sync }: Props) {
+const CUT = 7;
+
+export function GraphEdge({ link, from, to, fromRadius, toRadius, sync, selected, onSelect }: Props) {
   const s = trimmedSegment(from, to, fromRadius, toRadius + 2);
   const kind = sync ? 'sync' : 'async';
+  const select = () => {
+    onSelect({ from: link.from, to: link.to });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    select();
+  };
+  const mid = { x: (s.x1 + s.x2) / 2, y: (s.y1 + s.y2) / 2 };
+  const classes = ['edge-group', link.cut ? 'edge-group--cut' : '', selected ? 'edge-group--selected' : ''];
   return (
-    <line
-      className={`edge edge--${kind}${link.connected ? '' : ' edge--disconnected'}`}
-      x1={s.x1}
-      y1={s.y1}
-      x2={s.x2}
-      y2={s.y2}
-      markerEnd={`url(#arrow-${kind})`}
-      data-from={link.from}
-      data-to={link.to}
-    />
+    <g
+      className={classes.join(' ').trim()}
+      role="button"
+      tabIndex={0}
+      aria-label={linkAccessibleName(link, sync)}
+      aria-pressed={selected}
+      data-link-from={link.from}
+      data-link-to={link.to}
+      onClick={select}
+      onKeyDown={onKeyDown}
+    >
+      <line className="edge-hit" x1={s.x1} y1={s.y1} x2={s.x2} y2={s.y2} />
+      <line
+        className={`edge edge--${kind}${link.connected ? '' : ' edge--disconnected'}`}
+        x1={s.x1}
+        y1={s.y1}
+        x2={s.x2}
+        y2={s.y2}
+        markerEnd={`url(#arrow-${kind})`}
+        data-from={link.from}
+        data-to={link.to}
+      />
+      {link.cut && (
+        <path
+          className="edge-cut"
+          d={`M${mid.x - CUT},${mid.y - CUT}L${mid.x + CUT},${mid.y + CUT}M${mid.x + CUT},${mid.y - CUT}L${mid.x - CUT},${mid.y + CUT}`}
+        />
+      )}
+    </g>
   );
 }

@@ -43,6 +43,7 @@ export function GraphNode({ node, at, selected, vocabulary, onSelect, onNavigate
       data-node-id={node.id}
       data-role={node.role}
       data-status={node.status}
+      data-lag-ms={node.role === 'replica' ? Math.round(node.lag.ms) : undefined}
       onClick={() => {
         onSelect(node.id);
       }}

@@ -1,12 +1,12 @@
 /** The last few engine events as sentences, newest first, announced politely. */
 import { useMemo } from 'react';
 import { useLabStore } from '../../store/index.ts';
-import { VOCABULARIES } from '../vocabulary.ts';
+import { translateRoles, useWords } from '../vocabulary.ts';
 import { describeEvent, formatSimTime, isWorthListing } from './eventText.ts';
 
 export function EventLog({ limit = 8 }: { readonly limit?: number }) {
   const events = useLabStore((s) => s.events);
-  const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  const words = useWords();
   const shown = useMemo(() => events.filter(isWorthListing).slice(-limit).reverse(), [events, limit]);
   return (
     <section className="panel event-log" aria-labelledby="event-log-title">
@@ -15,7 +15,7 @@ export function EventLog({ limit = 8 }: { readonly limit?: number }) {
         {shown.map((event) => (
           <li key={event.seq}>
             <time className="event-time">{formatSimTime(event.at)}</time>
-            <span>{describeEvent(event, words)}</span>
+            <span>{translateRoles(describeEvent(event, words), words)}</span>
           </li>
         ))}
       </ol>

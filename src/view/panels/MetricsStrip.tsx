@@ -2,29 +2,61 @@
 import { useLabStore } from '../../store/index.ts';
 import { formatSimTime } from './eventText.ts';
 
+interface Item {
+  readonly label: string;
+  readonly value: string;
+  readonly alert?: boolean;
+  /** The stable name tests and embedders read the number by. */
+  readonly metric?: string;
+  readonly title?: string;
+}
+
 export function MetricsStrip() {
   const m = useLabStore((s) => s.snapshot.metrics);
   const simTime = useLabStore((s) => s.simTime);
-  const items: [string, string, boolean][] = [
-    ['Sim time', formatSimTime(simTime), false],
-    ['Writes', String(m.writes), false],
-    ['Reads', String(m.reads), false],
-    ['Lost writes', String(m.lostWrites), m.lostWrites > 0],
-    ['Stale reads', String(m.staleReads), m.staleReads > 0],
-    ['Blocked writes', String(m.blockedWrites), m.blockedWrites > 0],
-    ['Write p50', `${Math.round(m.writeLatency.p50)} ms`, false],
-    ['Write p99', `${Math.round(m.writeLatency.p99)} ms`, false],
+  const items: Item[] = [
+    { label: 'Sim time', value: formatSimTime(simTime), title: 'Simulated time since the start' },
+    { label: 'Writes', value: String(m.writes) },
+    { label: 'Reads', value: String(m.reads) },
+    {
+      label: 'Lost writes',
+      value: String(m.lostWrites),
+      alert: m.lostWrites > 0,
+      metric: 'lost-writes',
+      title: 'Writes acknowledged to the client, then lost in a failover',
+    },
+    { label: 'Conflicts', value: String(m.conflicts), alert: m.conflicts > 0, metric: 'conflicts' },
+    {
+      label: 'Stale reads',
+      value: String(m.staleReads),
+      alert: m.staleReads > 0,
+      metric: 'stale-reads',
+      title: 'Reads that missed a write already acknowledged',
+    },
+    {
+      label: 'Blocked writes',
+      value: String(m.blockedWrites),
+      alert: m.blockedWrites > 0,
+      metric: 'blocked-writes',
+      title: 'Writes waiting right now for synchronous confirmation',
+    },
+    {
+      label: 'Write p50',
+      value: `${Math.round(m.writeLatency.p50)} ms`,
+      title: 'Median acknowledged-write latency',
+    },
+    {
+      label: 'Write p99',
+      value: `${Math.round(m.writeLatency.p99)} ms`,
+      title: '99th percentile write latency',
+    },
   ];
   return (
-    <dl
-      className="metrics"
-      aria-label="Metrics"
-      title="Write p50/p99: acknowledged-write latency percentiles"
-    >
-      {items.map(([label, value, alert]) => (
-        <div key={label} className={alert ? 'metric metric--alert' : 'metric'}>
+    <dl className="metrics" aria-label="Metrics">
+      {items.map(({ label, value, alert = false, metric, title }) => (
+        <div key={label} className={alert ? 'metric metric--alert' : 'metric'} title={title}>
           <dt>{label}</dt>
-          <dd>{value}</dd>
+          <dd data-metric={metric}>{value}</dd>
         </div>
       ))}
     </dl>

@@ -1,27 +1,30 @@
 /** The selected node: role, status, machine state, log positions, lag, actions and data. */
 import { useLabStore } from '../../store/index.ts';
 import { lagEntries, lagMs } from '../graph/nodeText.ts';
-import { roleWord, VOCABULARIES } from '../vocabulary.ts';
+import { roleWord, useWords } from '../vocabulary.ts';
+import { stateText } from './nodeStateText.ts';
 import { NodeActions } from './NodeActions.tsx';
 import { NodeData } from './NodeData.tsx';
 
 export function NodeDetails() {
   const node = useLabStore((s) => s.snapshot.nodes.find((n) => n.id === s.selectedId));
-  const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  const linkSelected = useLabStore((s) => s.selectedLink !== null);
+  const words = useWords();
   if (node === undefined) {
+    if (linkSelected) return null;
     return (
       <section className="panel node-details" aria-labelledby="node-details-title">
         <h2 id="node-details-title">Node details</h2>
         <p className="muted">
-          Select a node in the graph (click it, or Tab to it and press Enter) to inspect it.
+          Select a node or a link in the graph (click it, or Tab to it and press Enter) to see what you can do
+          with it: write, read, kill, promote, cut the network…
         </p>
       </section>
     );
   }
   const facts: [string, string][] = [
-    ['Role', roleWord(words, node.role)],
     ['Status', node.status],
-    ['State', node.state],
+    ['State', stateText(node.state, words)],
     ['Timeline', String(node.timeline)],
     ...(node.upstream === undefined ? [] : [['Upstream', node.upstream] as [string, string]]),
     ...(node.role === 'primary'
@@ -35,7 +38,11 @@ export function NodeDetails() {
   return (
     <section className="panel node-details" aria-labelledby="node-details-title" data-node-details={node.id}>
       <h2 id="node-details-title">
-        {node.id} <span className="muted">· {roleWord(words, node.role)}</span>
+        {node.id}{' '}
+        <span className="muted">
+          · {roleWord(words, node.role)}
+          {node.status === 'down' ? ' · down' : ''}
+        </span>
       </h2>
       <dl className="facts">
         {facts.map(([label, value]) => (

@@ -1,14 +1,16 @@
-/** An alert while no primary is up: every write fails until a replica is promoted. */
+/** A banner while no primary is up: every write fails until a replica is promoted. */
 import { useLabStore } from '../../store/index.ts';
-import { VOCABULARIES } from '../vocabulary.ts';
+import { useWords } from '../vocabulary.ts';
 
 export function ReadOnlyBanner() {
   const readOnly = useLabStore((s) => s.snapshot.metrics.readOnly);
-  const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  const words = useWords();
   if (!readOnly) return null;
   return (
-    <p role="alert" className="banner banner--danger">
-      No {words.primary} is up: the system is read-only until a {words.replica} is promoted.
+    <p role="status" className="banner banner--danger" data-banner="read-only">
+      <span aria-hidden="true">⚠ </span>
+      The system is read-only: no {words.primary} is up. Writes fail until a {words.replica} is promoted or
+      the {words.primary} restarts.
     </p>
   );
 }

@@ -74,6 +74,18 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
       return 'The network partition healed';
     case 'latency-changed':
       return `The link ${event.a}–${event.b} now takes ${Math.round(event.ms)} ms each way`;
+    case 'primary-suspected':
+      return `The failover manager missed ${event.nodeId}'s heartbeat (silent for ${Math.round(event.silentMs)} ms)`;
+    case 'failover-started':
+      return `${event.nodeId} was silent for ${Math.round(event.silentMs)} ms: the failover manager is electing a new ${words.primary}`;
+    case 'failover-no-candidate':
+      return `No ${words.replica} can replace ${event.nodeId} yet: ${event.reason}`;
+    case 'fenced':
+      return `${event.nodeId} lost its leader lease and turned read-only (fenced)`;
+    case 'unfenced':
+      return `${event.nodeId} renewed its leader lease and accepts writes again`;
+    case 'split-brain':
+      return `Split brain: ${event.nodeIds.join(' and ')} both accept writes`;
   }
 }
 

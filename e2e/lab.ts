@@ -1,0 +1,51 @@
+/** Helpers that drive the lab the way a person does: by accessible names and data attributes. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const node = (page: Page, id: string): Locator => page.locator(`[data-node-id="${id}"]`);
+export const primary = (page: Page): Locator => page.locator('[data-node-id][data-role="primary"]');
+export const button = (page: Page, name: string): Locator => page.getByRole('button', { name, exact: true });
+export const metric = (page: Page, name: string): Locator => page.locator(`[data-metric="${name}"]`);
+/** The status line (the read-only banner is a status region too, with its own marker). */
+export const statusLine = (page: Page): Locator => page.locator('p.status-line[role="status"]');
+export const readOnlyBanner = (page: Page): Locator =>
+  page.getByRole('status').filter({ hasText: 'read-only' }).and(page.locator('[data-banner]'));
+
+/** Opens the lab paused, so the test decides when time passes. */
+export async function openPaused(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  const pause = button(page, 'Pause');
+  if (await pause.isVisible()) await pause.click();
+  await expect(button(page, 'Play')).toBeVisible();
+}
+
+export async function selectNode(page: Page, id: string): Promise<void> {
+  await node(page, id).click();
+  await expect(node(page, id)).toHaveAttribute('aria-pressed', 'true');
+}
+
+/** Selects `id` and sends a write through the inspector's Write form. */
+export async function writeVia(page: Page, id: string, key: string, value: string): Promise<void> {
+  await selectNode(page, id);
+  const keyField = page.getByLabel('Key', { exact: true });
+  if (!(await keyField.isVisible())) await button(page, 'Write').click();
+  await keyField.fill(key);
+  await page.getByLabel('Value', { exact: true }).fill(value);
+  await button(page, 'Send write').click();
+}
+
+/** Presses Step until the status line matches `pattern` (time advances one event per press). */
+export async function stepUntilStatus(page: Page, pattern: RegExp, maxSteps = 40): Promise<void> {
+  for (let i = 0; i < maxSteps; i++) {
+    if (pattern.test((await statusLine(page).textContent()) ?? '')) return;
+    await button(page, 'Step').click();
+  }
+  await expect(statusLine(page)).toHaveText(pattern);
+}
+
+/** The data table of the selected node has `key` = `value`. */
+export async function expectData(page: Page, id: string, key: string, value: string): Promise<void> {
+  await selectNode(page, id);
+  const table = page.getByRole('table', { name: `Data on ${id}` });
+  await expect(table.getByRole('row', { name: `${key} ${value}` })).toBeVisible({ timeout: 10_000 });
+}

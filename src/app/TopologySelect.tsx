@@ -1,0 +1,54 @@
+/** The preset picker, named "Topology"; master-master is listed but not offered until the engine replicates between masters. */
+import { useId } from 'react';
+import {
+  PRESET_NAMES,
+  isPresetName,
+  presetTitle,
+  useLabActions,
+  useLabStore,
+  type PresetName,
+} from '../store/index.ts';
+import { useWords, type Vocabulary } from '../view/vocabulary.ts';
+
+const cap = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Preset titles in the chosen words; presets not listed keep the engine's title. */
+const TITLES: Partial<Record<PresetName, (w: Vocabulary) => string>> = {
+  'master-slave': (w) => `${cap(w.primary)} and two ${w.replicas} (async)`,
+  cascading: (w) => `Cascading ${w.replicas}`,
+  'master-master': (w) => `${cap(w.primary)}-${w.primary} with one ${w.replica} each`,
+};
+
+function topologyTitle(name: PresetName, words: Vocabulary): string {
+  return TITLES[name]?.(words) ?? presetTitle(name);
+}
+
+/** Presets the engine cannot run faithfully yet: shown, labelled, not selectable. */
+const COMING_SOON = new Set<string>(['master-master']);
+
+export function TopologySelect({ className = 'field' }: { readonly className?: string }) {
+  const actions = useLabActions();
+  const preset = useLabStore((s) => s.presetName);
+  const words = useWords();
+  const id = useId();
+  return (
+    <span className={className}>
+      <label htmlFor={id}>Topology</label>
+      <select
+        id={id}
+        value={preset}
+        title="Load a ready-made topology (starts the simulation over)"
+        onChange={(e) => {
+          if (isPresetName(e.target.value)) actions.loadPreset(e.target.value);
+        }}
+      >
+        {PRESET_NAMES.map((name) => (
+          <option key={name} value={name} disabled={COMING_SOON.has(name) && name !== preset}>
+            {topologyTitle(name, words)}
+            {COMING_SOON.has(name) ? ' (coming soon)' : ''}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}

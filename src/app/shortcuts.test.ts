@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { shortcutFor } from './shortcuts.ts';
+
+const press = (key: string, extra: Partial<Parameters<typeof shortcutFor>[0]> = {}) =>
+  shortcutFor({ key, ctrlKey: false, metaKey: false, altKey: false, target: null, ...extra });
+
+describe('single-key shortcuts', () => {
+  it('maps Space, → and ?', () => {
+    expect(press(' ')).toBe('toggle-play');
+    expect(press('ArrowRight')).toBe('step');
+    expect(press('?')).toBe('help');
+  });
+
+  it('leaves modified keys and other keys alone', () => {
+    expect(press(' ', { ctrlKey: true })).toBeNull();
+    expect(press('a')).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+/** Single-key shortcuts: which key does what, and when a key press is the page's to take. */
+
+export type ShortcutAction = 'toggle-play' | 'step' | 'help';
+
+export const SHORTCUTS: readonly { readonly keys: string; readonly action: string }[] = [
+  { keys: 'Space', action: 'Play or pause' },
+  { keys: '→', action: 'Step to the next event (pauses first)' },
+  { keys: '?', action: 'Show these shortcuts' },
+  { keys: 'Tab, then Enter', action: 'Select a node or link in the graph' },
+  { keys: '← ↑ → ↓ on a node', action: 'Move to the nearest node in that direction' },
+  { keys: 'Esc', action: 'Close a dialog or the settings' },
+];
+
+interface KeyPress {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly altKey: boolean;
+  readonly target: EventTarget | null;
+}
+
+const TYPING = 'input, select, textarea, [contenteditable]:not([contenteditable="false"])';
+/** Space and Enter already activate these; arrows already move between graph nodes. */
+const ACTIVATABLE = 'button, a[href], summary, [role="button"], [role="checkbox"], [role="menuitem"]';
+
+function closest(target: EventTarget | null, selector: string): boolean {
+  return typeof Element !== 'undefined' && target instanceof Element && target.closest(selector) !== null;
+}
+
+/** The shortcut a key press means, or null when it belongs to a control (or has modifiers). */
+export function shortcutFor(press: KeyPress): ShortcutAction | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (closest(press.target, TYPING)) return null;
+  if (press.key === '?') return 'help';
+  if (closest(press.target, ACTIVATABLE)) return null;
+  if (press.key === ' ') return 'toggle-play';
+  if (press.key === 'ArrowRight') return 'step';
+  return null;
+}

@@ -1,0 +1,28 @@
+/** Listens for the lab's single-key shortcuts while focus is inside the lab (or on the page body). */
+import { useEffect, type RefObject } from 'react';
+import { useLabStoreApi } from '../store/index.ts';
+import { shortcutFor } from './shortcuts.ts';
+
+export function useShortcuts(root: RefObject<HTMLElement | null>): void {
+  const store = useLabStoreApi();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const state = store.getState();
+      if (!state.shortcutsEnabled || state.shortcutsHelpOpen || event.defaultPrevented) return;
+      const target = event.target;
+      const inLab =
+        target === document.body || (target instanceof Node && root.current?.contains(target) === true);
+      if (!inLab) return;
+      const action = shortcutFor(event);
+      if (action === null) return;
+      event.preventDefault();
+      if (action === 'toggle-play') state.actions.togglePlay();
+      else if (action === 'step') state.actions.stepToNextEvent();
+      else state.setShortcutsHelpOpen(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [store, root]);
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createLab } from './connectEngine.ts';
+import { freshNodeId, subtree } from './topology.ts';
+
+const lab = () => createLab({ preset: 'master-slave', playing: false });
+const nodeOf = (store: ReturnType<typeof lab>, id: string) =>
+  store.getState().snapshot.nodes.find((n) => n.id === id);
+
+describe('node commands', () => {
+  it('adds a replica with a fresh id streaming from the chosen node', () => {
+    const store = lab();
+    store.getState().actions.addReplica('db2');
+    expect(nodeOf(store, 'db4')?.upstream).toBe('db2');
+    expect(store.getState().status?.tone).toBe('ok');
+  });
+
+  it('restores a backup as a new node streaming from the current primary', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    actions.write('db1', 'balance', '100');
+    actions.tick(1000);
+    actions.takeBackup('db2');
+    const backup = store.getState().backups[0];
+    expect(backup?.data).toHaveProperty('balance', '100');
+    actions.restoreBackup(backup?.id ?? '');
+    expect(nodeOf(store, 'db4')?.upstream).toBe('db1');
+  });
+
+  it('isolates a node so it misses writes until the network heals', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    actions.isolate('db3');
+    expect(store.getState().snapshot.network.partitioned).toBe(true);
+    actions.write('db1', 'k', 'v');
+    actions.tick(1000);
+    expect(nodeOf(store, 'db3')?.data).not.toHaveProperty('k');
+    actions.heal();
+    actions.tick(3000);
+    expect(nodeOf(store, 'db3')?.data).toHaveProperty('k', 'v');
+  });
+
+  it('cuts a link and slows one down', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    actions.cutLink({ from: 'db1', to: 'db2' });
+    expect(store.getState().snapshot.links.find((l) => l.to === 'db2')?.cut).toBe(true);
+    actions.setLinkLatency({ from: 'db1', to: 'db3' }, 1000);
+    expect(store.getState().snapshot.links.find((l) => l.to === 'db3')?.latencyMs).toBe(1000);
+  });
+
+  it('reports the writes a promotion lost', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    actions.write('db1', 'balance', '200');
+    actions.tick(5);
+    actions.kill('db1');
+    actions.promote('db2');
+    expect(store.getState().status?.text).toMatch(/1 acknowledged write was lost/);
+    expect(store.getState().lostWrites.map((op) => op.key)).toEqual(['balance']);
+  });
+});
+
+describe('settings', () => {
+  it('rebuilds the simulation with the new replication mode, keeping the preset', () => {
+    const store = lab();
+    store.getState().actions.tick(500);
+    store.getState().actions.applySettings({ replication: { mode: 'sync' }, network: { latencyMs: 150 } });
+    const state = store.getState();
+    expect(state.simTime).toBe(0);
+    expect(state.snapshot.replication.mode).toBe('sync');
+    expect(state.settings.network.latencyMs).toBe(150);
+    expect(state.presetName).toBe('master-slave');
+  });
+
+  it('takes a preset’s replication mode when it is loaded', () => {
+    const store = lab();
+    store.getState().actions.loadPreset('scheduled');
+    expect(store.getState().settings.replication).toMatchObject({ mode: 'scheduled', intervalMs: 2000 });
+  });
+});
+
+describe('topology helpers', () => {
+  it('names a new node after its neighbour without reusing an id', () => {
+    const nodes = lab().getState().snapshot.nodes;
+    expect(freshNodeId(nodes, 'db2')).toBe('db4');
+    expect(freshNodeId(nodes, 'db2', new Set(['db4']))).toBe('db5');
+    expect(freshNodeId(nodes, 'report')).toBe('db4');
+  });
+
+  it('finds a node’s subtree', () => {
+    const store = createLab({ preset: 'cascading', playing: false });
+    expect(subtree(store.getState().snapshot.nodes, 'db2').sort()).toEqual(['db2', 'db4', 'db5', 'db6']);
+  });
+});

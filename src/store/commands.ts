@@ -1,0 +1,163 @@
+/**
+ * Node, client and network commands. connectEngine.ts hands each one the live Simulation through
+ * `run`, which records nothing itself: it turns a thrown SimulationError into a visible message.
+ */
+import type { Simulation } from '../engine/index.ts';
+import type { LabState, NodeCommands } from './labStore.ts';
+import { readStatus, writeStatus } from './opText.ts';
+import type { StatusMessage } from './slices/engineSlice.ts';
+import { currentPrimary, freshNodeId, subtree } from './topology.ts';
+
+/** Runs `command` on the simulation; `what` names the action in an error message. */
+export type Run = (what: string, command: (sim: Simulation) => StatusMessage | null) => void;
+
+export interface CommandContext {
+  readonly run: Run;
+  readonly get: () => LabState;
+  /** Follows a pending write so its outcome replaces the status once it completes. */
+  readonly watchWrite: (opId: number | null) => void;
+}
+
+const info = (text: string): StatusMessage => ({ tone: 'info', text });
+const ok = (text: string): StatusMessage => ({ tone: 'ok', text });
+
+export function createNodeCommands({ run, get, watchWrite }: CommandContext): NodeCommands {
+  let writeCount = 0;
+  let lastKey: string | null = null;
+  /** Every id a node has had, so a new node never reuses a removed one's name. */
+  const usedIds = new Set<string>();
+  const nodes = () => get().snapshot.nodes;
+
+  const write = (nodeId: string, key: string, value: string): void => {
+    run(`Write to ${nodeId}`, (sim) => {
+      const op = sim.write(nodeId, key, value);
+      lastKey = key;
+      watchWrite(op.status === 'pending' ? op.id : null);
+      return writeStatus(op);
+    });
+  };
+
+  const addNode = (what: string, upstream: string, like: string, fromBackup?: string): void => {
+    run(what, (sim) => {
+      for (const n of sim.nodes()) usedIds.add(n.id);
+      const id = freshNodeId(sim.nodes(), like, usedIds);
+      sim.addNode({ id, upstream, ...(fromBackup === undefined ? {} : { fromBackup }) });
+      usedIds.add(id);
+      const source = fromBackup === undefined ? '' : ` from backup ${fromBackup}`;
+      return ok(`${id} joined as a replica of ${upstream}${source}; it copies the data, then streams.`);
+    });
+  };
+
+  const partition = (what: string, group: readonly string[], done: string): void => {
+    run(what, (sim) => {
+      const inside = new Set(group);
+      const rest = sim
+        .nodes()
+        .filter((n) => !inside.has(n.id))
+        .map((n) => n.id);
+      sim.partition(rest.length > 0 ? [group, rest] : [group]);
+      return info(done);
+    });
+  };
+
+  return {
+    write,
+    writeNext: (nodeId) => {
+      const target = nodeId ?? currentPrimary(nodes())?.id;
+      if (target === undefined) {
+        run('Write', () => ({ tone: 'error', text: 'There is no node to write to.' }));
+        return;
+      }
+      writeCount += 1;
+      write(target, `user${writeCount}`, `hello${writeCount}`);
+    },
+    read: (nodeId, key) => {
+      run(`Read on ${nodeId}`, (sim) =>
+        readStatus(sim.read(nodeId, key ?? lastKey ?? 'k0'), sim.node(nodeId)),
+      );
+    },
+    kill: (nodeId) => {
+      run(`Killing ${nodeId}`, (sim) => {
+        sim.kill(nodeId);
+        return info(`${nodeId} is down.`);
+      });
+    },
+    restart: (nodeId) => {
+      run(`Restarting ${nodeId}`, (sim) => {
+        sim.restart(nodeId);
+        return info(`${nodeId} is restarting.`);
+      });
+    },
+    promote: (nodeId) => {
+      run(`Promoting ${nodeId}`, (sim) => {
+        const lostBefore = sim.metrics().lostWrites;
+        sim.promote(nodeId);
+        const lost = sim.metrics().lostWrites - lostBefore;
+        const base = `${nodeId} was promoted to primary and now accepts writes.`;
+        if (lost === 0) return ok(base);
+        const writes = lost === 1 ? '1 acknowledged write was' : `${lost} acknowledged writes were`;
+        return {
+          tone: 'warn',
+          text: `${base} ${writes} lost: the old primary had not shipped them (asynchronous replication).`,
+        };
+      });
+    },
+    addReplica: (upstream) => {
+      addNode(`Adding a replica of ${upstream}`, upstream, upstream);
+    },
+    removeNode: (nodeId) => {
+      run(`Removing ${nodeId}`, (sim) => {
+        sim.removeNode(nodeId);
+        return info(`${nodeId} was removed.`);
+      });
+    },
+    takeBackup: (nodeId) => {
+      run(`Backup of ${nodeId}`, (sim) => {
+        const backup = sim.takeBackup(nodeId);
+        return ok(`Backup ${backup.id} taken from ${nodeId} at LSN ${backup.lsn}.`);
+      });
+    },
+    restoreBackup: (backupId) => {
+      const primary = currentPrimary(nodes());
+      const backup = get().backups.find((b) => b.id === backupId);
+      if (primary === undefined) {
+        run('Restore', () => ({
+          tone: 'error',
+          text: 'Restore failed: there is no primary to stream from.',
+        }));
+        return;
+      }
+      addNode(`Restoring ${backupId}`, primary.id, backup?.nodeId ?? primary.id, backupId);
+    },
+    repoint: (nodeId, upstream) => {
+      run(`Re-pointing ${nodeId}`, (sim) => {
+        sim.repoint(nodeId, upstream);
+        return info(`${nodeId} now streams from ${upstream}.`);
+      });
+    },
+    isolate: (nodeId) => {
+      partition(`Isolating ${nodeId}`, [nodeId], `${nodeId} is cut off from every other node.`);
+    },
+    cutLink: ({ from, to }) => {
+      const cut = subtree(nodes(), to);
+      const who = cut.length === 1 ? to : `${to} and its ${cut.length - 1} downstream node(s)`;
+      partition(
+        `Cutting ${from} → ${to}`,
+        cut,
+        `The link ${from} → ${to} is cut: ${who} cannot reach the rest.`,
+      );
+    },
+    heal: () => {
+      run('Healing the network', (sim) => {
+        sim.heal();
+        return ok('The network healed: every cut link works again.');
+      });
+    },
+    setLinkLatency: ({ from, to }, ms) => {
+      run(`Changing ${from} → ${to}`, (sim) => {
+        sim.setLatency(from, to, ms);
+        return info(`The link ${from} → ${to} now takes ${ms} ms each way.`);
+      });
+    },
+  };
+}
