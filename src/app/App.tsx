@@ -11,6 +11,7 @@ import { LostWritesPanel } from '../view/panels/LostWritesPanel.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
 import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
+import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
 import { StatusLine } from '../view/panels/StatusLine.tsx';
 import { useWords } from '../view/vocabulary.ts';
@@ -50,6 +51,7 @@ function Lab({ route }: { readonly route: Route }) {
       </header>
       <p className="caption">{captionFor(preset, words)}</p>
       <ReadOnlyBanner />
+      <SplitBrainBanner />
       <StatusLine />
       <main className="lab-main">
         <div className="graph-column">

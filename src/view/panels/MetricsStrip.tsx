@@ -1,4 +1,5 @@
 /** The headline numbers, each with its unit: throughput, anomalies and write latency. */
+import type { FailoverRecord, FailoverView } from '../../engine/index.ts';
 import { useLabStore } from '../../store/index.ts';
 import { formatSimTime } from './eventText.ts';
 
@@ -11,8 +12,40 @@ interface Item {
   readonly title?: string;
 }
 
+/** The automatic failover manager's state, and the last failover's recovery time and point. */
+function failoverItems(manager: FailoverView | null, last: FailoverRecord | null): Item[] {
+  const items: Item[] = [];
+  if (manager !== null) {
+    items.push({
+      label: 'Failover',
+      value: manager.state,
+      alert: manager.state !== 'watching',
+      title: `Automatic failover manager (heartbeat ${manager.heartbeatMs} ms, timeout ${manager.timeoutMs} ms${manager.fencing ? ', fencing' : ''})`,
+    });
+  }
+  if (last !== null) {
+    items.push({
+      label: 'Last RTO',
+      value: last.rtoMs === null ? 'no write yet' : formatSimTime(last.rtoMs),
+      metric: 'rto',
+      title: `Recovery time: from ${last.oldPrimary} failing to ${last.newPrimary} acknowledging its first write`,
+    });
+    const window =
+      last.lostWindow === null ? '' : ` over ${formatSimTime(last.lostWindow.to - last.lostWindow.from)}`;
+    items.push({
+      label: 'Last RPO',
+      value: `${last.lostWrites} writes${window}`,
+      alert: last.lostWrites > 0,
+      metric: 'rpo',
+      title: 'Recovery point: acknowledged writes the last failover lost, and the time they span',
+    });
+  }
+  return items;
+}
+
 export function MetricsStrip() {
   const m = useLabStore((s) => s.snapshot.metrics);
+  const manager = useLabStore((s) => s.snapshot.failover);
   const simTime = useLabStore((s) => s.simTime);
   const items: Item[] = [
     { label: 'Sim time', value: formatSimTime(simTime), title: 'Simulated time since the start' },
@@ -50,6 +83,7 @@ export function MetricsStrip() {
       value: `${Math.round(m.writeLatency.p99)} ms`,
       title: '99th percentile write latency',
     },
+    ...failoverItems(manager, m.lastFailover),
   ];
   return (
     <dl className="metrics" aria-label="Metrics">
