@@ -1,0 +1,101 @@
+/** Compares the two sides of a scenario and renders the results as a console table and as Markdown. */
+import type { Facts, Scenario } from './scenario.ts';
+
+export type Verdict = 'yes' | 'no' | 'error';
+
+export interface Row {
+  readonly id: string;
+  readonly title: string;
+  readonly postgres: string;
+  readonly engine: string;
+  readonly agree: Verdict;
+  /** Why not: each differing fact, and the engine changes that would close the gap. */
+  readonly notes: readonly string[];
+  readonly seconds: number;
+}
+
+export function formatFacts(facts: Facts): string {
+  return Object.entries(facts)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(', ');
+}
+
+function differences(a: Facts, b: Facts, aName: string, bName: string): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys
+    .filter((key) => a[key] !== b[key])
+    .map((key) => `${key}: ${aName} ${String(a[key] ?? '(none)')}, ${bName} ${String(b[key] ?? '(none)')}`);
+}
+
+/** Agreement: PostgreSQL matches the measured reference, and the engine matches PostgreSQL, fact by fact. */
+export function compare(scenario: Scenario, postgres: Facts, engine: Facts, seconds: number): Row {
+  const offReference = differences(postgres, scenario.reference, 'PostgreSQL', 'reference');
+  const offEngine = differences(postgres, engine, 'PostgreSQL', 'engine');
+  const notes = [...offReference, ...offEngine];
+  if (offEngine.length > 0)
+    notes.push(...(scenario.engineNeeds ?? []).map((need) => `engine needs: ${need}`));
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    postgres: formatFacts(postgres),
+    engine: formatFacts(engine),
+    agree: notes.length === 0 ? 'yes' : 'no',
+    notes,
+    seconds,
+  };
+}
+
+export function failed(scenario: Scenario, side: string, error: unknown, seconds: number): Row {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    postgres: side === 'PostgreSQL' ? 'error' : '',
+    engine: side === 'engine' ? 'error' : '',
+    agree: 'error',
+    notes: [`${side} side failed: ${message.split('\n')[0] ?? message}`],
+    seconds,
+  };
+}
+
+/** The console form: one block per scenario, easy to read in a CI log. */
+export function consoleTable(rows: readonly Row[]): string {
+  return rows
+    .map((row) =>
+      [
+        `(${row.id}) ${row.title}: agree? ${row.agree}  [${row.seconds.toFixed(1)} s]`,
+        `    PostgreSQL: ${row.postgres}`,
+        `    engine:     ${row.engine}`,
+        ...row.notes.map((note) => `    - ${note}`),
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+/** The Markdown form for calibration/RESULTS.md (and the README's "Calibrated against PostgreSQL"). */
+export function markdown(rows: readonly Row[], version: string, seconds: number): string {
+  const agreed = rows.filter((row) => row.agree === 'yes').length;
+  const lines = [
+    '# Calibration results',
+    '',
+    `Against \`${version}\`, ${agreed} of ${rows.length} scenarios agree (run took ${seconds.toFixed(0)} s).`,
+    'Written by `npm run calibrate`; see `calibration/README.md`.',
+    '',
+    '| scenario | PostgreSQL outcome | engine outcome | agree? |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      (row) =>
+        `| (${row.id}) ${cell(row.title)} | ${cell(row.postgres)} | ${cell(row.engine)} | ${row.agree} |`,
+    ),
+  ];
+  const explained = rows.filter((row) => row.notes.length > 0);
+  if (explained.length > 0) {
+    lines.push('', '## Disagreements', '');
+    for (const row of explained) {
+      lines.push(`- **(${row.id}) ${row.title}**`, ...row.notes.map((note) => `  - ${cell(note)}`));
+    }
+  }
+  return lines.join('\n') + '\n';
+}

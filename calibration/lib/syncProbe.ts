@@ -1,0 +1,66 @@
+/** A commit that may block waiting for synchronous standbys, detected by its wait event and ended by a cancel. */
+import { waitFor, type PgCluster } from './cluster.ts';
+import type { Result } from './process.ts';
+
+export interface Commit {
+  /** It was seen waiting in SyncRep (wait_event_type IPC) within the detection window. */
+  readonly blocked: boolean;
+  /** The client's outcome; bounded by psql's own deadline. */
+  readonly done: Promise<Result>;
+}
+
+const DETECT_MS = 2500;
+/** The client's hard bound: psql gets SIGINT (a cancel request) if nothing else ended the wait. */
+const CLIENT_MS = 20_000;
+
+/** Starts `sql` in a client session named `app` and reports whether its commit waits for a standby. */
+export async function startCommit(
+  cluster: PgCluster,
+  node: string,
+  sql: string,
+  app: string,
+): Promise<Commit> {
+  const done = cluster.psql(node, sql, CLIENT_MS, app);
+  let finished = false;
+  void done.then(() => (finished = true));
+  const waiting = `select count(*) from pg_stat_activity where application_name = '${app}' and wait_event = 'SyncRep'`;
+  const blocked = await waitFor(async () => !finished && (await cluster.q(node, waiting)) === '1', DETECT_MS);
+  return { blocked: blocked && !finished, done };
+}
+
+/** Cancels the waiting session with pg_cancel_backend from another session; returns the client's outcome. */
+export async function cancelCommit(
+  cluster: PgCluster,
+  node: string,
+  app: string,
+  commit: Commit,
+): Promise<Result> {
+  await cluster.q(
+    node,
+    `select pg_cancel_backend(pid) from pg_stat_activity where application_name = '${app}'`,
+  );
+  return commit.done;
+}
+
+/** Whether a client outcome is PostgreSQL's "committed locally, might not have been replicated" success. */
+export function cancelledAfterLocalCommit(result: Result): boolean {
+  return (
+    result.code === 0 &&
+    result.stdout.includes('INSERT 0 1') &&
+    result.stderr.includes('01000: canceling wait for synchronous replication due to user request') &&
+    result.stderr.includes(
+      'The transaction has already committed locally, but might not have been replicated to the standby.',
+    )
+  );
+}
+
+/** Waits (bounded) for a blocked commit to return on its own, e.g. once a standby is back. */
+export async function returnsWithin(commit: Commit, ms: number): Promise<boolean> {
+  const timer = new Promise<false>((resolve) => {
+    setTimeout(() => {
+      resolve(false);
+    }, ms);
+  });
+  const outcome = commit.done.then((result) => result.code === 0 && !result.timedOut);
+  return Promise.race([outcome, timer]);
+}

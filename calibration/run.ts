@@ -1,0 +1,85 @@
+/** The calibration suite: each scenario on real PostgreSQL and on the engine; prints and writes the table. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { cleanUpLab, createLab, type Lab } from './lib/lab.ts';
+import { compare, consoleTable, failed, markdown, type Row } from './lib/report.ts';
+import type { Facts, Scenario } from './lib/scenario.ts';
+import { scenarios } from './scenarios/index.ts';
+
+const RESULTS = join(import.meta.dirname, 'RESULTS.md');
+
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.on(signal, () => {
+    console.error(`\ncalibration: ${signal}, stopping every server`);
+    cleanUpLab();
+    process.exit(code);
+  });
+}
+process.on('exit', cleanUpLab);
+
+async function runScenario(lab: Lab, scenario: Scenario): Promise<Row> {
+  const started = performance.now();
+  const elapsed = (): number => (performance.now() - started) / 1000;
+  let engine: Facts;
+  try {
+    engine = scenario.engine();
+  } catch (error) {
+    return failed(scenario, 'engine', error, elapsed());
+  }
+  try {
+    return compare(scenario, await scenario.postgres(lab), engine, elapsed());
+  } catch (error) {
+    return failed(scenario, 'PostgreSQL', error, elapsed());
+  }
+}
+
+/** Formats Markdown as the repository's Prettier would, so `format:check` stays green on RESULTS.md. */
+async function formatMarkdown(text: string): Promise<string> {
+  const options = (await resolveConfig(RESULTS)) ?? {};
+  return format(text, { ...options, parser: 'markdown' });
+}
+
+async function main(): Promise<number> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((id) => !scenarios.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    console.error(
+      `calibration: no scenario ${unknown.join(', ')} (known: ${scenarios.map((s) => s.id).join(' ')})`,
+    );
+    return 2;
+  }
+  const chosen = wanted.length === 0 ? scenarios : scenarios.filter((s) => wanted.includes(s.id));
+  const started = performance.now();
+  const rows: Row[] = [];
+  let version = 'PostgreSQL (not started)';
+  try {
+    const lab = await createLab();
+    version = lab.version;
+    console.log(`calibration: ${version}, scratch ${lab.root}`);
+    for (const scenario of chosen) {
+      const row = await runScenario(lab, scenario);
+      console.log(consoleTable([row]));
+      rows.push(row);
+    }
+  } catch (error) {
+    console.error(`calibration: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  } finally {
+    cleanUpLab();
+    const seconds = (performance.now() - started) / 1000;
+    const table = await formatMarkdown(markdown(rows, version, seconds));
+    console.log(`\n${table}`);
+    // Only a full run replaces the recorded results; `npm run calibrate -- a e` just prints.
+    if (wanted.length === 0 && rows.length > 0) writeFileSync(RESULTS, table);
+    console.log(
+      `\ncalibration: ${rows.filter((r) => r.agree === 'yes').length}/${rows.length} agree, ${seconds.toFixed(0)} s`,
+    );
+  }
+  return rows.every((row) => row.agree === 'yes') && rows.length === chosen.length ? 0 : 1;
+}
+
+process.exitCode = await main();

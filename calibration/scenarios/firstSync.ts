@@ -1,0 +1,83 @@
+/** (e) `FIRST 1 (s1)` with s1 down blocks commits; `local` still commits; a cancel returns success with a warning. */
+import { waitFor } from '../lib/cluster.ts';
+import { replica, simulate } from '../lib/engine.ts';
+import { countRange, lacks, withCluster, type Scenario } from '../lib/scenario.ts';
+import { cancelCommit, cancelledAfterLocalCommit, returnsWithin, startCommit } from '../lib/syncProbe.ts';
+
+export const firstSync: Scenario = {
+  id: 'e',
+  title: 'FIRST 1 (s1), s1 down: blocks; local commits; cancel warns',
+  reference: {
+    syncStates: 's1=sync s2=async',
+    blocks: true,
+    blockedRowVisible: false,
+    localCommits: true,
+    cancelReturnsSuccessWithWarning: true,
+    releasedWhenS1Returns: true,
+  },
+  engineNeeds: [
+    'FIRST n (...) priority lists: `replication.synchronousStandbys` naming standbys in order (today only ' +
+      'every `sync: true` direct replica, i.e. FIRST n with n = all listed)',
+    'a per-write ack level (ClientOptions.synchronousCommit: `local` | `remote_write` | `on` | `remote_apply`) ' +
+      'so one session can commit without waiting',
+    'a `cancel(opId)` on Simulation for a write waiting for confirmation: it completes `ok` with a warning ' +
+      '("committed locally, but might not have been replicated to the standby", SQLSTATE 01000)',
+    'a commit waiting for synchronous confirmation stays invisible to reads on the primary until it is ' +
+      'acknowledged or cancelled (syncCommit.flush applies it at once today)',
+  ],
+
+  postgres: (lab) =>
+    withCluster(lab, { name: 'e-first-sync', standbys: ['s1', 's2'] }, async (pg) => {
+      await pg.q('primary', "alter system set synchronous_standby_names = 'FIRST 1 (s1)'");
+      await pg.q('primary', 'select pg_reload_conf()');
+      const states = async (): Promise<string> =>
+        pg.q(
+          'primary',
+          "select string_agg(application_name || '=' || sync_state, ' ' order by 1) from pg_stat_replication",
+        );
+      await waitFor(async () => (await states()) === 's1=sync s2=async', 3000);
+      const syncStates = await states();
+      await pg.stop('s1');
+      const blocked = await startCommit(pg, 'primary', 'insert into t values (1)', 'probe1');
+      const visible = (await countRange(pg, 'primary', 1, 1)) === 1;
+      const local = await pg.psql(
+        'primary',
+        'set synchronous_commit = local; insert into t values (2)',
+        5000,
+      );
+      const cancelled = await cancelCommit(pg, 'primary', 'probe1', blocked);
+      const again = await startCommit(pg, 'primary', 'insert into t values (3)', 'probe2');
+      await pg.start('s1');
+      const released = again.blocked && (await returnsWithin(again, 10_000));
+      return {
+        syncStates,
+        blocks: blocked.blocked,
+        blockedRowVisible: visible,
+        localCommits: local.code === 0 && !local.timedOut && local.stdout.includes('INSERT 0 1'),
+        cancelReturnsSuccessWithWarning: cancelledAfterLocalCommit(cancelled),
+        releasedWhenS1Returns: released,
+      };
+    }),
+
+  engine() {
+    // mode 'sync' with only s1 marked sync is FIRST 1 (s1): the one listed standby must confirm.
+    const sim = simulate([replica('s1', 'primary', true), replica('s2', 'primary', false)], { mode: 'sync' });
+    sim.runUntilIdle();
+    const syncStates = ['s1', 's2'].map((id) => `${id}=${sim.node(id).sync ? 'sync' : 'async'}`).join(' ');
+    sim.kill('s1');
+    const op = sim.write('primary', 'k1', '1');
+    sim.advance(3000);
+    const blocks = sim.op(op.id)?.status === 'pending';
+    const visible = sim.read('primary', 'k1').value !== undefined;
+    sim.restart('s1');
+    sim.runUntilIdle();
+    return {
+      syncStates,
+      blocks,
+      blockedRowVisible: visible,
+      localCommits: lacks('a per-write synchronous_commit level'),
+      cancelReturnsSuccessWithWarning: lacks('a cancel for a blocked write'),
+      releasedWhenS1Returns: sim.op(op.id)?.status === 'ok',
+    };
+  },
+};

@@ -1,0 +1,44 @@
+/** (f) `ANY 1 (s1, s2)` commits with one standby down, blocks with both down, and one back releases it. */
+import { replica, simulate } from '../lib/engine.ts';
+import { withCluster, type Scenario } from '../lib/scenario.ts';
+import { cancelCommit, returnsWithin, startCommit } from '../lib/syncProbe.ts';
+
+export const quorum: Scenario = {
+  id: 'f',
+  title: 'ANY 1 (s1, s2): one down commits, both down blocks',
+  reference: { oneDownCommits: true, bothDownBlocks: true, oneBackReleases: true },
+
+  postgres: (lab) =>
+    withCluster(lab, { name: 'f-quorum', standbys: ['s1', 's2'] }, async (pg) => {
+      await pg.q('primary', "alter system set synchronous_standby_names = 'ANY 1 (s1, s2)'");
+      await pg.q('primary', 'select pg_reload_conf()');
+      await pg.stop('s1');
+      const one = await startCommit(pg, 'primary', 'insert into t values (1)', 'probe1');
+      if (one.blocked) await cancelCommit(pg, 'primary', 'probe1', one);
+      const oneDownCommits = !one.blocked && (await one.done).code === 0;
+      await pg.stop('s2');
+      const both = await startCommit(pg, 'primary', 'insert into t values (2)', 'probe2');
+      await pg.start('s2');
+      const released = both.blocked && (await returnsWithin(both, 10_000));
+      return { oneDownCommits, bothDownBlocks: both.blocked, oneBackReleases: released };
+    }),
+
+  engine() {
+    const sim = simulate([replica('s1'), replica('s2')], { mode: 'semi-sync', syncCount: 1 });
+    sim.runUntilIdle();
+    sim.kill('s1');
+    const one = sim.write('primary', 'k1', '1');
+    sim.advance(3000);
+    sim.kill('s2');
+    const both = sim.write('primary', 'k2', '2');
+    sim.advance(3000);
+    const bothDownBlocks = sim.op(both.id)?.status === 'pending';
+    sim.restart('s2');
+    sim.runUntilIdle();
+    return {
+      oneDownCommits: sim.op(one.id)?.status === 'ok',
+      bothDownBlocks,
+      oneBackReleases: sim.op(both.id)?.status === 'ok',
+    };
+  },
+};

@@ -1,0 +1,63 @@
+/** (c) Promotion starts a new timeline, and a standby that is not ahead follows onto it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitFor } from '../lib/cluster.ts';
+import { replica, simulate } from '../lib/engine.ts';
+import { insertRange, withCluster, type Scenario } from '../lib/scenario.ts';
+
+const HISTORY_LINE = /^1\t[0-9A-F]+\/[0-9A-F]+\tno recovery target specified$/;
+
+export const timeline: Scenario = {
+  id: 'c',
+  title: 'promotion starts a new timeline',
+  reference: {
+    timelineBefore: 1,
+    timelineAfter: 2,
+    historyForksFromTimeline1: true,
+    otherStandbyFollows: true,
+  },
+
+  postgres: (lab) =>
+    withCluster(lab, { name: 'c-timeline', standbys: ['s1', 's2'] }, async (pg) => {
+      await insertRange(pg, 'primary', 1, 10);
+      const before = await pg.timeline('primary');
+      await pg.replayedBy('primary', 2);
+      await pg.stop('primary', 'immediate');
+      await pg.q('s1', 'select pg_promote()');
+      const after = await pg.timeline('s1');
+      const history = readFileSync(join(pg.dataDir('s1'), 'pg_wal', '00000002.history'), 'utf8').trim();
+      // PostgreSQL does not repoint standbys: the operator does (ALTER SYSTEM, no restart).
+      await pg.repoint('s2', 's1');
+      const follows = await waitFor(
+        async () =>
+          (await pg.replicationState('s1', 's2')) === 'streaming' && (await pg.timeline('s2')) === after,
+        10_000,
+        200,
+      );
+      return {
+        timelineBefore: before,
+        timelineAfter: after,
+        historyForksFromTimeline1: HISTORY_LINE.test(history),
+        otherStandbyFollows: follows,
+      };
+    }),
+
+  engine() {
+    const sim = simulate([replica('s1'), replica('s2')]);
+    for (let i = 1; i <= 10; i++) sim.write('primary', `k${i}`, String(i));
+    sim.runUntilIdle();
+    const before = sim.node('primary').timeline;
+    sim.kill('primary');
+    sim.promote('s1');
+    sim.runUntilIdle();
+    const after = sim.node('s1').timeline;
+    const promoted = sim.events().find((e) => e.type === 'promoted');
+    const s2 = sim.node('s2');
+    return {
+      timelineBefore: before,
+      timelineAfter: after,
+      historyForksFromTimeline1: promoted?.type === 'promoted' && promoted.timeline === before + 1,
+      otherStandbyFollows: s2.timeline === after && s2.state === 'replica.streaming' && s2.upstream === 's1',
+    };
+  },
+};
