@@ -22,8 +22,6 @@ export const firstSync: Scenario = {
       'so one session can commit without waiting',
     'a `cancel(opId)` on Simulation for a write waiting for confirmation: it completes `ok` with a warning ' +
       '("committed locally, but might not have been replicated to the standby", SQLSTATE 01000)',
-    'a commit waiting for synchronous confirmation stays invisible to reads on the primary until it is ' +
-      'acknowledged or cancelled (syncCommit.flush applies it at once today)',
   ],
 
   postgres: (lab) =>

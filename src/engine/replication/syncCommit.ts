@@ -57,8 +57,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
     });
   }
   primary.receivedLsn = primary.log.lastLsn;
-  primary.applyEntries(entries);
-  primary.log.compact(cluster.config.retainEntries, minLinkPosition(primary) + 1);
+  // The commit is durable now; it becomes visible to reads when acknowledged (see `acknowledge`).
   if (cluster.config.mode === 'scheduled') scheduleTick(cluster, primary);
   pump(cluster, primary);
 
@@ -84,6 +83,10 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
     }
   }
   releaseConfirmed(cluster, primary);
+  primary.log.compact(
+    cluster.config.retainEntries,
+    Math.min(minLinkPosition(primary), primary.appliedLsn) + 1,
+  );
 }
 
 /** Entries every open connection has been sent: what the primary must keep regardless of retention. */
@@ -93,7 +96,13 @@ function minLinkPosition(primary: DbNode): Lsn {
   return min;
 }
 
+/**
+ * Acknowledges a write and makes it visible on the primary. A commit waiting for synchronous
+ * confirmation stays invisible to other sessions until then, as in PostgreSQL; acknowledgements
+ * come in LSN order, so visibility advances in order too.
+ */
 function acknowledge(cluster: Cluster, primary: DbNode, op: OpRecord): void {
+  if (op.lsn !== undefined && op.lsn > primary.appliedLsn) primary.replay(primary.appliedLsn + 1, op.lsn);
   cluster.history.acknowledge(op, cluster.now());
   cluster.emit({
     type: 'write-acknowledged',
