@@ -2,13 +2,13 @@
 import { useId } from 'react';
 import type { LinkView } from '../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../store/index.ts';
+import { HealButton } from './HealButton.tsx';
 
 const SLOW_CHOICES = [300, 1000];
 
 export function LinkActions({ link, showHeal }: { readonly link: LinkView; readonly showHeal: boolean }) {
   const actions = useLabActions();
   const normal = useLabStore((s) => s.settings.network.latencyMs);
-  const partitioned = useLabStore((s) => s.snapshot.network.partitioned);
   const id = useId();
   const current = Math.round(link.latencyMs);
   const choices = [...new Set([normal, ...SLOW_CHOICES, current])].sort((a, b) => a - b);
@@ -26,18 +26,7 @@ export function LinkActions({ link, showHeal }: { readonly link: LinkView; reado
       >
         Cut
       </button>
-      {showHeal && (
-        <button
-          type="button"
-          disabled={!partitioned}
-          title="Restore every cut link"
-          onClick={() => {
-            actions.heal();
-          }}
-        >
-          Heal
-        </button>
-      )}
+      {showHeal && <HealButton />}
       <span className="inline-field">
         <label htmlFor={id}>Slow down</label>
         <select

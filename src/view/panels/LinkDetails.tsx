@@ -2,6 +2,7 @@
 import { useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
 import { LinkActions } from './LinkActions.tsx';
+import { Facts } from './Facts.tsx';
 
 export function LinkDetails() {
   const link = useLabStore((s) =>
@@ -23,14 +24,7 @@ export function LinkDetails() {
       <h2 id="link-details-title">
         Link {link.from} → {link.to}
       </h2>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
       <LinkActions link={link} showHeal />
       <p className="hint">
         {translateRoles(

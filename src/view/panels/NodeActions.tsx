@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { NodeView } from '../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../store/index.ts';
+import { HealButton } from './HealButton.tsx';
 import { LinkActions } from './LinkActions.tsx';
 import { RepointControl } from './RepointControl.tsx';
 import { WriteForm, type Draft } from './WriteForm.tsx';
@@ -19,7 +20,6 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
   const actions = useLabActions();
   const [writing, setWriting] = useState(false);
   const [draft, setDraft] = useState<Draft>({ key: 'balance', value: '100' });
-  const partitioned = useLabStore((s) => s.snapshot.network.partitioned);
   const upstreamLink = useLabStore((s) => s.snapshot.links.find((l) => l.to === node.id));
   const up = node.status === 'up';
   const id = node.id;
@@ -133,16 +133,7 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
           >
             Isolate
           </button>
-          <button
-            type="button"
-            disabled={!partitioned}
-            title="Restore every cut link"
-            onClick={() => {
-              actions.heal();
-            }}
-          >
-            Heal
-          </button>
+          <HealButton />
         </div>
         {upstreamLink !== undefined && (
           <>

@@ -5,6 +5,7 @@ import { roleWord, useWords } from '../vocabulary.ts';
 import { stateText } from './nodeStateText.ts';
 import { NodeActions } from './NodeActions.tsx';
 import { NodeData } from './NodeData.tsx';
+import { Facts } from './Facts.tsx';
 
 export function NodeDetails() {
   const node = useLabStore((s) => s.snapshot.nodes.find((n) => n.id === s.selectedId));
@@ -44,14 +45,7 @@ export function NodeDetails() {
           {node.status === 'down' ? ' · down' : ''}
         </span>
       </h2>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
       <NodeActions node={node} />
       <NodeData node={node} />
     </section>
