@@ -41,6 +41,11 @@ export interface Simulation {
   /** A client beside `nodeId` reads; completes at once with what that node has applied. */
   read(nodeId: NodeId, key: string, options?: ClientOptions): OperationRecord;
   op(id: number): OperationRecord | undefined;
+  /**
+   * Cancels a write's wait for synchronous confirmation: it completes with a warning, committed
+   * locally but maybe not replicated (PostgreSQL's behaviour on a cancelled wait).
+   */
+  cancel(opId: number): OperationRecord;
   /** Retained operation records, oldest first (bounded in long runs; counters stay exact). */
   history(): readonly OperationRecord[];
 

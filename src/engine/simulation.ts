@@ -10,10 +10,11 @@ import * as faults from './network/faults.ts';
 import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
 import { handleHello } from './replication/sender.ts';
 import { receiveAck, receiveEntries, receiveSnapshot } from './replication/receiver.ts';
-import { queueCommit } from './replication/syncCommit.ts';
+import { cancelWait, queueCommit } from './replication/syncCommit.ts';
 import { parseScenario } from './scenario/parse.ts';
 import type {
   ClientOptions,
+  SynchronousCommit,
   Command,
   Message,
   NodeId,
@@ -45,6 +46,18 @@ function deliver(cluster: Cluster, message: Message, payload: Payload): void {
 }
 
 const copy = (op: OperationRecord): OperationRecord => ({ ...op });
+
+const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'on', 'remote_apply'];
+
+/** Untrusted callers may pass anything: accept only a known commit level. */
+function commitLevelOf(options: ClientOptions | undefined): SynchronousCommit | undefined {
+  const level: unknown = options?.synchronousCommit;
+  if (level === undefined) return undefined;
+  const known = COMMIT_LEVELS.find((l) => l === level);
+  if (known === undefined)
+    throw new SimulationError(`synchronousCommit must be one of ${COMMIT_LEVELS.join(', ')}`);
+  return known;
+}
 
 /** Untrusted callers may pass anything as options: accept only a short session name. */
 function sessionOf(options: ClientOptions | undefined): string | undefined {
@@ -82,6 +95,8 @@ export function createSimulation(input: unknown): Simulation {
     const now = cluster.now();
     const op = cluster.history.begin('write', nodeId, key, now, value);
     if (session !== undefined) op.session = session;
+    const level = commitLevelOf(options);
+    if (level !== undefined) op.synchronousCommit = level;
     node.load.record(now);
     if (!node.isUp) {
       const why = cluster.isReadOnly()
@@ -212,6 +227,7 @@ export function createSimulation(input: unknown): Simulation {
       const op = cluster.history.get(id);
       return op === undefined ? undefined : copy(op);
     },
+    cancel: command('cancel', (opId: number) => copy(cancelWait(cluster, opId))),
     history: () => cluster.history.all().map(copy),
     kill: command('kill', (id: NodeId) => {
       control.kill(cluster, cluster.node(id));

@@ -58,12 +58,25 @@ export interface OperationRecord {
   readonly waitedForSync?: boolean;
   /** The client session it belongs to, for read-your-writes and monotonic-read checks. */
   readonly session?: string;
+  /** The write's own commit level, when it overrides the scenario's. */
+  readonly synchronousCommit?: SynchronousCommit;
+  /** A warning that came with success (a cancelled synchronous wait). */
+  readonly warning?: string;
 }
+
+/**
+ * A write's commit level, PostgreSQL's `synchronous_commit` set for one transaction: `local` waits
+ * for the local flush only; `on` for synchronous standbys to flush (`ackOn: 'received'`);
+ * `remote_apply` for them to replay it (`ackOn: 'applied'`).
+ */
+export type SynchronousCommit = 'local' | 'on' | 'remote_apply';
 
 /** Options of a client operation. */
 export interface ClientOptions {
   /** A client session: its reads should see its own writes and never go back in time. */
   readonly session?: string;
+  /** For a write: its commit level (`SET LOCAL synchronous_commit`); default from the scenario. */
+  readonly synchronousCommit?: SynchronousCommit;
 }
 
 /** A read-only view of one node, for rendering and tests. */

@@ -5,7 +5,7 @@
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
 import { pump } from './sender.ts';
-import { onReplicaAck } from './syncCommit.ts';
+import { awaitsReplay, onReplicaAck } from './syncCommit.ts';
 
 /** Most entries replayed in one step; keeps visibility fine-grained under load. */
 const MAX_APPLY = 200;
@@ -209,7 +209,8 @@ export function startApplying(cluster: Cluster, node: DbNode): void {
     reportApplied(cluster, node);
     node.log.compact(cluster.config.retainEntries, node.appliedLsn + 1);
     // remote_apply: a synchronous standby confirms only once the commit is visible to its queries.
-    if (cluster.config.ackOn === 'applied') sendAck(cluster, node);
+    const upstream = node.upstream === undefined ? undefined : cluster.nodes.get(node.upstream);
+    if (upstream?.isPrimary === true && awaitsReplay(cluster, upstream.id)) sendAck(cluster, node);
     cluster.touch();
     startApplying(cluster, node);
   });

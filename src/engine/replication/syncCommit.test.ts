@@ -145,3 +145,59 @@ describe('scheduled replication', () => {
     expect(sim.node('db2').data).toEqual({ a: '1', b: '2' });
   });
 });
+
+describe('a write’s own commit level (SET LOCAL synchronous_commit)', () => {
+  it('commits with local at once while the synchronous replica is down and others wait', () => {
+    const sim = startedCluster(1, { mode: 'sync' });
+    sim.kill('db2');
+    const waiting = sim.write('db1', 'a', '1');
+    const local = sim.write('db1', 'b', '2', { synchronousCommit: 'local' });
+    sim.advance(50);
+    expect(sim.op(local.id)?.status).toBe('ok');
+    expect(sim.op(waiting.id)?.status).toBe('pending');
+  });
+
+  it('waits for replay with remote_apply even when the scenario acknowledges on receipt', () => {
+    const sim = createSimulation({
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'db2', role: 'replica', upstream: 'db1', applyRate: 20 },
+      ],
+      replication: { mode: 'sync', ackOn: 'received' },
+      network: { latencyMs: 10, jitterMs: 0 },
+    });
+    sim.advance(100);
+    const op = sim.write('db1', 'k', 'v', { synchronousCommit: 'remote_apply' });
+    while (sim.op(op.id)?.status === 'pending') sim.advance(1);
+    expect(sim.read('db2', 'k').value).toBe('v');
+  });
+
+  it('rejects an unknown level and names the known ones', () => {
+    const sim = startedCluster(1, { mode: 'sync' });
+    expect(() =>
+      sim.write('db1', 'k', 'v', { synchronousCommit: 'remote_write' as unknown as 'local' }),
+    ).toThrow(/local, on, remote_apply/);
+  });
+});
+
+describe('cancelling a write that waits for its synchronous replica', () => {
+  it('completes it with PostgreSQL’s warning, committed locally and visible on the primary', () => {
+    const sim = startedCluster(1, { mode: 'sync' });
+    sim.kill('db2');
+    const op = sim.write('db1', 'k', 'v');
+    sim.advance(100);
+    expect(sim.read('db1', 'k').value).toBeUndefined();
+    const cancelled = sim.cancel(op.id);
+    expect(cancelled.status).toBe('ok');
+    expect(cancelled.warning).toMatch(/committed locally, but might not have been replicated/);
+    expect(sim.read('db1', 'k').value).toBe('v');
+    expect(sim.metrics().blockedWrites).toBe(0);
+  });
+
+  it('refuses to cancel a write that is not waiting', () => {
+    const sim = startedCluster(1);
+    const op = sim.write('db1', 'k', 'v');
+    sim.advance(5);
+    expect(() => sim.cancel(op.id)).toThrow(/not waiting/);
+  });
+});

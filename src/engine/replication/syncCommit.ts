@@ -6,7 +6,8 @@
 import type { Cluster } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
 import type { OpRecord } from '../observe/history.ts';
-import type { LogEntry, Lsn } from '../types.ts';
+import { SimulationError } from '../api.ts';
+import type { AckOn, LogEntry, Lsn } from '../types.ts';
 import { pump, scheduleTick } from './sender.ts';
 
 /** Queues a write for the primary's next WAL flush; concurrent writes share one flush (group commit). */
@@ -63,7 +64,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
 
   const needed = cluster.requiredConfirmations(primary);
   for (const op of ops) {
-    if (needed === 0 || primary.state === 'primary.degraded') {
+    if (needed === 0 || primary.state === 'primary.degraded' || op.synchronousCommit === 'local') {
       acknowledge(cluster, primary, op);
       continue;
     }
@@ -112,31 +113,66 @@ function acknowledge(cluster: Cluster, primary: DbNode, op: OpRecord): void {
   });
 }
 
-/** Positions confirmed by candidates, in the sense `ackOn` gives "confirmed". */
-function confirmedPositions(cluster: Cluster, primary: DbNode): Lsn[] {
+/** Positions confirmed by candidates, highest first, in the sense `ackOn` gives "confirmed". */
+function confirmedPositions(cluster: Cluster, primary: DbNode, ackOn: AckOn): Lsn[] {
   const positions: Lsn[] = [];
   for (const replica of cluster.syncCandidates(primary)) {
     const link = primary.links.get(replica.id);
     if (link === undefined) continue;
-    positions.push(cluster.config.ackOn === 'applied' ? link.appliedLsn : link.receivedLsn);
+    positions.push(ackOn === 'applied' ? link.appliedLsn : link.receivedLsn);
   }
   return positions.sort((a, b) => b - a);
 }
 
-/** Acknowledges every waiting write that enough replicas have confirmed. */
+/** What a waiting write counts as confirmation: its own commit level, else the scenario's. */
+function ackLevelOf(cluster: Cluster, op: OpRecord): AckOn {
+  if (op.synchronousCommit === 'remote_apply') return 'applied';
+  if (op.synchronousCommit === 'on') return 'received';
+  return cluster.config.ackOn;
+}
+
+/** Whether a waiting write on this primary needs replicas to report replay (remote_apply). */
+export function awaitsReplay(cluster: Cluster, primaryId: string): boolean {
+  if (cluster.config.ackOn === 'applied') return true;
+  return (cluster.waiting.get(primaryId) ?? []).some((w) => ackLevelOf(cluster, w.op) === 'applied');
+}
+
+/** Acknowledges, in LSN order, every waiting write that enough replicas have confirmed. */
 function releaseConfirmed(cluster: Cluster, primary: DbNode): void {
   const waiting = cluster.waiting.get(primary.id);
   if (waiting === undefined || waiting.length === 0) return;
   const needed = cluster.requiredConfirmations(primary);
   // The k-th highest confirmed position is the highest LSN that k replicas have all confirmed.
-  const confirmed = needed === 0 ? Infinity : (confirmedPositions(cluster, primary)[needed - 1] ?? -1);
+  const confirmed = (ackOn: AckOn): number =>
+    needed === 0 ? Infinity : (confirmedPositions(cluster, primary, ackOn)[needed - 1] ?? -1);
+  const received = confirmed('received');
+  const applied = confirmed('applied');
   let released = 0;
   for (const w of waiting) {
-    if (w.lsn > confirmed) break;
+    if (w.lsn > (ackLevelOf(cluster, w.op) === 'applied' ? applied : received)) break;
     acknowledge(cluster, primary, w.op);
     released++;
   }
   if (released > 0) waiting.splice(0, released);
+}
+
+/**
+ * A client cancels its wait (PostgreSQL: `pg_cancel_backend` on a backend in SyncRep wait): the
+ * commit stands locally and the client gets success with a warning, replicated or not.
+ */
+export function cancelWait(cluster: Cluster, opId: number): OpRecord {
+  for (const [primaryId, waiting] of cluster.waiting) {
+    const index = waiting.findIndex((w) => w.op.id === opId);
+    const entry = waiting[index];
+    if (entry === undefined) continue;
+    waiting.splice(index, 1);
+    entry.op.warning =
+      'canceling wait for synchronous replication due to user request: the transaction has already ' +
+      'committed locally, but might not have been replicated to the standby';
+    acknowledge(cluster, cluster.node(primaryId), entry.op);
+    return entry.op;
+  }
+  throw new SimulationError(`write #${opId} is not waiting for synchronous replication`);
 }
 
 export function onReplicaAck(cluster: Cluster, primary: DbNode, replicaId: string): void {
