@@ -58,6 +58,8 @@ export interface Simulation {
   addNode(options: AddNodeOptions): NodeView;
   removeNode(nodeId: NodeId): void;
   repoint(nodeId: NodeId, upstream: NodeId): void;
+  /** Rewinds a diverged replica (pg_rewind) so it can follow its upstream's timeline. */
+  rewind(nodeId: NodeId): void;
   /** Cuts every link between nodes in different groups (nodes in no group form one more group). */
   partition(groups: readonly (readonly NodeId[])[]): void;
   /** Restores every cut link. */

@@ -103,6 +103,16 @@ export function repoint(cluster: Cluster, node: DbNode, upstreamId: NodeId): voi
   if (node.isUp) disconnect(cluster, node);
 }
 
+/** pg_rewind: the replica's divergent tail is replaced by what changed on its upstream. */
+export function rewind(cluster: Cluster, node: DbNode): void {
+  if (node.isPrimary)
+    throw new SimulationError(`${node.id} is a primary: only a diverged replica is rewound`);
+  if (!node.needsRewind)
+    throw new SimulationError(`${node.id} has not diverged from its upstream: nothing to rewind`);
+  node.rewindRequested = true;
+  if (node.isUp) disconnect(cluster, node);
+}
+
 export function takeBackup(cluster: Cluster, node: DbNode): Backup {
   if (!node.isUp) throw new SimulationError(`${node.id} is down: a backup needs a running server`);
   const backup: StoredBackup = {

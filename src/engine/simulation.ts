@@ -251,6 +251,9 @@ export function createSimulation(input: unknown): Simulation {
     removeNode: command('removeNode', (id: NodeId) => {
       control.removeNode(cluster, cluster.node(id));
     }),
+    rewind: command('rewind', (id: NodeId) => {
+      control.rewind(cluster, cluster.node(id));
+    }),
     repoint: command('repoint', (id: NodeId, upstream: NodeId) => {
       control.repoint(cluster, cluster.node(id), upstream);
     }),

@@ -99,6 +99,8 @@ export interface NodeView {
   readonly lag: { readonly entries: number; readonly ms: number };
   /** What a read here returns for each key. */
   readonly data: Readonly<Record<string, string>>;
+  /** Its history diverged from its upstream's and it waits for `rewind()` (no automatic pg_rewind). */
+  readonly needsRewind: boolean;
   /** The node machine's current state, dotted: "replica.streaming", "primary.serving", "down". */
   readonly state: string;
   /** Client operations served per simulated second (reads and writes). */
@@ -263,6 +265,7 @@ export type EngineEventBody =
   | { type: 'workload'; running: boolean }
   | { type: 'partitioned'; groups: readonly (readonly NodeId[])[] }
   | { type: 'healed' }
+  | { type: 'rewind-needed'; nodeId: NodeId; from: NodeId; timeline: number }
   | { type: 'latency-changed'; a: NodeId; b: NodeId; ms: number }
   | { type: 'primary-suspected'; nodeId: NodeId; silentMs: number }
   | { type: 'failover-started'; nodeId: NodeId; silentMs: number }

@@ -159,3 +159,39 @@ describe('manual promotion while the primary is still up', () => {
     expect(sim.node('db1').data).toEqual({ a: '1' });
   });
 });
+
+describe('without automatic rewind (no use_pg_rewind)', () => {
+  it('keeps a diverged old primary read-only and off the stream until rewind() runs', () => {
+    const sim = createSimulation({
+      ...cluster(2, { autoRewind: false }, { latencyMs: 50 }),
+    });
+    sim.advance(100);
+    sim.write('db1', 'a', '1');
+    sim.runUntilIdle();
+    sim.write('db1', 'b', '2');
+    sim.advance(10);
+    sim.kill('db1');
+    sim.promote('db2');
+    sim.write('db2', 'c', '3');
+    sim.restart('db1');
+    sim.advance(3000);
+    const old = sim.node('db1');
+    expect(old.needsRewind).toBe(true);
+    expect(old.state).toBe('replica.connecting');
+    expect(old.data.b).toBe('2');
+    expect(sim.write('db1', 'x', '1').error).toMatch(/25006/);
+    expect(sim.events().some((e) => e.type === 'rewind-needed' && e.nodeId === 'db1')).toBe(true);
+    sim.rewind('db1');
+    sim.runUntilIdle();
+    expect(sim.node('db1').needsRewind).toBe(false);
+    expect(sim.node('db1').state).toBe('replica.streaming');
+    expect(sim.node('db1').data).toEqual(sim.node('db2').data);
+  });
+
+  it('refuses to rewind a node that has not diverged', () => {
+    const sim = createSimulation(cluster(1, { autoRewind: false }));
+    expect(() => {
+      sim.rewind('db2');
+    }).toThrow(/nothing to rewind/);
+  });
+});

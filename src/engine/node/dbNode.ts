@@ -46,6 +46,10 @@ export class DbNode {
   /** Bumped to cancel work in progress (apply, flush) when the node dies or is reset. */
   generation = 0;
   applying = false;
+  /** Its history left its upstream's and nothing rewinds it automatically (no use_pg_rewind). */
+  needsRewind = false;
+  /** An operator asked for a rewind: the next connection copies what changed (pg_rewind). */
+  rewindRequested = false;
   /** Sender side: open connections to downstream replicas. */
   readonly links = new Map<NodeId, DownstreamLink>();
   senderBusyUntil: SimTime = 0;

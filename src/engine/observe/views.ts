@@ -48,6 +48,7 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     lastLsn: node.log.lastLsn,
     lag: lagOf(cluster, node),
     data: dataOf(node),
+    needsRewind: node.needsRewind,
     state: node.state,
     load: node.load.perSecond(cluster.now()),
     applyRate: node.applyRate,

@@ -63,6 +63,8 @@ export function receiveSnapshot(
   const discardedFrom = snapshot.branchLsn + 1;
   const discardedTo = replica.receivedLsn;
   replica.restore(snapshot.data, snapshot.lsn, snapshot.timeline, snapshot.history);
+  replica.needsRewind = false;
+  replica.rewindRequested = false;
   dropDownstream(cluster, replica);
   if (snapshot.reason === 'rewind' && discardedTo >= discardedFrom) {
     cluster.emit({

@@ -34,6 +34,16 @@ export function handleHello(
     else if (startFrom > branch) resync = 'rewind';
     else if (startFrom + 1 < sender.log.startLsn && startFrom < sender.log.lastLsn) resync = 'retention';
   }
+  // Without Patroni's use_pg_rewind the server refuses ("requested timeline is not a child of this
+  // server's history") and the replica keeps retrying until an operator runs rewind() (pg_rewind).
+  if (resync === 'rewind' && !cluster.config.autoRewind && !replica.rewindRequested) {
+    if (!replica.needsRewind) {
+      replica.needsRewind = true;
+      cluster.emit({ type: 'rewind-needed', nodeId: replica.id, from: sender.id, timeline: sender.timeline });
+      cluster.touch();
+    }
+    return;
+  }
   if (resync !== undefined) {
     sendSnapshot(cluster, sender, replica, hello.connId, resync, branch ?? 0);
     startFrom = sender.appliedLsn;

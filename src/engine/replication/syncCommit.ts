@@ -203,6 +203,10 @@ export function failWaiting(cluster: Cluster, primary: DbNode, reason: string): 
   const waiting = cluster.waiting.get(primary.id) ?? [];
   cluster.waiting.delete(primary.id);
   for (const w of waiting) cluster.history.fail(w.op, reason, cluster.now());
+  // Their commits stand locally, acknowledged or not: once the wait is over they are visible.
+  const last = waiting[waiting.length - 1];
+  if (primary.isUp && last !== undefined && last.lsn > primary.appliedLsn)
+    primary.replay(primary.appliedLsn + 1, last.lsn);
   const queued = cluster.flushQueue.get(primary.id) ?? [];
   cluster.flushQueue.delete(primary.id);
   for (const op of queued) cluster.history.fail(op, reason, cluster.now());

@@ -64,6 +64,7 @@ export function parseScenario(input: unknown): Scenario {
       shipRate: replication.shipRate ?? DEFAULTS.shipRate,
       applyRate: replication.applyRate ?? DEFAULTS.applyRate,
       commitMs: replication.commitMs ?? DEFAULTS.commitMs,
+      autoRewind: replication.autoRewind ?? DEFAULTS.autoRewind,
     },
     network: {
       latencyMs: raw.network?.latencyMs ?? DEFAULTS.latencyMs,

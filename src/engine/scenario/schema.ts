@@ -38,6 +38,8 @@ const replicationSchema = z.strictObject({
   applyRate: z.number().positive().max(1_000_000).optional(),
   /** Local commit (WAL flush) time on the primary, ms. */
   commitMs: z.number().min(0).max(10_000).optional(),
+  /** Rewind a diverged replica by itself (Patroni's `use_pg_rewind`); false waits for `rewind()`. */
+  autoRewind: z.boolean().optional(),
 });
 
 /**
@@ -100,6 +102,7 @@ export interface Scenario {
     readonly shipRate: number;
     readonly applyRate: number;
     readonly commitMs: number;
+    readonly autoRewind: boolean;
   };
   readonly network: { readonly latencyMs: number; readonly jitterMs: number };
   readonly failover: {
@@ -122,6 +125,7 @@ export const DEFAULTS = {
   shipRate: 20_000,
   applyRate: 5_000,
   commitMs: 1,
+  autoRewind: true,
   latencyMs: 40,
   jitterMs: 10,
   /** Operators promote by hand unless the scenario asks for a failover manager. */

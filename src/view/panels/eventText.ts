@@ -72,6 +72,8 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
       return `The network is partitioned: ${event.groups.map((g) => `{${g.join(', ')}}`).join(' | ')}`;
     case 'healed':
       return 'The network partition healed';
+    case 'rewind-needed':
+      return `${event.nodeId} diverged from ${event.from} (timeline ${event.timeline}) and cannot follow it until rewound`;
     case 'latency-changed':
       return `The link ${event.a}–${event.b} now takes ${Math.round(event.ms)} ms each way`;
     case 'primary-suspected':
