@@ -16,11 +16,6 @@ export const divergedPrimary: Scenario = {
     streamsAfterRewind: true,
     rowsAfterRewind: `divergent 0, new ${NEW_ROWS}`,
   },
-  engineNeeds: [
-    'an explicit `rewind(nodeId)` operation (pg_rewind) for a stopped or connecting replica with a divergent ' +
-      'tail; until it runs, the node serves its divergent data read-only and never streams (today the ' +
-      'sender rewinds it by snapshot as soon as it connects)',
-  ],
 
   postgres: (lab) =>
     withCluster(lab, { name: 'h-diverged', standbys: ['s1'] }, async (pg) => {
@@ -59,7 +54,8 @@ export const divergedPrimary: Scenario = {
     }),
 
   engine() {
-    const sim = simulate([replica('s1')]);
+    // Bare PostgreSQL: nothing rewinds a diverged server until the operator runs pg_rewind.
+    const sim = simulate([replica('s1')], { autoRewind: false });
     writeRange(sim, 'primary', 1, 10);
     sim.runUntilIdle();
     sim.partition([['primary'], ['s1']]);
@@ -73,15 +69,15 @@ export const divergedPrimary: Scenario = {
     const write = sim.write('primary', 'k999', '999');
     const divergent = countKeys(sim, 'primary', 101, 100 + DIVERGENT);
     sim.advance(3000);
-    const rewound = sim.events().some((e) => e.type === 'rewound' && e.nodeId === 'primary');
-    const streaming = sim.node('primary').state === 'replica.streaming';
+    const streamsBeforeRewind = sim.node('primary').state === 'replica.streaming';
+    sim.rewind('primary');
+    sim.advance(3000);
     sim.runUntilIdle();
     return {
       comesBackReadOnly:
         sim.op(write.id)?.status === 'failed' && (sim.op(write.id)?.error ?? '').includes('25006'),
       servesDivergentRows: divergent,
-      // Any rewind the engine did here happened on its own: PostgreSQL needs the operator's pg_rewind.
-      streamsBeforeRewind: streaming && rewound,
+      streamsBeforeRewind,
       streamsAfterRewind: sim.node('primary').state === 'replica.streaming',
       rowsAfterRewind: `divergent ${countKeys(sim, 'primary', 101, 100 + DIVERGENT)}, new ${countKeys(sim, 'primary', 201, 200 + NEW_ROWS)}`,
     };

@@ -16,11 +16,6 @@ export const forcedLoss: Scenario = {
     otherStandbyKeepsThem: true,
     otherStandbyFollows: false,
   },
-  engineNeeds: [
-    'a standby whose log runs past the new timeline’s branch point must not follow the new primary ' +
-      '(stay connecting, PostgreSQL’s walsender state `startup`) until an explicit `rewind(nodeId)` ' +
-      'operation; today sender.handleHello answers it with an automatic snapshot (resync reason `rewind`)',
-  ],
 
   postgres: (lab) =>
     withCluster(lab, { name: 'd-forced-loss', standbys: ['s1', 's2'] }, async (pg) => {
@@ -47,7 +42,8 @@ export const forcedLoss: Scenario = {
     }),
 
   engine() {
-    const sim = simulate([replica('s1'), replica('s2')]);
+    // Bare PostgreSQL: nothing rewinds a diverged standby until the operator runs pg_rewind.
+    const sim = simulate([replica('s1'), replica('s2')], { autoRewind: false });
     writeRange(sim, 'primary', 1, 100);
     sim.runUntilIdle();
     sim.partition([['primary', 's2'], ['s1']]);
