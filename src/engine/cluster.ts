@@ -32,7 +32,7 @@ export type Payload =
       history: readonly TimelineBranch[];
       senderLastLsn: Lsn;
     }
-  | { kind: 'ack'; connId: number; timeline: number; receivedLsn: Lsn; appliedLsn: Lsn }
+  | { kind: 'ack'; connId: number; timeline: number; writtenLsn: Lsn; receivedLsn: Lsn; appliedLsn: Lsn }
   /** A primary renewing its leader lock with the failover manager, and the manager's answer. */
   | { kind: 'heartbeat'; phase: 'ping'; sentAt: SimTime; timeline: number; lastLsn: Lsn }
   | {

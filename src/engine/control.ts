@@ -47,8 +47,11 @@ export function kill(cluster: Cluster, node: DbNode): void {
   node.downSince = cluster.now();
   node.applying = false;
   node.pumpScheduled = false;
+  node.flushScheduled = false;
   node.links.clear();
   node.connId = undefined;
+  // What a standby wrote but had not flushed dies with it.
+  if (!wasPrimary) node.log.truncateAfter(node.receivedLsn);
   if (wasPrimary)
     failWaiting(cluster, node, `${node.id} went down before acknowledging (outcome unknown to the client)`);
   node.actor.send({ type: 'KILL' });

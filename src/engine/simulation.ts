@@ -47,7 +47,7 @@ function deliver(cluster: Cluster, message: Message, payload: Payload): void {
 
 const copy = (op: OperationRecord): OperationRecord => ({ ...op });
 
-const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'on', 'remote_apply'];
+const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'remote_write', 'on', 'remote_apply'];
 
 /** Untrusted callers may pass anything: accept only a known commit level. */
 function commitLevelOf(options: ClientOptions | undefined): SynchronousCommit | undefined {

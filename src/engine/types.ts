@@ -11,7 +11,7 @@ export type Role = 'primary' | 'replica';
 export type NodeStatus = 'up' | 'down';
 export type ReplicationMode = 'async' | 'sync' | 'semi-sync' | 'scheduled';
 /** What a replica's confirmation means: PostgreSQL `synchronous_commit = on` vs `remote_apply`. */
-export type AckOn = 'received' | 'applied';
+export type AckOn = 'written' | 'received' | 'applied';
 export type ReadRouting = 'primary' | 'replicas' | 'any';
 
 /** One committed write in a log. Entries are immutable and shared between nodes' logs. */
@@ -66,10 +66,10 @@ export interface OperationRecord {
 
 /**
  * A write's commit level, PostgreSQL's `synchronous_commit` set for one transaction: `local` waits
- * for the local flush only; `on` for synchronous standbys to flush (`ackOn: 'received'`);
+ * for the local flush only; `remote_write` for synchronous standbys to write it (`ackOn: 'written'`); `on` for synchronous standbys to flush (`ackOn: 'received'`);
  * `remote_apply` for them to replay it (`ackOn: 'applied'`).
  */
-export type SynchronousCommit = 'local' | 'on' | 'remote_apply';
+export type SynchronousCommit = 'local' | 'remote_write' | 'on' | 'remote_apply';
 
 /** Options of a client operation. */
 export interface ClientOptions {

@@ -21,7 +21,8 @@ export interface DownstreamLink {
   readonly connId: number;
   /** Last LSN sent on this connection (`sent_lsn`). */
   sentLsn: Lsn;
-  /** Positions the replica last reported (`flush_lsn`, `replay_lsn`). */
+  /** Positions the replica last reported (`write_lsn`, `flush_lsn`, `replay_lsn`). */
+  writtenLsn: Lsn;
   receivedLsn: Lsn;
   appliedLsn: Lsn;
 }
@@ -46,6 +47,7 @@ export class DbNode {
   /** Bumped to cancel work in progress (apply, flush) when the node dies or is reset. */
   generation = 0;
   applying = false;
+  flushScheduled = false;
   /** Its history left its upstream's and nothing rewinds it automatically (no use_pg_rewind). */
   needsRewind = false;
   /** An operator asked for a rewind: the next connection copies what changed (pg_rewind). */
@@ -93,6 +95,11 @@ export class DbNode {
       input: { id, role, retryMs: options.retryMs },
       clock: options.clock,
     });
+  }
+
+  /** Last position written to the log, flushed or not (PostgreSQL `write_lsn`). */
+  get writtenLsn(): Lsn {
+    return this.log.lastLsn;
   }
 
   get role(): Role {
@@ -153,6 +160,7 @@ export class DbNode {
     this.history = [...history];
     this.generation++;
     this.applying = false;
+    this.flushScheduled = false;
   }
 
   /** The LSN where `timeline` ended in this node's history, if it is an ancestor of the current one. */

@@ -16,7 +16,7 @@ type SnapshotPayload = Extract<Payload, { kind: 'snapshot' }>;
 export function receiveEntries(cluster: Cluster, replica: DbNode, from: string, batch: EntriesPayload): void {
   if (!isCurrentStream(replica, from, batch.connId)) return;
   const first = batch.entries[0];
-  if (first !== undefined && first.lsn > replica.receivedLsn + 1) {
+  if (first !== undefined && first.lsn > replica.writtenLsn + 1) {
     // A gap: part of the stream was lost (a cut). Reconnect and ask again from what we have.
     cluster.nodes.get(from)?.links.delete(replica.id);
     disconnect(cluster, replica);
@@ -29,11 +29,10 @@ export function receiveEntries(cluster: Cluster, replica: DbNode, from: string, 
     dropDownstream(cluster, replica);
   }
   for (const entry of batch.entries) {
-    if (entry.lsn !== replica.receivedLsn + 1) continue;
+    if (entry.lsn !== replica.writtenLsn + 1) continue;
     replica.log.append(entry);
-    replica.receivedLsn = entry.lsn;
   }
-  const caughtUp = replica.receivedLsn >= batch.senderLastLsn;
+  const caughtUp = replica.writtenLsn >= batch.senderLastLsn;
   if (replica.state === 'replica.connecting') {
     replica.actor.send({ type: 'STREAM_STARTED', caughtUp });
     if (caughtUp) cluster.emit({ type: 'streaming', nodeId: replica.id });
@@ -48,9 +47,32 @@ export function receiveEntries(cluster: Cluster, replica: DbNode, from: string, 
     replica.actor.send({ type: 'CAUGHT_UP' });
     cluster.emit({ type: 'streaming', nodeId: replica.id });
   }
-  if (batch.entries.length > 0) sendAck(cluster, replica);
-  startApplying(cluster, replica);
+  if (batch.entries.length > 0) {
+    // Written at once (`remote_write` may return now); flushed flushMs later (`on` waits for that).
+    if (cluster.config.flushMs > 0) sendAck(cluster, replica);
+    flush(cluster, replica);
+  }
   pump(cluster, replica);
+}
+
+/** The standby's fsync: what it wrote becomes durable, replayable and reported as flushed. */
+function flush(cluster: Cluster, replica: DbNode): void {
+  const done = (): void => {
+    replica.receivedLsn = replica.writtenLsn;
+    sendAck(cluster, replica);
+    startApplying(cluster, replica);
+  };
+  if (cluster.config.flushMs === 0) {
+    done();
+    return;
+  }
+  if (replica.flushScheduled) return;
+  replica.flushScheduled = true;
+  const generation = replica.generation;
+  cluster.scheduler.schedule(cluster.now() + cluster.config.flushMs, () => {
+    replica.flushScheduled = false;
+    if (replica.generation === generation && replica.isUp) done();
+  });
 }
 
 export function receiveSnapshot(
@@ -136,6 +158,7 @@ export function sendAck(cluster: Cluster, replica: DbNode): void {
       kind: 'ack',
       connId: replica.connId,
       timeline: replica.timeline,
+      writtenLsn: replica.writtenLsn,
       receivedLsn: replica.receivedLsn,
       appliedLsn: replica.appliedLsn,
     },
@@ -176,6 +199,7 @@ export function receiveAck(
   const link = sender.links.get(from);
   // A position on another timeline says nothing about this one (a replica before its rewind).
   if (!sender.isUp || link?.connId !== ack.connId || ack.timeline !== sender.timeline) return;
+  link.writtenLsn = Math.max(link.writtenLsn, ack.writtenLsn);
   link.receivedLsn = Math.max(link.receivedLsn, ack.receivedLsn);
   link.appliedLsn = Math.max(link.appliedLsn, ack.appliedLsn);
   if (sender.isPrimary) onReplicaAck(cluster, sender, from);

@@ -54,6 +54,7 @@ export function handleHello(
     replicaId: replica.id,
     connId: hello.connId,
     sentLsn: startFrom,
+    writtenLsn: confirmed,
     receivedLsn: confirmed,
     appliedLsn: confirmed,
   });

@@ -174,9 +174,9 @@ describe('a write’s own commit level (SET LOCAL synchronous_commit)', () => {
 
   it('rejects an unknown level and names the known ones', () => {
     const sim = startedCluster(1, { mode: 'sync' });
-    expect(() =>
-      sim.write('db1', 'k', 'v', { synchronousCommit: 'remote_write' as unknown as 'local' }),
-    ).toThrow(/local, on, remote_apply/);
+    expect(() => sim.write('db1', 'k', 'v', { synchronousCommit: 'off' as unknown as 'local' })).toThrow(
+      /local, remote_write, on, remote_apply/,
+    );
   });
 });
 
@@ -199,5 +199,50 @@ describe('cancelling a write that waits for its synchronous replica', () => {
     const op = sim.write('db1', 'k', 'v');
     sim.advance(5);
     expect(() => sim.cancel(op.id)).toThrow(/not waiting/);
+  });
+});
+
+describe('commit levels against a standby that takes time to flush', () => {
+  it('orders commit latency local < remote_write < on < remote_apply', () => {
+    const latencyOf = (synchronousCommit: 'local' | 'remote_write' | 'on' | 'remote_apply') => {
+      const sim = createSimulation({
+        nodes: [
+          { id: 'db1', role: 'primary' },
+          { id: 'db2', role: 'replica', upstream: 'db1', applyRate: 1000 },
+        ],
+        replication: { mode: 'sync', flushMs: 3 },
+        network: { latencyMs: 5, jitterMs: 0 },
+      });
+      sim.advance(100);
+      const op = sim.write('db1', 'k', 'v', { synchronousCommit });
+      sim.runUntilIdle();
+      const done = sim.op(op.id);
+      return (done?.endedAt ?? 0) - (done?.startedAt ?? 0);
+    };
+    const [local, write, on, apply] = (['local', 'remote_write', 'on', 'remote_apply'] as const).map(
+      latencyOf,
+    );
+    expect(local).toBeLessThan(write ?? 0);
+    expect(write).toBeLessThan(on ?? 0);
+    expect(on).toBeLessThan(apply ?? 0);
+  });
+
+  it('loses what a standby wrote but had not flushed when it crashes', () => {
+    const sim = createSimulation({
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'db2', role: 'replica', upstream: 'db1' },
+      ],
+      replication: { flushMs: 50 },
+      network: { latencyMs: 5, jitterMs: 0 },
+    });
+    sim.advance(100);
+    sim.write('db1', 'k', 'v');
+    sim.advance(10);
+    sim.kill('db2');
+    expect(sim.node('db2').receivedLsn).toBe(0);
+    sim.restart('db2');
+    sim.runUntilIdle();
+    expect(sim.node('db2').data).toEqual({ k: 'v' });
   });
 });

@@ -119,7 +119,9 @@ function confirmedPositions(cluster: Cluster, primary: DbNode, ackOn: AckOn): Ls
   for (const replica of cluster.syncCandidates(primary)) {
     const link = primary.links.get(replica.id);
     if (link === undefined) continue;
-    positions.push(ackOn === 'applied' ? link.appliedLsn : link.receivedLsn);
+    positions.push(
+      ackOn === 'applied' ? link.appliedLsn : ackOn === 'written' ? link.writtenLsn : link.receivedLsn,
+    );
   }
   return positions.sort((a, b) => b - a);
 }
@@ -128,6 +130,7 @@ function confirmedPositions(cluster: Cluster, primary: DbNode, ackOn: AckOn): Ls
 function ackLevelOf(cluster: Cluster, op: OpRecord): AckOn {
   if (op.synchronousCommit === 'remote_apply') return 'applied';
   if (op.synchronousCommit === 'on') return 'received';
+  if (op.synchronousCommit === 'remote_write') return 'written';
   return cluster.config.ackOn;
 }
 
@@ -145,11 +148,14 @@ function releaseConfirmed(cluster: Cluster, primary: DbNode): void {
   // The k-th highest confirmed position is the highest LSN that k replicas have all confirmed.
   const confirmed = (ackOn: AckOn): number =>
     needed === 0 ? Infinity : (confirmedPositions(cluster, primary, ackOn)[needed - 1] ?? -1);
-  const received = confirmed('received');
-  const applied = confirmed('applied');
+  const positions = {
+    written: confirmed('written'),
+    received: confirmed('received'),
+    applied: confirmed('applied'),
+  };
   let released = 0;
   for (const w of waiting) {
-    if (w.lsn > (ackLevelOf(cluster, w.op) === 'applied' ? applied : received)) break;
+    if (w.lsn > positions[ackLevelOf(cluster, w.op)]) break;
     acknowledge(cluster, primary, w.op);
     released++;
   }

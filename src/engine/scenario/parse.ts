@@ -65,6 +65,7 @@ export function parseScenario(input: unknown): Scenario {
       applyRate: replication.applyRate ?? DEFAULTS.applyRate,
       commitMs: replication.commitMs ?? DEFAULTS.commitMs,
       autoRewind: replication.autoRewind ?? DEFAULTS.autoRewind,
+      flushMs: replication.flushMs ?? DEFAULTS.flushMs,
     },
     network: {
       latencyMs: raw.network?.latencyMs ?? DEFAULTS.latencyMs,

@@ -27,7 +27,7 @@ const replicationSchema = z.strictObject({
   syncCount: z.number().int().min(1).max(64).optional(),
   /** Scheduled mode ships every `intervalMs` (like `archive_timeout` log shipping). */
   intervalMs: z.number().int().min(10).max(3_600_000).optional(),
-  ackOn: z.enum(['received', 'applied']).optional(),
+  ackOn: z.enum(['written', 'received', 'applied']).optional(),
   /** MySQL `rpl_semi_sync_source_timeout`: fall back to async after waiting this long. */
   syncTimeoutMs: z.number().int().min(1).max(3_600_000).optional(),
   /** Log entries each node keeps for catch-up (PostgreSQL `wal_keep_size`). */
@@ -38,6 +38,8 @@ const replicationSchema = z.strictObject({
   applyRate: z.number().positive().max(1_000_000).optional(),
   /** Local commit (WAL flush) time on the primary, ms. */
   commitMs: z.number().min(0).max(10_000).optional(),
+  /** A standby's fsync of what it wrote, ms: `remote_write` returns before it, `on` after. */
+  flushMs: z.number().min(0).max(10_000).optional(),
   /** Rewind a diverged replica by itself (Patroni's `use_pg_rewind`); false waits for `rewind()`. */
   autoRewind: z.boolean().optional(),
 });
@@ -96,13 +98,14 @@ export interface Scenario {
     readonly mode: 'async' | 'sync' | 'semi-sync' | 'scheduled';
     readonly syncCount: number;
     readonly intervalMs: number;
-    readonly ackOn: 'received' | 'applied';
+    readonly ackOn: 'written' | 'received' | 'applied';
     readonly syncTimeoutMs?: number;
     readonly retainEntries: number;
     readonly shipRate: number;
     readonly applyRate: number;
     readonly commitMs: number;
     readonly autoRewind: boolean;
+    readonly flushMs: number;
   };
   readonly network: { readonly latencyMs: number; readonly jitterMs: number };
   readonly failover: {
@@ -126,6 +129,7 @@ export const DEFAULTS = {
   applyRate: 5_000,
   commitMs: 1,
   autoRewind: true,
+  flushMs: 0,
   latencyMs: 40,
   jitterMs: 10,
   /** Operators promote by hand unless the scenario asks for a failover manager. */
