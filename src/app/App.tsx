@@ -14,6 +14,7 @@ import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
 import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
 import { StatusLine } from '../view/panels/StatusLine.tsx';
+import { TopologyTable, TopologyTableToggle } from '../view/panels/TopologyTable.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { captionFor } from './captions.ts';
 import type { Route } from './route.ts';
@@ -32,6 +33,7 @@ function Lab({ route }: { readonly route: Route }) {
   const compact = route === 'embed';
   const preset = useLabStore((s) => s.presetName);
   const words = useWords();
+  const tableShown = useLabStore((s) => s.topologyTableShown);
   useTheme(useLabStore((s) => s.theme));
   return (
     <div className={`lab lab--${route}`} ref={root}>
@@ -55,8 +57,11 @@ function Lab({ route }: { readonly route: Route }) {
       <StatusLine />
       <main className="lab-main">
         <div className="graph-column">
-          <Graph compact={compact} />
-          <Legend />
+          {tableShown ? <TopologyTable /> : <Graph compact={compact} />}
+          <div className="graph-footer">
+            <Legend />
+            <TopologyTableToggle />
+          </div>
         </div>
         <aside className="side-panel" aria-label="Details">
           <NodeDetails />

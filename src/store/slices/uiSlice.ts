@@ -18,6 +18,8 @@ export interface UiSlice {
   readonly vocabulary: VocabularyName;
   readonly settingsOpen: boolean;
   readonly shortcutsHelpOpen: boolean;
+  /** The topology table (the graph's screen-reader equivalent) is shown in place of the graph. */
+  readonly topologyTableShown: boolean;
   /** Single-key shortcuts (Space, →, ?) act only while this is on. */
   readonly shortcutsEnabled: boolean;
   readonly select: (nodeId: string | null) => void;
@@ -27,6 +29,7 @@ export interface UiSlice {
   readonly setVocabulary: (vocabulary: VocabularyName) => void;
   readonly setSettingsOpen: (open: boolean) => void;
   readonly setShortcutsHelpOpen: (open: boolean) => void;
+  readonly setTopologyTableShown: (shown: boolean) => void;
   readonly setShortcutsEnabled: (enabled: boolean) => void;
 }
 
@@ -43,6 +46,7 @@ export function createUiSlice(
     vocabulary: initial.vocabulary ?? 'master-slave',
     settingsOpen: false,
     shortcutsHelpOpen: false,
+    topologyTableShown: false,
     shortcutsEnabled: true,
     select: (selectedId) => {
       set({ selectedId, selectedLink: null });
@@ -64,6 +68,9 @@ export function createUiSlice(
     },
     setShortcutsHelpOpen: (shortcutsHelpOpen) => {
       set({ shortcutsHelpOpen });
+    },
+    setTopologyTableShown: (topologyTableShown) => {
+      set({ topologyTableShown });
     },
     setShortcutsEnabled: (shortcutsEnabled) => {
       set({ shortcutsEnabled });

@@ -11,14 +11,17 @@ export function EventLog({ limit = 8 }: { readonly limit?: number }) {
   return (
     <section className="panel event-log" aria-labelledby="event-log-title">
       <h2 id="event-log-title">Recent events</h2>
-      <ol role="log" aria-live="polite" className="event-list">
-        {shown.map((event) => (
-          <li key={event.seq}>
-            <time className="event-time">{formatSimTime(event.at)}</time>
-            <span>{translateRoles(describeEvent(event, words), words)}</span>
-          </li>
-        ))}
-      </ol>
+      {/* The log role sits on a wrapper: on the <ol> itself it would hide the list from assistive tech. */}
+      <div role="log" aria-live="polite">
+        <ol className="event-list">
+          {shown.map((event) => (
+            <li key={event.seq}>
+              <time className="event-time">{formatSimTime(event.at)}</time>
+              <span>{translateRoles(describeEvent(event, words), words)}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

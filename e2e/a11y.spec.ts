@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { button, openPaused, selectNode } from './lab.ts';
+
+type Scheme = 'light' | 'dark';
+type Situation = 'at rest' | 'with a node selected' | 'with Settings open' | 'with the topology table shown';
+
+const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
+  'at rest': async () => {},
+  'with a node selected': async (page) => {
+    await selectNode(page, 'db2');
+  },
+  'with Settings open': async (page) => {
+    await button(page, 'Settings').click();
+    await expect(page.locator('#settings-panel')).toBeVisible();
+  },
+  'with the topology table shown': async (page) => {
+    await button(page, 'Topology table').click();
+    await expect(page.getByRole('table', { name: 'Topology' })).toBeVisible();
+  },
+};
+
+/** Scans the page; fails on serious or critical violations and prints the rest. */
+async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const describe = (v: (typeof violations)[number]) =>
+    `${v.impact ?? 'unknown'} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`;
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = violations.filter((v) => !blocking.includes(v));
+  if (minor.length > 0) console.log(`[axe] ${label}, minor:\n${minor.map(describe).join('\n')}`);
+  expect(blocking.map(describe), `serious or critical axe violations ${label}`).toEqual([]);
+}
+
+for (const path of ['/', '/embed']) {
+  for (const colorScheme of ['light', 'dark'] as const satisfies readonly Scheme[]) {
+    test.describe(`accessibility of ${path} in ${colorScheme}`, () => {
+      for (const [situation, arrange] of Object.entries(SITUATIONS)) {
+        test(`has no serious violations ${situation}`, async ({ page }) => {
+          if (path === '/embed') await page.setViewportSize({ width: 640, height: 400 });
+          await page.emulateMedia({ colorScheme });
+          await openPaused(page, path);
+          await arrange(page);
+          await expectNoSeriousViolations(page, `on ${path} in ${colorScheme} ${situation}`);
+        });
+      }
+    });
+  }
+}

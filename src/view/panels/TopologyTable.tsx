@@ -1,0 +1,97 @@
+/** The graph as a table, one row per node in snapshot order: its screen-reader equivalent. */
+import type { NodeView } from '../../engine/index.ts';
+import { useLabStore } from '../../store/index.ts';
+import { lagEntries, lagMs } from '../graph/nodeText.ts';
+import { roleWord, useWords } from '../vocabulary.ts';
+
+/** "up, streaming" from status "up" and machine state "replica.streaming"; just "down" when down. */
+function statusText(node: NodeView): string {
+  const detail = node.state.split('.').pop() ?? '';
+  return node.status === 'down' || detail === '' || detail === node.status
+    ? node.status
+    : `${node.status}, ${detail}`;
+}
+
+/** A dash for the eye and the word "none" for the ear. */
+function None() {
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">none</span>
+    </>
+  );
+}
+
+export function TopologyTable() {
+  const nodes = useLabStore((s) => s.snapshot.nodes);
+  const selectedId = useLabStore((s) => s.selectedId);
+  const select = useLabStore((s) => s.select);
+  const words = useWords();
+  return (
+    // Focusable so keyboard users can scroll it when it overflows.
+    <div className="topology-table" role="region" aria-labelledby="topology-table-caption" tabIndex={0}>
+      <table>
+        <caption id="topology-table-caption">Topology</caption>
+        <thead>
+          <tr>
+            <th scope="col">Node</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Upstream</th>
+            <th scope="col">Lag</th>
+            <th scope="col">Received LSN</th>
+            <th scope="col">Applied LSN</th>
+          </tr>
+        </thead>
+        <tbody>
+          {nodes.map((node) => (
+            <tr
+              key={node.id}
+              data-row-node-id={node.id}
+              className={node.status === 'down' ? 'muted' : undefined}
+            >
+              <th scope="row">
+                <button
+                  type="button"
+                  aria-pressed={node.id === selectedId}
+                  title={`Select ${node.id} to see its details and actions`}
+                  onClick={() => {
+                    select(node.id);
+                  }}
+                >
+                  {node.id}
+                </button>
+              </th>
+              <td>{roleWord(words, node.role)}</td>
+              <td>{statusText(node)}</td>
+              <td>{node.upstream ?? <None />}</td>
+              <td>{node.role === 'replica' ? `${lagEntries(node)}, ${lagMs(node)}` : <None />}</td>
+              <td>{node.receivedLsn}</td>
+              <td>{node.appliedLsn}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The one-click switch between the graph and the table. */
+export function TopologyTableToggle() {
+  const shown = useLabStore((s) => s.topologyTableShown);
+  const setShown = useLabStore((s) => s.setTopologyTableShown);
+  return (
+    <button
+      type="button"
+      className="topology-table-toggle"
+      aria-label="Topology table"
+      aria-pressed={shown}
+      title={shown ? 'Show the graph again' : 'Show the topology as a table'}
+      onClick={() => {
+        setShown(!shown);
+      }}
+    >
+      Table
+    </button>
+  );
+}
