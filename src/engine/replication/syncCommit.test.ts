@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../simulation.ts';
 import { startedCluster } from '../testing.ts';
 
+/** A synchronous primary whose one standby replays slowly (20 entries/s), streams open. */
+function slowReplayingStandby(ackOn: 'received' | 'applied') {
+  const sim = createSimulation({
+    nodes: [
+      { id: 'db1', role: 'primary' },
+      { id: 'db2', role: 'replica', upstream: 'db1', applyRate: 20 },
+    ],
+    replication: { mode: 'sync', ackOn },
+    network: { latencyMs: 10, jitterMs: 0 },
+  });
+  sim.advance(100);
+  return sim;
+}
+
 const started = startedCluster;
 
 describe('synchronous replication', () => {
@@ -100,30 +114,14 @@ describe('semi-sync quorum (PostgreSQL ANY k)', () => {
 
 describe('ack level', () => {
   it('with ackOn applied (remote_apply) a read on the replica right after the acknowledgement sees the write', () => {
-    const sim = createSimulation({
-      nodes: [
-        { id: 'db1', role: 'primary' },
-        { id: 'db2', role: 'replica', upstream: 'db1', applyRate: 20 },
-      ],
-      replication: { mode: 'sync', ackOn: 'applied' },
-      network: { latencyMs: 10, jitterMs: 0 },
-    });
-    sim.advance(100);
+    const sim = slowReplayingStandby('applied');
     const op = sim.write('db1', 'k', 'v');
     while (sim.op(op.id)?.status === 'pending') sim.advance(1);
     expect(sim.read('db2', 'k').value).toBe('v');
   });
 
   it('with ackOn received (on) the same read can still be stale', () => {
-    const sim = createSimulation({
-      nodes: [
-        { id: 'db1', role: 'primary' },
-        { id: 'db2', role: 'replica', upstream: 'db1', applyRate: 20 },
-      ],
-      replication: { mode: 'sync', ackOn: 'received' },
-      network: { latencyMs: 10, jitterMs: 0 },
-    });
-    sim.advance(100);
+    const sim = slowReplayingStandby('received');
     const op = sim.write('db1', 'k', 'v');
     while (sim.op(op.id)?.status === 'pending') sim.advance(1);
     const read = sim.read('db2', 'k');
@@ -158,15 +156,7 @@ describe('a write’s own commit level (SET LOCAL synchronous_commit)', () => {
   });
 
   it('waits for replay with remote_apply even when the scenario acknowledges on receipt', () => {
-    const sim = createSimulation({
-      nodes: [
-        { id: 'db1', role: 'primary' },
-        { id: 'db2', role: 'replica', upstream: 'db1', applyRate: 20 },
-      ],
-      replication: { mode: 'sync', ackOn: 'received' },
-      network: { latencyMs: 10, jitterMs: 0 },
-    });
-    sim.advance(100);
+    const sim = slowReplayingStandby('received');
     const op = sim.write('db1', 'k', 'v', { synchronousCommit: 'remote_apply' });
     while (sim.op(op.id)?.status === 'pending') sim.advance(1);
     expect(sim.read('db2', 'k').value).toBe('v');
