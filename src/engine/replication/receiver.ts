@@ -35,6 +35,9 @@ export function receiveEntries(cluster: Cluster, replica: DbNode, from: string, 
   const caughtUp = replica.writtenLsn >= batch.senderLastLsn;
   if (replica.state === 'replica.connecting') {
     replica.actor.send({ type: 'STREAM_STARTED', caughtUp });
+    // The walreceiver's first status reply: a primary waiting on entries this replica already held
+    // before it reconnected (its last reply lost to a crash or a cut) is released by it.
+    if (batch.entries.length === 0) sendAck(cluster, replica);
     if (caughtUp) cluster.emit({ type: 'streaming', nodeId: replica.id });
     else
       cluster.emit({

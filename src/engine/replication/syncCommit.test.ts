@@ -45,6 +45,21 @@ describe('synchronous replication', () => {
     expect(latency('sync')).toBeGreaterThan(60);
   });
 
+  it('releases a commit whose confirmation died with the standby, by the status reply it sends on reconnecting', () => {
+    const sim = started(1, { mode: 'sync' }, { latencyMs: 40 });
+    const op = sim.write('db1', 'k', 'v');
+    // The standby has flushed the entry (40 ms out) but its reply is still on the wire when it crashes.
+    sim.advance(45);
+    expect(sim.node('db2').receivedLsn).toBe(1);
+    sim.kill('db2');
+    sim.advance(1000);
+    expect(sim.op(op.id)?.status).toBe('pending');
+    sim.restart('db2');
+    sim.runUntilIdle();
+    expect(sim.op(op.id)?.status).toBe('ok');
+    expect(sim.read('db1', 'k').value).toBe('v');
+  });
+
   it('blocks commits while a synchronous replica is down, as PostgreSQL does, and releases them when it returns', () => {
     const sim = started(2, { mode: 'sync' });
     sim.kill('db3');
