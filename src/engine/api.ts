@@ -4,6 +4,7 @@ import type {
   Backup,
   ClientOptions,
   Command,
+  ConflictRecord,
   EngineEvent,
   FailoverRecord,
   Metrics,
@@ -74,6 +75,13 @@ export interface Simulation {
   metrics(): Metrics;
   /** Every failover so far (automatic, or a manual promotion) with its recovery time and lost writes. */
   failovers(): readonly FailoverRecord[];
+  /** Every conflict between concurrent writes in a multi-primary group, with its versions and outcome. */
+  conflicts(): readonly ConflictRecord[];
+  /**
+   * Merges the siblings `nodeId` holds for `key` into `value`: a write with their causal context
+   * (Riak's resolution). Throws when the key holds no siblings there.
+   */
+  resolve(nodeId: NodeId, key: string, value: string): OperationRecord;
   /** Anomalies in the history: lost writes, stale reads, session violations, divergence, split brain. */
   check(): readonly Anomaly[];
   /** Retained engine events, oldest first (bounded in long runs). */

@@ -1,12 +1,24 @@
 /** The cluster: the shared state every engine module works on (nodes, network, clock, observers). */
 import { Network } from './network/network.ts';
-import { DbNode, type TimelineBranch, type Version } from './node/dbNode.ts';
+import { DbNode, type Certification, type TimelineBranch, type Version } from './node/dbNode.ts';
 import { History, type OpRecord } from './observe/history.ts';
 import { EventLog } from './observe/eventLog.ts';
 import { createRandom, type Random } from './random.ts';
 import { createEngineClock, Scheduler, type EngineClock } from './scheduler.ts';
 import type { Scenario } from './scenario/schema.ts';
-import type { Backup, EngineEventBody, LogEntry, Lsn, Message, NodeId, Role, SimTime } from './types.ts';
+import type {
+  Backup,
+  ConflictResolution,
+  EngineEventBody,
+  LogEntry,
+  Lsn,
+  Message,
+  NodeId,
+  Role,
+  SimTime,
+  VersionVector,
+} from './types.ts';
+import { ConflictLedger } from './multiprimary/conflicts.ts';
 import { SimulationError } from './api.ts';
 
 /** What travels on the wire between nodes. */
@@ -44,7 +56,24 @@ export type Payload =
       grant: boolean;
       leader: NodeId | undefined;
       leaderTimeline: number;
-    };
+    }
+  /** Multi-primary: a subscription to a peer's own writes from `fromSeq` on, its batches and confirmations. */
+  | { kind: 'peer-hello'; connId: number; fromSeq: number }
+  | { kind: 'peer-entries'; connId: number; entries: readonly LogEntry[] }
+  | { kind: 'peer-ack'; connId: number; seq: number }
+  /** Sync groups: a write-set to certify, a member's vote on it, and its origin's decision. */
+  | { kind: 'certify'; certId: number; key: string; value: string; order: SimTime; baseVv: VersionVector }
+  /** A no names the write-set certified first. */
+  | { kind: 'vote'; certId: number; ok: boolean; first?: Certification }
+  | { kind: 'decided'; certId: number; committed: boolean; originSeq?: number };
+
+/** A write in a synchronous multi-primary group waiting for its members' certification votes. */
+export interface PendingCertification {
+  readonly op: OpRecord;
+  readonly node: DbNode;
+  readonly cert: Certification;
+  readonly waitingFor: Set<NodeId>;
+}
 
 /** A write waiting for synchronous confirmation. */
 export interface WaitingWrite {
@@ -77,6 +106,12 @@ export class Cluster {
   readonly tickScheduled = new Set<NodeId>();
   config: Scenario['replication'];
   readonly failoverConfig: Scenario['failover'];
+  readonly conflictResolution: ConflictResolution;
+  /** The primaries that replicate to each other (a multi-primary group); empty with one primary. */
+  readonly group = new Set<NodeId>();
+  readonly conflicts = new ConflictLedger();
+  /** Sync groups: writes waiting for certification votes, by write id. */
+  readonly certifying = new Map<number, PendingCertification>();
   /** Observes every event as it is emitted (the failover records watch acknowledgements and losses). */
   onEmit: ((body: EngineEventBody) => void) | undefined;
   nextConnId = 1;
@@ -88,6 +123,9 @@ export class Cluster {
   constructor(scenario: Scenario, deliver: (cluster: Cluster, message: Message, payload: Payload) => void) {
     this.config = scenario.replication;
     this.failoverConfig = scenario.failover;
+    this.conflictResolution = scenario.conflictResolution;
+    const primaries = scenario.nodes.filter((n) => n.role === 'primary');
+    if (primaries.length > 1) for (const p of primaries) this.group.add(p.id);
     this.random = createRandom(scenario.seed);
     this.clock = createEngineClock(this.scheduler);
     this.network = new Network<Payload>(
@@ -166,6 +204,8 @@ export class Cluster {
   /** Direct replicas that count toward synchronous commit for this primary. */
   syncCandidates(primary: DbNode): DbNode[] {
     if (this.config.mode !== 'sync' && this.config.mode !== 'semi-sync') return [];
+    // In a multi-primary group `sync` means certification among the primaries; their replicas are async.
+    if (this.group.has(primary.id)) return [];
     return this.downstreamOf(primary.id).filter((n) => n.sync);
   }
 
@@ -176,9 +216,24 @@ export class Cluster {
     return this.config.mode === 'sync' ? candidates : this.config.syncCount;
   }
 
+  /** The other members of `node`'s multi-primary group, up or down. */
+  peersOf(node: DbNode): DbNode[] {
+    if (!this.group.has(node.id)) return [];
+    const peers: DbNode[] = [];
+    for (const id of this.group) {
+      const peer = this.nodes.get(id);
+      if (peer !== undefined && peer !== node) peers.push(peer);
+    }
+    return peers;
+  }
+
+  isMultiPrimary(): boolean {
+    return this.group.size > 1;
+  }
+
   /** Up primaries that accept writes (not fenced). */
   writablePrimaries(): DbNode[] {
-    return this.upPrimaries().filter((n) => !n.isFenced);
+    return this.upPrimaries().filter((n) => !n.isFenced && n.quorum);
   }
 
   isReadOnly(): boolean {

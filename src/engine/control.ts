@@ -211,6 +211,7 @@ export function removeNode(cluster: Cluster, node: DbNode): void {
   }
   if (node.isUp) kill(cluster, node);
   node.actor.stop();
+  leaveGroup(cluster, node);
   cluster.nodes.delete(node.id);
   cluster.network.forget(node.id);
   for (const child of children) {
@@ -220,4 +221,16 @@ export function removeNode(cluster: Cluster, node: DbNode): void {
     if (child.isUp) disconnect(cluster, child);
   }
   cluster.emit({ type: 'node-removed', nodeId: node.id });
+}
+
+/** A member removed from a multi-primary group: the others stop replicating with it. */
+function leaveGroup(cluster: Cluster, node: DbNode): void {
+  if (!cluster.group.has(node.id)) return;
+  for (const peer of cluster.peersOf(node)) {
+    peer.subscriptions.delete(node.id);
+    peer.peerLinks.delete(node.id);
+    peer.peerConfirmed.delete(node.id);
+  }
+  cluster.group.delete(node.id);
+  if (cluster.group.size === 1) cluster.group.clear();
 }

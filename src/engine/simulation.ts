@@ -9,8 +9,20 @@ import { findAnomalies, settledComparisons } from './observe/checker.ts';
 import * as faults from './network/faults.ts';
 import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
 import { handleHello } from './replication/sender.ts';
+const { handlePeerHello, receivePeerAck, receivePeerEntries } = peers;
 import { receiveAck, receiveEntries, receiveSnapshot } from './replication/receiver.ts';
 import { cancelWait, queueCommit } from './replication/syncCommit.ts';
+import {
+  certify,
+  NON_PRIMARY_ERROR,
+  onCertifierDown,
+  receiveCertify,
+  receiveDecided,
+  receiveVote,
+  updateQuorum,
+} from './multiprimary/certification.ts';
+import * as peers from './multiprimary/peers.ts';
+import { REPLICATION_TIMEOUT_MS } from './network/faults.ts';
 import { parseScenario } from './scenario/parse.ts';
 import type {
   ClientOptions,
@@ -41,6 +53,24 @@ function deliver(cluster: Cluster, message: Message, payload: Payload): void {
       break;
     case 'ack':
       receiveAck(cluster, to, message.from, payload);
+      break;
+    case 'peer-hello':
+      if (from !== undefined) handlePeerHello(cluster, to, from, payload);
+      break;
+    case 'peer-entries':
+      receivePeerEntries(cluster, to, message.from, payload);
+      break;
+    case 'peer-ack':
+      receivePeerAck(cluster, to, message.from, payload);
+      break;
+    case 'certify':
+      receiveCertify(cluster, to, message.from, payload);
+      break;
+    case 'vote':
+      receiveVote(cluster, to, message.from, payload);
+      break;
+    case 'decided':
+      receiveDecided(to, payload);
       break;
   }
 }
@@ -117,6 +147,9 @@ export function createSimulation(input: unknown): Simulation {
         `${nodeId} lost its leader lease and is read-only: cannot execute INSERT in a read-only transaction (SQLSTATE 25006)`,
         now,
       );
+    } else if (cluster.group.has(nodeId) && cluster.config.mode === 'sync') {
+      certify(cluster, node, op);
+      return copy(op);
     } else {
       queueCommit(cluster, node, op);
       return copy(op);
@@ -134,6 +167,11 @@ export function createSimulation(input: unknown): Simulation {
     node.load.record(now);
     if (!node.isUp) {
       cluster.history.fail(op, `${nodeId} is down: connection refused`, now);
+      return copy(op);
+    }
+    if (!node.quorum) {
+      // Galera's non-Primary component refuses reads too (unless `wsrep_dirty_reads`).
+      cluster.history.fail(op, `${nodeId} is not in the Primary Component: ${NON_PRIMARY_ERROR}`, now);
       return copy(op);
     }
     cluster.history.completeRead(op, now, node.data.get(key));
@@ -166,6 +204,7 @@ export function createSimulation(input: unknown): Simulation {
     });
   }
   for (const node of cluster.nodes.values()) control.boot(cluster, node);
+  if (cluster.isMultiPrimary()) peers.startGroup(cluster);
   if (scenario.failover.mode === 'automatic') manager = new FailoverManager(cluster, records);
 
   /** A promotion by hand (`pg_promote()`), recorded as a manual failover. */
@@ -230,7 +269,12 @@ export function createSimulation(input: unknown): Simulation {
     cancel: command('cancel', (opId: number) => copy(cancelWait(cluster, opId))),
     history: () => cluster.history.all().map(copy),
     kill: command('kill', (id: NodeId) => {
-      control.kill(cluster, cluster.node(id));
+      const node = cluster.node(id);
+      control.kill(cluster, node);
+      if (cluster.group.has(id)) {
+        peers.onMemberDown(cluster, node);
+        onCertifierDown(cluster, node);
+      }
     }),
     restart: command('restart', (id: NodeId) => {
       const node = cluster.node(id);
@@ -241,6 +285,10 @@ export function createSimulation(input: unknown): Simulation {
       const record = records.latestReplacing(id);
       if (record !== undefined && lost.length > 0) records.addLost(record.id, lost);
       manager?.onRestart(node);
+      if (cluster.group.has(id)) {
+        peers.onMemberUp(cluster, node);
+        updateQuorum(cluster);
+      }
     }),
     promote: command('promote', promoteByHand),
     takeBackup: command('takeBackup', (id: NodeId) => control.takeBackup(cluster, cluster.node(id))),
@@ -260,10 +308,22 @@ export function createSimulation(input: unknown): Simulation {
     partition: command('partition', (groups: readonly (readonly NodeId[])[]) => {
       faults.partition(cluster, groups);
       manager?.onPartition(groups);
+      if (cluster.isMultiPrimary()) {
+        peers.onPartition(cluster);
+        // Members across the cut are suspected, then leave the view; a minority leaves the Primary Component.
+        cluster.scheduler.schedule(cluster.now() + REPLICATION_TIMEOUT_MS, () => {
+          updateQuorum(cluster);
+        });
+      }
     }),
     heal: command('heal', () => {
+      const dropped = new Set(cluster.network.droppedPairs);
       faults.heal(cluster);
       manager?.onHeal();
+      if (cluster.isMultiPrimary()) {
+        peers.onHeal(cluster, dropped);
+        updateQuorum(cluster);
+      }
     }),
     setLatency: command('setLatency', (a: NodeId, b: NodeId, ms: number) => {
       faults.setLatency(cluster, a, b, ms);
@@ -289,6 +349,13 @@ export function createSimulation(input: unknown): Simulation {
     nodes: () => [...cluster.nodes.values()].map((n) => nodeView(cluster, n)),
     metrics: () => metricsOf(cluster, records),
     failovers: () => records.all(),
+    conflicts: () => cluster.conflicts.all(),
+    resolve: command('resolve', (nodeId: NodeId, key: string, value: string) => {
+      const node = cluster.node(nodeId);
+      if (node.data.get(key)?.siblings === undefined)
+        throw new SimulationError(`${nodeId} holds no siblings of "${key}" to resolve`);
+      return write(nodeId, key, value);
+    }),
     check: () => findAnomalies(cluster.history.all(), settledComparisons(cluster), cluster.now()),
     events: () => cluster.events.all(),
     snapshot: () => {

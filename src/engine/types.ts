@@ -14,6 +14,17 @@ export type ReplicationMode = 'async' | 'sync' | 'semi-sync' | 'scheduled';
 export type AckOn = 'written' | 'received' | 'applied';
 export type ReadRouting = 'primary' | 'replicas' | 'any';
 
+/**
+ * How a multi-primary group settles concurrent writes to one key: `lww` keeps the later origin commit
+ * timestamp, ties to the higher node id (PGD `update_if_newer`, Cassandra); `siblings` keeps every
+ * concurrent version for the reader to resolve (Riak `allow_mult`). Sync groups certify instead
+ * (first committer wins, Galera, Group Replication). Room is left for merge functions (counters).
+ */
+export type ConflictResolution = 'lww' | 'siblings';
+
+/** Per-origin counters: version `a` has seen version `b` when every counter of `b` is ≤ `a`'s. */
+export type VersionVector = Readonly<Record<NodeId, number>>;
+
 /** One committed write in a log. Entries are immutable and shared between nodes' logs. */
 export interface LogEntry {
   readonly lsn: Lsn;
@@ -26,6 +37,53 @@ export interface LogEntry {
   readonly value: string;
   /** The client operation that wrote it. */
   readonly opId: number;
+  /** Multi-primary: the origin's own write counter (its replication origin position), and the version vector. */
+  readonly originSeq?: number;
+  readonly vv?: VersionVector;
+  /** Multi-primary with `siblings`: every concurrent version this entry leaves the key holding. */
+  readonly siblings?: readonly SiblingVersion[];
+}
+
+/** One of several concurrent versions of a key (Riak's siblings). */
+export interface SiblingVersion {
+  readonly value: string;
+  readonly origin: NodeId;
+  readonly committedAt: SimTime;
+  readonly opId: number;
+  readonly vv: VersionVector;
+}
+
+/** One version of a key as a conflict record shows it. */
+export interface ConflictVersion {
+  readonly value: string;
+  readonly origin: NodeId;
+  /** The origin's commit timestamp, which LWW compares. */
+  readonly originTime: SimTime;
+  readonly vv: VersionVector;
+  /** The client write that produced it. */
+  readonly opId: number;
+}
+
+export type ConflictStrategy = ConflictResolution | 'certification';
+
+/** Concurrent writes to one key, and how the group settled them. */
+export interface ConflictRecord {
+  readonly id: number;
+  readonly key: string;
+  /** When it was first detected. */
+  readonly at: SimTime;
+  /** The nodes involved: the versions' origins and the nodes that detected it. */
+  readonly nodeIds: readonly NodeId[];
+  /** Where it was detected (every node that met both versions). */
+  readonly detectedOn: readonly NodeId[];
+  readonly versions: readonly ConflictVersion[];
+  /** The version kept (LWW, certification); null when siblings were kept. */
+  readonly winner: ConflictVersion | null;
+  /** The versions kept side by side (siblings); empty otherwise. */
+  readonly siblings: readonly ConflictVersion[];
+  readonly strategy: ConflictStrategy;
+  /** Siblings merged by a later write or `resolve()`. */
+  readonly resolvedAt: SimTime | null;
 }
 
 export type OperationKind = 'write' | 'read';
@@ -62,6 +120,12 @@ export interface OperationRecord {
   readonly synchronousCommit?: SynchronousCommit;
   /** A warning that came with success (a cancelled synchronous wait). */
   readonly warning?: string;
+  /** A read of a key holding concurrent versions: every sibling value (sorted); `value` joins them. */
+  readonly siblings?: readonly string[];
+  /** An acknowledged write that a concurrent one overwrote (LWW): the conflict's id. */
+  readonly overwrittenByConflict?: number;
+  /** A multi-primary write: its dot (origin counter), for causality checks. */
+  readonly originSeq?: number;
 }
 
 /**
@@ -111,6 +175,12 @@ export interface NodeView {
   readonly applyDelayMs: number;
   /** The tail of the node's log (newest last), for inspection. */
   readonly logTail: readonly LogEntry[];
+  /** The other primaries of its multi-primary group (empty outside one). */
+  readonly peers: readonly NodeId[];
+  /** Keys holding concurrent versions (siblings), with every sibling value. */
+  readonly siblings: Readonly<Record<string, readonly string[]>>;
+  /** A multi-primary node cut off from the majority of its group refuses writes (Galera non-Primary). */
+  readonly quorum: boolean;
 }
 
 export type MessageKind = 'entries' | 'ack' | 'hello' | 'snapshot' | 'heartbeat';
@@ -141,6 +211,8 @@ export interface LinkView {
   readonly cut: boolean;
   /** One-way latency of this link, ms. */
   readonly latencyMs: number;
+  /** A link between two primaries of a multi-primary group (both directions replicate). */
+  readonly peer: boolean;
 }
 
 export interface Metrics {
@@ -152,7 +224,10 @@ export interface Metrics {
   readonly staleReads: number;
   /** Writes waiting right now for synchronous confirmation. */
   readonly blockedWrites: number;
+  /** Conflicts between concurrent writes (multi-primary), certification failures included. */
   readonly conflicts: number;
+  /** Acknowledged writes a concurrent write overwrote (LWW): acknowledged, then silently gone. */
+  readonly overwrittenWrites: number;
   /** Acknowledged-write latency over the recent window, in simulated ms. */
   readonly writeLatency: { readonly p50: number; readonly p99: number };
   /** True while no primary is up: every write fails read-only. */
@@ -272,7 +347,21 @@ export type EngineEventBody =
   | { type: 'failover-no-candidate'; nodeId: NodeId; reason: string }
   | { type: 'fenced'; nodeId: NodeId }
   | { type: 'unfenced'; nodeId: NodeId }
-  | { type: 'split-brain'; nodeIds: readonly NodeId[] };
+  | { type: 'split-brain'; nodeIds: readonly NodeId[] }
+  | {
+      type: 'conflict';
+      conflictId: number;
+      nodeId: NodeId;
+      key: string;
+      strategy: ConflictStrategy;
+      origins: readonly NodeId[];
+      /** The winning version's origin; absent when siblings were kept. */
+      winner?: NodeId;
+    }
+  | { type: 'siblings-resolved'; nodeId: NodeId; key: string; conflictIds: readonly number[] }
+  | { type: 'peer-connected'; nodeId: NodeId; peer: NodeId }
+  | { type: 'quorum-lost'; nodeId: NodeId; reachable: number; members: number }
+  | { type: 'quorum-regained'; nodeId: NodeId };
 
 export type EngineEventType = EngineEventBody['type'];
 
@@ -293,7 +382,13 @@ export interface Snapshot {
   readonly links: readonly LinkView[];
   readonly messages: readonly Message[];
   readonly metrics: Metrics;
-  readonly replication: { readonly mode: ReplicationMode; readonly ackOn: AckOn };
+  readonly replication: {
+    readonly mode: ReplicationMode;
+    readonly ackOn: AckOn;
+    readonly conflictResolution: ConflictResolution;
+    /** Two or more primaries replicate to each other. */
+    readonly multiPrimary: boolean;
+  };
   readonly network: { readonly partitioned: boolean; readonly dropped: number };
   readonly workload: WorkloadOptions | null;
   /** The automatic failover manager; null when failover is manual. */

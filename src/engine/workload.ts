@@ -64,6 +64,13 @@ export class Workload {
   }
 
   private issueWrite(): void {
+    if (this.cluster.isMultiPrimary()) {
+      // Writes spread over the group; a client whose master is down or cut off fails over to another.
+      const writable = this.cluster.writablePrimaries();
+      const target = writable[this.random.int(writable.length)];
+      if (target !== undefined) this.client.write(target.id, this.key(), `v${this.nextValue++}`);
+      return;
+    }
     const primary = this.cluster.currentPrimary();
     if (primary === undefined) return;
     this.client.write(primary.id, this.key(), `v${this.nextValue++}`);

@@ -18,6 +18,11 @@ export function promote(cluster: Cluster, node: DbNode, options: PromoteOptions 
   if (!node.isUp) throw new SimulationError(`${node.id} is down: restart it before promoting it`);
   if (node.isPrimary) throw new SimulationError(`${node.id} is already a primary`);
   const previous = cluster.rootOf(node);
+  if (cluster.group.has(previous.id)) {
+    throw new SimulationError(
+      `${node.id} replicates from ${previous.id}, a primary of a multi-primary group: the other primaries keep accepting writes, so restart ${previous.id} rather than promote`,
+    );
+  }
   // End of recovery: everything received is replayed before the node accepts writes.
   node.applyEntries(node.log.slice(node.appliedLsn + 1, node.receivedLsn));
   node.generation++;

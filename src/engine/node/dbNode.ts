@@ -2,12 +2,43 @@
 import { createActor, type Actor } from 'xstate';
 import type { EngineClock } from '../scheduler.ts';
 import { LoadMeter } from '../observe/load.ts';
-import type { LogEntry, Lsn, NodeId, Role, SimTime } from '../types.ts';
+import type { LogEntry, Lsn, NodeId, Role, SimTime, VersionVector } from '../types.ts';
 import { Log } from './log.ts';
 import { nodeMachine, stateName } from './nodeMachine.ts';
 
-/** The version of a key a read returns: the log entry that wrote it (shared, never copied). */
-export type Version = Pick<LogEntry, 'value' | 'lsn' | 'opId'>;
+/**
+ * The version of a key a read returns: the log entry that wrote it (shared, never copied). In a
+ * multi-primary group it carries its origin, version vector and, with `siblings`, every concurrent value.
+ */
+export type Version = Pick<LogEntry, 'value' | 'lsn' | 'opId'> &
+  Partial<Pick<LogEntry, 'origin' | 'committedAt' | 'vv' | 'siblings'>>;
+
+/** A subscription to a peer's own writes (a logical replication apply worker). */
+export interface PeerSubscription {
+  readonly connId: number;
+  streaming: boolean;
+}
+
+/** The publishing side of a peer's subscription (a walsender decoding this node's own writes). */
+export interface PeerLink {
+  readonly connId: number;
+  /** This node's own write counter last sent. */
+  sentSeq: number;
+}
+
+/** A write-set this node has certified and not yet applied (or its own, waiting for votes). */
+export interface Certification {
+  readonly certId: number;
+  readonly origin: NodeId;
+  readonly key: string;
+  readonly value: string;
+  /** Its place in the group's total order: when it asked, then the origin's id. */
+  readonly order: SimTime;
+  /** What its origin held of the key when it wrote (the write-set's conflict window starts there). */
+  readonly baseVv: VersionVector;
+  /** Its dot once its origin committed it. */
+  originSeq?: number;
+}
 
 /** Where one timeline of this node's history ended (PostgreSQL's timeline history file). */
 export interface TimelineBranch {
@@ -68,6 +99,20 @@ export class DbNode {
   reportedAppliedLsn: Lsn = 0;
   nextAppliedReportAt: SimTime = 0;
   appliedReportScheduled = false;
+  /** Multi-primary: writes this node originated so far (its replication origin's position); durable. */
+  originSeq = 0;
+  /** Its own writes, oldest first, kept until every peer applied them (a logical replication slot). */
+  outbox: LogEntry[] = [];
+  /** Per peer: the last of that peer's own writes applied here (`pg_replication_origin_status`); durable. */
+  readonly peerProgress = new Map<NodeId, number>();
+  /** Per peer: what it confirmed applying of this node's writes (the slot's `confirmed_flush_lsn`); durable. */
+  readonly peerConfirmed = new Map<NodeId, number>();
+  readonly subscriptions = new Map<NodeId, PeerSubscription>();
+  readonly peerLinks = new Map<NodeId, PeerLink>();
+  /** Sync groups: write-sets certified here and not yet applied, by key. */
+  readonly certified = new Map<string, Certification[]>();
+  /** Sync groups: it reaches a majority of its group (Galera's Primary Component). */
+  quorum = true;
 
   constructor(
     readonly id: NodeId,

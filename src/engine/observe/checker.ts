@@ -196,6 +196,20 @@ export function settledComparisons(cluster: Cluster): Comparison[] {
       relation: 'its upstream',
     });
   }
+  // Members of a multi-primary group converge once every subscription between them streams.
+  const members = [...cluster.group].map((id) => cluster.node(id));
+  for (const [i, a] of members.entries()) {
+    for (const b of members.slice(i + 1)) {
+      if (!a.isUp || !b.isUp) continue;
+      if (a.subscriptions.get(b.id)?.streaming !== true || b.subscriptions.get(a.id)?.streaming !== true)
+        continue;
+      comparisons.push({
+        a: { id: a.id, data: a.dataRecord() },
+        b: { id: b.id, data: b.dataRecord() },
+        relation: 'its peer in the multi-primary group',
+      });
+    }
+  }
   const writable = cluster.writablePrimaries().sort((x, y) => y.timeline - x.timeline);
   const newest = writable[0];
   for (const primary of writable.slice(1)) {

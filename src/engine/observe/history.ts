@@ -1,5 +1,5 @@
 /** Client operation history: every op from invocation to outcome; retention is bounded, counters are exact. */
-import type { Lsn, NodeId, OperationRecord, SimTime } from '../types.ts';
+import type { Lsn, NodeId, OperationRecord, SimTime, SiblingVersion, VersionVector } from '../types.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type OpRecord = Mutable<OperationRecord>;
@@ -8,6 +8,17 @@ interface AckedVersion {
   readonly opId: number;
   readonly value: string;
   readonly lsn: Lsn;
+  /** Multi-primary: the write's dot, since positions in different primaries' logs do not compare. */
+  readonly origin?: NodeId;
+  readonly originSeq?: number;
+}
+
+/** What a read found: the version's position and, in a multi-primary group, its causal context. */
+export interface ReadVersion {
+  readonly value: string;
+  readonly lsn: Lsn;
+  readonly vv?: VersionVector;
+  readonly siblings?: readonly SiblingVersion[];
 }
 
 const RETAIN_OPS = 10_000;
@@ -24,7 +35,15 @@ export class History {
   private readonly acked = new Map<string, AckedVersion[]>();
   private readonly latencies: number[] = [];
   private latencyCursor = 0;
-  readonly counts = { writes: 0, reads: 0, failedWrites: 0, failedReads: 0, lostWrites: 0, staleReads: 0 };
+  readonly counts = {
+    writes: 0,
+    reads: 0,
+    failedWrites: 0,
+    failedReads: 0,
+    lostWrites: 0,
+    staleReads: 0,
+    overwrittenWrites: 0,
+  };
 
   begin(kind: 'write' | 'read', nodeId: NodeId, key: string, at: SimTime, value?: string): OpRecord {
     const op: OpRecord = { id: this.nextId++, kind, nodeId, key, status: 'pending', startedAt: at };
@@ -61,7 +80,12 @@ export class History {
     this.recordLatency(at - op.startedAt);
     if (op.value === undefined || op.lsn === undefined) return;
     const versions = this.acked.get(op.key) ?? [];
-    versions.push({ opId: op.id, value: op.value, lsn: op.lsn });
+    versions.push({
+      opId: op.id,
+      value: op.value,
+      lsn: op.lsn,
+      ...(op.originSeq === undefined ? {} : { origin: op.nodeId, originSeq: op.originSeq }),
+    });
     if (versions.length > ACKED_PER_KEY) versions.shift();
     this.acked.set(op.key, versions);
   }
@@ -84,14 +108,26 @@ export class History {
     return true;
   }
 
-  /** Completes a read; it is stale when it returns something older than the latest acknowledged write. */
-  completeRead(op: OpRecord, at: SimTime, returned: { value: string; lsn: Lsn } | undefined): void {
+  /** An acknowledged write a concurrent one overwrote (last writer wins): it counts, and says which conflict. */
+  markOverwritten(opId: number, conflictId: number): void {
+    const op = this.ops.get(opId);
+    if (op?.status !== 'ok' || op.overwrittenByConflict !== undefined) return;
+    op.overwrittenByConflict = conflictId;
+    this.counts.overwrittenWrites++;
+  }
+
+  /**
+   * Completes a read; it is stale when it returns something older than the latest acknowledged write
+   * (in a multi-primary group: a version that has not seen that write).
+   */
+  completeRead(op: OpRecord, at: SimTime, returned: ReadVersion | undefined): void {
     op.status = 'ok';
     op.endedAt = at;
     if (returned !== undefined) op.value = returned.value;
+    if (returned?.siblings !== undefined) op.siblings = returned.siblings.map((s) => s.value).sort();
     const versions = this.acked.get(op.key);
     const expected = versions?.[versions.length - 1];
-    if (expected !== undefined && (returned === undefined || returned.lsn < expected.lsn)) {
+    if (expected !== undefined && (returned === undefined || olderThan(returned, expected))) {
       op.stale = true;
       op.expected = expected.value;
       this.counts.staleReads++;
@@ -132,4 +168,10 @@ export class History {
       this.evictHead = 0;
     }
   }
+}
+
+function olderThan(returned: ReadVersion, expected: AckedVersion): boolean {
+  if (expected.origin !== undefined && expected.originSeq !== undefined)
+    return (returned.vv?.[expected.origin] ?? 0) < expected.originSeq;
+  return returned.lsn < expected.lsn;
 }

@@ -54,7 +54,30 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     applyRate: node.applyRate,
     applyDelayMs: node.applyDelayMs,
     logTail: node.log.tail(LOG_TAIL),
+    peers: cluster.peersOf(node).map((p) => p.id),
+    siblings: siblingsOf(node),
+    quorum: node.quorum,
   };
+}
+
+const NO_SIBLINGS: Readonly<Record<string, readonly string[]>> = Object.freeze({});
+const siblingCache = new WeakMap<
+  DbNode,
+  { version: number; record: Readonly<Record<string, readonly string[]>> }
+>();
+
+function siblingsOf(node: DbNode): Readonly<Record<string, readonly string[]>> {
+  const cached = siblingCache.get(node);
+  if (cached?.version === node.dataVersion) return cached.record;
+  let record: Record<string, readonly string[]> | undefined;
+  for (const [key, version] of node.data) {
+    if (version.siblings === undefined) continue;
+    record ??= {};
+    record[key] = version.siblings.map((s) => s.value).sort();
+  }
+  const frozen = record === undefined ? NO_SIBLINGS : Object.freeze(record);
+  siblingCache.set(node, { version: node.dataVersion, record: frozen });
+  return frozen;
 }
 
 export function linkViews(cluster: Cluster, nodes: readonly NodeView[]): LinkView[] {
@@ -69,7 +92,24 @@ export function linkViews(cluster: Cluster, nodes: readonly NodeView[]): LinkVie
       connected: upstream?.links.has(node.id) === true,
       cut: cluster.network.isCut(node.upstream, node.id),
       latencyMs: cluster.network.latency(node.upstream, node.id),
+      peer: false,
     });
+  }
+  // One link per pair of group members; it is connected when both subscriptions stream.
+  const members = [...cluster.group].map((id) => cluster.node(id));
+  for (const [i, a] of members.entries()) {
+    for (const b of members.slice(i + 1)) {
+      links.push({
+        from: a.id,
+        to: b.id,
+        sync: cluster.config.mode === 'sync',
+        connected:
+          a.subscriptions.get(b.id)?.streaming === true && b.subscriptions.get(a.id)?.streaming === true,
+        cut: cluster.network.isCut(a.id, b.id),
+        latencyMs: cluster.network.latency(a.id, b.id),
+        peer: true,
+      });
+    }
   }
   return links;
 }
@@ -85,7 +125,7 @@ export function metricsOf(cluster: Cluster, records: FailoverRecords): Metrics {
   return {
     ...counts,
     blockedWrites: blockedWrites(cluster),
-    conflicts: 0,
+    conflicts: cluster.conflicts.count,
     writeLatency: { p50: cluster.history.latencyPercentile(50), p99: cluster.history.latencyPercentile(99) },
     readOnly: cluster.isReadOnly(),
     syncDegraded: cluster.primaries().some((p) => p.state === 'primary.degraded'),
@@ -109,7 +149,12 @@ export function snapshotOf(
     links: linkViews(cluster, nodes),
     messages: cluster.network.messages(),
     metrics: metricsOf(cluster, records),
-    replication: { mode: cluster.config.mode, ackOn: cluster.config.ackOn },
+    replication: {
+      mode: cluster.config.mode,
+      ackOn: cluster.config.ackOn,
+      conflictResolution: cluster.conflictResolution,
+      multiPrimary: cluster.isMultiPrimary(),
+    },
     network: { partitioned: cluster.network.isPartitioned, dropped: cluster.network.dropped },
     workload,
     failover: manager?.view() ?? null,

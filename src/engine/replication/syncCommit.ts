@@ -9,6 +9,9 @@ import type { OpRecord } from '../observe/history.ts';
 import { SimulationError } from '../api.ts';
 import type { AckOn, LogEntry, Lsn } from '../types.ts';
 import { pump, scheduleTick } from './sender.ts';
+import { publishCommitted } from '../multiprimary/certification.ts';
+import { pumpPeers } from '../multiprimary/peers.ts';
+import { bump, EMPTY_VV } from '../multiprimary/versions.ts';
 
 /** Queues a write for the primary's next WAL flush; concurrent writes share one flush (group commit). */
 export function queueCommit(cluster: Cluster, primary: DbNode, op: OpRecord): void {
@@ -34,6 +37,7 @@ export function queueCommit(cluster: Cluster, primary: DbNode, op: OpRecord): vo
 function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): void {
   const now = cluster.now();
   const entries: LogEntry[] = [];
+  const member = cluster.group.has(primary.id);
   for (const op of ops) {
     const entry: LogEntry = {
       lsn: primary.log.lastLsn + 1,
@@ -43,8 +47,10 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
       key: op.key,
       value: op.value ?? '',
       opId: op.id,
+      ...(member ? ownVersion(cluster, primary, op) : {}),
     };
     primary.log.append(entry);
+    if (member) primary.outbox.push(entry);
     entries.push(entry);
     op.lsn = entry.lsn;
     op.timeline = entry.timeline;
@@ -84,10 +90,32 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
     }
   }
   releaseConfirmed(cluster, primary);
-  primary.log.compact(
-    cluster.config.retainEntries,
-    Math.min(minLinkPosition(primary), primary.appliedLsn) + 1,
-  );
+  if (member) {
+    publishCommitted(cluster, primary, ops);
+    pumpPeers(cluster, primary);
+  }
+  compactLog(cluster, primary);
+}
+
+/** Keeps `retainEntries` of log, and whatever a connected replica has not been sent or the node not applied. */
+export function compactLog(cluster: Cluster, node: DbNode): void {
+  node.log.compact(cluster.config.retainEntries, Math.min(minLinkPosition(node), node.appliedLsn) + 1);
+}
+
+/**
+ * A group member's own write: its dot and a version vector that has seen everything the key held here, so
+ * it supersedes the key's siblings (a write with its causal context merges them, as in Riak).
+ */
+function ownVersion(cluster: Cluster, primary: DbNode, op: OpRecord): Pick<LogEntry, 'originSeq' | 'vv'> {
+  const seq = ++primary.originSeq;
+  op.originSeq = seq;
+  const stored = primary.data.get(op.key);
+  if (stored?.siblings !== undefined) {
+    const merged = new Set(stored.siblings.map((s) => s.opId));
+    const ids = cluster.conflicts.resolveSiblings(op.key, merged, cluster.now());
+    cluster.emit({ type: 'siblings-resolved', nodeId: primary.id, key: op.key, conflictIds: ids });
+  }
+  return { originSeq: seq, vv: bump(stored?.vv ?? EMPTY_VV, primary.id, seq) };
 }
 
 /** Entries every open connection has been sent: what the primary must keep regardless of retention. */

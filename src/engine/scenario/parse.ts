@@ -41,6 +41,21 @@ export function parseScenario(input: unknown): Scenario {
       `failover.timeoutMs: must be at least twice failover.heartbeatMs (${heartbeatMs} ms), not ${timeoutMs}`,
     );
   }
+  const primaries = raw.nodes.filter((n) => n.role === 'primary').length;
+  if (primaries > 1) {
+    // A multi-primary group: peers replicate asynchronously (PGD) or certify synchronously (Galera).
+    const mode = replication.mode ?? DEFAULTS.mode;
+    if (mode !== 'async' && mode !== 'sync') {
+      problems.push(
+        `replication.mode: a group of ${primaries} primaries replicates "async" or "sync" (certification), not "${mode}"`,
+      );
+    }
+    if (failover.mode === 'automatic') {
+      problems.push(
+        'failover.mode: automatic failover manages one primary (Patroni); a multi-primary group keeps writing on its other primaries',
+      );
+    }
+  }
   if (problems.length > 0) throw new ScenarioError(problems);
   const scenario: Scenario = {
     version: SCENARIO_VERSION,
@@ -71,6 +86,7 @@ export function parseScenario(input: unknown): Scenario {
       latencyMs: raw.network?.latencyMs ?? DEFAULTS.latencyMs,
       jitterMs: raw.network?.jitterMs ?? DEFAULTS.jitterMs,
     },
+    conflictResolution: raw.conflictResolution ?? DEFAULTS.conflictResolution,
     failover: {
       mode: failover.mode ?? DEFAULTS.failoverMode,
       heartbeatMs,

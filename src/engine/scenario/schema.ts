@@ -75,6 +75,8 @@ export const scenarioSchema = z.strictObject({
   replication: replicationSchema.optional(),
   network: networkSchema.optional(),
   failover: failoverSchema.optional(),
+  /** How a multi-primary group settles concurrent async writes to one key (default 'lww'). */
+  conflictResolution: z.enum(['lww', 'siblings']).optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -108,6 +110,7 @@ export interface Scenario {
     readonly flushMs: number;
   };
   readonly network: { readonly latencyMs: number; readonly jitterMs: number };
+  readonly conflictResolution: 'lww' | 'siblings';
   readonly failover: {
     readonly mode: 'manual' | 'automatic';
     readonly heartbeatMs: number;
@@ -138,4 +141,6 @@ export const DEFAULTS = {
   heartbeatMs: 1000,
   timeoutMs: 3000,
   fencing: false,
+  /** PGD's default resolver, `update_if_newer`. */
+  conflictResolution: 'lww',
 } as const;

@@ -88,6 +88,16 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
       return `${event.nodeId} renewed its leader lease and accepts writes again`;
     case 'split-brain':
       return `Split brain: ${event.nodeIds.join(' and ')} both accept writes`;
+    case 'conflict':
+      return conflictText(event);
+    case 'siblings-resolved':
+      return `${event.nodeId} merged the siblings of ${event.key} with a new write`;
+    case 'peer-connected':
+      return `${event.nodeId} is replicating ${event.peer}'s writes`;
+    case 'quorum-lost':
+      return `${event.nodeId} reaches ${event.reachable} of ${plural(event.members, 'member')}: no quorum, it refuses queries`;
+    case 'quorum-regained':
+      return `${event.nodeId} rejoined the majority of its group and accepts queries again`;
   }
 }
 
@@ -99,4 +109,12 @@ export function formatSimTime(ms: number): string {
 /** Routine successful reads would drown everything else; stale ones stay. */
 export function isWorthListing(event: EngineEvent): boolean {
   return event.type !== 'read' || event.stale;
+}
+
+function conflictText(event: Extract<EngineEventBody, { type: 'conflict' }>): string {
+  const between = `Conflict #${event.conflictId} on ${event.key} between ${[...new Set(event.origins)].join(' and ')}`;
+  if (event.strategy === 'siblings') return `${between}: both versions kept as siblings (on ${event.nodeId})`;
+  if (event.strategy === 'certification')
+    return `${between}: ${event.winner ?? 'the first'} was certified first, the write on ${event.nodeId} failed`;
+  return `${between}: last writer wins, ${event.winner ?? '?'}'s version kept (on ${event.nodeId})`;
 }

@@ -1,0 +1,343 @@
+/**
+ * Certification in a synchronous multi-primary group (Galera; MySQL Group Replication in multi-primary
+ * mode): a write is acknowledged only after every member in its view certified it. Write-sets are ordered
+ * by when they asked (then the origin's id), which every member computes alike, so "the transaction that
+ * was ordered first commits on all servers, and the transaction ordered second aborts": a distributed
+ * first-committer-wins rule. The loser's client gets Galera's `ERROR 1213 (40001)`. A member cut off
+ * from the majority of its group leaves the Primary Component and refuses queries (`ER 1047`).
+ */
+import type { Cluster, Payload, PendingCertification } from '../cluster.ts';
+import type { Certification, DbNode } from '../node/dbNode.ts';
+import { REPLICATION_TIMEOUT_MS } from '../network/faults.ts';
+import type { OpRecord } from '../observe/history.ts';
+import { queueCommit } from '../replication/syncCommit.ts';
+import type { ConflictVersion, LogEntry, NodeId } from '../types.ts';
+import { dominates, EMPTY_VV, hasSeen } from './versions.ts';
+
+const pendingOf = (cluster: Cluster): Map<number, PendingCertification> => cluster.certifying;
+
+export const NON_PRIMARY_ERROR = 'WSREP has not yet prepared node for application use (ER 1047)';
+
+/** Whether `node` and the members it reaches are a majority of the group's running members. */
+function reachesMajority(cluster: Cluster, node: DbNode): boolean {
+  const up = [node, ...cluster.peersOf(node)].filter((n) => n.isUp);
+  const reachable = up.filter((n) => n === node || !cluster.network.isCut(node.id, n.id));
+  return reachable.length * 2 > up.length;
+}
+
+/** The members `node` can reach right now: its view of the group. */
+function view(cluster: Cluster, node: DbNode): DbNode[] {
+  return cluster.peersOf(node).filter((p) => p.isUp && !cluster.network.isCut(node.id, p.id));
+}
+
+/** Runs a certified write for a member of a synchronous group, or fails it at once. */
+export function certify(cluster: Cluster, node: DbNode, op: OpRecord): void {
+  const now = cluster.now();
+  if (!node.quorum) {
+    failCertification(cluster, node, op, `${node.id} is not in the Primary Component: ${NON_PRIMARY_ERROR}`);
+    return;
+  }
+  const cert: Certification = {
+    certId: op.id,
+    origin: node.id,
+    key: op.key,
+    value: op.value ?? '',
+    order: now,
+    baseVv: node.data.get(op.key)?.vv ?? EMPTY_VV,
+  };
+  const loser = conflictFor(node, cert);
+  if (loser !== undefined) {
+    lose(cluster, node, op, cert, loser);
+    return;
+  }
+  addCertified(node, cert);
+  const members = view(cluster, node);
+  const entry: PendingCertification = { op, node, cert, waitingFor: new Set(members.map((m) => m.id)) };
+  pendingOf(cluster).set(cert.certId, entry);
+  op.waitedForSync = true;
+  for (const member of members) {
+    cluster.network.send({
+      from: node.id,
+      to: member.id,
+      kind: 'entries',
+      payload: {
+        kind: 'certify',
+        certId: cert.certId,
+        key: cert.key,
+        value: cert.value,
+        order: cert.order,
+        baseVv: cert.baseVv,
+      },
+    });
+  }
+  // Members that never answer are suspected and leave the view (Galera's `evs.suspect_timeout`).
+  cluster.scheduler.schedule(now + REPLICATION_TIMEOUT_MS, () => {
+    const still = pendingOf(cluster).get(cert.certId);
+    if (still === undefined) return;
+    for (const id of [...still.waitingFor]) {
+      const member = cluster.nodes.get(id);
+      if (member === undefined || !member.isUp || cluster.network.isCut(node.id, id))
+        still.waitingFor.delete(id);
+    }
+    settle(cluster, still);
+  });
+  settle(cluster, entry);
+}
+
+/** Whether `cert` loses to a write-set certified earlier: returns that one, else undefined. */
+function conflictFor(node: DbNode, cert: Certification): Certification | undefined {
+  const stored = node.data.get(cert.key);
+  if (stored !== undefined && stored.vv !== undefined && !dominates(cert.baseVv, stored.vv)) {
+    // Something committed here that the write never saw: it was certified first.
+    return {
+      certId: stored.opId,
+      origin: stored.origin ?? node.id,
+      key: cert.key,
+      value: stored.value,
+      order: stored.committedAt ?? 0,
+      baseVv: stored.vv,
+    };
+  }
+  for (const other of node.certified.get(cert.key) ?? []) {
+    if (other.certId === cert.certId || other.origin === cert.origin) continue;
+    if (other.originSeq !== undefined && hasSeen(cert.baseVv, other.origin, other.originSeq)) continue;
+    if (orderedBefore(other, cert)) return other;
+  }
+  return undefined;
+}
+
+function orderedBefore(a: Certification, b: Certification): boolean {
+  return a.order !== b.order ? a.order < b.order : a.origin > b.origin;
+}
+
+function addCertified(node: DbNode, cert: Certification): void {
+  const list = node.certified.get(cert.key) ?? [];
+  list.push(cert);
+  node.certified.set(cert.key, list);
+}
+
+function forget(node: DbNode, key: string, certId: number): void {
+  const list = node.certified.get(key);
+  if (list === undefined) return;
+  const rest = list.filter((c) => c.certId !== certId);
+  if (rest.length === 0) node.certified.delete(key);
+  else node.certified.set(key, rest);
+}
+
+/** A member votes on another's write-set; a yes keeps it until it is applied or aborted. */
+export function receiveCertify(
+  cluster: Cluster,
+  node: DbNode,
+  from: NodeId,
+  request: Extract<Payload, { kind: 'certify' }>,
+): void {
+  if (!cluster.group.has(node.id)) return;
+  const cert: Certification = {
+    certId: request.certId,
+    origin: from,
+    key: request.key,
+    value: request.value,
+    order: request.order,
+    baseVv: request.baseVv,
+  };
+  const first = conflictFor(node, cert);
+  const ok = node.quorum && first === undefined;
+  if (ok) {
+    addCertified(node, cert);
+    // An origin that never decides (its decision lost to a cut) stops holding the key after a while.
+    cluster.scheduler.schedule(
+      cluster.now() + 2 * REPLICATION_TIMEOUT_MS,
+      () => {
+        const held = node.certified.get(cert.key)?.find((c) => c.certId === cert.certId);
+        if (held !== undefined && held.originSeq === undefined) forget(node, cert.key, cert.certId);
+      },
+      true,
+    );
+  }
+  cluster.network.send({
+    from: node.id,
+    to: from,
+    kind: 'ack',
+    payload: {
+      kind: 'vote',
+      certId: cert.certId,
+      ok,
+      ...(first === undefined ? {} : { first: { ...first } }),
+    },
+  });
+}
+
+export function receiveVote(
+  cluster: Cluster,
+  node: DbNode,
+  from: NodeId,
+  vote: Extract<Payload, { kind: 'vote' }>,
+): void {
+  const entry = pendingOf(cluster).get(vote.certId);
+  if (entry?.node !== node || !entry.waitingFor.has(from)) return;
+  entry.waitingFor.delete(from);
+  if (!vote.ok) {
+    lose(cluster, node, entry.op, entry.cert, vote.first);
+    return;
+  }
+  settle(cluster, entry);
+}
+
+/** Every member in the view said yes: commit (group commit, then acknowledge). */
+function settle(cluster: Cluster, entry: PendingCertification): void {
+  if (entry.waitingFor.size > 0 || entry.op.status !== 'pending') return;
+  pendingOf(cluster).delete(entry.cert.certId);
+  if (!entry.node.isUp) return;
+  if (!entry.node.quorum) {
+    failCertification(
+      cluster,
+      entry.node,
+      entry.op,
+      `${entry.node.id} left the Primary Component: ${NON_PRIMARY_ERROR}`,
+    );
+    abort(cluster, entry.node, entry.cert);
+    return;
+  }
+  queueCommit(cluster, entry.node, entry.op);
+}
+
+/** The write lost a write conflict: rolled back on its origin, every member told, and recorded. */
+function lose(
+  cluster: Cluster,
+  node: DbNode,
+  op: OpRecord,
+  cert: Certification,
+  winner: Certification | undefined,
+): void {
+  pendingOf(cluster).delete(cert.certId);
+  const versions: ConflictVersion[] = [versionOfCert(cert)];
+  if (winner !== undefined) versions.unshift(versionOfCert(winner));
+  const { record } = cluster.conflicts.note(node.id, cert.key, cluster.now(), 'certification', versions, {
+    winner: winner === undefined ? null : versionOfCert(winner),
+    siblings: [],
+  });
+  cluster.emit({
+    type: 'conflict',
+    conflictId: record.id,
+    nodeId: node.id,
+    key: cert.key,
+    strategy: 'certification',
+    origins: versions.map((v) => v.origin),
+    ...(winner === undefined ? {} : { winner: winner.origin }),
+  });
+  const against =
+    winner === undefined
+      ? 'a write-set certified first'
+      : `${winner.origin}'s write #${String(winner.certId)}`;
+  failCertification(
+    cluster,
+    node,
+    op,
+    `${node.id} lost a write conflict on ${cert.key} to ${against} (certification failed): ERROR 1213 (40001): Deadlock found when trying to get lock; try restarting transaction`,
+  );
+  abort(cluster, node, cert);
+}
+
+function versionOfCert(cert: Certification): ConflictVersion {
+  return {
+    value: cert.value,
+    origin: cert.origin,
+    originTime: cert.order,
+    vv: cert.baseVv,
+    opId: cert.certId,
+  };
+}
+
+function failCertification(cluster: Cluster, node: DbNode, op: OpRecord, error: string): void {
+  cluster.history.fail(op, error, cluster.now());
+  cluster.emit({ type: 'write-failed', nodeId: node.id, opId: op.id, error });
+}
+
+function abort(cluster: Cluster, node: DbNode, cert: Certification): void {
+  forget(node, cert.key, cert.certId);
+  broadcastDecision(cluster, node, { kind: 'decided', certId: cert.certId, committed: false });
+}
+
+function broadcastDecision(
+  cluster: Cluster,
+  node: DbNode,
+  decision: Extract<Payload, { kind: 'decided' }>,
+): void {
+  for (const member of cluster.peersOf(node)) {
+    if (member.isUp) cluster.network.send({ from: node.id, to: member.id, kind: 'ack', payload: decision });
+  }
+}
+
+/** After the flush: the origin's own certified writes are applied, and members learn their dots. */
+export function publishCommitted(cluster: Cluster, node: DbNode, ops: readonly OpRecord[]): void {
+  if (cluster.config.mode !== 'sync') return;
+  for (const op of ops) {
+    if (op.originSeq === undefined) continue;
+    forget(node, op.key, op.id);
+    broadcastDecision(cluster, node, {
+      kind: 'decided',
+      certId: op.id,
+      committed: true,
+      originSeq: op.originSeq,
+    });
+  }
+}
+
+export function receiveDecided(node: DbNode, decision: Extract<Payload, { kind: 'decided' }>): void {
+  for (const [key, list] of node.certified) {
+    const cert = list.find((c) => c.certId === decision.certId);
+    if (cert === undefined) continue;
+    if (decision.committed && decision.originSeq !== undefined) cert.originSeq = decision.originSeq;
+    else forget(node, key, cert.certId);
+    return;
+  }
+}
+
+/** A peer's committed write arrived: its write-set no longer holds the key here. */
+export function onApplied(node: DbNode, entry: LogEntry): void {
+  if (node.certified.size > 0) forget(node, entry.key, entry.opId);
+}
+
+/** Recomputes each member's Primary Component membership; a member that left it fails its waiting writes. */
+export function updateQuorum(cluster: Cluster): void {
+  if (cluster.config.mode !== 'sync' || !cluster.isMultiPrimary()) return;
+  for (const id of cluster.group) {
+    const node = cluster.node(id);
+    if (!node.isUp) continue;
+    const quorum = reachesMajority(cluster, node);
+    if (quorum === node.quorum) continue;
+    node.quorum = quorum;
+    cluster.touch();
+    if (quorum) cluster.emit({ type: 'quorum-regained', nodeId: node.id });
+    else {
+      const members = 1 + cluster.peersOf(node).filter((p) => p.isUp).length;
+      const reachable = 1 + view(cluster, node).length;
+      cluster.emit({ type: 'quorum-lost', nodeId: node.id, reachable, members });
+    }
+  }
+  for (const entry of [...pendingOf(cluster).values()]) {
+    for (const id of [...entry.waitingFor]) {
+      const member = cluster.nodes.get(id);
+      if (member === undefined || !member.isUp) entry.waitingFor.delete(id);
+    }
+    if (!entry.node.quorum) entry.waitingFor.clear();
+    settle(cluster, entry);
+  }
+}
+
+/** A member died: its waiting writes die with it, and others drop its undecided write-sets. */
+export function onCertifierDown(cluster: Cluster, node: DbNode): void {
+  for (const entry of [...pendingOf(cluster).values()]) {
+    if (entry.node !== node) continue;
+    pendingOf(cluster).delete(entry.cert.certId);
+    cluster.history.fail(entry.op, `${node.id} went down before the write was certified`, cluster.now());
+  }
+  node.certified.clear();
+  for (const peer of cluster.peersOf(node)) {
+    for (const [key, list] of peer.certified) {
+      for (const cert of list)
+        if (cert.origin === node.id && cert.originSeq === undefined) forget(peer, key, cert.certId);
+    }
+  }
+  updateQuorum(cluster);
+}

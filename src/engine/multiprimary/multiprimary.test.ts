@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import type { ConflictResolution, ReplicationMode, ScenarioInput, Simulation } from '../index.ts';
+import { createSimulation } from '../index.ts';
+
+/** `masters` primaries db1..dbN in one group, each with one replica (rN), on a network of `latencyMs`. */
+function group(
+  masters: number,
+  options: {
+    mode?: ReplicationMode;
+    resolution?: ConflictResolution;
+    latencyMs?: number;
+    seed?: number;
+  } = {},
+): Simulation {
+  const nodes: ScenarioInput['nodes'] = [];
+  for (let i = 1; i <= masters; i++) nodes.push({ id: `db${i}`, role: 'primary' });
+  for (let i = 1; i <= masters; i++) nodes.push({ id: `r${i}`, role: 'replica', upstream: `db${i}` });
+  const sim = createSimulation({
+    seed: options.seed ?? 3,
+    nodes,
+    replication: { mode: options.mode ?? 'async' },
+    network: { latencyMs: options.latencyMs ?? 20, jitterMs: 0 },
+    ...(options.resolution === undefined ? {} : { conflictResolution: options.resolution }),
+  });
+  sim.advance(200);
+  return sim;
+}
+
+const dataOf = (sim: Simulation) => Object.fromEntries(sim.nodes().map((n) => [n.id, n.data]));
+
+function expectAllEqual(sim: Simulation): void {
+  const nodes = sim.nodes();
+  const first = nodes[0]!;
+  for (const node of nodes)
+    expect({ id: node.id, data: node.data }).toEqual({ id: node.id, data: first.data });
+}
+
+describe('a multi-primary group', () => {
+  it('accepts writes on every master and replicates each to the others and their replicas', () => {
+    const sim = group(2);
+    sim.write('db1', 'a', 'from-1');
+    sim.write('db2', 'b', 'from-2');
+    sim.runUntilIdle();
+    for (const data of Object.values(dataOf(sim))) expect(data).toEqual({ a: 'from-1', b: 'from-2' });
+    expect(sim.conflicts()).toEqual([]);
+  });
+
+  it('converges concurrent writes to one key on two masters and records one conflict naming both versions and the winner', () => {
+    const sim = group(2);
+    sim.write('db1', 'k', 'one');
+    sim.advance(5);
+    sim.write('db2', 'k', 'two');
+    sim.runUntilIdle();
+    expectAllEqual(sim);
+    expect(sim.node('db1').data.k).toBe('two');
+    const conflicts = sim.conflicts();
+    expect(conflicts).toHaveLength(1);
+    const [conflict] = conflicts;
+    expect(conflict?.key).toBe('k');
+    expect(conflict?.strategy).toBe('lww');
+    expect(conflict?.versions.map((v) => v.value).sort()).toEqual(['one', 'two']);
+    expect(conflict?.winner?.value).toBe('two');
+    expect([...(conflict?.detectedOn ?? [])].sort()).toEqual(['db1', 'db2']);
+    expect(sim.metrics().conflicts).toBe(1);
+  });
+
+  it('marks the overwritten write: acknowledged, then silently replaced by the later one, and counted', () => {
+    const sim = group(2);
+    const first = sim.write('db1', 'k', 'one');
+    sim.advance(5);
+    sim.write('db2', 'k', 'two');
+    sim.runUntilIdle();
+    const conflict = sim.conflicts()[0];
+    expect(sim.op(first.id)?.status).toBe('ok');
+    expect(sim.op(first.id)?.overwrittenByConflict).toBe(conflict?.id);
+    expect(sim.metrics().overwrittenWrites).toBe(1);
+  });
+
+  it('lets the later origin timestamp win, and on a tie the higher node id', () => {
+    const later = group(2);
+    later.write('db2', 'k', 'early');
+    later.advance(3);
+    later.write('db1', 'k', 'late');
+    later.runUntilIdle();
+    expect(later.conflicts()[0]?.winner).toMatchObject({ value: 'late', origin: 'db1' });
+    expect(later.node('r2').data.k).toBe('late');
+
+    const tie = group(2);
+    tie.write('db1', 'k', 'from-1');
+    tie.write('db2', 'k', 'from-2');
+    tie.runUntilIdle();
+    const [conflict] = tie.conflicts();
+    expect(conflict?.versions[0]?.originTime).toBe(conflict?.versions[1]?.originTime);
+    expect(conflict?.winner).toMatchObject({ value: 'from-2', origin: 'db2' });
+    expectAllEqual(tie);
+  });
+
+  it('does not call a write that has seen the other a conflict', () => {
+    const sim = group(2);
+    sim.write('db1', 'k', 'one');
+    sim.runUntilIdle();
+    sim.write('db2', 'k', 'two');
+    sim.runUntilIdle();
+    expect(sim.conflicts()).toEqual([]);
+    expectAllEqual(sim);
+    expect(sim.node('r1').data.k).toBe('two');
+  });
+
+  it('keeps concurrent versions as siblings that a read returns, and resolve() merges them everywhere', () => {
+    const sim = group(2, { resolution: 'siblings' });
+    sim.write('db1', 'k', 'one');
+    sim.write('db2', 'k', 'two');
+    sim.runUntilIdle();
+    expectAllEqual(sim);
+    const read = sim.read('r1', 'k');
+    expect(read.siblings).toEqual(['one', 'two']);
+    expect(sim.node('db2').siblings).toEqual({ k: ['one', 'two'] });
+    const [conflict] = sim.conflicts();
+    expect(conflict?.strategy).toBe('siblings');
+    expect(conflict?.winner).toBeNull();
+    expect(conflict?.siblings.map((v) => v.value)).toEqual(['one', 'two']);
+
+    sim.resolve('db1', 'k', 'both');
+    sim.runUntilIdle();
+    expectAllEqual(sim);
+    expect(sim.node('db2').data.k).toBe('both');
+    expect(sim.node('r2').siblings).toEqual({});
+    expect(sim.conflicts()[0]?.resolvedAt).not.toBeNull();
+    expect(() => sim.resolve('db1', 'k', 'again')).toThrow(/no siblings/);
+  });
+
+  it('in sync mode lets exactly one of two racing writes succeed, the other failing with a write conflict', () => {
+    const sim = group(2, { mode: 'sync', latencyMs: 30 });
+    const a = sim.write('db1', 'k', 'one');
+    sim.advance(2);
+    const b = sim.write('db2', 'k', 'two');
+    sim.runUntilIdle();
+    const outcomes = [sim.op(a.id), sim.op(b.id)];
+    expect(outcomes.map((o) => o?.status).sort()).toEqual(['failed', 'ok']);
+    expect(sim.op(b.id)?.error).toMatch(/lost a write conflict.*ERROR 1213 \(40001\)/);
+    expectAllEqual(sim);
+    expect(sim.node('db2').data.k).toBe('one');
+    const [conflict] = sim.conflicts();
+    expect(conflict?.strategy).toBe('certification');
+    expect(conflict?.winner?.origin).toBe('db1');
+  });
+
+  it('in sync mode waits at least one round trip to the peers before acknowledging', () => {
+    const sim = group(3, { mode: 'sync', latencyMs: 30 });
+    const op = sim.write('db1', 'k', 'v');
+    sim.advance(50);
+    expect(sim.op(op.id)?.status).toBe('pending');
+    sim.runUntilIdle();
+    const done = sim.op(op.id);
+    expect(done?.status).toBe('ok');
+    expect((done?.endedAt ?? 0) - done!.startedAt).toBeGreaterThanOrEqual(60);
+    const asyncSim = group(3, { latencyMs: 30 });
+    const quick = asyncSim.write('db1', 'k', 'v');
+    asyncSim.advance(5);
+    expect(asyncSim.op(quick.id)?.status).toBe('ok');
+  });
+
+  it('keeps writing on the other master while one is down, fails writes to the dead one, and catches it up on restart', () => {
+    const sim = group(2);
+    sim.write('db1', 'a', '1');
+    sim.runUntilIdle();
+    sim.kill('db1');
+    expect(sim.metrics().readOnly).toBe(false);
+    const refused = sim.write('db1', 'b', 'x');
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toMatch(/db1 is down/);
+    for (let i = 0; i < 5; i++) sim.write('db2', `k${i}`, `v${i}`);
+    sim.advance(2000);
+    sim.restart('db1');
+    sim.advance(3000);
+    sim.runUntilIdle();
+    expectAllEqual(sim);
+    expect(sim.node('r1').data.k4).toBe('v4');
+  });
+
+  it("propagates a restarted master's own unreplicated writes, which may then conflict", () => {
+    const sim = group(2, { latencyMs: 50 });
+    sim.write('db1', 'k', 'stranded');
+    sim.advance(10);
+    sim.kill('db1');
+    sim.write('db2', 'k', 'meanwhile');
+    sim.advance(500);
+    sim.restart('db1');
+    sim.advance(3000);
+    sim.runUntilIdle();
+    expectAllEqual(sim);
+    expect(sim.node('db2').data.k).toBe('meanwhile');
+    expect(sim.conflicts()).toHaveLength(1);
+  });
+
+  it('converges three masters that all write the same keys', () => {
+    const sim = group(3, { latencyMs: 40 });
+    for (let round = 0; round < 10; round++) {
+      for (const master of ['db1', 'db2', 'db3']) sim.write(master, `k${round % 3}`, `${master}-${round}`);
+      sim.advance(15);
+    }
+    sim.runUntilIdle();
+    expectAllEqual(sim);
+    expect(sim.metrics().conflicts).toBeGreaterThan(0);
+    for (const c of sim.conflicts()) expect(c.versions.map((v) => v.opId)).toContain(c.winner?.opId);
+  });
+
+  it('keeps both sides of a cut writing in async mode, and converges them at the heal', () => {
+    const sim = group(2);
+    sim.partition([
+      ['db1', 'r1'],
+      ['db2', 'r2'],
+    ]);
+    sim.write('db1', 'k', 'left');
+    sim.advance(100);
+    sim.write('db2', 'k', 'right');
+    sim.advance(5000);
+    expect(sim.node('db1').data.k).toBe('left');
+    sim.heal();
+    sim.advance(2000);
+    sim.runUntilIdle();
+    expectAllEqual(sim);
+    expect(sim.node('db1').data.k).toBe('right');
+    expect(sim.conflicts()).toHaveLength(1);
+  });
+
+  it('in sync mode takes the minority side of a cut out of the Primary Component', () => {
+    const sim = group(3, { mode: 'sync' });
+    sim.partition([
+      ['db1', 'r1'],
+      ['db2', 'db3', 'r2', 'r3'],
+    ]);
+    sim.advance(3500);
+    expect(sim.node('db1').quorum).toBe(false);
+    expect(sim.write('db1', 'k', 'x').error).toMatch(/ER 1047/);
+    expect(sim.read('db1', 'k').error).toMatch(/not in the Primary Component/);
+    const majority = sim.write('db2', 'k', 'y');
+    sim.runUntilIdle();
+    expect(sim.op(majority.id)?.status).toBe('ok');
+    sim.heal();
+    sim.advance(2000);
+    sim.runUntilIdle();
+    expect(sim.node('db1').quorum).toBe(true);
+    expectAllEqual(sim);
+  });
+
+  it("spreads the workload's writes over the masters and fails over to the survivor", () => {
+    const sim = group(2);
+    sim.startWorkload({ writesPerSec: 50, readsPerSec: 0 });
+    sim.advance(2000);
+    const writers = new Set(
+      sim
+        .history()
+        .filter((o) => o.kind === 'write')
+        .map((o) => o.nodeId),
+    );
+    expect([...writers].sort()).toEqual(['db1', 'db2']);
+    sim.kill('db1');
+    const before = sim.history().length;
+    sim.advance(2000);
+    const after = sim
+      .history()
+      .slice(before)
+      .filter((o) => o.kind === 'write');
+    expect(after.length).toBeGreaterThan(50);
+    expect(after.every((o) => o.nodeId === 'db2' && o.status === 'ok')).toBe(true);
+  });
+
+  it('refuses scenarios that a group cannot run, naming the field', () => {
+    const nodes = [
+      { id: 'a', role: 'primary' as const },
+      { id: 'b', role: 'primary' as const },
+    ];
+    expect(() => createSimulation({ nodes, replication: { mode: 'scheduled' } })).toThrow(
+      /replication\.mode/,
+    );
+    expect(() => createSimulation({ nodes, failover: { mode: 'automatic' } })).toThrow(/failover\.mode/);
+    expect(() => createSimulation({ nodes, conflictResolution: 'merge' })).toThrow(/conflictResolution/);
+  });
+});

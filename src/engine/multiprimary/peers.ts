@@ -1,0 +1,328 @@
+/**
+ * Multi-primary replication (PGD, MySQL source-source): every primary of the group subscribes to every
+ * other's own writes (a full mesh; each entry carries its origin and only origins ship, so nothing loops,
+ * like logical replication with `origin = none`). A peer's write is applied as a local change, so it
+ * reaches this node's own replicas through its log. Concurrent writes to one key are detected with
+ * version vectors and settled by the scenario's `conflictResolution`.
+ */
+import { RETRY_MS, type Cluster, type Payload } from '../cluster.ts';
+import type { DbNode, Version } from '../node/dbNode.ts';
+import { REPLICATION_TIMEOUT_MS } from '../network/faults.ts';
+import { pump } from '../replication/sender.ts';
+import type { ConflictVersion, LogEntry, NodeId, SiblingVersion, VersionVector } from '../types.ts';
+import { onApplied } from './certification.ts';
+import { siblingOf, versionOf } from './conflicts.ts';
+import { dominates, EMPTY_VV, lwwCompare, merge } from './versions.ts';
+
+/** Most entries one batch carries. */
+const MAX_BATCH = 500;
+
+type PeerEntries = Extract<Payload, { kind: 'peer-entries' }>;
+
+/** Opens every member's subscriptions to every other member. */
+export function startGroup(cluster: Cluster): void {
+  for (const id of cluster.group) {
+    const node = cluster.node(id);
+    for (const peer of cluster.peersOf(node)) subscribe(cluster, node, peer.id);
+  }
+}
+
+/** (Re)opens `node`'s subscription to `peerId` from what it has applied, retrying until answered. */
+export function subscribe(cluster: Cluster, node: DbNode, peerId: NodeId): void {
+  if (!node.isUp || !cluster.group.has(node.id) || !cluster.group.has(peerId)) return;
+  const connId = cluster.nextConnId++;
+  node.subscriptions.set(peerId, { connId, streaming: false });
+  cluster.network.send({
+    from: node.id,
+    to: peerId,
+    kind: 'hello',
+    payload: { kind: 'peer-hello', connId, fromSeq: node.peerProgress.get(peerId) ?? 0 },
+  });
+  const generation = node.generation;
+  // A retry timer, not pending work: a peer that stays down must not keep `runUntilIdle` busy.
+  cluster.scheduler.schedule(
+    cluster.now() + RETRY_MS,
+    () => {
+      const sub = node.subscriptions.get(peerId);
+      if (node.generation === generation && sub?.connId === connId && !sub.streaming)
+        subscribe(cluster, node, peerId);
+    },
+    true,
+  );
+}
+
+/** The publisher answers a subscription: an empty batch confirms it, then its own writes follow. */
+export function handlePeerHello(
+  cluster: Cluster,
+  publisher: DbNode,
+  subscriber: DbNode,
+  hello: Extract<Payload, { kind: 'peer-hello' }>,
+): void {
+  if (!publisher.isUp || !cluster.group.has(publisher.id) || !cluster.group.has(subscriber.id)) return;
+  const fromSeq = Math.min(hello.fromSeq, publisher.originSeq);
+  publisher.peerLinks.set(subscriber.id, { connId: hello.connId, sentSeq: fromSeq });
+  confirm(publisher, subscriber.id, fromSeq);
+  sendBatch(cluster, publisher, subscriber.id, hello.connId, []);
+  pumpPeers(cluster, publisher);
+}
+
+/** Ships this node's own unsent writes to every subscribed peer. */
+export function pumpPeers(cluster: Cluster, publisher: DbNode): void {
+  if (!publisher.isUp) return;
+  const start = outboxStart(publisher);
+  for (const [peerId, link] of publisher.peerLinks) {
+    while (link.sentSeq < publisher.originSeq) {
+      const from = link.sentSeq + 1;
+      const to = Math.min(publisher.originSeq, from + MAX_BATCH - 1);
+      sendBatch(
+        cluster,
+        publisher,
+        peerId,
+        link.connId,
+        publisher.outbox.slice(from - start, to - start + 1),
+      );
+      link.sentSeq = to;
+    }
+  }
+}
+
+function sendBatch(
+  cluster: Cluster,
+  publisher: DbNode,
+  peerId: NodeId,
+  connId: number,
+  entries: readonly LogEntry[],
+): void {
+  const first = entries[0];
+  const last = entries[entries.length - 1];
+  cluster.network.send({
+    from: publisher.id,
+    to: peerId,
+    kind: 'entries',
+    size: entries.length,
+    transmitMs: (entries.length / cluster.config.shipRate) * 1000,
+    ...(first === undefined || last === undefined ? {} : { firstLsn: first.lsn, lastLsn: last.lsn }),
+    payload: { kind: 'peer-entries', connId, entries },
+  });
+}
+
+/** The subscriber applies a peer's writes in order; a gap (lost to a cut) makes it subscribe again. */
+export function receivePeerEntries(cluster: Cluster, node: DbNode, fromId: NodeId, batch: PeerEntries): void {
+  const sub = node.subscriptions.get(fromId);
+  if (!node.isUp || sub?.connId !== batch.connId) return;
+  if (!sub.streaming) {
+    sub.streaming = true;
+    cluster.emit({ type: 'peer-connected', nodeId: node.id, peer: fromId });
+  }
+  let progress = node.peerProgress.get(fromId) ?? 0;
+  for (const entry of batch.entries) {
+    const seq = entry.originSeq ?? 0;
+    if (seq <= progress) continue;
+    if (seq > progress + 1) {
+      cluster.nodes.get(fromId)?.peerLinks.delete(node.id);
+      subscribe(cluster, node, fromId);
+      return;
+    }
+    applyRemote(cluster, node, entry);
+    onApplied(node, entry);
+    progress = seq;
+    node.peerProgress.set(fromId, seq);
+  }
+  if (batch.entries.length === 0) return;
+  cluster.network.send({
+    from: node.id,
+    to: fromId,
+    kind: 'ack',
+    payload: { kind: 'peer-ack', connId: batch.connId, seq: progress },
+  });
+  pump(cluster, node);
+}
+
+export function receivePeerAck(
+  cluster: Cluster,
+  publisher: DbNode,
+  fromId: NodeId,
+  ack: Extract<Payload, { kind: 'peer-ack' }>,
+): void {
+  if (!publisher.isUp || publisher.peerLinks.get(fromId)?.connId !== ack.connId) return;
+  confirm(publisher, fromId, ack.seq);
+  compactOutbox(cluster, publisher);
+}
+
+function confirm(publisher: DbNode, peerId: NodeId, seq: number): void {
+  publisher.peerConfirmed.set(peerId, Math.max(publisher.peerConfirmed.get(peerId) ?? 0, seq));
+}
+
+function outboxStart(node: DbNode): number {
+  return node.originSeq - node.outbox.length + 1;
+}
+
+/** Drops own writes every peer has confirmed; an absent peer's slot keeps them (as a replication slot does). */
+function compactOutbox(cluster: Cluster, node: DbNode): void {
+  let min = node.originSeq;
+  for (const peer of cluster.peersOf(node)) min = Math.min(min, node.peerConfirmed.get(peer.id) ?? 0);
+  const drop = min - outboxStart(node) + 1;
+  if (drop > 0) node.outbox = node.outbox.slice(drop);
+}
+
+/** Every concurrent version a stored key holds. */
+function versionsOf(stored: Version): SiblingVersion[] {
+  if (stored.siblings !== undefined) return [...stored.siblings];
+  return [
+    {
+      value: stored.value,
+      origin: stored.origin ?? '',
+      committedAt: stored.committedAt ?? 0,
+      opId: stored.opId,
+      vv: stored.vv ?? EMPTY_VV,
+    },
+  ];
+}
+
+/** Siblings in a stable order; a read returns their values joined. */
+export function siblingValue(siblings: readonly SiblingVersion[]): string {
+  return siblings
+    .map((s) => s.value)
+    .sort()
+    .join(' | ');
+}
+
+const byOrigin = (a: SiblingVersion, b: SiblingVersion): number =>
+  a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : a.opId - b.opId;
+
+/**
+ * Applies a peer's write: a version this node has already seen is skipped, one that has seen this node's
+ * version replaces it, and concurrent ones are a conflict, settled by the group's strategy.
+ */
+function applyRemote(cluster: Cluster, node: DbNode, incoming: LogEntry): void {
+  const stored = node.data.get(incoming.key);
+  const incomingVv = incoming.vv ?? EMPTY_VV;
+  const storedVv: VersionVector = stored?.vv ?? EMPTY_VV;
+  if (stored !== undefined && dominates(storedVv, incomingVv)) return;
+  if (stored === undefined || dominates(incomingVv, storedVv)) {
+    appendApplied(cluster, node, { ...incoming });
+    return;
+  }
+  const vv = merge(storedVv, incomingVv);
+  const now = cluster.now();
+  const local = versionsOf(stored).filter((v) => !dominates(incomingVv, v.vv));
+  const versions: ConflictVersion[] = [...local.map(versionOf), versionOf(incoming)];
+  if (cluster.conflictResolution === 'siblings') {
+    const siblings = [...local, siblingOf(incoming)].sort(byOrigin);
+    const { record, isNew } = cluster.conflicts.note(node.id, incoming.key, now, 'siblings', versions, {
+      winner: null,
+      siblings: siblings.map(versionOf),
+    });
+    if (isNew) announce(cluster, node.id, record.id, incoming.key, 'siblings', versions);
+    appendApplied(cluster, node, {
+      ...incoming,
+      value: siblingValue(siblings),
+      vv,
+      siblings,
+    });
+    return;
+  }
+  // Last writer wins among the concurrent versions; what they all saw is kept in the merged vector.
+  let winner: SiblingVersion = siblingOf(incoming);
+  for (const v of local) if (lwwCompare(v, winner) > 0) winner = v;
+  const winnerVersion = versionOf(winner);
+  const { record, isNew } = cluster.conflicts.note(node.id, incoming.key, now, 'lww', versions, {
+    winner: winnerVersion,
+    siblings: [],
+  });
+  if (isNew) {
+    announce(cluster, node.id, record.id, incoming.key, 'lww', versions, winner.origin);
+    for (const v of versions) if (v.opId !== winner.opId) cluster.history.markOverwritten(v.opId, record.id);
+  }
+  appendApplied(cluster, node, {
+    ...incoming,
+    value: winner.value,
+    origin: winner.origin,
+    committedAt: winner.committedAt,
+    opId: winner.opId,
+    vv,
+  });
+}
+
+function announce(
+  cluster: Cluster,
+  nodeId: NodeId,
+  conflictId: number,
+  key: string,
+  strategy: 'lww' | 'siblings',
+  versions: readonly ConflictVersion[],
+  winner?: NodeId,
+): void {
+  cluster.emit({
+    type: 'conflict',
+    conflictId,
+    nodeId,
+    key,
+    strategy,
+    origins: versions.map((v) => v.origin),
+    ...(winner === undefined ? {} : { winner }),
+  });
+}
+
+/** Writes the settled version into this node's log and data, so its own replicas apply the same. */
+function appendApplied(cluster: Cluster, node: DbNode, version: Omit<LogEntry, 'lsn' | 'timeline'>): void {
+  const entry: LogEntry = { ...version, lsn: node.log.lastLsn + 1, timeline: node.timeline };
+  if (entry.siblings === undefined) delete (entry as { siblings?: unknown }).siblings;
+  node.log.append(entry);
+  node.receivedLsn = node.log.lastLsn;
+  node.applyEntries([entry]);
+}
+
+/** A member went down: its peers' connections to it die once its last packets have arrived. */
+export function onMemberDown(cluster: Cluster, node: DbNode): void {
+  node.subscriptions.clear();
+  node.peerLinks.clear();
+  for (const peer of cluster.peersOf(node)) {
+    peer.peerLinks.delete(node.id);
+    const sub = peer.subscriptions.get(node.id);
+    if (sub === undefined || !peer.isUp) continue;
+    const connId = sub.connId;
+    cluster.scheduler.schedule(cluster.network.drainedAt(node.id, peer.id), () => {
+      if (peer.subscriptions.get(node.id)?.connId === connId) subscribe(cluster, peer, node.id);
+    });
+  }
+}
+
+/** A member came back: it subscribes to every peer, and peers waiting on it retry at once. */
+export function onMemberUp(cluster: Cluster, node: DbNode): void {
+  for (const peer of cluster.peersOf(node)) {
+    subscribe(cluster, node, peer.id);
+    if (peer.isUp && peer.subscriptions.get(node.id)?.streaming !== true) subscribe(cluster, peer, node.id);
+  }
+}
+
+/** Subscriptions across a cut time out (`wal_receiver_timeout`) and retry until the heal. */
+export function onPartition(cluster: Cluster): void {
+  for (const id of cluster.group) {
+    const node = cluster.node(id);
+    for (const peer of cluster.peersOf(node)) {
+      if (!cluster.network.isCut(node.id, peer.id)) continue;
+      const connId = node.subscriptions.get(peer.id)?.connId;
+      cluster.scheduler.schedule(cluster.now() + REPLICATION_TIMEOUT_MS, () => {
+        const sub = node.subscriptions.get(peer.id);
+        if (sub?.connId !== connId || !cluster.network.isCut(node.id, peer.id)) return;
+        peer.peerLinks.delete(node.id);
+        subscribe(cluster, node, peer.id);
+      });
+    }
+  }
+}
+
+/** At the heal, a subscription that lost messages or is still retrying starts again at once. */
+export function onHeal(cluster: Cluster, dropped: ReadonlySet<string>): void {
+  for (const id of cluster.group) {
+    const node = cluster.node(id);
+    if (!node.isUp) continue;
+    for (const peer of cluster.peersOf(node)) {
+      const lost = dropped.has(`${peer.id}>${node.id}`) || dropped.has(`${node.id}>${peer.id}`);
+      if (!lost && node.subscriptions.get(peer.id)?.streaming === true) continue;
+      peer.peerLinks.delete(node.id);
+      subscribe(cluster, node, peer.id);
+    }
+  }
+}
