@@ -177,6 +177,8 @@ export interface NodeView {
   readonly logTail: readonly LogEntry[];
   /** The other primaries of its multi-primary group (empty outside one). */
   readonly peers: readonly NodeId[];
+  /** Multi-primary: each key's version vector (what the stored version has seen); empty elsewhere. */
+  readonly vectors: Readonly<Record<string, VersionVector>>;
   /** Keys holding concurrent versions (siblings), with every sibling value. */
   readonly siblings: Readonly<Record<string, readonly string[]>>;
   /** A multi-primary node cut off from the majority of its group refuses writes (Galera non-Primary). */

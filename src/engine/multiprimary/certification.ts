@@ -51,7 +51,8 @@ export function certify(cluster: Cluster, node: DbNode, op: OpRecord): void {
     return;
   }
   addCertified(node, cert);
-  const members = view(cluster, node);
+  // Every running member is asked; one across a cut never answers and is suspected after the timeout.
+  const members = cluster.peersOf(node).filter((p) => p.isUp);
   const entry: PendingCertification = { op, node, cert, waitingFor: new Set(members.map((m) => m.id)) };
   pendingOf(cluster).set(cert.certId, entry);
   op.waitedForSync = true;
@@ -79,6 +80,7 @@ export function certify(cluster: Cluster, node: DbNode, op: OpRecord): void {
       if (member === undefined || !member.isUp || cluster.network.isCut(node.id, id))
         still.waitingFor.delete(id);
     }
+    updateQuorum(cluster);
     settle(cluster, still);
   });
   settle(cluster, entry);
@@ -144,15 +146,6 @@ export function receiveCertify(
   const ok = node.quorum && first === undefined;
   if (ok) {
     addCertified(node, cert);
-    // An origin that never decides (its decision lost to a cut) stops holding the key after a while.
-    cluster.scheduler.schedule(
-      cluster.now() + 2 * REPLICATION_TIMEOUT_MS,
-      () => {
-        const held = node.certified.get(cert.key)?.find((c) => c.certId === cert.certId);
-        if (held !== undefined && held.originSeq === undefined) forget(node, cert.key, cert.certId);
-      },
-      true,
-    );
   }
   cluster.network.send({
     from: node.id,
@@ -196,6 +189,13 @@ function settle(cluster: Cluster, entry: PendingCertification): void {
       `${entry.node.id} left the Primary Component: ${NON_PRIMARY_ERROR}`,
     );
     abort(cluster, entry.node, entry.cert);
+    return;
+  }
+  // Write-sets ordered first that this member certified while it waited (the peer that would have said
+  // no may have died before its vote arrived) still win.
+  const first = conflictFor(entry.node, entry.cert);
+  if (first !== undefined) {
+    lose(cluster, entry.node, entry.op, entry.cert, first);
     return;
   }
   queueCommit(cluster, entry.node, entry.op);
@@ -255,6 +255,7 @@ function failCertification(cluster: Cluster, node: DbNode, op: OpRecord, error: 
 
 function abort(cluster: Cluster, node: DbNode, cert: Certification): void {
   forget(node, cert.key, cert.certId);
+  rememberAbort(node, cert.certId);
   broadcastDecision(cluster, node, { kind: 'decided', certId: cert.certId, committed: false });
 }
 
@@ -325,19 +326,38 @@ export function updateQuorum(cluster: Cluster): void {
   }
 }
 
-/** A member died: its waiting writes die with it, and others drop its undecided write-sets. */
+/**
+ * A member died: its waiting writes die with it. Members that certified them cannot know whether it
+ * committed before dying, so they hold those keys (in doubt) until its stream delivers the write or,
+ * back up, it tells them the write aborted.
+ */
 export function onCertifierDown(cluster: Cluster, node: DbNode): void {
   for (const entry of [...pendingOf(cluster).values()]) {
     if (entry.node !== node) continue;
     pendingOf(cluster).delete(entry.cert.certId);
     cluster.history.fail(entry.op, `${node.id} went down before the write was certified`, cluster.now());
+    rememberAbort(node, entry.cert.certId);
   }
   node.certified.clear();
-  for (const peer of cluster.peersOf(node)) {
-    for (const [key, list] of peer.certified) {
-      for (const cert of list)
-        if (cert.origin === node.id && cert.originSeq === undefined) forget(peer, key, cert.certId);
-    }
-  }
   updateQuorum(cluster);
+}
+
+/** Aborts a member repeats to each peer that (re)subscribes, since a cut or a crash may have eaten them. */
+const REMEMBERED_ABORTS = 256;
+
+function rememberAbort(node: DbNode, certId: number): void {
+  node.abortedCerts.push(certId);
+  if (node.abortedCerts.length > REMEMBERED_ABORTS) node.abortedCerts.shift();
+}
+
+/** Tells a (re)subscribing peer which of this member's write-sets aborted. */
+export function repeatAborts(cluster: Cluster, node: DbNode, peerId: NodeId): void {
+  for (const certId of node.abortedCerts) {
+    cluster.network.send({
+      from: node.id,
+      to: peerId,
+      kind: 'ack',
+      payload: { kind: 'decided', certId, committed: false },
+    });
+  }
 }

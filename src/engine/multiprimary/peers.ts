@@ -10,7 +10,7 @@ import type { DbNode, Version } from '../node/dbNode.ts';
 import { REPLICATION_TIMEOUT_MS } from '../network/faults.ts';
 import { pump } from '../replication/sender.ts';
 import type { ConflictVersion, LogEntry, NodeId, SiblingVersion, VersionVector } from '../types.ts';
-import { onApplied } from './certification.ts';
+import { onApplied, repeatAborts } from './certification.ts';
 import { siblingOf, versionOf } from './conflicts.ts';
 import { dominates, EMPTY_VV, lwwCompare, merge } from './versions.ts';
 
@@ -63,6 +63,7 @@ export function handlePeerHello(
   publisher.peerLinks.set(subscriber.id, { connId: hello.connId, sentSeq: fromSeq });
   confirm(publisher, subscriber.id, fromSeq);
   sendBatch(cluster, publisher, subscriber.id, hello.connId, []);
+  repeatAborts(cluster, publisher, subscriber.id);
   pumpPeers(cluster, publisher);
 }
 

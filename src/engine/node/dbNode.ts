@@ -111,6 +111,8 @@ export class DbNode {
   readonly peerLinks = new Map<NodeId, PeerLink>();
   /** Sync groups: write-sets certified here and not yet applied, by key. */
   readonly certified = new Map<string, Certification[]>();
+  /** Sync groups: its own write-sets that aborted, repeated to peers that reconnect; durable. */
+  readonly abortedCerts: number[] = [];
   /** Sync groups: it reaches a majority of its group (Galera's Primary Component). */
   quorum = true;
 

@@ -4,7 +4,7 @@ import type { FailoverManager } from '../failover/manager.ts';
 import type { FailoverRecords } from '../failover/records.ts';
 import type { DbNode } from '../node/dbNode.ts';
 import { blockedWrites } from '../replication/syncCommit.ts';
-import type { LinkView, Metrics, NodeView, Snapshot, WorkloadOptions } from '../types.ts';
+import type { LinkView, Metrics, NodeView, Snapshot, VersionVector, WorkloadOptions } from '../types.ts';
 
 const LOG_TAIL = 12;
 
@@ -56,8 +56,29 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     logTail: node.log.tail(LOG_TAIL),
     peers: cluster.peersOf(node).map((p) => p.id),
     siblings: siblingsOf(node),
+    vectors: vectorsOf(node),
     quorum: node.quorum,
   };
+}
+
+const NO_VECTORS: Readonly<Record<string, VersionVector>> = Object.freeze({});
+const vectorCache = new WeakMap<
+  DbNode,
+  { version: number; record: Readonly<Record<string, VersionVector>> }
+>();
+
+function vectorsOf(node: DbNode): Readonly<Record<string, VersionVector>> {
+  const cached = vectorCache.get(node);
+  if (cached?.version === node.dataVersion) return cached.record;
+  let record: Record<string, VersionVector> | undefined;
+  for (const [key, version] of node.data) {
+    if (version.vv === undefined) continue;
+    record ??= {};
+    record[key] = version.vv;
+  }
+  const frozen = record === undefined ? NO_VECTORS : Object.freeze(record);
+  vectorCache.set(node, { version: node.dataVersion, record: frozen });
+  return frozen;
 }
 
 const NO_SIBLINGS: Readonly<Record<string, readonly string[]>> = Object.freeze({});

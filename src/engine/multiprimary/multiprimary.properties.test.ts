@@ -1,0 +1,231 @@
+/** Property tests for multi-primary groups: convergence, causality and conflict records under random faults. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createSimulation,
+  SimulationError,
+  type ConflictResolution,
+  type NodeView,
+  type Simulation,
+  type VersionVector,
+} from '../index.ts';
+import { dominates } from './versions.ts';
+
+interface Setup {
+  readonly masters: number;
+  readonly replicas: readonly number[];
+  readonly mode: 'async' | 'sync';
+  readonly resolution: ConflictResolution;
+  readonly latencyMs: number;
+  readonly seed: number;
+}
+
+type Step =
+  | { readonly kind: 'write'; readonly pick: number; readonly key: number }
+  | { readonly kind: 'kill' | 'restart'; readonly pick: number }
+  | { readonly kind: 'latency'; readonly a: number; readonly b: number; readonly ms: number }
+  | { readonly kind: 'partition'; readonly sides: readonly number[] }
+  | { readonly kind: 'heal' }
+  | { readonly kind: 'advance'; readonly ms: number };
+
+const setupArb: fc.Arbitrary<Setup> = fc.record({
+  masters: fc.integer({ min: 2, max: 4 }),
+  replicas: fc.array(fc.nat({ max: 3 }), { maxLength: 3 }),
+  mode: fc.constantFrom('async' as const, 'sync' as const),
+  resolution: fc.constantFrom('lww' as const, 'siblings' as const),
+  latencyMs: fc.integer({ min: 0, max: 200 }),
+  seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+});
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record({ kind: fc.constant('write' as const), pick: fc.nat(7), key: fc.nat(2) }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('kill' as const), pick: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), pick: fc.nat(7) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('latency' as const),
+      a: fc.nat(7),
+      b: fc.nat(7),
+      ms: fc.integer({ min: 0, max: 400 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('partition' as const),
+      sides: fc.array(fc.nat(1), { minLength: 8, maxLength: 8 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('heal' as const) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 1500 }) }),
+  },
+);
+
+function build(setup: Setup): Simulation {
+  const nodes = Array.from({ length: setup.masters }, (_, i) => ({
+    id: `m${i + 1}`,
+    role: 'primary' as const,
+  }));
+  const replicas = setup.replicas.map((up, i) => ({
+    id: `r${i + 1}`,
+    role: 'replica' as const,
+    upstream: `m${(up % setup.masters) + 1}`,
+  }));
+  return createSimulation({
+    seed: setup.seed,
+    nodes: [...nodes, ...replicas],
+    replication: { mode: setup.mode },
+    network: { latencyMs: setup.latencyMs, jitterMs: setup.latencyMs / 4 },
+    conflictResolution: setup.resolution,
+  });
+}
+
+function apply(sim: Simulation, step: Step, counter: { value: number }): void {
+  const nodes = sim.nodes();
+  const at = (pick: number) => (nodes[pick % nodes.length] as NodeView).id;
+  try {
+    switch (step.kind) {
+      case 'write': {
+        const masters = nodes.filter((n) => n.role === 'primary');
+        sim.write(
+          (masters[step.pick % masters.length] as NodeView).id,
+          `k${step.key}`,
+          `v${counter.value++}`,
+        );
+        break;
+      }
+      case 'kill':
+        sim.kill(at(step.pick));
+        break;
+      case 'restart':
+        sim.restart(at(step.pick));
+        break;
+      case 'latency':
+        sim.setLatency(at(step.a), at(step.b), step.ms);
+        break;
+      case 'partition': {
+        const sides = [0, 1].map((side) => nodes.filter((_, i) => step.sides[i] === side).map((n) => n.id));
+        sim.partition(sides.filter((g) => g.length > 0));
+        break;
+      }
+      case 'heal':
+        sim.heal();
+        break;
+      case 'advance':
+        sim.advance(step.ms);
+        break;
+    }
+  } catch (error) {
+    if (!(error instanceof SimulationError)) throw error;
+  }
+}
+
+function settle(sim: Simulation): void {
+  if (sim.snapshot().network.partitioned) sim.heal();
+  for (const node of sim.nodes()) if (node.status === 'down') sim.restart(node.id);
+  for (let i = 0; i < 3; i++) {
+    sim.advance(5000);
+    sim.runUntilIdle();
+  }
+}
+
+const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
+
+describe('multi-primary groups under random writes, latencies, kills, restarts and partitions', () => {
+  it('converge: once healed, restarted and idle, every master and replica holds the same data and siblings', () => {
+    fc.assert(
+      fc.property(setupArb, fc.array(stepArb, { maxLength: 40 }), (setup, steps) => {
+        const sim = build(setup);
+        const counter = { value: 1 };
+        for (const step of steps) apply(sim, step, counter);
+        settle(sim);
+        const [first, ...rest] = sim.nodes();
+        for (const node of rest) {
+          expect({ id: node.id, data: node.data, siblings: node.siblings }).toEqual({
+            id: node.id,
+            data: first?.data,
+            siblings: first?.siblings,
+          });
+        }
+        expect(sim.check().filter((a) => a.kind === 'divergence')).toEqual([]);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it("never move a key's version vector backwards on any node", () => {
+    fc.assert(
+      fc.property(setupArb, fc.array(stepArb, { maxLength: 40 }), (setup, steps) => {
+        const sim = build(setup);
+        const counter = { value: 1 };
+        const seen = new Map<string, VersionVector>();
+        const observe = () => {
+          for (const node of sim.nodes()) {
+            for (const [key, vv] of Object.entries(node.vectors)) {
+              const id = `${node.id}/${key}`;
+              const before = seen.get(id);
+              if (before !== undefined)
+                expect(
+                  dominates(vv, before),
+                  `${id} went from ${JSON.stringify(before)} to ${JSON.stringify(vv)}`,
+                ).toBe(true);
+              seen.set(id, vv);
+            }
+          }
+        };
+        for (const step of steps) {
+          apply(sim, step, counter);
+          observe();
+        }
+        settle(sim);
+        observe();
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('name a winner that is one of the versions in every conflict record, and siblings only among them', () => {
+    fc.assert(
+      fc.property(setupArb, fc.array(stepArb, { maxLength: 40 }), (setup, steps) => {
+        const sim = build(setup);
+        const counter = { value: 1 };
+        for (const step of steps) apply(sim, step, counter);
+        settle(sim);
+        for (const record of sim.conflicts()) {
+          const ids = record.versions.map((v) => v.opId);
+          expect(record.versions.length).toBeGreaterThanOrEqual(record.strategy === 'certification' ? 1 : 2);
+          if (record.winner !== null) expect(ids).toContain(record.winner.opId);
+          if (record.strategy === 'siblings') {
+            expect(record.winner).toBeNull();
+            expect(record.siblings.length).toBeGreaterThanOrEqual(2);
+          }
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('in sync mode never acknowledges two concurrent writes to one key', () => {
+    fc.assert(
+      fc.property(
+        setupArb.map((s) => ({ ...s, mode: 'sync' as const })),
+        fc.array(stepArb, { maxLength: 40 }),
+        (setup, steps) => {
+          const sim = build(setup);
+          const counter = { value: 1 };
+          for (const step of steps) apply(sim, step, counter);
+          settle(sim);
+          expect(sim.conflicts().filter((c) => c.strategy !== 'certification')).toEqual([]);
+          expect(sim.metrics().overwrittenWrites).toBe(0);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
