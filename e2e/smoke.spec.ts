@@ -29,7 +29,7 @@ test.describe('the lab at /', () => {
     await expect(page.getByRole('combobox', { name: 'Speed', exact: true })).toBeVisible();
     const topology = page.getByRole('combobox', { name: 'Topology', exact: true });
     await expect(topology).toBeVisible();
-    await expect(topology.getByRole('option', { name: /coming soon/ })).toBeDisabled();
+    await expect(topology.getByRole('option', { name: /Master-master/ })).toBeEnabled();
     await button(page, 'Settings').click();
     await expect(page.getByRole('combobox', { name: 'Replication mode', exact: true })).toBeVisible();
   });

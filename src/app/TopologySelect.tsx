@@ -1,4 +1,4 @@
-/** The preset picker, named "Topology"; master-master is listed but not offered until the engine replicates between masters. */
+/** The preset picker, named "Topology". */
 import { useId } from 'react';
 import {
   PRESET_NAMES,
@@ -23,9 +23,6 @@ function topologyTitle(name: PresetName, words: Vocabulary): string {
   return TITLES[name]?.(words) ?? presetTitle(name);
 }
 
-/** Presets the engine cannot run faithfully yet: shown, labelled, not selectable. */
-const COMING_SOON = new Set<string>(['master-master']);
-
 export function TopologySelect({ className = 'field' }: { readonly className?: string }) {
   const actions = useLabActions();
   const preset = useLabStore((s) => s.presetName);
@@ -43,9 +40,8 @@ export function TopologySelect({ className = 'field' }: { readonly className?: s
         }}
       >
         {PRESET_NAMES.map((name) => (
-          <option key={name} value={name} disabled={COMING_SOON.has(name) && name !== preset}>
+          <option key={name} value={name}>
             {topologyTitle(name, words)}
-            {COMING_SOON.has(name) ? ' (coming soon)' : ''}
           </option>
         ))}
       </select>

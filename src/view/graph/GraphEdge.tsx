@@ -47,12 +47,14 @@ export function GraphEdge({ link, from, to, fromRadius, toRadius, sync, selected
     >
       <line className="edge-hit" x1={s.x1} y1={s.y1} x2={s.x2} y2={s.y2} />
       <line
-        className={`edge edge--${kind}${link.connected ? '' : ' edge--disconnected'}`}
+        className={`edge edge--${kind}${link.peer ? ' edge--peer' : ''}${link.connected ? '' : ' edge--disconnected'}`}
         x1={s.x1}
         y1={s.y1}
         x2={s.x2}
         y2={s.y2}
         markerEnd={`url(#arrow-${kind})`}
+        // Masters of a group replicate to each other: the link points both ways.
+        {...(link.peer ? { markerStart: `url(#arrow-${kind})` } : {})}
         data-from={link.from}
         data-to={link.to}
       />
