@@ -3,7 +3,8 @@ import { SimulationError, type AddNodeOptions, type Simulation } from './api.ts'
 import { Cluster, type Payload } from './cluster.ts';
 import * as control from './control.ts';
 import { FailoverManager } from './failover/manager.ts';
-import { promote } from './failover/promotion.ts';
+import { accountLostWrites, promote } from './failover/promotion.ts';
+import type { DbNode } from './node/dbNode.ts';
 import { FailoverRecords } from './failover/records.ts';
 import { findAnomalies, settledComparisons } from './observe/checker.ts';
 import * as faults from './network/faults.ts';
@@ -212,8 +213,10 @@ export function createSimulation(input: unknown): Simulation {
     const node = cluster.node(id);
     const old = cluster.rootOf(node);
     const now = cluster.now();
+    // pg_promote() runs on the standby: an old primary across a cut never hears of it and keeps
+    // accepting writes (a split brain until someone stops it); one it can reach is switched over.
     const lost = records.capture(() => {
-      promote(cluster, node);
+      promote(cluster, node, { canReach: (n) => !cluster.network.isCut(node.id, n.id) });
     });
     const heartbeat = manager?.view().lastHeartbeatAt;
     records.open(
@@ -229,6 +232,21 @@ export function createSimulation(input: unknown): Simulation {
       lost,
     );
     manager?.onPromoted(node);
+  };
+
+  /**
+   * A deposed primary (a newer timeline took over) that dies is rewound whenever it returns: what it
+   * acknowledged in a split brain is lost now, not only at its restart.
+   */
+  const chargeDeposed = (node: DbNode): void => {
+    const current = cluster.currentPrimary();
+    if (!node.isPrimary || current === undefined || current === node || current.timeline <= node.timeline)
+      return;
+    const lost = records.capture(() => {
+      accountLostWrites(cluster, current);
+    });
+    const record = records.latestReplacing(node.id);
+    if (record !== undefined && lost.length > 0) records.addLost(record.id, lost);
   };
 
   /** Wraps a mutating call: validate, record, run, notify. A thrown SimulationError changes nothing. */
@@ -271,6 +289,7 @@ export function createSimulation(input: unknown): Simulation {
     kill: command('kill', (id: NodeId) => {
       const node = cluster.node(id);
       control.kill(cluster, node);
+      chargeDeposed(node);
       if (cluster.group.has(id)) {
         peers.onMemberDown(cluster, node);
         onCertifierDown(cluster, node);

@@ -50,6 +50,8 @@ export interface SiblingVersion {
   readonly origin: NodeId;
   readonly committedAt: SimTime;
   readonly opId: number;
+  /** Its dot: the origin's write counter when it was written. */
+  readonly originSeq: number;
   readonly vv: VersionVector;
 }
 

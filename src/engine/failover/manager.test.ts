@@ -210,6 +210,20 @@ describe('a primary partitioned away from the manager without fencing', () => {
     expect(sim.failovers()[0]?.lostOpIds).toEqual(expect.arrayContaining(ids));
   });
 
+  it('loses them as soon as the deposed primary dies, without waiting for a restart that may never come', () => {
+    const { sim, minority } = splitBrain();
+    sim.kill('db1');
+    const ids = minority.map((op) => op.id);
+    expect(ids.every((id) => sim.op(id)?.lost === true)).toBe(true);
+    expect(sim.failovers()[0]?.lostOpIds).toEqual(expect.arrayContaining(ids));
+    expect(
+      sim
+        .check()
+        .filter((a) => a.kind === 'lost-write')
+        .map((a) => a.opIds[0]),
+    ).toEqual(expect.arrayContaining(ids));
+  });
+
   it('loses them too when the old primary restarts instead, still cut off', () => {
     const { sim, minority } = splitBrain();
     sim.kill('db1');

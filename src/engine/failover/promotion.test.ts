@@ -195,3 +195,31 @@ describe('without automatic rewind (no use_pg_rewind)', () => {
     }).toThrow(/nothing to rewind/);
   });
 });
+
+describe('a manual promotion while the old primary is cut off', () => {
+  it('leaves the old primary writable on its side of the cut: two primaries, flagged as a split brain', () => {
+    const sim = started(2);
+    sim.partition([['db1'], ['db2', 'db3']]);
+    sim.promote('db2');
+    expect(sim.node('db1').role).toBe('primary');
+    expect(sim.node('db3').upstream).toBe('db2');
+    const stray = sim.write('db1', 'k', 'old-side');
+    sim.advance(10);
+    expect(sim.op(stray.id)?.status).toBe('ok');
+    expect(sim.metrics().splitBrain).toBe(true);
+    // Someone stops the old primary; back up, it follows the new timeline and its stray write is gone.
+    sim.heal();
+    sim.kill('db1');
+    expect(sim.op(stray.id)?.lost).toBe(true);
+    sim.restart('db1');
+    sim.runUntilIdle();
+    expect(sim.node('db1')).toMatchObject({ role: 'replica', upstream: 'db2' });
+    expect(sim.metrics().splitBrain).toBe(false);
+  });
+
+  it('still switches over an old primary it can reach: demoted to a replica of the new one', () => {
+    const sim = started(2);
+    sim.promote('db2');
+    expect(sim.node('db1')).toMatchObject({ role: 'replica', upstream: 'db2' });
+  });
+});

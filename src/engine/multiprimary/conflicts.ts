@@ -23,7 +23,14 @@ export function versionOf(
 }
 
 export function siblingOf(v: SiblingVersion | LogEntry): SiblingVersion {
-  return { value: v.value, origin: v.origin, committedAt: v.committedAt, opId: v.opId, vv: v.vv ?? EMPTY_VV };
+  return {
+    value: v.value,
+    origin: v.origin,
+    committedAt: v.committedAt,
+    opId: v.opId,
+    originSeq: v.originSeq ?? 0,
+    vv: v.vv ?? EMPTY_VV,
+  };
 }
 
 /** Bounded like the other histories; the count stays exact. */

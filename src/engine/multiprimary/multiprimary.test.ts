@@ -106,6 +106,18 @@ describe('a multi-primary group', () => {
     expect(sim.node('r1').data.k).toBe('two');
   });
 
+  it('never lets last-writer-wins beat a write with one it had seen, even within one simulated millisecond', () => {
+    const sim = group(3, { latencyMs: 0 });
+    sim.write('db3', 'k', 'first');
+    sim.advance(1.5);
+    // db1 has seen db3's write; its clock reads the same millisecond, yet it is the later version.
+    sim.write('db1', 'k', 'second');
+    sim.write('db2', 'k', 'concurrent');
+    sim.runUntilIdle();
+    expectAllEqual(sim);
+    expect(sim.conflicts().every((c) => c.versions.every((v) => v.value !== 'first'))).toBe(true);
+  });
+
   it('keeps concurrent versions as siblings that a read returns, and resolve() merges them everywhere', () => {
     const sim = group(2, { resolution: 'siblings' });
     sim.write('db1', 'k', 'one');

@@ -9,10 +9,18 @@ import { RETRY_MS, type Cluster, type Payload } from '../cluster.ts';
 import type { DbNode, Version } from '../node/dbNode.ts';
 import { REPLICATION_TIMEOUT_MS } from '../network/faults.ts';
 import { pump } from '../replication/sender.ts';
-import type { ConflictVersion, LogEntry, NodeId, SiblingVersion, VersionVector } from '../types.ts';
+import type {
+  ConflictResolution,
+  ConflictVersion,
+  LogEntry,
+  NodeId,
+  SiblingVersion,
+  VersionVector,
+} from '../types.ts';
 import { onApplied, repeatAborts } from './certification.ts';
 import { siblingOf, versionOf } from './conflicts.ts';
-import { dominates, EMPTY_VV, lwwCompare, merge } from './versions.ts';
+import { RESOLVERS } from './resolution.ts';
+import { dominates, EMPTY_VV, hasSeen, merge } from './versions.ts';
 
 /** Most entries one batch carries. */
 const MAX_BATCH = 500;
@@ -166,7 +174,7 @@ function compactOutbox(cluster: Cluster, node: DbNode): void {
   if (drop > 0) node.outbox = node.outbox.slice(drop);
 }
 
-/** Every concurrent version a stored key holds. */
+/** Every version a stored key holds: one, or its siblings. */
 function versionsOf(stored: Version): SiblingVersion[] {
   if (stored.siblings !== undefined) return [...stored.siblings];
   return [
@@ -175,6 +183,7 @@ function versionsOf(stored: Version): SiblingVersion[] {
       origin: stored.origin ?? '',
       committedAt: stored.committedAt ?? 0,
       opId: stored.opId,
+      originSeq: stored.originSeq ?? 0,
       vv: stored.vv ?? EMPTY_VV,
     },
   ];
@@ -188,59 +197,60 @@ export function siblingValue(siblings: readonly SiblingVersion[]): string {
     .join(' | ');
 }
 
-const byOrigin = (a: SiblingVersion, b: SiblingVersion): number =>
-  a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : a.opId - b.opId;
-
 /**
  * Applies a peer's write: a version this node has already seen is skipped, one that has seen this node's
  * version replaces it, and concurrent ones are a conflict, settled by the group's strategy.
  */
 function applyRemote(cluster: Cluster, node: DbNode, incoming: LogEntry): void {
   const stored = node.data.get(incoming.key);
-  const incomingVv = incoming.vv ?? EMPTY_VV;
-  const storedVv: VersionVector = stored?.vv ?? EMPTY_VV;
-  if (stored !== undefined && dominates(storedVv, incomingVv)) return;
-  if (stored === undefined || dominates(incomingVv, storedVv)) {
+  if (stored === undefined) {
     appendApplied(cluster, node, { ...incoming });
     return;
   }
+  const incomingVv = incoming.vv ?? EMPTY_VV;
+  const storedVv: VersionVector = stored.vv ?? EMPTY_VV;
+  if (dominates(storedVv, incomingVv)) return;
   const vv = merge(storedVv, incomingVv);
-  const now = cluster.now();
-  const local = versionsOf(stored).filter((v) => !dominates(incomingVv, v.vv));
-  const versions: ConflictVersion[] = [...local.map(versionOf), versionOf(incoming)];
-  if (cluster.conflictResolution === 'siblings') {
-    const siblings = [...local, siblingOf(incoming)].sort(byOrigin);
-    const { record, isNew } = cluster.conflicts.note(node.id, incoming.key, now, 'siblings', versions, {
-      winner: null,
-      siblings: siblings.map(versionOf),
-    });
-    if (isNew) announce(cluster, node.id, record.id, incoming.key, 'siblings', versions);
+  // The versions held here that the incoming write had not seen (by their dots) are concurrent with it.
+  const local = versionsOf(stored).filter((v) => !hasSeen(incomingVv, v.origin, v.originSeq));
+  if (local.length === 0) {
+    appendApplied(cluster, node, { ...incoming, vv });
+    return;
+  }
+  const concurrentVersions = [...local, siblingOf(incoming)];
+  const versions: ConflictVersion[] = concurrentVersions.map(versionOf);
+  const strategy = cluster.conflictResolution;
+  const resolution = RESOLVERS[strategy](concurrentVersions);
+  const winner = resolution.kind === 'winner' ? resolution.winner : undefined;
+  const { record, isNew } = cluster.conflicts.note(node.id, incoming.key, cluster.now(), strategy, versions, {
+    winner: winner === undefined ? null : versionOf(winner),
+    siblings: resolution.kind === 'siblings' ? resolution.siblings.map(versionOf) : [],
+  });
+  if (isNew) {
+    announce(cluster, node.id, record.id, incoming.key, strategy, versions, winner?.origin);
+    // Acknowledged, then silently replaced: the losers of last-writer-wins count.
+    if (winner !== undefined)
+      for (const v of versions)
+        if (v.opId !== winner.opId) cluster.history.markOverwritten(v.opId, record.id);
+  }
+  // What every version saw is kept in the merged vector, so no later arrival of one of them conflicts again.
+  if (resolution.kind === 'siblings') {
     appendApplied(cluster, node, {
       ...incoming,
-      value: siblingValue(siblings),
+      value: siblingValue(resolution.siblings),
       vv,
-      siblings,
+      siblings: resolution.siblings,
     });
     return;
   }
-  // Last writer wins among the concurrent versions; what they all saw is kept in the merged vector.
-  let winner: SiblingVersion = siblingOf(incoming);
-  for (const v of local) if (lwwCompare(v, winner) > 0) winner = v;
-  const winnerVersion = versionOf(winner);
-  const { record, isNew } = cluster.conflicts.note(node.id, incoming.key, now, 'lww', versions, {
-    winner: winnerVersion,
-    siblings: [],
-  });
-  if (isNew) {
-    announce(cluster, node.id, record.id, incoming.key, 'lww', versions, winner.origin);
-    for (const v of versions) if (v.opId !== winner.opId) cluster.history.markOverwritten(v.opId, record.id);
-  }
+  const kept = resolution.winner;
   appendApplied(cluster, node, {
     ...incoming,
-    value: winner.value,
-    origin: winner.origin,
-    committedAt: winner.committedAt,
-    opId: winner.opId,
+    value: kept.value,
+    origin: kept.origin,
+    committedAt: kept.committedAt,
+    opId: kept.opId,
+    originSeq: kept.originSeq,
     vv,
   });
 }
@@ -250,7 +260,7 @@ function announce(
   nodeId: NodeId,
   conflictId: number,
   key: string,
-  strategy: 'lww' | 'siblings',
+  strategy: ConflictResolution,
   versions: readonly ConflictVersion[],
   winner?: NodeId,
 ): void {

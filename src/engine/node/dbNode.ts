@@ -11,7 +11,7 @@ import { nodeMachine, stateName } from './nodeMachine.ts';
  * multi-primary group it carries its origin, version vector and, with `siblings`, every concurrent value.
  */
 export type Version = Pick<LogEntry, 'value' | 'lsn' | 'opId'> &
-  Partial<Pick<LogEntry, 'origin' | 'committedAt' | 'vv' | 'siblings'>>;
+  Partial<Pick<LogEntry, 'origin' | 'committedAt' | 'originSeq' | 'vv' | 'siblings'>>;
 
 /** A subscription to a peer's own writes (a logical replication apply worker). */
 export interface PeerSubscription {

@@ -4,10 +4,10 @@
  * semi-sync with `rpl_semi_sync_source_timeout`). Invariant: waiting writes are acknowledged in LSN order.
  */
 import type { Cluster } from '../cluster.ts';
-import type { DbNode } from '../node/dbNode.ts';
+import type { DbNode, Version } from '../node/dbNode.ts';
 import type { OpRecord } from '../observe/history.ts';
 import { SimulationError } from '../api.ts';
-import type { AckOn, LogEntry, Lsn } from '../types.ts';
+import type { AckOn, LogEntry, Lsn, SimTime } from '../types.ts';
 import { pump, scheduleTick } from './sender.ts';
 import { publishCommitted } from '../multiprimary/certification.ts';
 import { pumpPeers } from '../multiprimary/peers.ts';
@@ -38,6 +38,8 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
   const now = cluster.now();
   const entries: LogEntry[] = [];
   const member = cluster.group.has(primary.id);
+  /** Within one group commit, a later write to a key has seen the earlier one. */
+  const written = new Map<string, LogEntry>();
   for (const op of ops) {
     const entry: LogEntry = {
       lsn: primary.log.lastLsn + 1,
@@ -47,10 +49,15 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
       key: op.key,
       value: op.value ?? '',
       opId: op.id,
-      ...(member ? ownVersion(cluster, primary, op) : {}),
+      ...(member
+        ? ownVersion(cluster, primary, op, written.get(op.key) ?? primary.data.get(op.key), now)
+        : {}),
     };
     primary.log.append(entry);
-    if (member) primary.outbox.push(entry);
+    if (member) {
+      primary.outbox.push(entry);
+      written.set(op.key, entry);
+    }
     entries.push(entry);
     op.lsn = entry.lsn;
     op.timeline = entry.timeline;
@@ -104,19 +111,35 @@ export function compactLog(cluster: Cluster, node: DbNode): void {
 
 /**
  * A group member's own write: its dot and a version vector that has seen everything the key held here, so
- * it supersedes the key's siblings (a write with its causal context merges them, as in Riak).
+ * it supersedes the key's siblings (a write with its causal context merges them, as in Riak). Its commit
+ * timestamp is after every version it has seen (a hybrid logical clock), so last-writer-wins never lets
+ * an older write beat one that had seen it.
  */
-function ownVersion(cluster: Cluster, primary: DbNode, op: OpRecord): Pick<LogEntry, 'originSeq' | 'vv'> {
+function ownVersion(
+  cluster: Cluster,
+  primary: DbNode,
+  op: OpRecord,
+  stored: Version | undefined,
+  now: SimTime,
+): Pick<LogEntry, 'originSeq' | 'vv' | 'committedAt'> {
   const seq = ++primary.originSeq;
   op.originSeq = seq;
-  const stored = primary.data.get(op.key);
+  let seen = stored?.committedAt ?? -Infinity;
   if (stored?.siblings !== undefined) {
     const merged = new Set(stored.siblings.map((s) => s.opId));
+    for (const s of stored.siblings) seen = Math.max(seen, s.committedAt);
     const ids = cluster.conflicts.resolveSiblings(op.key, merged, cluster.now());
     cluster.emit({ type: 'siblings-resolved', nodeId: primary.id, key: op.key, conflictIds: ids });
   }
-  return { originSeq: seq, vv: bump(stored?.vv ?? EMPTY_VV, primary.id, seq) };
+  return {
+    originSeq: seq,
+    vv: bump(stored?.vv ?? EMPTY_VV, primary.id, seq),
+    committedAt: Math.max(now, seen + CAUSAL_TICK_MS),
+  };
 }
+
+/** How far a write's timestamp moves past a version it has seen with the same (or a later) time, ms. */
+const CAUSAL_TICK_MS = 0.001;
 
 /** Entries every open connection has been sent: what the primary must keep regardless of retention. */
 function minLinkPosition(primary: DbNode): Lsn {
