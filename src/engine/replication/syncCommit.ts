@@ -39,7 +39,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
   const entries: LogEntry[] = [];
   const member = cluster.group.has(primary.id);
   /** Within one group commit, a later write to a key has seen the earlier one. */
-  const written = new Map<string, LogEntry>();
+  const written = member ? new Map<string, LogEntry>() : undefined;
   for (const op of ops) {
     const entry: LogEntry = {
       lsn: primary.log.lastLsn + 1,
@@ -49,12 +49,12 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
       key: op.key,
       value: op.value ?? '',
       opId: op.id,
-      ...(member
-        ? ownVersion(cluster, primary, op, written.get(op.key) ?? primary.data.get(op.key), now)
-        : {}),
+      ...(written === undefined
+        ? {}
+        : ownVersion(cluster, primary, op, written.get(op.key) ?? primary.data.get(op.key), now)),
     };
     primary.log.append(entry);
-    if (member) {
+    if (written !== undefined) {
       primary.outbox.push(entry);
       written.set(op.key, entry);
     }
