@@ -20,6 +20,7 @@ import type {
 } from './types.ts';
 import { ConflictLedger } from './multiprimary/conflicts.ts';
 import { SimulationError } from './api.ts';
+import { syncRuleOf } from './replication/syncStandbys.ts';
 
 /** What travels on the wire between nodes. */
 export type Payload =
@@ -201,19 +202,17 @@ export class Cluster {
     return [...this.nodes.values()].filter((n) => n.upstream === id);
   }
 
-  /** Direct replicas that count toward synchronous commit for this primary. */
+  /** Direct replicas that may confirm this primary's commits, in priority order (see `syncRuleOf`). */
   syncCandidates(primary: DbNode): DbNode[] {
-    if (this.config.mode !== 'sync' && this.config.mode !== 'semi-sync') return [];
-    // In a multi-primary group `sync` means certification among the primaries; their replicas are async.
-    if (this.group.has(primary.id)) return [];
-    return this.downstreamOf(primary.id).filter((n) => n.sync);
+    return [...syncRuleOf(this, primary).members];
   }
 
-  /** Confirmations a commit needs: all candidates (sync) or `syncCount` of them (PostgreSQL `ANY k`). */
+  /**
+   * Confirmations a commit needs: `n` of `FIRST n` / `ANY n` in `synchronousStandbyNames`, else all
+   * `sync` replicas (sync) or `syncCount` of them (semi-sync, PostgreSQL `ANY k`); 0 when none count.
+   */
   requiredConfirmations(primary: DbNode): number {
-    const candidates = this.syncCandidates(primary).length;
-    if (candidates === 0) return 0;
-    return this.config.mode === 'sync' ? candidates : this.config.syncCount;
+    return syncRuleOf(this, primary).num;
   }
 
   /** The other members of `node`'s multi-primary group, up or down. */

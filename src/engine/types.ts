@@ -1,4 +1,5 @@
 /** Public types of the engine: what the store, the view and outside users read. */
+import type { SyncState } from './replication/standbyNames.ts';
 
 /** A node's id, as the scenario names it ("db1"). */
 export type NodeId = string;
@@ -13,6 +14,7 @@ export type ReplicationMode = 'async' | 'sync' | 'semi-sync' | 'scheduled';
 /** What a replica's confirmation means: PostgreSQL `synchronous_commit = on` vs `remote_apply`. */
 export type AckOn = 'written' | 'received' | 'applied';
 export type ReadRouting = 'primary' | 'replicas' | 'any';
+export type { SyncState, SyncStandbyList } from './replication/standbyNames.ts';
 
 /**
  * How a multi-primary group settles concurrent writes to one key: `lww` keeps the later origin commit
@@ -152,8 +154,10 @@ export interface NodeView {
   readonly status: NodeStatus;
   readonly upstream?: NodeId;
   readonly downstream: readonly NodeId[];
-  /** Participates in synchronous commit (direct replicas of the primary only). */
+  /** Participates in synchronous commit (direct replicas of the primary only): `syncState` is sync or quorum. */
   readonly sync: boolean;
+  /** PostgreSQL's `sync_state` as the upstream primary sees it (`async` under a replica or in async mode). */
+  readonly syncState: SyncState;
   readonly timeline: number;
   /** Last position written and flushed (PostgreSQL `flush_lsn`). */
   readonly receivedLsn: Lsn;
@@ -392,6 +396,8 @@ export interface Snapshot {
     readonly conflictResolution: ConflictResolution;
     /** Two or more primaries replicate to each other. */
     readonly multiPrimary: boolean;
+    /** PostgreSQL's `synchronous_standby_names` as it reads, when the scenario gives one. */
+    readonly synchronousStandbyNames?: string;
   };
   readonly network: { readonly partitioned: boolean; readonly dropped: number };
   readonly workload: WorkloadOptions | null;

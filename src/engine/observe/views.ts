@@ -3,7 +3,9 @@ import type { Cluster } from '../cluster.ts';
 import type { FailoverManager } from '../failover/manager.ts';
 import type { FailoverRecords } from '../failover/records.ts';
 import type { DbNode } from '../node/dbNode.ts';
+import { formatStandbyNames } from '../replication/standbyNames.ts';
 import { blockedWrites } from '../replication/syncCommit.ts';
+import { syncStateOf } from '../replication/syncStandbys.ts';
 import type { LinkView, Metrics, NodeView, Snapshot, VersionVector, WorkloadOptions } from '../types.ts';
 
 const LOG_TAIL = 12;
@@ -31,10 +33,8 @@ function dataOf(node: DbNode): Record<string, string> {
 }
 
 export function nodeView(cluster: Cluster, node: DbNode): NodeView {
-  const sync =
-    !node.isPrimary &&
-    cluster.nodes.get(node.upstream ?? '')?.isPrimary === true &&
-    cluster.syncCandidates(cluster.node(node.upstream ?? '')).includes(node);
+  const syncState = syncStateOf(cluster, node);
+  const sync = syncState === 'sync' || syncState === 'quorum';
   return {
     id: node.id,
     role: node.role,
@@ -42,6 +42,7 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     ...(node.upstream === undefined ? {} : { upstream: node.upstream }),
     downstream: cluster.downstreamOf(node.id).map((n) => n.id),
     sync,
+    syncState,
     timeline: node.timeline,
     receivedLsn: node.receivedLsn,
     appliedLsn: node.appliedLsn,
@@ -163,6 +164,7 @@ export function snapshotOf(
   manager: FailoverManager | undefined,
 ): Snapshot {
   const nodes = [...cluster.nodes.values()].map((n) => nodeView(cluster, n));
+  const names = cluster.config.synchronousStandbyNames;
   return Object.freeze({
     version: cluster.version,
     time: cluster.now(),
@@ -175,6 +177,7 @@ export function snapshotOf(
       ackOn: cluster.config.ackOn,
       conflictResolution: cluster.conflictResolution,
       multiPrimary: cluster.isMultiPrimary(),
+      ...(names === undefined ? {} : { synchronousStandbyNames: formatStandbyNames(names) }),
     },
     network: { partitioned: cluster.network.isPartitioned, dropped: cluster.network.dropped },
     workload,

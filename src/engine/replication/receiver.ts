@@ -132,7 +132,11 @@ const REPORT_INTERVAL_MS = 100;
 /** Whether the upstream is a primary that may be waiting on this replica to acknowledge a commit. */
 function confirmsCommits(cluster: Cluster, replica: DbNode): boolean {
   const upstream = replica.upstream === undefined ? undefined : cluster.nodes.get(replica.upstream);
-  return upstream?.isPrimary === true && replica.sync && cluster.requiredConfirmations(upstream) > 0;
+  return (
+    upstream?.isPrimary === true &&
+    cluster.requiredConfirmations(upstream) > 0 &&
+    cluster.syncCandidates(upstream).includes(replica)
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Commit on the primary: a group-committed local flush, then the acknowledgement, which in sync and
- * semi-sync modes waits for replicas' confirmations (PostgreSQL `synchronous_commit`, `ANY k`; MySQL
- * semi-sync with `rpl_semi_sync_source_timeout`). Invariant: waiting writes are acknowledged in LSN order.
+ * semi-sync modes waits for replicas' confirmations (PostgreSQL `synchronous_commit` and
+ * `synchronous_standby_names`, see syncStandbys.ts; MySQL semi-sync with `rpl_semi_sync_source_timeout`). Invariant: waiting writes are acknowledged in LSN order.
  */
 import type { Cluster } from '../cluster.ts';
 import type { DbNode, Version } from '../node/dbNode.ts';
@@ -12,6 +12,7 @@ import { pump, scheduleTick } from './sender.ts';
 import { publishCommitted } from '../multiprimary/certification.ts';
 import { pumpPeers } from '../multiprimary/peers.ts';
 import { bump, EMPTY_VV } from '../multiprimary/versions.ts';
+import { releasableLsn, syncRuleOf } from './syncStandbys.ts';
 
 /** Queues a write for the primary's next WAL flush; concurrent writes share one flush (group commit). */
 export function queueCommit(cluster: Cluster, primary: DbNode, op: OpRecord): void {
@@ -164,17 +165,13 @@ function acknowledge(cluster: Cluster, primary: DbNode, op: OpRecord): void {
   });
 }
 
-/** Positions confirmed by candidates, highest first, in the sense `ackOn` gives "confirmed". */
-function confirmedPositions(cluster: Cluster, primary: DbNode, ackOn: AckOn): Lsn[] {
-  const positions: Lsn[] = [];
-  for (const replica of cluster.syncCandidates(primary)) {
+/** The highest LSN enough synchronous standbys have confirmed, in the sense `ackOn` gives "confirmed". */
+function confirmedLsn(cluster: Cluster, primary: DbNode, ackOn: AckOn): Lsn {
+  return releasableLsn(syncRuleOf(cluster, primary), (replica) => {
     const link = primary.links.get(replica.id);
-    if (link === undefined) continue;
-    positions.push(
-      ackOn === 'applied' ? link.appliedLsn : ackOn === 'written' ? link.writtenLsn : link.receivedLsn,
-    );
-  }
-  return positions.sort((a, b) => b - a);
+    if (link === undefined) return undefined;
+    return ackOn === 'applied' ? link.appliedLsn : ackOn === 'written' ? link.writtenLsn : link.receivedLsn;
+  });
 }
 
 /** What a waiting write counts as confirmation: its own commit level, else the scenario's. */
@@ -195,14 +192,10 @@ export function awaitsReplay(cluster: Cluster, primaryId: string): boolean {
 function releaseConfirmed(cluster: Cluster, primary: DbNode): void {
   const waiting = cluster.waiting.get(primary.id);
   if (waiting === undefined || waiting.length === 0) return;
-  const needed = cluster.requiredConfirmations(primary);
-  // The k-th highest confirmed position is the highest LSN that k replicas have all confirmed.
-  const confirmed = (ackOn: AckOn): number =>
-    needed === 0 ? Infinity : (confirmedPositions(cluster, primary, ackOn)[needed - 1] ?? -1);
   const positions = {
-    written: confirmed('written'),
-    received: confirmed('received'),
-    applied: confirmed('applied'),
+    written: confirmedLsn(cluster, primary, 'written'),
+    received: confirmedLsn(cluster, primary, 'received'),
+    applied: confirmedLsn(cluster, primary, 'applied'),
   };
   let released = 0;
   for (const w of waiting) {
@@ -238,7 +231,12 @@ export function onReplicaAck(cluster: Cluster, primary: DbNode, replicaId: strin
   const replica = cluster.nodes.get(replicaId);
   const link = primary.links.get(replicaId);
   // MySQL: "When at least one semisynchronous replica catches up, the source returns to semisynchronous replication."
-  if (replica?.sync === true && link !== undefined && link.receivedLsn >= primary.log.lastLsn) {
+  if (
+    replica !== undefined &&
+    cluster.syncCandidates(primary).includes(replica) &&
+    link !== undefined &&
+    link.receivedLsn >= primary.log.lastLsn
+  ) {
     primary.actor.send({ type: 'SYNC_RESTORED' });
     cluster.emit({ type: 'sync-restored', nodeId: primary.id, by: replicaId });
   }

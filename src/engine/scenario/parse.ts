@@ -56,6 +56,15 @@ export function parseScenario(input: unknown): Scenario {
       );
     }
   }
+  const names = replication.synchronousStandbyNames;
+  if (names !== undefined) {
+    raw.nodes.forEach((node, i) => {
+      if (node.sync !== undefined)
+        problems.push(
+          `nodes[${i}].sync: replication.synchronousStandbyNames decides which standbys are synchronous; leave sync out`,
+        );
+    });
+  }
   if (problems.length > 0) throw new ScenarioError(problems);
   const scenario: Scenario = {
     version: SCENARIO_VERSION,
@@ -70,8 +79,9 @@ export function parseScenario(input: unknown): Scenario {
       ...(n.applyDelayMs === undefined ? {} : { applyDelayMs: n.applyDelayMs }),
     })),
     replication: {
-      mode: replication.mode ?? DEFAULTS.mode,
+      mode: replication.mode ?? (names === undefined ? DEFAULTS.mode : 'sync'),
       syncCount: replication.syncCount ?? DEFAULTS.syncCount,
+      ...(names === undefined ? {} : { synchronousStandbyNames: names }),
       intervalMs: replication.intervalMs ?? DEFAULTS.intervalMs,
       ackOn: replication.ackOn ?? DEFAULTS.ackOn,
       ...(replication.syncTimeoutMs === undefined ? {} : { syncTimeoutMs: replication.syncTimeoutMs }),

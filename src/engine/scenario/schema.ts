@@ -1,5 +1,6 @@
 /** The scenario format: versioned JSON, validated with zod; invalid input names every problem by path. */
 import { z } from 'zod';
+import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
 
 export const SCENARIO_VERSION = 1;
 
@@ -21,10 +22,23 @@ const nodeSchema = z.strictObject({
   applyDelayMs: z.number().int().min(0).max(86_400_000).optional(),
 });
 
+function standbyList(text: string, ctx: z.RefinementCtx): SyncStandbyList {
+  const list = parseStandbyNames(text);
+  if (typeof list !== 'string') return list;
+  ctx.addIssue({ code: 'custom', message: `"${text}": ${list}` });
+  return z.NEVER;
+}
+
 const replicationSchema = z.strictObject({
   mode: z.enum(['async', 'sync', 'semi-sync', 'scheduled']).optional(),
   /** PostgreSQL `ANY k (...)`: confirmations needed in semi-sync mode. */
   syncCount: z.number().int().min(1).max(64).optional(),
+  /**
+   * PostgreSQL `synchronous_standby_names`, e.g. `FIRST 1 (s1, s2)` or `ANY 2 (s1, s2, s3)`: which
+   * standbys confirm commits and how many. When given it decides (over `syncCount` and nodes' `sync`)
+   * and `mode` defaults to `sync`; `async` mode ignores it, like `synchronous_commit = local`.
+   */
+  synchronousStandbyNames: z.string().max(2000).transform(standbyList).optional(),
   /** Scheduled mode ships every `intervalMs` (like `archive_timeout` log shipping). */
   intervalMs: z.number().int().min(10).max(3_600_000).optional(),
   ackOn: z.enum(['written', 'received', 'applied']).optional(),
@@ -99,6 +113,7 @@ export interface Scenario {
   readonly replication: {
     readonly mode: 'async' | 'sync' | 'semi-sync' | 'scheduled';
     readonly syncCount: number;
+    readonly synchronousStandbyNames?: SyncStandbyList;
     readonly intervalMs: number;
     readonly ackOn: 'written' | 'received' | 'applied';
     readonly syncTimeoutMs?: number;
