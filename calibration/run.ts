@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { cleanUpLab, createLab, type Lab } from './lib/lab.ts';
 import { compare, consoleTable, failed, markdown, type Row } from './lib/report.ts';
-import type { Facts, Scenario } from './lib/scenario.ts';
+import type { Facts, Outcome, Scenario } from './lib/scenario.ts';
 import { scenarios } from './scenarios/index.ts';
 
 const RESULTS = join(import.meta.dirname, 'RESULTS.md');
@@ -24,7 +24,7 @@ process.on('exit', cleanUpLab);
 async function runScenario(lab: Lab, scenario: Scenario): Promise<Row> {
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
-  let engine: Facts;
+  let engine: Facts | Outcome;
   try {
     engine = scenario.engine();
   } catch (error) {

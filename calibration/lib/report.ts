@@ -1,5 +1,5 @@
 /** Compares the two sides of a scenario and renders the results as a console table and as Markdown. */
-import type { Facts, Scenario } from './scenario.ts';
+import { outcomeOf, type Facts, type Outcome, type Scenario } from './scenario.ts';
 
 export type Verdict = 'yes' | 'no' | 'error';
 
@@ -11,6 +11,8 @@ export interface Row {
   readonly agree: Verdict;
   /** Why not: each differing fact, and the engine changes that would close the gap. */
   readonly notes: readonly string[];
+  /** Measured numbers behind the facts, per side ("PostgreSQL: ..."). */
+  readonly figures: readonly string[];
   readonly seconds: number;
 }
 
@@ -28,7 +30,18 @@ function differences(a: Facts, b: Facts, aName: string, bName: string): string[]
 }
 
 /** Agreement: PostgreSQL matches the measured reference, and the engine matches PostgreSQL, fact by fact. */
-export function compare(scenario: Scenario, postgres: Facts, engine: Facts, seconds: number): Row {
+export function compare(
+  scenario: Scenario,
+  postgresAnswer: Facts | Outcome,
+  engineAnswer: Facts | Outcome,
+  seconds: number,
+): Row {
+  const { facts: postgres, figures: postgresFigures } = outcomeOf(postgresAnswer);
+  const { facts: engine, figures: engineFigures } = outcomeOf(engineAnswer);
+  const figures = [
+    ...(postgresFigures === undefined ? [] : [`PostgreSQL: ${postgresFigures}`]),
+    ...(engineFigures === undefined ? [] : [`engine: ${engineFigures}`]),
+  ];
   const offReference = differences(postgres, scenario.reference, 'PostgreSQL', 'reference');
   const offEngine = differences(postgres, engine, 'PostgreSQL', 'engine');
   const notes = [...offReference, ...offEngine];
@@ -41,6 +54,7 @@ export function compare(scenario: Scenario, postgres: Facts, engine: Facts, seco
     engine: formatFacts(engine),
     agree: notes.length === 0 ? 'yes' : 'no',
     notes,
+    figures,
     seconds,
   };
 }
@@ -54,6 +68,7 @@ export function failed(scenario: Scenario, side: string, error: unknown, seconds
     engine: side === 'engine' ? 'error' : '',
     agree: 'error',
     notes: [`${side} side failed: ${message.split('\n')[0] ?? message}`],
+    figures: [],
     seconds,
   };
 }
@@ -66,6 +81,7 @@ export function consoleTable(rows: readonly Row[]): string {
         `(${row.id}) ${row.title}: agree? ${row.agree}  [${row.seconds.toFixed(1)} s]`,
         `    PostgreSQL: ${row.postgres}`,
         `    engine:     ${row.engine}`,
+        ...row.figures.map((figure) => `    ${figure}`),
         ...row.notes.map((note) => `    - ${note}`),
       ].join('\n'),
     )
@@ -90,6 +106,13 @@ export function markdown(rows: readonly Row[], version: string, seconds: number)
         `| (${row.id}) ${cell(row.title)} | ${cell(row.postgres)} | ${cell(row.engine)} | ${row.agree} |`,
     ),
   ];
+  const measured = rows.filter((row) => row.figures.length > 0);
+  if (measured.length > 0) {
+    lines.push('', '## Figures', '');
+    for (const row of measured) {
+      lines.push(`- **(${row.id}) ${row.title}**`, ...row.figures.map((figure) => `  - ${cell(figure)}`));
+    }
+  }
   const explained = rows.filter((row) => row.notes.length > 0);
   if (explained.length > 0) {
     lines.push('', '## Disagreements', '');

@@ -6,14 +6,32 @@ export type Fact = string | number | boolean;
 /** Named outcomes; PostgreSQL's and the engine's must be equal, key by key. */
 export type Facts = Readonly<Record<string, Fact>>;
 
+/** A side's answer with figures shown beside the facts (measured numbers; never compared exactly). */
+export interface Outcome {
+  readonly facts: Facts;
+  readonly figures: string;
+}
+
+export function withFigures(facts: Facts, figures: string): Outcome {
+  return { facts, figures };
+}
+
+/** The facts and figures of an answer given either way. */
+export function outcomeOf(answer: Facts | Outcome): { facts: Facts; figures?: string } {
+  const { facts, figures } = answer;
+  return typeof facts === 'object' && typeof figures === 'string'
+    ? { facts, figures }
+    : { facts: answer as Facts };
+}
+
 export interface Scenario {
   /** The letter of the scenario in issue 9 ("a" to "j"). */
   readonly id: string;
   readonly title: string;
   /** What the measured reference run saw (shared/reference/postgres-calibration.md). */
   readonly reference: Facts;
-  postgres(lab: Lab): Promise<Facts>;
-  engine(): Facts;
+  postgres(lab: Lab): Promise<Facts | Outcome>;
+  engine(): Facts | Outcome;
   /** The engine changes that would make it agree, reported when it does not. */
   readonly engineNeeds?: readonly string[];
 }

@@ -16,12 +16,6 @@ export const cascade: Scenario = {
     receivesWhileUpstreamDown: false,
     catchesUpWhenUpstreamReturns: true,
   },
-  engineNeeds: [
-    'synchronous standby lists by name (FIRST n / ANY n): a named standby that is not a direct replica of ' +
-      'the primary can never confirm, so commits block; today Cluster.syncCandidates drops it and, with no ' +
-      'candidate left, requiredConfirmations is 0 and commits do not wait',
-  ],
-
   postgres: (lab) =>
     withCluster(lab, { name: 'g-cascade', standbys: ['s1'] }, async (pg) => {
       await pg.addStandby('s3', 's1');
@@ -48,14 +42,19 @@ export const cascade: Scenario = {
     }),
 
   engine() {
-    // Only s3 counts toward synchronous commit: the engine's spelling of synchronous_standby_names = 's3'.
-    const sim = simulate([replica('s1', 'primary', false), replica('s3', 's1', true)], { mode: 'sync' });
+    const topology = [replica('s1'), replica('s3', 's1')];
+    // synchronous_standby_names = 'FIRST 1 (s3)': s3 is not connected to the primary, so it never confirms.
+    const named = simulate(topology, { synchronousStandbyNames: 'FIRST 1 (s3)' });
+    named.runUntilIdle();
+    const op = named.write('primary', 'k1', '1');
+    named.advance(3000);
+    const namedAsSyncBlocks = named.op(op.id)?.status === 'pending';
+    named.cancel(op.id);
+    // The rest runs with the list reset, as on the server.
+    const sim = simulate(topology);
     sim.runUntilIdle();
     const primarySees = sim.node('primary').downstream.join(' ');
     const upstreamSees = sim.node('s1').downstream.join(' ');
-    const op = sim.write('primary', 'k1', '1');
-    sim.advance(3000);
-    const namedAsSyncBlocks = sim.op(op.id)?.status === 'pending';
     sim.kill('s1');
     sim.write('primary', 'k2', '2');
     sim.advance(1500);

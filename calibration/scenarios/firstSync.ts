@@ -1,5 +1,9 @@
-/** (e) `FIRST 1 (s1)` with s1 down blocks commits; `local` still commits; a cancel returns success with a warning. */
+/**
+ * (e) `FIRST 1 (s1)`: s1 is sync and s2 async (under `FIRST 1 (s1, s2)`, s2 is potential); with s1 down
+ * commits block, `local` still commits, and a cancel returns success with a warning.
+ */
 import { waitFor } from '../lib/cluster.ts';
+import type { Simulation } from '../../src/engine/index.ts';
 import { replica, simulate } from '../lib/engine.ts';
 import { countRange, withCluster, type Scenario } from '../lib/scenario.ts';
 import { cancelCommit, cancelledAfterLocalCommit, returnsWithin, startCommit } from '../lib/syncProbe.ts';
@@ -9,26 +13,26 @@ export const firstSync: Scenario = {
   title: 'FIRST 1 (s1), s1 down: blocks; local commits; cancel warns',
   reference: {
     syncStates: 's1=sync s2=async',
+    priorityStates: 's1=sync s2=potential',
     blocks: true,
     blockedRowVisible: false,
     localCommits: true,
     cancelReturnsSuccessWithWarning: true,
     releasedWhenS1Returns: true,
   },
-  engineNeeds: [
-    'FIRST n (...) priority lists: `replication.synchronousStandbys` naming standbys in order (today only ' +
-      'every `sync: true` direct replica, i.e. FIRST n with n = all listed)',
-  ],
-
   postgres: (lab) =>
     withCluster(lab, { name: 'e-first-sync', standbys: ['s1', 's2'] }, async (pg) => {
-      await pg.q('primary', "alter system set synchronous_standby_names = 'FIRST 1 (s1)'");
-      await pg.q('primary', 'select pg_reload_conf()');
       const states = async (): Promise<string> =>
         pg.q(
           'primary',
           "select string_agg(application_name || '=' || sync_state, ' ' order by 1) from pg_stat_replication",
         );
+      await pg.q('primary', "alter system set synchronous_standby_names = 'FIRST 1 (s1, s2)'");
+      await pg.q('primary', 'select pg_reload_conf()');
+      await waitFor(async () => (await states()) === 's1=sync s2=potential', 3000);
+      const priorityStates = await states();
+      await pg.q('primary', "alter system set synchronous_standby_names = 'FIRST 1 (s1)'");
+      await pg.q('primary', 'select pg_reload_conf()');
       await waitFor(async () => (await states()) === 's1=sync s2=async', 3000);
       const syncStates = await states();
       await pg.stop('s1');
@@ -45,6 +49,7 @@ export const firstSync: Scenario = {
       const released = again.blocked && (await returnsWithin(again, 10_000));
       return {
         syncStates,
+        priorityStates,
         blocks: blocked.blocked,
         blockedRowVisible: visible,
         localCommits: local.code === 0 && !local.timedOut && local.stdout.includes('INSERT 0 1'),
@@ -54,10 +59,15 @@ export const firstSync: Scenario = {
     }),
 
   engine() {
-    // mode 'sync' with only s1 marked sync is FIRST 1 (s1): the one listed standby must confirm.
-    const sim = simulate([replica('s1', 'primary', true), replica('s2', 'primary', false)], { mode: 'sync' });
+    const states = (sim: Simulation): string =>
+      ['s1', 's2'].map((id) => `${id}=${sim.node(id).syncState}`).join(' ');
+    const priority = simulate([replica('s1'), replica('s2')], {
+      synchronousStandbyNames: 'FIRST 1 (s1, s2)',
+    });
+    priority.runUntilIdle();
+    const sim = simulate([replica('s1'), replica('s2')], { synchronousStandbyNames: 'FIRST 1 (s1)' });
     sim.runUntilIdle();
-    const syncStates = ['s1', 's2'].map((id) => `${id}=${sim.node(id).sync ? 'sync' : 'async'}`).join(' ');
+    const syncStates = states(sim);
     sim.kill('s1');
     const op = sim.write('primary', 'k1', '1');
     sim.advance(3000);
@@ -77,6 +87,7 @@ export const firstSync: Scenario = {
     sim.runUntilIdle();
     return {
       syncStates,
+      priorityStates: states(priority),
       blocks,
       blockedRowVisible: visible,
       localCommits,

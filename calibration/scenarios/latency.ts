@@ -1,16 +1,33 @@
-/** (j) Commit latency is ordered local < remote_write < on ≤ remote_apply (an ordering, not numbers). */
+/**
+ * (j) Commit latency: local < remote_write < on ≈ remote_apply. Statistical, so checked as an ordering
+ * and as bands on ratios, never as milliseconds; the medians are reported as figures.
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { replica, simulate } from '../lib/engine.ts';
-import { lacks, withCluster, type Facts, type Scenario } from '../lib/scenario.ts';
+import { lacks, withCluster, withFigures, type Facts, type Outcome, type Scenario } from '../lib/scenario.ts';
 
 const LEVELS = ['local', 'remote_write', 'on', 'remote_apply'] as const;
 type Level = (typeof LEVELS)[number];
 /** Short interleaved runs: a neighbour's load spike then hits all levels of a round alike. */
 const ROUNDS = 9;
 const TRANSACTIONS = 400;
-/** `on` and `remote_apply` differ by less than the noise on loopback (reference §5): allow 10 %. */
-const NOISE = 1.1;
+
+/**
+ * The bands, and why:
+ * - remote_write / local ≥ 1.5: with the primary not syncing its WAL (see below), a commit that waits
+ *   for the standby adds a round trip and two process wake-ups to a local commit that costs about as
+ *   much as one; measured 4.5× here, 1.12× in the reference, whose primary did sync. 1.5 keeps a wide
+ *   margin under either machine's noise while still failing if waiting stopped costing a round trip.
+ * - remote_write < on: `on` also waits for the standby's fsync (paired median ratio above 1; measured
+ *   1.35–1.38×, about a fdatasync of 0.15–0.3 ms on this disk).
+ * - remote_apply / on within 0.9–1.5: replaying a one-row insert takes microseconds, so remote_apply
+ *   costs about what `on` does. The reference saw 1.03× and remote_apply below `on` in one round of
+ *   three: an ordering between them is noise, so it is a band: 10 % below for noise, and at most half
+ *   again above, which replay of one row could only reach if it were waited for wrongly.
+ */
+const REMOTE_WRITE_OVER_LOCAL = 1.5;
+const APPLY_OVER_ON: readonly [number, number] = [0.9, 1.5];
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,31 +37,48 @@ function median(values: readonly number[]): number {
 /** Per-round latencies by level; a level the side cannot measure is `undefined`. */
 type Samples = Readonly<Record<Level, readonly number[] | undefined>>;
 
-/** `a` is faster than `b` when the median over rounds of b/a, paired within a round, exceeds 1/slack. */
-function faster(samples: Samples, a: Level, b: Level, slack = 1): boolean | string {
+/** The median over rounds of b/a, paired within a round; undefined when a level was not measured. */
+function ratio(samples: Samples, a: Level, b: Level): number | undefined {
   const x = samples[a];
   const y = samples[b];
-  if (x === undefined || y === undefined) return lacks(`synchronous_commit = ${x === undefined ? a : b}`);
-  return median(x.map((value, round) => (y[round] ?? Number.NaN) / value)) * slack > 1;
+  if (x === undefined || y === undefined) return undefined;
+  return median(x.map((value, round) => (y[round] ?? Number.NaN) / value));
 }
 
-function ordering(samples: Samples): Facts {
+function facts(samples: Samples): Facts {
+  const missing = LEVELS.find((level) => samples[level] === undefined);
+  if (missing !== undefined) return { measured: lacks(`synchronous_commit = ${missing}`) };
+  const writeOverLocal = ratio(samples, 'local', 'remote_write') ?? Number.NaN;
+  const onOverWrite = ratio(samples, 'remote_write', 'on') ?? Number.NaN;
+  const applyOverOn = ratio(samples, 'on', 'remote_apply') ?? Number.NaN;
   return {
-    'local<on': faster(samples, 'local', 'on'),
-    'local<remote_write': faster(samples, 'local', 'remote_write'),
-    'remote_write<on': faster(samples, 'remote_write', 'on'),
-    'on≤remote_apply': faster(samples, 'on', 'remote_apply', NOISE),
+    [`remote_write/local≥${REMOTE_WRITE_OVER_LOCAL}`]: writeOverLocal >= REMOTE_WRITE_OVER_LOCAL,
+    'remote_write<on': onOverWrite > 1,
+    [`remote_apply/on in ${APPLY_OVER_ON.join('–')}`]:
+      applyOverOn >= APPLY_OVER_ON[0] && applyOverOn <= APPLY_OVER_ON[1],
   };
+}
+
+/** The facts, and the medians and ratios behind them. */
+function outcome(samples: Samples, unit: string): Outcome {
+  const medians = LEVELS.map((level) => `${level} ${median(samples[level] ?? []).toFixed(3)}`).join(', ');
+  const ratios = [
+    ['remote_write/local', ratio(samples, 'local', 'remote_write')],
+    ['on/remote_write', ratio(samples, 'remote_write', 'on')],
+    ['remote_apply/on', ratio(samples, 'on', 'remote_apply')],
+  ]
+    .map(([name, value]) => `${String(name)} ${typeof value === 'number' ? value.toFixed(2) : '?'}`)
+    .join(', ');
+  return withFigures(facts(samples), `medians (${unit}) ${medians}; ratios ${ratios}`);
 }
 
 export const latency: Scenario = {
   id: 'j',
-  title: 'commit latency local < remote_write < on ≤ remote_apply',
+  title: 'commit latency local < remote_write < on ≈ remote_apply (bands)',
   reference: {
-    'local<on': true,
-    'local<remote_write': true,
+    [`remote_write/local≥${REMOTE_WRITE_OVER_LOCAL}`]: true,
     'remote_write<on': true,
-    'on≤remote_apply': true,
+    [`remote_apply/on in ${APPLY_OVER_ON.join('–')}`]: true,
   },
 
   postgres: (lab) =>
@@ -66,13 +100,12 @@ export const latency: Scenario = {
           samples[level].push(await pg.pgbenchLatency('primary', script, TRANSACTIONS, level));
         }
       }
-      const medians = LEVELS.map((level) => `${level} ${median(samples[level]).toFixed(3)}`);
-      console.log(`    latency medians (ms): ${medians.join(', ')}`);
-      return ordering(samples);
+      return outcome(samples, 'ms, pgbench, 1 client');
     }),
 
   engine() {
     const measure = (replication: Parameters<typeof simulate>[1]): number[] => {
+      // One sample of 50 sequential commits: the engine is deterministic, so every round would agree.
       const sim = simulate([replica('s1')], replication);
       sim.runUntilIdle();
       const latencies: number[] = [];
@@ -84,12 +117,15 @@ export const latency: Scenario = {
       }
       return [median(latencies)];
     };
-    return ordering({
-      // The standby's fsync (flushMs) separates remote_write from on, as on the real standby.
-      local: measure({ mode: 'async', flushMs: 1 }),
-      remote_write: measure({ mode: 'sync', ackOn: 'written', flushMs: 1 }),
-      on: measure({ mode: 'sync', ackOn: 'received', flushMs: 1 }),
-      remote_apply: measure({ mode: 'sync', ackOn: 'applied', flushMs: 1 }),
-    });
+    return outcome(
+      {
+        // The standby's fsync (flushMs) separates remote_write from on, as on the real standby.
+        local: measure({ mode: 'async', flushMs: 1 }),
+        remote_write: measure({ mode: 'sync', ackOn: 'written', flushMs: 1 }),
+        on: measure({ mode: 'sync', ackOn: 'received', flushMs: 1 }),
+        remote_apply: measure({ mode: 'sync', ackOn: 'applied', flushMs: 1 }),
+      },
+      'simulated ms, 1 ms one-way link',
+    );
   },
 };
