@@ -1,8 +1,17 @@
 /** The scratch lab: finds PostgreSQL, makes the mktemp root and the initdb template, and stops every server. */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { check, killAll, runSync, setIdentity } from './process.ts';
 
 /** The bootstrap superuser and, when we run as root, the OS user of every server. */
@@ -43,16 +52,29 @@ export const running = new Set<string>();
 /** The lab being built or used, known from its first moment so an interrupt can still clean it up. */
 let current: { root: string; bin: string } | undefined;
 
+/** Raised when this machine cannot run the suite at all (no PostgreSQL, no server user). */
+export class Unavailable extends Error {
+  override readonly name = 'Unavailable';
+}
+
+const INSTALL_HINT =
+  "install Debian's postgresql (as root: calibration/ensure-postgres.sh), or set PG_BIN to a directory with pg_ctl";
+
+/** PostgreSQL's server binaries: PG_BIN, else Debian's newest /usr/lib/postgresql/N/bin, else pg_ctl on PATH. */
 function findBin(): string {
   const fromEnv = process.env['PG_BIN'];
-  if (fromEnv !== undefined) return fromEnv;
+  if (fromEnv !== undefined) {
+    if (!existsSync(join(fromEnv, 'pg_ctl'))) throw new Unavailable(`PG_BIN=${fromEnv} holds no pg_ctl`);
+    return fromEnv;
+  }
   const base = '/usr/lib/postgresql';
   const versions = existsSync(base) ? readdirSync(base).filter((v) => /^\d+$/.test(v)) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (newest === undefined || !existsSync(join(base, newest, 'bin', 'pg_ctl'))) {
-    throw new Error('PostgreSQL not found: run calibration/ensure-postgres.sh as root first');
-  }
-  return join(base, newest, 'bin');
+  if (newest !== undefined && existsSync(join(base, newest, 'bin', 'pg_ctl')))
+    return join(base, newest, 'bin');
+  const onPath = (process.env['PATH'] ?? '').split(delimiter).find((dir) => existsSync(join(dir, 'pg_ctl')));
+  if (onPath !== undefined) return onPath;
+  throw new Unavailable(`PostgreSQL not found: ${INSTALL_HINT}`);
 }
 
 function serverUser(): { uid: number; gid: number } | undefined {
@@ -62,7 +84,21 @@ function serverUser(): { uid: number; gid: number } | undefined {
     const gid = Number(execFileSync('id', ['-g', PG_USER]).toString());
     return { uid, gid };
   } catch {
-    throw new Error(`user ${PG_USER} is missing: run calibration/ensure-postgres.sh as root first`);
+    throw new Unavailable(
+      `PostgreSQL refuses to run as root and the user ${PG_USER} is missing: run calibration/ensure-postgres.sh as root`,
+    );
+  }
+}
+
+/** Why this machine cannot run the suite, or undefined when it can. */
+export function unavailableReason(): string | undefined {
+  try {
+    findBin();
+    serverUser();
+    return undefined;
+  } catch (error) {
+    if (error instanceof Unavailable) return error.message;
+    throw error;
   }
 }
 
@@ -70,7 +106,8 @@ function serverUser(): { uid: number; gid: number } | undefined {
 export async function createLab(): Promise<Lab> {
   const bin = findBin();
   const user = serverUser();
-  const root = mkdtempSync(join(tmpdir(), 'pgcal-'));
+  // CALIBRATE_TMPDIR (set by .ci/run) keeps this run's servers apart from any other run's.
+  const root = mkdtempSync(join(process.env['CALIBRATE_TMPDIR'] ?? tmpdir(), 'pgcal-'));
   current = { root, bin };
   const chown = (path: string): void => {
     if (user !== undefined) chownSync(path, user.uid, user.gid);
@@ -113,15 +150,52 @@ export async function createLab(): Promise<Lab> {
  */
 export function cleanUpLab(): void {
   if (current === undefined) return;
+  // Clients first: a pg_ctl start cut short must not bring a server up after the sweep below.
+  killAll();
   for (const dir of running) {
     if (existsSync(join(dir, 'postmaster.pid'))) {
       runSync(join(current.bin, 'pg_ctl'), ['-D', dir, '-m', 'immediate', '-w', '-t', '20', 'stop'], 25_000);
     }
     running.delete(dir);
   }
-  killAll();
+  stopStrays(current.root);
   if (process.env['CALIBRATE_KEEP'] === undefined) {
     rmSync(current.root, { recursive: true, force: true, maxRetries: 5 });
   }
   current = undefined;
+}
+
+/** Postmasters serving a data directory under `root` (only this run's: the root is a fresh mktemp). */
+function postmastersUnder(root: string): number[] {
+  if (!existsSync('/proc')) return [];
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(join('/proc', entry, 'cmdline'), 'utf8').split('\0');
+      const dir = args[args.indexOf('-D') + 1];
+      if (args.indexOf('-D') > 0 && dir?.startsWith(`${root}/`) === true) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/**
+ * The sweep after the orderly stop: a server whose start was interrupted may be up without its pid file
+ * yet. Immediate shutdown (SIGQUIT) for each, then a bounded wait for them to go.
+ */
+function stopStrays(root: string): void {
+  const strays = postmastersUnder(root);
+  for (const pid of strays) {
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // Already gone.
+    }
+  }
+  for (let waited = 0; waited < 5000 && postmastersUnder(root).length > 0; waited += 100) {
+    execFileSync('sleep', ['0.1']);
+  }
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Stops every PostgreSQL server whose data directory lies under the given directory (a calibration
+# run's CALIBRATE_TMPDIR), then removes the directory. The suite stops its servers itself; this is the
+# safety net for a runner that was killed outright (SIGKILL), which no handler can catch.
+set -uo pipefail
+dir=${1:?usage: stop-leftovers.sh DIR}
+[ -d "$dir" ] || exit 0
+
+stopped=0
+while IFS= read -r pidfile; do
+  data=$(dirname "$pidfile")
+  pid=$(head -n 1 "$pidfile" 2>/dev/null || true)
+  # Only a live postmaster that really serves this data directory.
+  if [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$data"; then
+    kill -QUIT "$pid" 2>/dev/null && stopped=$((stopped + 1)) # immediate shutdown
+  fi
+done < <(find "$dir" -name postmaster.pid 2>/dev/null)
+
+# Give the postmasters a moment to take their children down before the directory goes.
+for _ in $(seq 1 50); do
+  pgrep -f -- "$dir" >/dev/null 2>&1 || break
+  sleep 0.1
+done
+[ "$stopped" -gt 0 ] && echo "calibration: stopped $stopped leftover PostgreSQL server(s) under $dir"
+rm -rf "$dir"
+exit 0
