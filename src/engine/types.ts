@@ -396,7 +396,7 @@ export interface Snapshot {
     readonly conflictResolution: ConflictResolution;
     /** Two or more primaries replicate to each other. */
     readonly multiPrimary: boolean;
-    /** PostgreSQL's `synchronous_standby_names` as it reads, when the scenario gives one. */
+    /** PostgreSQL's `synchronous_standby_names` as it reads, when one is in force (sync mode). */
     readonly synchronousStandbyNames?: string;
   };
   readonly network: { readonly partitioned: boolean; readonly dropped: number };

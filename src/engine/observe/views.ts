@@ -164,7 +164,7 @@ export function snapshotOf(
   manager: FailoverManager | undefined,
 ): Snapshot {
   const nodes = [...cluster.nodes.values()].map((n) => nodeView(cluster, n));
-  const names = cluster.config.synchronousStandbyNames;
+  const names = cluster.config.mode === 'sync' ? cluster.config.synchronousStandbyNames : undefined;
   return Object.freeze({
     version: cluster.version,
     time: cluster.now(),

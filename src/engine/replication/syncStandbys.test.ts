@@ -100,6 +100,17 @@ describe('synchronous_standby_names', () => {
     expect(commits(sim, 100)).toBe(true);
   });
 
+  it('gives way to syncCount in semi-sync mode, which counts any k direct standbys', () => {
+    const sim = createSimulation(
+      cluster(2, { mode: 'semi-sync', syncCount: 1, synchronousStandbyNames: 'FIRST 1 (db2)' }),
+    );
+    sim.advance(100);
+    sim.kill('db2');
+    expect(states(sim)).toBe('db2=quorum db3=quorum');
+    expect(commits(sim)).toBe(true);
+    expect(sim.snapshot().replication.synchronousStandbyNames).toBeUndefined();
+  });
+
   it('appears in the snapshot as PostgreSQL spells it', () => {
     expect(listed(2, 'any 1 (db2,db3)').snapshot().replication.synchronousStandbyNames).toBe(
       'ANY 1 (db2, db3)',

@@ -1,7 +1,7 @@
 /**
- * Which standbys a primary's commits wait for, and how many: PostgreSQL's `synchronous_standby_names`
- * when the scenario gives it, else the older spelling (every `sync` direct replica in sync mode,
- * `syncCount` of them in semi-sync mode). Only a primary's direct replicas can confirm: a cascaded
+ * Which standbys a primary's commits wait for, and how many: in sync mode PostgreSQL's
+ * `synchronous_standby_names` when the scenario gives it, else every `sync` direct replica; in
+ * semi-sync mode `syncCount` of the `sync` direct replicas (PostgreSQL's `ANY k`). Only a primary's direct replicas can confirm: a cascaded
  * standby is not connected to it, so naming one makes commits wait, as on the real server.
  */
 import type { Cluster } from '../cluster.ts';
@@ -26,7 +26,8 @@ export function syncRuleOf(cluster: Cluster, primary: DbNode): SyncRule {
   // In a multi-primary group `sync` means certification among the primaries; their replicas are async.
   if (cluster.group.has(primary.id)) return NO_WAIT;
   const direct = cluster.downstreamOf(primary.id);
-  if (list === undefined) {
+  // The list is sync mode's rule; semi-sync keeps its own (`syncCount` of the sync replicas).
+  if (list === undefined || mode === 'semi-sync') {
     const members = direct.filter((n) => n.sync);
     if (members.length === 0) return NO_WAIT;
     return mode === 'sync'

@@ -35,8 +35,8 @@ const replicationSchema = z.strictObject({
   syncCount: z.number().int().min(1).max(64).optional(),
   /**
    * PostgreSQL `synchronous_standby_names`, e.g. `FIRST 1 (s1, s2)` or `ANY 2 (s1, s2, s3)`: which
-   * standbys confirm commits and how many. When given it decides (over `syncCount` and nodes' `sync`)
-   * and `mode` defaults to `sync`; `async` mode ignores it, like `synchronous_commit = local`.
+   * standbys confirm commits and how many, in sync mode (the default mode when it is given). Other
+   * modes keep their own rule: async ignores it, like `synchronous_commit = local`.
    */
   synchronousStandbyNames: z.string().max(2000).transform(standbyList).optional(),
   /** Scheduled mode ships every `intervalMs` (like `archive_timeout` log shipping). */
