@@ -1,13 +1,16 @@
 /** The calibration suite: each scenario on real PostgreSQL and on the engine; prints and writes the table. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { cleanUpLab, createLab, unavailableReason, type Lab } from './lib/lab.ts';
-import { compare, consoleTable, failed, markdown, type Row } from './lib/report.ts';
+import { compare, consoleTable, failed, markdown, summary, type Row } from './lib/report.ts';
 import type { Facts, Outcome, Scenario } from './lib/scenario.ts';
 import { scenarios } from './scenarios/index.ts';
 
 const RESULTS = join(import.meta.dirname, 'RESULTS.md');
+const README = join(import.meta.dirname, '..', 'README.md');
+const README_START = '<!-- calibration:start (written by npm run calibrate) -->';
+const README_END = '<!-- calibration:end -->';
 
 for (const [signal, code] of [
   ['SIGINT', 130],
@@ -45,10 +48,23 @@ async function runScenario(lab: Lab, scenario: Scenario): Promise<Row> {
   }
 }
 
-/** Formats Markdown as the repository's Prettier would, so `format:check` stays green on RESULTS.md. */
+/** Formats Markdown as the repository's Prettier would, so `format:check` stays green on what we write. */
 async function formatMarkdown(text: string): Promise<string> {
   const options = (await resolveConfig(RESULTS)) ?? {};
   return format(text, { ...options, parser: 'markdown' });
+}
+
+/** Replaces the README's region between the calibration markers with the latest summary. */
+async function updateReadme(text: string): Promise<void> {
+  const readme = readFileSync(README, 'utf8');
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) {
+    console.error(`calibration: README.md has no ${README_START} … ${README_END} region; not updated`);
+    return;
+  }
+  const updated = `${readme.slice(0, start + README_START.length)}\n\n${text}\n${readme.slice(end)}`;
+  writeFileSync(README, await formatMarkdown(updated));
 }
 
 /**
@@ -104,7 +120,10 @@ async function main(): Promise<number> {
     const table = await formatMarkdown(markdown(rows, version, seconds));
     console.log(`\n${table}`);
     // Only a full `npm run calibrate` replaces the recorded results; `-- a e` and `--check` just print.
-    if (wanted.length === 0 && !check && rows.length > 0) writeFileSync(RESULTS, table);
+    if (wanted.length === 0 && !check && rows.length > 0) {
+      writeFileSync(RESULTS, table);
+      await updateReadme(summary(rows, version, seconds, new Date().toISOString().slice(0, 10)));
+    }
     console.log(
       `\ncalibration: ${rows.filter((r) => r.agree === 'yes').length}/${rows.length} agree, ${seconds.toFixed(0)} s`,
     );

@@ -122,3 +122,20 @@ export function markdown(rows: readonly Row[], version: string, seconds: number)
   }
   return lines.join('\n') + '\n';
 }
+
+/** The short form for the README's "Calibrated against PostgreSQL": one line per scenario, and the figures. */
+export function summary(rows: readonly Row[], version: string, seconds: number, date: string): string {
+  const agreed = rows.filter((row) => row.agree === 'yes').length;
+  const lines = [
+    `Latest full run (${date}): against \`${version}\`, **${agreed} of ${rows.length} scenarios agree**,`,
+    `in ${seconds.toFixed(0)} s. Every fact of every scenario is in \`calibration/RESULTS.md\`.`,
+    '',
+    '| scenario | agree? |',
+    '| --- | --- |',
+    ...rows.map((row) => `| (${row.id}) ${cell(row.title)} | ${row.agree} |`),
+  ];
+  for (const row of rows.filter((r) => r.figures.length > 0)) {
+    lines.push('', `(${row.id}) figures:`, '', ...row.figures.map((figure) => `- ${cell(figure)}`));
+  }
+  return lines.join('\n') + '\n';
+}

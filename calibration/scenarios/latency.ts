@@ -17,17 +17,19 @@ const TRANSACTIONS = 400;
  * The bands, and why:
  * - remote_write / local ≥ 1.5: with the primary not syncing its WAL (see below), a commit that waits
  *   for the standby adds a round trip and two process wake-ups to a local commit that costs about as
- *   much as one; measured 4.5× here, 1.12× in the reference, whose primary did sync. 1.5 keeps a wide
- *   margin under either machine's noise while still failing if waiting stopped costing a round trip.
+ *   much as one; measured 4.5–15.8× here (the higher under heavy load), 1.12× in the reference, whose
+ *   primary did sync. 1.5 keeps a wide margin, yet fails if waiting stopped costing a round trip.
  * - remote_write < on: `on` also waits for the standby's fsync (paired median ratio above 1; measured
- *   1.35–1.38×, about a fdatasync of 0.15–0.3 ms on this disk).
- * - remote_apply / on within 0.9–1.5: replaying a one-row insert takes microseconds, so remote_apply
- *   costs about what `on` does. The reference saw 1.03× and remote_apply below `on` in one round of
- *   three: an ordering between them is noise, so it is a band: 10 % below for noise, and at most half
- *   again above, which replay of one row could only reach if it were waited for wrongly.
+ *   1.35–1.55×, a fdatasync of 0.15–0.3 ms on this disk, more under load).
+ * - remote_apply / on within 0.75–1.5: a standby replays only WAL it has flushed, so per commit
+ *   remote_apply can never be faster than `on`, and replaying a one-row insert takes microseconds: they
+ *   cost the same, and any ratio below 1 is measurement noise. The reference saw 1.03× and
+ *   remote_apply below `on` in one round of three; here 1.03–1.07× on a quiet machine and 0.88× with
+ *   neighbours loading both cores (latencies 5× normal). 0.75 leaves room for that noise; 1.5 fails an
+ *   engine or server that waits an extra round trip for replay.
  */
 const REMOTE_WRITE_OVER_LOCAL = 1.5;
-const APPLY_OVER_ON: readonly [number, number] = [0.9, 1.5];
+const APPLY_OVER_ON: readonly [number, number] = [0.75, 1.5];
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
