@@ -9,7 +9,7 @@ const CAPTIONS: Partial<Record<PresetName, (w: Vocabulary) => string>> = {
   cascading: (w) =>
     `A ${w.primary} feeds two ${w.replicas}; one of them feeds further ${w.replicas} in a tree.`,
   'sync-standby': (w) =>
-    `A ${w.primary} waits for one synchronous standby per write; two async ${w.replicas} and a cascaded reporting ${w.replica} follow.`,
+    `A ${w.primary} waits on every write for its synchronous standby, pg2 (synchronous_standby_names = 'FIRST 1 (pg2)'); two async ${w.replicas} and a cascaded reporting ${w.replica} follow.`,
   scheduled: (w) => `A ${w.primary} ships its writes to two ${w.replicas} in batches every 2 seconds.`,
   'master-master': (w) =>
     `Two ${w.primaries} both accept writes and replicate to each other, with one ${w.replica} each.`,

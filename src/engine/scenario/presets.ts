@@ -26,11 +26,12 @@ export const presets = {
     nodes: [
       { id: 'pg1', role: 'primary' },
       { id: 'pg2', role: 'replica', upstream: 'pg1' },
-      { id: 'pg3', role: 'replica', upstream: 'pg1', sync: false },
-      { id: 'pg4', role: 'replica', upstream: 'pg1', sync: false },
+      { id: 'pg3', role: 'replica', upstream: 'pg1' },
+      { id: 'pg4', role: 'replica', upstream: 'pg1' },
       { id: 'report', role: 'replica', upstream: 'pg3' },
     ],
-    replication: { mode: 'semi-sync', syncCount: 1 },
+    // PostgreSQL's own setting: pg2 is `sync`, pg3 and pg4 `async` (checked by calibration/, scenario e).
+    replication: { synchronousStandbyNames: 'FIRST 1 (pg2)' },
   },
   scheduled: {
     name: 'Scheduled (batch) replication every 2 s',

@@ -34,6 +34,8 @@ export function NodeDetails() {
           ['Received LSN', String(node.receivedLsn)] as [string, string],
           ['Applied LSN', String(node.appliedLsn)] as [string, string],
           ['Lag', `${lagEntries(node)}, ${lagMs(node)}`] as [string, string],
+          // PostgreSQL's pg_stat_replication.sync_state, as the upstream primary sees this standby.
+          ['Sync state', node.syncState] as [string, string],
         ]),
   ];
   return (

@@ -22,6 +22,7 @@ const MODE_HINT: Record<ReplicationMode, string> = {
 export function ReplicationSettings() {
   const actions = useLabActions();
   const replication = useLabStore((s) => s.settings.replication);
+  const standbyNames = useLabStore((s) => s.snapshot.replication.synchronousStandbyNames);
   const words = useWords();
   const t = (text: string) => translateRoles(text, words);
   const modes = MODES.map(([mode, text]) => [mode, t(text)] as const);
@@ -37,7 +38,13 @@ export function ReplicationSettings() {
           actions.applySettings({ replication: { mode } });
         }}
       />
-      <p className="hint">{t(MODE_HINT[replication.mode])}</p>
+      <p className="hint">
+        {standbyNames === undefined
+          ? t(MODE_HINT[replication.mode])
+          : t(
+              `The primary acknowledges once its synchronous standbys confirmed: synchronous_standby_names = '${standbyNames}'.`,
+            )}
+      </p>
       {replication.mode === 'semi-sync' && (
         <NumberField
           label="Synchronous count"
