@@ -18,7 +18,7 @@ done < <(find "$dir" -name postmaster.pid 2>/dev/null)
 
 # Give the postmasters a moment to take their children down before the directory goes.
 for _ in $(seq 1 50); do
-  pgrep -f -- "$dir" >/dev/null 2>&1 || break
+  pgrep -f -- "-D $dir/" >/dev/null 2>&1 || break
   sleep 0.1
 done
 [ "$stopped" -gt 0 ] && echo "calibration: stopped $stopped leftover PostgreSQL server(s) under $dir"
