@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLabStore, type VocabularyName } from '../../../store/index.ts';
 import { VOCABULARY_LABELS } from '../../vocabulary.ts';
+import { FailoverSettings } from './FailoverSettings.tsx';
 import { NetworkSettings, WorkloadSettings } from './NetworkWorkloadSettings.tsx';
 import { ReplicationSettings } from './ReplicationSettings.tsx';
 import { SelectField } from './SelectField.tsx';
@@ -44,13 +45,14 @@ export function SettingsPanel({ children }: { readonly children?: ReactNode }) {
         </button>
       </header>
       <p className="hint settings-hint">
-        Changing a replication, network or workload setting starts the simulation over with it, like Reset.
-        Terminology and shortcuts apply at once.
+        Changing a replication, network, workload or failover setting starts the simulation over with it, like
+        Reset. Terminology and shortcuts apply at once.
       </p>
       {children}
       <ReplicationSettings />
       <NetworkSettings />
       <WorkloadSettings />
+      <FailoverSettings />
       <fieldset className="settings-group">
         <legend>Display</legend>
         <SelectField label="Terminology" value={vocabulary} options={TERMS} onChange={setVocabulary} />
