@@ -1,11 +1,11 @@
 /** The replication graph: laid-out nodes, directed links and moving messages, zoomable and fitted. */
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { NodeView } from '../../engine/index.ts';
 import { useLabStore, type LinkRef } from '../../store/index.ts';
 import { VOCABULARIES } from '../vocabulary.ts';
 import { nodeRadius } from './geometry.ts';
 import { GraphEdge } from './GraphEdge.tsx';
-import { GraphMenu, type Anchor, type MenuTarget } from './GraphMenu.tsx';
+import type { Anchor, MenuTarget } from './GraphMenu.tsx';
 import { GraphNode } from './GraphNode.tsx';
 import { fitViewBox, layoutTopology, type LayoutInput } from './layout.ts';
 import { MessageCanvas } from './MessageCanvas.tsx';
@@ -13,7 +13,12 @@ import { MessageLayer } from './MessageLayer.tsx';
 import { useElementSize } from './useElementSize.ts';
 import { focusTarget, readingOrder, type Direction, type Jump } from './navigation.ts';
 import { useZoom } from './useZoom.ts';
+import { whenIdle } from '../whenIdle.ts';
 import './graph.css';
+
+// The menus are not needed for the first frame: fetched when the browser is idle, before anyone clicks.
+const loadMenu = () => import('./GraphMenu.tsx');
+const GraphMenu = lazy(() => loadMenu().then((m) => ({ default: m.GraphMenu })));
 
 /** Room around the node centres: shapes above and left, labels to the right. */
 const PAD = { left: 60, right: 170, top: 55, bottom: 60 };
@@ -42,6 +47,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
   const selectLink = useLabStore((s) => s.selectLink);
   const vocabulary = VOCABULARIES[useLabStore((s) => s.vocabulary)];
   const hintId = useId();
+  useEffect(() => whenIdle(loadMenu), []);
   const key = topologyKey(nodes);
   const layout = useMemo(() => layoutTopology(JSON.parse(key) as LayoutInput[]), [key]);
 
@@ -203,15 +209,17 @@ export function Graph({ compact }: { readonly compact: boolean }) {
         Arrow keys move between nodes, Home and End go to the first and last; Enter opens a node’s actions.
       </p>
       {menu !== null && menu.view === view && size !== null && (
-        <GraphMenu
-          // A new target starts a fresh menu (its form state and focus).
-          key={JSON.stringify(menu.target)}
-          target={menu.target}
-          anchor={menu.anchor}
-          bounds={size}
-          onClose={closeMenu}
-          onOpenLink={showLinkMenu}
-        />
+        <Suspense fallback={null}>
+          <GraphMenu
+            // A new target starts a fresh menu (its form state and focus).
+            key={JSON.stringify(menu.target)}
+            target={menu.target}
+            anchor={menu.anchor}
+            bounds={size}
+            onClose={closeMenu}
+            onOpenLink={showLinkMenu}
+          />
+        </Suspense>
       )}
       {zoomed && (
         <button type="button" className="graph-reset-zoom" onClick={resetZoom}>

@@ -3,38 +3,16 @@
  * A value it cannot apply stays in the field, marked invalid, with a message saying what is wrong.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
+import { numberProblem, type NumberRules } from './numberProblem.ts';
 
-interface Props {
-  readonly label: string;
+interface Props extends NumberRules {
   /** `undefined` shows an empty field (only with `emptyMeans`). */
   readonly value: number | undefined;
-  readonly min: number;
-  readonly max: number;
   readonly step?: number;
-  readonly unit?: string;
   readonly hint?: string;
-  /** Whole numbers only. */
-  readonly integer?: boolean;
-  /** A further check on a value within range: a message when it cannot be applied, else null. */
-  readonly validate?: (value: number) => string | null;
   /** What an empty field means (shown as its placeholder); empty is allowed only with `onClear`. */
   readonly emptyMeans?: string;
   readonly onCommit: (value: number) => void;
-  /** Applies an emptied field. */
-  readonly onClear?: () => void;
-}
-
-/** Why `raw` cannot be applied, or null; `raw` is the field's text. */
-export function numberProblem(raw: string, props: Omit<Props, 'value' | 'onCommit'>): string | null {
-  const { label, min, max, unit, integer = false, validate, onClear } = props;
-  const text = raw.trim();
-  if (text === '') return onClear === undefined ? `${label} needs a number.` : null;
-  const value = Number(text);
-  const range = `${min}–${max}${unit === undefined ? '' : ` ${unit}`}`;
-  if (!Number.isFinite(value)) return `${label} must be a number (${range}).`;
-  if (integer && !Number.isInteger(value)) return `${label} must be a whole number (${range}).`;
-  if (value < min || value > max) return `${label} must be between ${range}, not ${text}.`;
-  return validate?.(value) ?? null;
 }
 
 export function NumberField(props: Props) {
