@@ -25,6 +25,16 @@ export interface MenuItem {
 
 const run = (fn: (commands: NodeCommands) => void): MenuStep => ({ kind: 'run', run: fn });
 
+/** Heal restores every cut link (the engine heals the whole partition at once). */
+const HEAL: MenuItem = {
+  id: 'heal',
+  label: 'Heal',
+  hint: 'Restore every cut link',
+  step: run((c) => {
+    c.heal();
+  }),
+};
+
 /** The node's actions, in the inspector's order; `upstreamLink` is the link it streams over, if any. */
 export function nodeMenuItems(
   node: NodeView,
@@ -112,15 +122,7 @@ export function nodeMenuItems(
       c.isolate(id);
     }),
   });
-  if (partitioned)
-    items.push({
-      id: 'heal',
-      label: 'Heal',
-      hint: 'Restore every cut link',
-      step: run((c) => {
-        c.heal();
-      }),
-    });
+  if (partitioned) items.push(HEAL);
   if (upstreamLink !== undefined) {
     items.push({
       id: 'link',
@@ -165,15 +167,7 @@ export function linkMenuItems(link: LinkView, partitioned: boolean, normalMs: nu
       }),
     });
   }
-  if (partitioned)
-    items.push({
-      id: 'heal',
-      label: 'Heal',
-      hint: 'Restore every cut link',
-      step: run((c) => {
-        c.heal();
-      }),
-    });
+  if (partitioned) items.push(HEAL);
   for (const ms of latencyChoices(normalMs, current)) {
     items.push({
       id: `latency-${ms}`,
