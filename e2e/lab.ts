@@ -19,10 +19,18 @@ export async function openPaused(page: Page, path = '/'): Promise<void> {
   await expect(button(page, 'Play')).toBeVisible();
 }
 
+/** Clicks a node to select it, then closes the menu the click opens (so it covers nothing). */
 export async function selectNode(page: Page, id: string): Promise<void> {
   await node(page, id).click();
   await expect(node(page, id)).toHaveAttribute('aria-pressed', 'true');
+  await expect(nodeMenu(page, id)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(nodeMenu(page, id)).toBeHidden();
 }
+
+/** The popover menu a node opens in the graph. */
+export const nodeMenu = (page: Page, id: string): Locator =>
+  page.getByRole('menu', { name: `Actions on ${id}` });
 
 /** Selects `id` and sends a write through the inspector's Write form. */
 export async function writeVia(page: Page, id: string, key: string, value: string): Promise<void> {

@@ -50,6 +50,9 @@ test.describe('the lab at /', () => {
     await expect(db2).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('heading', { name: /db2/ })).toBeVisible();
     await expect(button(page, 'Kill')).toBeVisible();
+    // Enter also opened db2's menu; Escape closes it and gives focus back to db2.
+    await page.keyboard.press('Escape');
+    await expect(db2).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect(node(page, 'db3')).toBeFocused();
     await page.keyboard.press('ArrowUp');

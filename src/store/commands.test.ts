@@ -72,6 +72,41 @@ describe('settings', () => {
     expect(state.presetName).toBe('master-slave');
   });
 
+  it('turns on automatic failover with fencing, and lifts the lag limit when asked', () => {
+    const store = lab();
+    expect(store.getState().snapshot.failover).toBeNull();
+    store.getState().actions.applySettings({
+      failover: { mode: 'automatic', heartbeatMs: 500, timeoutMs: 1500, fencing: true, maxLagOnFailover: 10 },
+    });
+    expect(store.getState().snapshot.failover).toMatchObject({
+      mode: 'automatic',
+      heartbeatMs: 500,
+      timeoutMs: 1500,
+      fencing: true,
+      maxLagOnFailover: 10,
+    });
+    store.getState().actions.applySettings({ failover: { maxLagOnFailover: undefined } });
+    expect(store.getState().settings.failover).not.toHaveProperty('maxLagOnFailover');
+    expect(store.getState().snapshot.failover?.maxLagOnFailover).toBeUndefined();
+  });
+
+  it('says what is wrong with a timeout shorter than two heartbeats, and keeps running', () => {
+    const store = lab();
+    store
+      .getState()
+      .actions.applySettings({ failover: { mode: 'automatic', heartbeatMs: 1000, timeoutMs: 1500 } });
+    expect(store.getState().status?.text).toMatch(/failover\.timeoutMs: must be at least twice/);
+    expect(store.getState().snapshot.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('takes a preset’s failover settings when it is loaded', () => {
+    const store = lab();
+    store.getState().actions.loadPreset('auto-failover');
+    expect(store.getState().settings.failover).toMatchObject({ mode: 'automatic', fencing: true });
+    store.getState().actions.loadPreset('master-slave');
+    expect(store.getState().settings.failover.mode).toBe('manual');
+  });
+
   it('takes a preset’s replication mode when it is loaded', () => {
     const store = lab();
     store.getState().actions.loadPreset('scheduled');

@@ -13,6 +13,7 @@ import type { PresetName } from './presetName.ts';
 import {
   NO_WORKLOAD,
   mergeSettings,
+  failoverOf,
   networkOf,
   replicationOf,
   scenarioFor,
@@ -28,6 +29,7 @@ function initialSettings(options: LabOptions): LabSettings {
   return {
     replication: { ...replicationOf(options.preset), ...options.replication },
     network: { ...networkOf(options.preset), ...options.network },
+    failover: { ...failoverOf(options.preset), ...options.failover },
     workload: { ...NO_WORKLOAD, ...options.workload },
   };
 }
@@ -165,7 +167,7 @@ export function createLab(options: LabOptions): LabStore {
       },
       loadPreset: (preset) => {
         const current = get().settings;
-        load(preset, { ...current, replication: replicationOf(preset) }, null);
+        load(preset, { ...current, replication: replicationOf(preset), failover: failoverOf(preset) }, null);
       },
       applySettings: (patch) => {
         const next = mergeSettings(get().settings, patch);

@@ -68,6 +68,7 @@ export interface LabOptions {
   readonly workload?: Partial<WorkloadOptions>;
   readonly network?: Partial<LabSettings['network']>;
   readonly replication?: Partial<LabSettings['replication']>;
+  readonly failover?: Partial<LabSettings['failover']>;
   readonly theme?: ThemeSetting;
   readonly vocabulary?: VocabularyName;
 }

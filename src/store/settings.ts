@@ -3,11 +3,14 @@ import { parseScenario, presets, type ScenarioInput, type WorkloadOptions } from
 import type { PresetName } from './presetName.ts';
 
 export type ReplicationSettings = ReturnType<typeof parseScenario>['replication'];
+/** The failover manager's settings: manual or automatic, heartbeats, timeout, max lag, fencing. */
+export type FailoverSettings = ReturnType<typeof parseScenario>['failover'];
 
 /** What the Settings panel edits; changing any of it rebuilds the simulation (a Reset). */
 export interface LabSettings {
   readonly replication: Pick<ReplicationSettings, 'mode' | 'syncCount' | 'intervalMs' | 'ackOn'>;
   readonly network: { readonly latencyMs: number; readonly jitterMs: number };
+  readonly failover: FailoverSettings;
   /** The background client workload; both rates 0 means none runs. */
   readonly workload: WorkloadOptions;
 }
@@ -15,6 +18,10 @@ export interface LabSettings {
 export interface SettingsPatch {
   readonly replication?: Partial<LabSettings['replication']>;
   readonly network?: Partial<LabSettings['network']>;
+  /** `maxLagOnFailover: undefined` removes the limit. */
+  readonly failover?: Partial<Omit<FailoverSettings, 'maxLagOnFailover'>> & {
+    readonly maxLagOnFailover?: number | undefined;
+  };
   readonly workload?: Partial<WorkloadOptions>;
 }
 
@@ -38,10 +45,21 @@ export function networkOf(preset: PresetName): LabSettings['network'] {
   return { latencyMs, jitterMs };
 }
 
+/** The failover settings a preset defines, with the engine's defaults filled in. */
+export function failoverOf(preset: PresetName): FailoverSettings {
+  return parseScenario(presets[preset]).failover;
+}
+
+function mergeFailover(failover: FailoverSettings, patch: SettingsPatch['failover']): FailoverSettings {
+  const { maxLagOnFailover, ...rest } = { ...failover, ...patch };
+  return maxLagOnFailover === undefined ? rest : { ...rest, maxLagOnFailover };
+}
+
 export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabSettings {
   return {
     replication: { ...settings.replication, ...patch.replication },
     network: { ...settings.network, ...patch.network },
+    failover: mergeFailover(settings.failover, patch.failover),
     workload: { ...settings.workload, ...patch.workload },
   };
 }
@@ -53,6 +71,7 @@ export function scenarioFor(preset: PresetName, settings: LabSettings): Scenario
     ...base,
     replication: { ...base.replication, ...settings.replication },
     network: { ...settings.network },
+    failover: { ...settings.failover },
   };
 }
 

@@ -1,21 +1,34 @@
 /** The replication graph: laid-out nodes, directed links and moving messages, zoomable and fitted. */
-import { useCallback, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { NodeView } from '../../engine/index.ts';
-import { useLabStore } from '../../store/index.ts';
+import { useLabStore, type LinkRef } from '../../store/index.ts';
 import { VOCABULARIES } from '../vocabulary.ts';
 import { nodeRadius } from './geometry.ts';
 import { GraphEdge } from './GraphEdge.tsx';
+import type { Anchor, MenuTarget } from './GraphMenu.tsx';
 import { GraphNode } from './GraphNode.tsx';
 import { fitViewBox, layoutTopology, type LayoutInput } from './layout.ts';
 import { MessageCanvas } from './MessageCanvas.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
 import { useElementSize } from './useElementSize.ts';
-import { neighbour, type Direction } from './navigation.ts';
+import { focusTarget, readingOrder, type Direction, type Jump } from './navigation.ts';
 import { useZoom } from './useZoom.ts';
+import { whenIdle } from '../whenIdle.ts';
 import './graph.css';
+
+// The menus are not needed for the first frame: fetched when the browser is idle, before anyone clicks.
+const loadMenu = () => import('./GraphMenu.tsx');
+const GraphMenu = lazy(() => loadMenu().then((m) => ({ default: m.GraphMenu })));
 
 /** Room around the node centres: shapes above and left, labels to the right. */
 const PAD = { left: 60, right: 170, top: 55, bottom: 60 };
+
+/** The element of a node or link, by its data attributes. */
+function targetSelector(target: MenuTarget): string {
+  return target.kind === 'node'
+    ? `[data-node-id="${CSS.escape(target.id)}"]`
+    : `[data-link-from="${CSS.escape(target.from)}"][data-link-to="${CSS.escape(target.to)}"]`;
+}
 
 /** A string that changes only when the topology does, so layout runs only then. */
 function topologyKey(nodes: readonly NodeView[]): string {
@@ -33,6 +46,8 @@ export function Graph({ compact }: { readonly compact: boolean }) {
   const selectedLink = useLabStore((s) => s.selectedLink);
   const selectLink = useLabStore((s) => s.selectLink);
   const vocabulary = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  const hintId = useId();
+  useEffect(() => whenIdle(loadMenu), []);
   const key = topologyKey(nodes);
   const layout = useMemo(() => layoutTopology(JSON.parse(key) as LayoutInput[]), [key]);
 
@@ -42,17 +57,71 @@ export function Graph({ compact }: { readonly compact: boolean }) {
 
   const svg = useRef<SVGSVGElement>(null);
   const navigate = useCallback(
-    (fromId: string, direction: Direction) => {
-      const target = neighbour(layout.positions, fromId, direction);
+    (fromId: string, to: Direction | Jump) => {
+      const target = focusTarget(layout.positions, fromId, to);
       if (target === null) return;
-      svg.current?.querySelector<SVGGElement>(`[data-node-id="${CSS.escape(target)}"]`)?.focus();
+      svg.current?.querySelector<SVGGElement>(targetSelector({ kind: 'node', id: target }))?.focus();
     },
     [layout],
   );
+  // Roving focus: the one node in the Tab order is the last one focused, else the selected one, else the first.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const tabStop = [focusedId, selectedId, readingOrder(layout.positions)[0]].find(
+    (id) => id != null && layout.positions.has(id),
+  );
+
   const group = useRef<SVGGElement>(null);
   const { transform, zoomed, resetZoom } = useZoom(svg, compact);
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
+
+  // The popover menu of a node or link, and the element to give focus back to when it closes.
+  const [menu, setMenu] = useState<{
+    target: MenuTarget;
+    anchor: Anchor;
+    origin: MenuTarget;
+    /** The view it opened in: zooming, panning or resizing moves the target away, which closes it. */
+    view: string;
+  } | null>(null);
+  const view = `${transform} ${size?.width ?? 0}x${size?.height ?? 0}`;
+  const anchorOf = (element: Element): Anchor => {
+    const outer = container.current?.getBoundingClientRect();
+    const r = element.getBoundingClientRect();
+    const [x, y] = [outer?.left ?? 0, outer?.top ?? 0];
+    return { left: r.left - x, top: r.top - y, right: r.right - x, bottom: r.bottom - y };
+  };
+  const openNodeMenu = (id: string, element: Element) => {
+    select(id);
+    const target: MenuTarget = { kind: 'node', id };
+    setMenu({
+      target,
+      origin: target,
+      view,
+      anchor: anchorOf(element.querySelector('.node-shape') ?? element),
+    });
+  };
+  const openLinkMenu = (link: LinkRef, element: Element) => {
+    selectLink(link);
+    const target: MenuTarget = { kind: 'link', ...link };
+    setMenu({ target, origin: target, view, anchor: anchorOf(element) });
+  };
+  const origin = menu?.origin;
+  const closeMenu = useCallback(
+    (refocus: boolean) => {
+      setMenu(null);
+      if (refocus && origin !== undefined) {
+        svg.current?.querySelector<SVGGElement>(targetSelector(origin))?.focus();
+      }
+    },
+    [origin],
+  );
+  const showLinkMenu = useCallback(
+    (link: LinkRef) => {
+      selectLink(link);
+      setMenu((open) => (open === null ? null : { ...open, target: { kind: 'link', ...link } }));
+    },
+    [selectLink],
+  );
   const { minX, maxX, minY, maxY } = layout.bounds;
   const box = fitViewBox(
     {
@@ -74,6 +143,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
         preserveAspectRatio="xMidYMid meet"
         role="group"
         aria-label="Replication topology"
+        aria-describedby={hintId}
       >
         <defs>
           {(['async', 'sync'] as const).map((kind) => (
@@ -107,7 +177,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
                   toRadius={radius(link.to)}
                   sync={syncMode && link.sync}
                   selected={selectedLink?.from === link.from && selectedLink.to === link.to}
-                  onSelect={selectLink}
+                  onActivate={openLinkMenu}
                 />
               );
             })}
@@ -123,9 +193,11 @@ export function Graph({ compact }: { readonly compact: boolean }) {
                   node={node}
                   at={at}
                   selected={node.id === selectedId}
+                  tabStop={node.id === tabStop}
                   vocabulary={vocabulary}
-                  onSelect={select}
+                  onActivate={openNodeMenu}
                   onNavigate={navigate}
+                  onFocus={setFocusedId}
                 />
               );
             })}
@@ -133,6 +205,22 @@ export function Graph({ compact }: { readonly compact: boolean }) {
         </g>
       </svg>
       <MessageCanvas graphGroup={group} position={position} radius={radius} transform={transform} />
+      <p id={hintId} className="visually-hidden">
+        Arrow keys move between nodes, Home and End go to the first and last; Enter opens a node’s actions.
+      </p>
+      {menu !== null && menu.view === view && size !== null && (
+        <Suspense fallback={null}>
+          <GraphMenu
+            // A new target starts a fresh menu (its form state and focus).
+            key={JSON.stringify(menu.target)}
+            target={menu.target}
+            anchor={menu.anchor}
+            bounds={size}
+            onClose={closeMenu}
+            onOpenLink={showLinkMenu}
+          />
+        </Suspense>
+      )}
       {zoomed && (
         <button type="button" className="graph-reset-zoom" onClick={resetZoom}>
           Fit view

@@ -1,5 +1,5 @@
 /** A replication link from upstream to downstream: solid when synchronous, dashed when asynchronous, crossed when cut. */
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, SyntheticEvent } from 'react';
 import type { LinkView } from '../../engine/index.ts';
 import type { LinkRef } from '../../store/index.ts';
 import { trimmedSegment } from './geometry.ts';
@@ -15,21 +15,22 @@ interface Props {
   /** Whether this link counts toward synchronous commit under the current replication mode. */
   readonly sync: boolean;
   readonly selected: boolean;
-  readonly onSelect: (link: LinkRef) => void;
+  /** Click or Enter: selects the link and opens its menu beside `element`. */
+  readonly onActivate: (link: LinkRef, element: Element) => void;
 }
 
 const CUT = 7;
 
-export function GraphEdge({ link, from, to, fromRadius, toRadius, sync, selected, onSelect }: Props) {
+export function GraphEdge({ link, from, to, fromRadius, toRadius, sync, selected, onActivate }: Props) {
   const s = trimmedSegment(from, to, fromRadius, toRadius + 2);
   const kind = sync ? 'sync' : 'async';
-  const select = () => {
-    onSelect({ from: link.from, to: link.to });
+  const select = (event: SyntheticEvent<SVGGElement>) => {
+    onActivate({ from: link.from, to: link.to }, event.currentTarget);
   };
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
-    select();
+    select(event);
   };
   const mid = { x: (s.x1 + s.x2) / 2, y: (s.y1 + s.y2) / 2 };
   const classes = ['edge-group', link.cut ? 'edge-group--cut' : '', selected ? 'edge-group--selected' : ''];
@@ -37,7 +38,9 @@ export function GraphEdge({ link, from, to, fromRadius, toRadius, sync, selected
     <g
       className={classes.join(' ').trim()}
       role="button"
-      tabIndex={0}
+      // Out of the Tab order (the graph is one Tab stop); the node menu's "Link from…" reaches it.
+      tabIndex={-1}
+      aria-haspopup="menu"
       aria-label={linkAccessibleName(link, sync)}
       aria-pressed={selected}
       data-link-from={link.from}

@@ -1,35 +1,52 @@
 /** One database node: a shape per role, a cross when down, and labels for role, LSN and lag. */
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, SyntheticEvent } from 'react';
 import type { NodeView } from '../../engine/index.ts';
 import { roleWord, type Vocabulary } from '../vocabulary.ts';
 import { PRIMARY_HALF, REPLICA_RADIUS } from './geometry.ts';
 import type { Point } from './layout.ts';
-import { ARROW_KEYS, type Direction } from './navigation.ts';
+import { ARROW_KEYS, type Direction, type Jump } from './navigation.ts';
 import { lagEntries, lagMs, nodeAccessibleName, shortId, shownLsn } from './nodeText.ts';
 
 interface Props {
   readonly node: NodeView;
   readonly at: Point;
   readonly selected: boolean;
+  /** The graph is one Tab stop: only the node with the roving focus is in the Tab order. */
+  readonly tabStop: boolean;
   readonly vocabulary: Vocabulary;
-  readonly onSelect: (nodeId: string) => void;
-  /** Arrow keys move focus to the nearest node in that direction. */
-  readonly onNavigate: (nodeId: string, direction: Direction) => void;
+  /** Click, Enter or Space: selects the node and opens its menu beside `element`. */
+  readonly onActivate: (nodeId: string, element: Element) => void;
+  /** Arrow keys move focus to the nearest node in that direction; Home and End to the first and last. */
+  readonly onNavigate: (nodeId: string, to: Direction | Jump) => void;
+  readonly onFocus: (nodeId: string) => void;
 }
 
 const LABEL_X = PRIMARY_HALF + 10;
 const CROSS = 15;
 
-export function GraphNode({ node, at, selected, vocabulary, onSelect, onNavigate }: Props) {
+export function GraphNode({
+  node,
+  at,
+  selected,
+  tabStop,
+  vocabulary,
+  onActivate,
+  onNavigate,
+  onFocus,
+}: Props) {
   const down = node.status === 'down';
-  const onKeyDown = (event: KeyboardEvent) => {
-    const direction = ARROW_KEYS[event.key];
+  const activate = (event: SyntheticEvent<SVGGElement>) => {
+    onActivate(node.id, event.currentTarget);
+  };
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    const to =
+      ARROW_KEYS[event.key] ?? (event.key === 'Home' ? 'first' : event.key === 'End' ? 'last' : undefined);
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      onSelect(node.id);
-    } else if (direction !== undefined) {
+      activate(event);
+    } else if (to !== undefined) {
       event.preventDefault();
-      onNavigate(node.id, direction);
+      onNavigate(node.id, to);
     }
   };
   return (
@@ -37,17 +54,19 @@ export function GraphNode({ node, at, selected, vocabulary, onSelect, onNavigate
       className={`node node--${node.role}${down ? ' node--down' : ''}${selected ? ' node--selected' : ''}`}
       transform={`translate(${at.x},${at.y})`}
       role="button"
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
       aria-label={nodeAccessibleName(node, vocabulary)}
       aria-pressed={selected}
+      aria-haspopup="menu"
       data-node-id={node.id}
       data-role={node.role}
       data-status={node.status}
       data-lag-ms={node.role === 'replica' ? Math.round(node.lag.ms) : undefined}
-      onClick={() => {
-        onSelect(node.id);
-      }}
+      onClick={activate}
       onKeyDown={onKeyDown}
+      onFocus={() => {
+        onFocus(node.id);
+      }}
     >
       <circle className="node-ring" r={(node.role === 'primary' ? PRIMARY_HALF + 4 : REPLICA_RADIUS) + 6} />
       {node.role === 'primary' ? (

@@ -2,6 +2,8 @@
 import type { Point } from './layout.ts';
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
+/** Home and End: the first and last node in reading order. */
+export type Jump = 'first' | 'last';
 
 const VECTORS: Record<Direction, Point> = {
   up: { x: 0, y: -1 },
@@ -42,4 +44,22 @@ export function neighbour(
     }
   }
   return best;
+}
+
+/** Node ids in reading order: top to bottom, then left to right. */
+export function readingOrder(positions: ReadonlyMap<string, Point>): string[] {
+  return [...positions]
+    .sort(([a, p], [b, q]) => p.y - q.y || p.x - q.x || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id]) => id);
+}
+
+/** Where an arrow, Home or End press moves focus from `fromId`, or null when nowhere. */
+export function focusTarget(
+  positions: ReadonlyMap<string, Point>,
+  fromId: string,
+  to: Direction | Jump,
+): string | null {
+  if (to === 'first') return readingOrder(positions)[0] ?? null;
+  if (to === 'last') return readingOrder(positions).at(-1) ?? null;
+  return neighbour(positions, fromId, to);
 }

@@ -2,16 +2,15 @@
 import { useId } from 'react';
 import type { LinkView } from '../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../store/index.ts';
+import { latencyChoices } from '../graph/menuItems.ts';
 import { HealButton } from './HealButton.tsx';
-
-const SLOW_CHOICES = [300, 1000];
 
 export function LinkActions({ link, showHeal }: { readonly link: LinkView; readonly showHeal: boolean }) {
   const actions = useLabActions();
   const normal = useLabStore((s) => s.settings.network.latencyMs);
   const id = useId();
   const current = Math.round(link.latencyMs);
-  const choices = [...new Set([normal, ...SLOW_CHOICES, current])].sort((a, b) => a - b);
+  const choices = latencyChoices(normal, current);
   const ref = { from: link.from, to: link.to };
   return (
     <div className="node-actions">

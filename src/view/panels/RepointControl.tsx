@@ -3,7 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import type { NodeView } from '../../engine/index.ts';
 import { upstreamCandidates, useLabActions, useLabStore } from '../../store/index.ts';
 
-export function RepointControl({ node }: { readonly node: NodeView }) {
+/** `onDone` runs after a re-point (the graph's popover closes then). */
+export function RepointControl({ node, onDone }: { readonly node: NodeView; readonly onDone?: () => void }) {
   const actions = useLabActions();
   const nodes = useLabStore((s) => s.snapshot.nodes);
   const candidates = useMemo(
@@ -40,6 +41,7 @@ export function RepointControl({ node }: { readonly node: NodeView }) {
           title={`Make ${node.id} stream from the chosen node instead of ${node.upstream ?? 'nothing'}`}
           onClick={() => {
             actions.repoint(node.id, target);
+            onDone?.();
           }}
         >
           Re-point

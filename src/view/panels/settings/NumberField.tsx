@@ -1,25 +1,34 @@
-/** A number input that applies its value on Enter or when it loses focus, not on every keystroke. */
-import { useId, type KeyboardEvent } from 'react';
+/**
+ * A number input that applies its value on Enter or when it loses focus, not on every keystroke.
+ * A value it cannot apply stays in the field, marked invalid, with a message saying what is wrong.
+ */
+import { useId, useState, type KeyboardEvent } from 'react';
+import { numberProblem, type NumberRules } from './numberProblem.ts';
 
-interface Props {
-  readonly label: string;
-  readonly value: number;
-  readonly min: number;
-  readonly max: number;
+interface Props extends NumberRules {
+  /** `undefined` shows an empty field (only with `emptyMeans`). */
+  readonly value: number | undefined;
   readonly step?: number;
-  readonly unit?: string;
   readonly hint?: string;
+  /** What an empty field means (shown as its placeholder); empty is allowed only with `onClear`. */
+  readonly emptyMeans?: string;
   readonly onCommit: (value: number) => void;
 }
 
-export function NumberField({ label, value, min, max, step = 1, unit, hint, onCommit }: Props) {
+export function NumberField(props: Props) {
+  const { label, value, min, max, step = 1, unit, hint, emptyMeans, onCommit, onClear } = props;
   const id = useId();
+  const [problem, setProblem] = useState<string | null>(null);
   const commit = (input: HTMLInputElement) => {
-    const next = input.valueAsNumber;
-    if (!Number.isFinite(next) || next < min || next > max) {
-      input.value = String(value);
+    // A number input reports unparseable text as an empty value; say so instead.
+    const found = numberProblem(input.validity.badInput ? 'not a number' : input.value, props);
+    setProblem(found);
+    if (found !== null) return;
+    if (input.value.trim() === '') {
+      if (value !== undefined) onClear?.();
       return;
     }
+    const next = Number(input.value);
     if (next !== value) onCommit(next);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -28,20 +37,24 @@ export function NumberField({ label, value, min, max, step = 1, unit, hint, onCo
       commit(event.currentTarget);
     }
   };
+  const range = `${min}–${max}${unit === undefined ? '' : ` ${unit}`}`;
   return (
     <div className="setting">
       <label htmlFor={id}>{label}</label>
       <span className="setting-input">
         <input
           // A new value from the store resets the field.
-          key={value}
+          key={value ?? 'empty'}
           id={id}
           type="number"
           defaultValue={value}
           min={min}
           max={max}
           step={step}
-          title={hint ?? `${min}–${max}${unit === undefined ? '' : ` ${unit}`}; applied on Enter`}
+          placeholder={emptyMeans}
+          aria-invalid={problem !== null}
+          aria-describedby={problem === null ? undefined : `${id}-problem`}
+          title={hint ?? `${range}; applied on Enter`}
           onBlur={(e) => {
             commit(e.currentTarget);
           }}
@@ -49,6 +62,11 @@ export function NumberField({ label, value, min, max, step = 1, unit, hint, onCo
         />
         {unit !== undefined && <span className="muted">{unit}</span>}
       </span>
+      {problem !== null && (
+        <p id={`${id}-problem`} className="setting-problem" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

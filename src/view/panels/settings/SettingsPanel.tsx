@@ -1,71 +1,22 @@
-/** The collapsible Settings panel: scenario settings (which rebuild the simulation) and display settings. */
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useLabStore, type VocabularyName } from '../../../store/index.ts';
-import { VOCABULARY_LABELS } from '../../vocabulary.ts';
-import { NetworkSettings, WorkloadSettings } from './NetworkWorkloadSettings.tsx';
-import { ReplicationSettings } from './ReplicationSettings.tsx';
-import { SelectField } from './SelectField.tsx';
-import './settings.css';
+/**
+ * The collapsible Settings panel. Its body is a separate chunk, fetched when the browser is idle after
+ * the first frame, so the first frame does not wait for it and opening it shows no empty flash.
+ */
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useLabStore } from '../../../store/index.ts';
+import { whenIdle } from '../../whenIdle.ts';
 
-const TERMS = Object.entries(VOCABULARY_LABELS) as [VocabularyName, string][];
+const loadBody = () => import('./SettingsBody.tsx');
+const SettingsBody = lazy(() => loadBody().then((m) => ({ default: m.SettingsBody })));
 
 /** `children` go first (the embed puts its Topology picker here). */
 export function SettingsPanel({ children }: { readonly children?: ReactNode }) {
   const open = useLabStore((s) => s.settingsOpen);
-  const setOpen = useLabStore((s) => s.setSettingsOpen);
-  const vocabulary = useLabStore((s) => s.vocabulary);
-  const setVocabulary = useLabStore((s) => s.setVocabulary);
-  const shortcuts = useLabStore((s) => s.shortcutsEnabled);
-  const setShortcuts = useLabStore((s) => s.setShortcutsEnabled);
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (open) panel.current?.focus();
-  }, [open]);
+  useEffect(() => whenIdle(loadBody), []);
   if (!open) return null;
-  const close = () => {
-    setOpen(false);
-    document.querySelector<HTMLElement>('[aria-controls="settings-panel"]')?.focus();
-  };
   return (
-    <section
-      id="settings-panel"
-      ref={panel}
-      tabIndex={-1}
-      className="settings-panel"
-      aria-labelledby="settings-title"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') close();
-      }}
-    >
-      <header className="settings-header">
-        <h2 id="settings-title">Settings</h2>
-        <button type="button" aria-label="Close settings" onClick={close}>
-          ✕
-        </button>
-      </header>
-      <p className="hint settings-hint">
-        Changing a replication, network or workload setting starts the simulation over with it, like Reset.
-        Terminology and shortcuts apply at once.
-      </p>
-      {children}
-      <ReplicationSettings />
-      <NetworkSettings />
-      <WorkloadSettings />
-      <fieldset className="settings-group">
-        <legend>Display</legend>
-        <SelectField label="Terminology" value={vocabulary} options={TERMS} onChange={setVocabulary} />
-        <div className="setting setting--check">
-          <input
-            id="shortcuts-enabled"
-            type="checkbox"
-            checked={shortcuts}
-            onChange={(e) => {
-              setShortcuts(e.target.checked);
-            }}
-          />
-          <label htmlFor="shortcuts-enabled">Single-key shortcuts (Space, →, ?)</label>
-        </div>
-      </fieldset>
-    </section>
+    <Suspense fallback={null}>
+      <SettingsBody>{children}</SettingsBody>
+    </Suspense>
   );
 }

@@ -1,0 +1,12 @@
+/** Builds the UI benchmark's page (bench/ui) into dist-bench, with the app's own Vite config. */
+import { defineConfig, mergeConfig } from 'vite';
+import appConfig from '../vite.config.ts';
+
+export default mergeConfig(
+  appConfig,
+  defineConfig({
+    root: 'bench/ui',
+    base: '/',
+    build: { outDir: '../../dist-bench', emptyOutDir: true, sourcemap: false },
+  }),
+);

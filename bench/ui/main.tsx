@@ -1,0 +1,30 @@
+/**
+ * The UI benchmark's page: the real App, built like the app, on a lab grown to `nodes` nodes with a
+ * background workload (`writes` per second) and a slow network (`latency` ms), so that many messages are
+ * in flight. It exposes the store as `window.__lab` so bench/ui.bench.ts can count them.
+ */
+import { createRoot } from 'react-dom/client';
+import { App } from '../../src/app/App.tsx';
+import { createLab, type LabStore } from '../../src/store/index.ts';
+
+const params = new URLSearchParams(window.location.search);
+const number = (name: string, fallback: number) => Number(params.get(name) ?? fallback);
+
+const store = createLab({
+  preset: 'master-slave',
+  playing: true,
+  workload: { writesPerSec: number('writes', 5), readsPerSec: 0, keys: 100, readRouting: 'replicas' },
+  network: { latencyMs: number('latency', 1000), jitterMs: 50 },
+});
+// Grow to `nodes`: new replicas of the master, then of the first replicas (a two-level tree).
+const wanted = number('nodes', 30);
+for (let i = 0; store.getState().snapshot.nodes.length < wanted; i++) {
+  const nodes = store.getState().snapshot.nodes;
+  const upstream = i < 12 ? 'db1' : (nodes[1 + (i % 6)]?.id ?? 'db1');
+  store.getState().actions.addReplica(upstream);
+}
+(window as unknown as { __lab: LabStore }).__lab = store;
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('missing #root');
+createRoot(container).render(<App store={store} route="lab" />);

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createLab, type NodeCommands } from '../../store/index.ts';
+import { latencyChoices, linkMenuItems, menuKeyTarget, nodeMenuItems, type MenuItem } from './menuItems.ts';
+
+const lab = () => createLab({ preset: 'master-slave', playing: false });
+const labels = (items: readonly MenuItem[]) => items.map((i) => i.label);
+
+/** Records which command an item runs, with its arguments. */
+function ran(item: MenuItem | undefined): unknown[] {
+  const calls: unknown[] = [];
+  const commands = new Proxy({} as NodeCommands, {
+    get:
+      (_, name) =>
+      (...args: unknown[]) =>
+        calls.push([name, ...args]),
+  });
+  if (item?.step.kind === 'run') item.step.run(commands);
+  return calls;
+}
+
+describe('a node menu', () => {
+  it('offers the inspector’s actions on a replica, with its upstream link', () => {
+    const { nodes, links } = lab().getState().snapshot;
+    const db2 = nodes.find((n) => n.id === 'db2')!;
+    const items = nodeMenuItems(
+      db2,
+      links.find((l) => l.to === 'db2'),
+      false,
+    );
+    expect(labels(items)).toEqual([
+      'Write here…',
+      'Read here',
+      'Kill',
+      'Promote',
+      'Add replica',
+      'Take backup',
+      'Re-point…',
+      'Isolate',
+      'Link from db1…',
+      'Remove',
+    ]);
+    expect(ran(items.find((i) => i.id === 'kill'))).toEqual([['kill', 'db2']]);
+    expect(items.find((i) => i.id === 'link')?.step).toEqual({
+      kind: 'link',
+      link: { from: 'db1', to: 'db2' },
+    });
+  });
+
+  it('offers Restart on a node that is down, Heal while partitioned, and no Promote on the master', () => {
+    const store = lab();
+    store.getState().actions.kill('db1');
+    const db1 = store.getState().snapshot.nodes.find((n) => n.id === 'db1')!;
+    const items = nodeMenuItems(db1, undefined, true);
+    expect(labels(items)).toContain('Restart');
+    expect(labels(items)).toContain('Heal');
+    expect(labels(items)).not.toContain('Kill');
+    expect(labels(items)).not.toContain('Promote');
+    expect(labels(items)).not.toContain('Re-point…');
+  });
+});
+
+describe('a link menu', () => {
+  it('cuts, heals and offers each latency, the current one checked', () => {
+    const link = lab().getState().snapshot.links[0]!;
+    const items = linkMenuItems({ ...link, latencyMs: 300 }, true, 150);
+    expect(labels(items)).toEqual([
+      'Cut',
+      'Heal',
+      'Normal speed: 150 ms',
+      'Slow down: 300 ms',
+      'Slow down: 1000 ms',
+    ]);
+    expect(items.filter((i) => i.checked === true).map((i) => i.id)).toEqual(['latency-300']);
+    expect(ran(items.find((i) => i.id === 'latency-1000'))).toEqual([
+      ['setLinkLatency', { from: link.from, to: link.to }, 1000],
+    ]);
+  });
+
+  it('offers no Cut on a link already cut', () => {
+    const link = lab().getState().snapshot.links[0]!;
+    expect(labels(linkMenuItems({ ...link, cut: true }, true, 150))).not.toContain('Cut');
+  });
+
+  it('keeps a custom latency among the choices', () => {
+    expect(latencyChoices(40, 77.4)).toEqual([40, 77, 300, 1000]);
+  });
+});
+
+describe('menu keys', () => {
+  it('wraps with the arrows and jumps with Home and End', () => {
+    expect(menuKeyTarget('ArrowDown', 3, 4)).toBe(0);
+    expect(menuKeyTarget('ArrowUp', 0, 4)).toBe(3);
+    expect(menuKeyTarget('ArrowDown', -1, 4)).toBe(0);
+    expect(menuKeyTarget('Home', 2, 4)).toBe(0);
+    expect(menuKeyTarget('End', 0, 4)).toBe(3);
+    expect(menuKeyTarget('a', 0, 4)).toBeNull();
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * What the graph's popover menus offer: a node's actions (the inspector's, as menu items) and a link's.
+ * Pure: each item names a store command, so the menu and the inspector run the same commands.
+ */
+import type { LinkView, NodeView } from '../../engine/index.ts';
+import type { LinkRef, NodeCommands } from '../../store/index.ts';
+
+export type MenuStep =
+  /** Runs a store command and closes the menu. */
+  | { readonly kind: 'run'; readonly run: (commands: NodeCommands) => void }
+  /** Opens a small form in place of the menu. */
+  | { readonly kind: 'form'; readonly form: 'write' | 'repoint' }
+  /** Shows the menu of the node's upstream link. */
+  | { readonly kind: 'link'; readonly link: LinkRef };
+
+export interface MenuItem {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly danger?: boolean;
+  /** For a choice among several (a link's latency): whether it is the current one. */
+  readonly checked?: boolean;
+  readonly step: MenuStep;
+}
+
+const run = (fn: (commands: NodeCommands) => void): MenuStep => ({ kind: 'run', run: fn });
+
+/** Heal restores every cut link (the engine heals the whole partition at once). */
+const HEAL: MenuItem = {
+  id: 'heal',
+  label: 'Heal',
+  hint: 'Restore every cut link',
+  step: run((c) => {
+    c.heal();
+  }),
+};
+
+/** The node's actions, in the inspector's order; `upstreamLink` is the link it streams over, if any. */
+export function nodeMenuItems(
+  node: NodeView,
+  upstreamLink: LinkView | undefined,
+  partitioned: boolean,
+): MenuItem[] {
+  const id = node.id;
+  const up = node.status === 'up';
+  const items: MenuItem[] = [
+    {
+      id: 'write',
+      label: 'Write here…',
+      hint: `Write a key and value through ${id}`,
+      step: { kind: 'form', form: 'write' },
+    },
+    {
+      id: 'read',
+      label: 'Read here',
+      hint: `Read the last key written, on ${id}`,
+      step: run((c) => {
+        c.read(id);
+      }),
+    },
+    up
+      ? {
+          id: 'kill',
+          label: 'Kill',
+          hint: `Stop ${id} abruptly`,
+          danger: true,
+          step: run((c) => {
+            c.kill(id);
+          }),
+        }
+      : {
+          id: 'restart',
+          label: 'Restart',
+          hint: `Start ${id} again`,
+          step: run((c) => {
+            c.restart(id);
+          }),
+        },
+  ];
+  if (node.role === 'replica') {
+    items.push({
+      id: 'promote',
+      label: 'Promote',
+      hint: 'Make this node accept writes, on a new timeline',
+      step: run((c) => {
+        c.promote(id);
+      }),
+    });
+  }
+  items.push(
+    {
+      id: 'add-replica',
+      label: 'Add replica',
+      hint: `Add a new node streaming from ${id}`,
+      step: run((c) => {
+        c.addReplica(id);
+      }),
+    },
+    {
+      id: 'backup',
+      label: 'Take backup',
+      hint: "Snapshot this node's applied data",
+      step: run((c) => {
+        c.takeBackup(id);
+      }),
+    },
+  );
+  if (node.role === 'replica') {
+    items.push({
+      id: 'repoint',
+      label: 'Re-point…',
+      hint: `Choose the node ${id} streams from`,
+      step: { kind: 'form', form: 'repoint' },
+    });
+  }
+  items.push({
+    id: 'isolate',
+    label: 'Isolate',
+    hint: `Partition ${id} away from every other node`,
+    danger: true,
+    step: run((c) => {
+      c.isolate(id);
+    }),
+  });
+  if (partitioned) items.push(HEAL);
+  if (upstreamLink !== undefined) {
+    items.push({
+      id: 'link',
+      label: `Link from ${upstreamLink.from}…`,
+      hint: `Cut, heal or slow down the link from ${upstreamLink.from}`,
+      step: { kind: 'link', link: { from: upstreamLink.from, to: upstreamLink.to } },
+    });
+  }
+  items.push({
+    id: 'remove',
+    label: 'Remove',
+    hint: `Remove ${id} from the cluster`,
+    danger: true,
+    step: run((c) => {
+      c.removeNode(id);
+    }),
+  });
+  return items;
+}
+
+/** Latencies offered for slowing a link down, besides the normal one and its current one. */
+export const SLOW_CHOICES: readonly number[] = [300, 1000];
+
+/** The latencies a link can be set to: normal, the slow choices and its current one, ascending. */
+export function latencyChoices(normalMs: number, currentMs: number): number[] {
+  return [...new Set([normalMs, ...SLOW_CHOICES, Math.round(currentMs)])].sort((a, b) => a - b);
+}
+
+/** A link's actions: Cut, Heal, and one latency choice per item (the current one checked). */
+export function linkMenuItems(link: LinkView, partitioned: boolean, normalMs: number): MenuItem[] {
+  const ref = { from: link.from, to: link.to };
+  const current = Math.round(link.latencyMs);
+  const items: MenuItem[] = [];
+  if (!link.cut) {
+    items.push({
+      id: 'cut',
+      label: 'Cut',
+      hint: `Partition ${link.to} (and whatever streams from it) away from ${link.from}`,
+      danger: true,
+      step: run((c) => {
+        c.cutLink(ref);
+      }),
+    });
+  }
+  if (partitioned) items.push(HEAL);
+  for (const ms of latencyChoices(normalMs, current)) {
+    items.push({
+      id: `latency-${ms}`,
+      label: ms === normalMs ? `Normal speed: ${ms} ms` : `Slow down: ${ms} ms`,
+      hint: `Set this link's one-way latency to ${ms} ms`,
+      checked: ms === current,
+      step: run((c) => {
+        c.setLinkLatency(ref, ms);
+      }),
+    });
+  }
+  return items;
+}
+
+/** The index a menu key moves to among `count` items from `index` (wrapping), or null if not a menu key. */
+export function menuKeyTarget(key: string, index: number, count: number): number | null {
+  if (count === 0) return null;
+  if (key === 'ArrowDown') return (index + 1) % count;
+  if (key === 'ArrowUp') return (index - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
