@@ -155,6 +155,8 @@ export interface NodeView {
   /** Participates in synchronous commit (direct replicas of the primary only). */
   readonly sync: boolean;
   readonly timeline: number;
+  /** Last position written to its log, flushed or not (PostgreSQL `write_lsn`). */
+  readonly writtenLsn: Lsn;
   /** Last position written and flushed (PostgreSQL `flush_lsn`). */
   readonly receivedLsn: Lsn;
   /** Last position replayed: visible to reads (PostgreSQL `replay_lsn`). */

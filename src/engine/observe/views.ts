@@ -43,6 +43,7 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     downstream: cluster.downstreamOf(node.id).map((n) => n.id),
     sync,
     timeline: node.timeline,
+    writtenLsn: node.writtenLsn,
     receivedLsn: node.receivedLsn,
     appliedLsn: node.appliedLsn,
     lastLsn: node.log.lastLsn,
