@@ -112,7 +112,7 @@ export function ChartFrame({
           type="button"
           className="chip"
           aria-pressed={asTable}
-          title={`Show ${title.toLowerCase()} as a table`}
+          aria-label={`Show ${title.toLowerCase()} as a table`}
           onClick={() => {
             setAsTable(!asTable);
           }}
