@@ -131,14 +131,13 @@ test.describe('the panels', () => {
 
     await log.getByLabel('Node').selectOption('db3');
     for (const text of await rows.allTextContents()) expect(text).toContain('db3');
+    await log.getByLabel('Node').selectOption('');
     await log.getByLabel('Kind').selectOption('writes');
     const types = await rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-event-type')));
-    expect(new Set(types)).toEqual(
-      new Set(['write-acknowledged', 'write-committed'].filter((t) => types.includes(t))),
-    );
+    expect(types.length).toBeGreaterThan(0);
+    for (const type of types) expect(['write-committed', 'write-acknowledged']).toContain(type);
 
     // Picking an acknowledgement opens the write it concerns, on the master.
-    await log.getByLabel('Node').selectOption('');
     await log.locator('[data-event-type="write-acknowledged"] button').first().click();
     await expect(node(page, 'db1')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('[data-op-id]').first()).toContainText(/Write #\d+: k\d+ = "v\d+" on db1/);

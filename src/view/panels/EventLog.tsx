@@ -13,7 +13,7 @@ import { describeEvent, formatSimTime, isWorthListing } from './eventText.ts';
 import { useThrottledValue } from './useThrottledValue.ts';
 
 const ALL = '';
-const SHOWN = 60;
+const SHOWN = 40;
 
 function matches(event: EngineEvent, nodeId: string, kind: EventKind | typeof ALL): boolean {
   if (kind === ALL ? !isWorthListing(event) : eventKind(event) !== kind) return false;

@@ -15,7 +15,7 @@ export function LostWritesPanel() {
   return (
     <CollapsiblePanel id="lost-writes" className="panel--danger" title={`Lost writes (${total})`}>
       <p className="hint">{translateRoles(lost.at(-1)?.lostReason ?? 'Lost in a failover.', words)}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={'Lost writes'}>
         <table className="node-data ledger" data-testid="lost-writes">
           <caption className="visually-hidden">Acknowledged writes that were lost, newest first</caption>
           <thead>

@@ -51,7 +51,7 @@ function ChartTable({
   const times = lines[0]?.points.map((p) => p.t) ?? [];
   const byTime = lines.map((l) => new Map(l.points.map((p) => [p.t, p.v])));
   return (
-    <div className="chart-table table-scroll">
+    <div className="chart-table table-scroll" tabIndex={0} role="region" aria-label={`${title} (${unit})`}>
       <table className="node-data">
         <caption>
           {title} ({unit})

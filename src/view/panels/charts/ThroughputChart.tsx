@@ -22,7 +22,7 @@ export function ThroughputChart({
 }) {
   const title = `Throughput per node, last ${windowMs / 1000} s`;
   const table = (
-    <div className="chart-table table-scroll">
+    <div className="chart-table table-scroll" tabIndex={0} role="region" aria-label={`${title} (ops/s)`}>
       <table className="node-data">
         <caption>{title} (ops/s)</caption>
         <thead>
