@@ -12,6 +12,7 @@ import {
   valueScale,
   type XY,
 } from './chartGeometry.ts';
+import { ValueAxis } from './ValueAxis.tsx';
 
 export interface Line {
   readonly id: string;
@@ -204,14 +205,7 @@ export function LineChart({
         return (
           <svg className="chart-svg" width={width} height={HEIGHT} role="img" aria-label={summary}>
             <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-              {y.ticks(4).map((v) => (
-                <g key={`y${v}`} transform={`translate(0,${y(v)})`} className="tick">
-                  <line x2={plot.innerWidth} className="gridline" />
-                  <text x={-6} dy="0.32em" textAnchor="end">
-                    {format(v)}
-                  </text>
-                </g>
-              ))}
+              <ValueAxis y={y} plot={plot} unit={unit} format={format} />
               {x.ticks(Math.max(2, Math.floor(plot.innerWidth / 70))).map((t) => (
                 <g key={`x${t}`} transform={`translate(${x(t)},${plot.innerHeight})`} className="tick">
                   <line y2={4} />
@@ -221,9 +215,6 @@ export function LineChart({
                 </g>
               ))}
               <line className="axis" y1={plot.innerHeight} x2={plot.innerWidth} y2={plot.innerHeight} />
-              <text className="axis-unit" x={-6} y={-11} textAnchor="end">
-                {unit}
-              </text>
               {lines.map((l, i) => {
                 const style = seriesStyle(i);
                 return (

@@ -2,6 +2,7 @@
 import type { NodeThroughput } from '../../../store/index.ts';
 import { MARGIN, bandScales, plotOf, seriesStyle, valueScale } from './chartGeometry.ts';
 import { ChartFrame, Legend } from './LineChart.tsx';
+import { ValueAxis } from './ValueAxis.tsx';
 
 const HEIGHT = 138;
 const MEASURES = [
@@ -65,17 +66,7 @@ export function ThroughputChart({
         return (
           <svg className="chart-svg" width={width} height={HEIGHT} role="img" aria-label={summary}>
             <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-              {y.ticks(4).map((v) => (
-                <g key={`y${v}`} transform={`translate(0,${y(v)})`} className="tick">
-                  <line x2={plot.innerWidth} className="gridline" />
-                  <text x={-6} dy="0.32em" textAnchor="end">
-                    {rate(v)}
-                  </text>
-                </g>
-              ))}
-              <text className="axis-unit" x={-6} y={-11} textAnchor="end">
-                ops/s
-              </text>
+              <ValueAxis y={y} plot={plot} unit="ops/s" format={rate} />
               {nodes.map((n) => (
                 <g key={n.nodeId} transform={`translate(${outer(n.nodeId) ?? 0},0)`}>
                   {MEASURES.map((m, i) => {
