@@ -3,7 +3,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { button, openPaused, selectNode } from './lab.ts';
 
 type Scheme = 'light' | 'dark';
-type Situation = 'at rest' | 'with a node selected' | 'with Settings open' | 'with the topology table shown';
+type Situation =
+  | 'at rest'
+  | 'with a node selected'
+  | 'with Settings open'
+  | 'with the topology table shown'
+  | 'with charts, tables and the event log shown';
 
 const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
   'at rest': async () => {},
@@ -13,6 +18,15 @@ const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
   'with Settings open': async (page) => {
     await button(page, 'Settings').click();
     await expect(page.locator('#settings-panel')).toBeVisible();
+  },
+  'with charts, tables and the event log shown': async (page) => {
+    const toggle = page.getByRole('button', { name: 'Charts and events' });
+    if (await toggle.isVisible()) await toggle.click();
+    await page
+      .getByRole('button', { name: /as a table$/ })
+      .first()
+      .click();
+    await expect(page.getByRole('region', { name: /Event log/ })).toBeVisible();
   },
   'with the topology table shown': async (page) => {
     await button(page, 'Topology table').click();
@@ -36,6 +50,8 @@ for (const path of ['/', '/embed']) {
     test.describe(`accessibility of ${path} in ${colorScheme}`, () => {
       for (const [situation, arrange] of Object.entries(SITUATIONS)) {
         test(`has no serious violations ${situation}`, async ({ page }) => {
+          // An axe scan of the full lab (charts and event log included) takes 5–10 s on a loaded 2-core box.
+          test.setTimeout(60_000);
           if (path === '/embed') await page.setViewportSize({ width: 640, height: 400 });
           await page.emulateMedia({ colorScheme });
           await openPaused(page, path);

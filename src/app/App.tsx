@@ -6,10 +6,12 @@ import { Legend } from '../view/graph/Legend.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
 import { BackupsPanel } from '../view/panels/BackupsPanel.tsx';
 import { EventLog } from '../view/panels/EventLog.tsx';
+import { FailoverPanel } from '../view/panels/FailoverPanel.tsx';
 import { LinkDetails } from '../view/panels/LinkDetails.tsx';
 import { LostWritesPanel } from '../view/panels/LostWritesPanel.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
+import { PanelDock } from '../view/panels/PanelDock.tsx';
 import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
 import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
@@ -62,10 +64,12 @@ function Lab({ route }: { readonly route: Route }) {
             <Legend />
             <TopologyTableToggle />
           </div>
+          <PanelDock compact={compact} />
         </div>
         <aside className="side-panel" aria-label="Details">
           <NodeDetails />
           <LinkDetails />
+          <FailoverPanel />
           <LostWritesPanel />
           <BackupsPanel />
           {!compact && <EventLog />}

@@ -159,6 +159,8 @@ export interface NodeView {
   /** PostgreSQL's `sync_state` as the upstream primary sees it (`async` under a replica or in async mode). */
   readonly syncState: SyncState;
   readonly timeline: number;
+  /** Last position written to its log, flushed or not (PostgreSQL `write_lsn`). */
+  readonly writtenLsn: Lsn;
   /** Last position written and flushed (PostgreSQL `flush_lsn`). */
   readonly receivedLsn: Lsn;
   /** Last position replayed: visible to reads (PostgreSQL `replay_lsn`). */

@@ -1,5 +1,11 @@
 /** The only bridge to the engine: owns the Simulation, implements LabActions, mirrors snapshots. */
-import { createSimulation, presets, type Simulation } from '../engine/index.ts';
+import {
+  createSimulation,
+  presets,
+  type Metrics,
+  type OperationRecord,
+  type Simulation,
+} from '../engine/index.ts';
 import { createNodeCommands, type Run } from './commands.ts';
 import {
   createLabStore,
@@ -20,6 +26,7 @@ import {
   workloadRuns,
   type LabSettings,
 } from './settings.ts';
+import { SeriesRecorder, advanceRecorded } from './series/series.ts';
 import { EVENTS_KEPT, LOST_KEPT, type EngineMirror } from './slices/engineSlice.ts';
 import { clampSpeed } from './slices/playbackSlice.ts';
 
@@ -47,7 +54,12 @@ function lostWritesOf(sim: Simulation) {
     .slice(-LOST_KEPT);
 }
 
-function mirror(sim: Simulation, preset: PresetName, settings: LabSettings): EngineMirror {
+function mirror(
+  sim: Simulation,
+  preset: PresetName,
+  settings: LabSettings,
+  recorder: SeriesRecorder,
+): EngineMirror {
   return {
     snapshot: sim.snapshot(),
     presetName: preset,
@@ -56,16 +68,48 @@ function mirror(sim: Simulation, preset: PresetName, settings: LabSettings): Eng
     events: sim.events().slice(-EVENTS_KEPT),
     backups: sim.backups(),
     lostWrites: lostWritesOf(sim),
+    failovers: sim.failovers(),
+    series: recorder.series(),
   };
+}
+
+/** A recorder that has taken its first sample, at the simulation's start. */
+function startRecorder(sim: Simulation): SeriesRecorder {
+  const recorder = new SeriesRecorder();
+  advanceRecorded(sim, 0, recorder);
+  recorder.flush();
+  return recorder;
+}
+
+/** Whether the failover records may have changed: a new one, more writes lost, a recovery, a split brain. */
+function failoversChanged(before: Metrics, after: Metrics): boolean {
+  return (
+    before.failovers !== after.failovers ||
+    before.lostWrites !== after.lostWrites ||
+    before.splitBrain !== after.splitBrain ||
+    before.lastFailover?.rtoMs !== after.lastFailover?.rtoMs
+  );
+}
+
+/** Whether two copies of an operation record say the same about its outcome. */
+function sameOutcome(a: OperationRecord | null, b: OperationRecord | null): boolean {
+  return (
+    a?.id === b?.id &&
+    a?.status === b?.status &&
+    a?.endedAt === b?.endedAt &&
+    a?.lost === b?.lost &&
+    a?.overwrittenByConflict === b?.overwrittenByConflict
+  );
 }
 
 /** Creates the simulation for `options.preset` and a store whose actions drive it. */
 export function createLab(options: LabOptions): LabStore {
   const settings = initialSettings(options);
   let sim = startSimulation(options.preset, settings);
+  let recorder = startRecorder(sim);
   let watchedWrite: number | null = null;
 
-  return createLabStore(mirror(sim, options.preset, settings), options, (set, get) => {
+  return createLabStore(mirror(sim, options.preset, settings, recorder), options, (set, get) => {
     /** Copies the engine's state into the store, only where something changed. */
     const sync = (extra: Patch = {}): void => {
       const snapshot = sim.snapshot();
@@ -74,9 +118,19 @@ export function createLab(options: LabOptions): LabStore {
       if (snapshot.time !== state.simTime) patch.simTime = snapshot.time;
       if (snapshot.version !== state.snapshot.version) {
         patch.snapshot = snapshot;
-        patch.events = sim.events().slice(-EVENTS_KEPT);
+        const events = sim.events();
+        patch.events = events.slice(-EVENTS_KEPT);
+        recorder.ingest(events);
+        recorder.flush();
+        const series = recorder.series();
+        if (series !== state.series) patch.series = series;
         if (snapshot.metrics.lostWrites !== state.snapshot.metrics.lostWrites) {
           patch.lostWrites = lostWritesOf(sim);
+        }
+        if (failoversChanged(state.snapshot.metrics, snapshot.metrics)) patch.failovers = sim.failovers();
+        if (state.selectedOpId !== null) {
+          const op = sim.op(state.selectedOpId) ?? null;
+          if (!sameOutcome(op, state.inspectedOp)) patch.inspectedOp = op;
         }
         const backups = sim.backups();
         if (backups.length !== state.backups.length) patch.backups = backups;
@@ -106,12 +160,15 @@ export function createLab(options: LabOptions): LabStore {
       try {
         const started = startSimulation(preset, next);
         sim = started;
+        recorder = startRecorder(started);
         watchedWrite = null;
         set({
-          ...mirror(started, preset, next),
+          ...mirror(started, preset, next, recorder),
           simTime: started.now(),
           selectedId: null,
           selectedLink: null,
+          selectedOpId: null,
+          inspectedOp: null,
           error: null,
           status: done === null ? null : { tone: 'info', text: done },
         });
@@ -134,7 +191,7 @@ export function createLab(options: LabOptions): LabStore {
       tick: (simMs) => {
         if (simMs <= 0) return;
         try {
-          sim.advance(simMs);
+          advanceRecorded(sim, simMs, recorder);
           sync();
         } catch (error) {
           const message = errorMessage(error);
@@ -158,7 +215,7 @@ export function createLab(options: LabOptions): LabStore {
         run('Step', (s) => {
           const next = s.nextEventAt();
           if (next === undefined) return { tone: 'info', text: 'Nothing is pending: no event to step to.' };
-          s.advance(Math.max(0, next - s.now()));
+          advanceRecorded(s, Math.max(0, next - s.now()), recorder);
           return null;
         });
       },
@@ -175,6 +232,14 @@ export function createLab(options: LabOptions): LabStore {
       },
       dismissStatus: () => {
         set({ status: null, error: null });
+      },
+      inspectOp: (opId) => {
+        const op = opId === null ? undefined : sim.op(opId);
+        if (op === undefined) {
+          set({ selectedOpId: null, inspectedOp: null });
+          return;
+        }
+        set({ selectedOpId: op.id, inspectedOp: op, selectedId: op.nodeId, selectedLink: null });
       },
     };
     return actions;

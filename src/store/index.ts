@@ -6,5 +6,17 @@ export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './pres
 export type { LabSettings, SettingsPatch } from './settings.ts';
 export type { StatusMessage, StatusTone } from './slices/engineSlice.ts';
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
-export type { LinkRef, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
+export type { LinkRef, PanelId, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
 export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';
+export {
+  BUCKET_MS,
+  LATENCY_WINDOW_MS,
+  THROUGHPUT_WINDOW_MS,
+  WINDOW_MS,
+  type CounterName,
+  type CounterPoint,
+  type LagSeries,
+  type LatencyPoint,
+  type NodeThroughput,
+  type Series,
+} from './series/series.ts';

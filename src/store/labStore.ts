@@ -55,6 +55,8 @@ export interface LabActions extends NodeCommands {
   /** Rebuilds the simulation from the current preset with changed settings (a Reset). */
   readonly applySettings: (patch: SettingsPatch) => void;
   readonly dismissStatus: () => void;
+  /** Picks a client operation to inspect (its node is selected too); null clears the pick. */
+  readonly inspectOp: (opId: number | null) => void;
 }
 
 export type LabState = EngineSlice & PlaybackSlice & UiSlice & { readonly actions: LabActions };

@@ -44,6 +44,7 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     sync,
     syncState,
     timeline: node.timeline,
+    writtenLsn: node.writtenLsn,
     receivedLsn: node.receivedLsn,
     appliedLsn: node.appliedLsn,
     lastLsn: node.log.lastLsn,

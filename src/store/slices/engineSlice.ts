@@ -1,5 +1,9 @@
-/** Engine slice: the mirrored snapshot, recent events, backups, lost writes and the last action's outcome. */
-import type { Backup, EngineEvent, OperationRecord, Snapshot } from '../../engine/index.ts';
+/**
+ * Engine slice: the mirrored snapshot, recent events, backups, failovers, lost writes, chart series,
+ * the inspected operation and the last action's outcome.
+ */
+import type { Backup, EngineEvent, FailoverRecord, OperationRecord, Snapshot } from '../../engine/index.ts';
+import type { Series } from '../series/series.ts';
 import type { PresetName } from '../presetName.ts';
 import type { LabSettings } from '../settings.ts';
 
@@ -25,16 +29,22 @@ export interface EngineSlice {
   readonly backups: readonly Backup[];
   /** Acknowledged writes later lost in a failover, newest last (at most LOST_KEPT). */
   readonly lostWrites: readonly OperationRecord[];
+  /** Every failover so far (automatic, or a manual promotion), oldest first. */
+  readonly failovers: readonly FailoverRecord[];
+  /** The charts' series, sampled every BUCKET_MS of simulated time (a new object per sample). */
+  readonly series: Series;
+  /** The operation the user picked (from the event log or a ledger), as the engine records it now. */
+  readonly inspectedOp: OperationRecord | null;
   /** The message of the last engine call that threw, if the user has not acted since. */
   readonly error: string | null;
   readonly status: StatusMessage | null;
 }
 
-export const EVENTS_KEPT = 50;
-export const LOST_KEPT = 20;
+export const EVENTS_KEPT = 400;
+export const LOST_KEPT = 200;
 
-export type EngineMirror = Omit<EngineSlice, 'error' | 'status'>;
+export type EngineMirror = Omit<EngineSlice, 'error' | 'status' | 'inspectedOp'>;
 
 export function createEngineSlice(initial: EngineMirror): EngineSlice {
-  return { ...initial, error: null, status: null };
+  return { ...initial, error: null, status: null, inspectedOp: null };
 }

@@ -11,8 +11,23 @@ export interface LinkRef {
   readonly to: string;
 }
 
+/** The collapsible panels; each remembers whether it is open. */
+export type PanelId = 'inspector' | 'failover' | 'charts' | 'events' | 'lost-writes' | 'backups';
+
+export const PANELS_OPEN: Readonly<Record<PanelId, boolean>> = {
+  inspector: true,
+  failover: true,
+  charts: true,
+  events: true,
+  'lost-writes': true,
+  backups: true,
+};
+
 export interface UiSlice {
   readonly selectedId: string | null;
+  /** The client operation picked in the event log or a ledger (its node is selected too). */
+  readonly selectedOpId: number | null;
+  readonly panelsOpen: Readonly<Record<PanelId, boolean>>;
   readonly selectedLink: LinkRef | null;
   readonly theme: ThemeSetting;
   readonly vocabulary: VocabularyName;
@@ -23,6 +38,7 @@ export interface UiSlice {
   /** Single-key shortcuts (Space, →, ?) act only while this is on. */
   readonly shortcutsEnabled: boolean;
   readonly select: (nodeId: string | null) => void;
+  readonly setPanelOpen: (panel: PanelId, open: boolean) => void;
   readonly selectLink: (link: LinkRef | null) => void;
   readonly setTheme: (theme: ThemeSetting) => void;
   readonly cycleTheme: () => void;
@@ -37,10 +53,16 @@ const NEXT_THEME: Record<ThemeSetting, ThemeSetting> = { system: 'light', light:
 
 export function createUiSlice(
   set: StoreApi<UiSlice>['setState'],
-  initial: { theme?: ThemeSetting; vocabulary?: VocabularyName } = {},
+  initial: {
+    theme?: ThemeSetting;
+    vocabulary?: VocabularyName;
+    panelsOpen?: Partial<Record<PanelId, boolean>>;
+  } = {},
 ): UiSlice {
   return {
     selectedId: null,
+    selectedOpId: null,
+    panelsOpen: { ...PANELS_OPEN, ...initial.panelsOpen },
     selectedLink: null,
     theme: initial.theme ?? 'system',
     vocabulary: initial.vocabulary ?? 'master-slave',
@@ -49,10 +71,13 @@ export function createUiSlice(
     topologyTableShown: false,
     shortcutsEnabled: true,
     select: (selectedId) => {
-      set({ selectedId, selectedLink: null });
+      set({ selectedId, selectedLink: null, selectedOpId: null });
+    },
+    setPanelOpen: (panel, open) => {
+      set((s) => ({ panelsOpen: { ...s.panelsOpen, [panel]: open } }));
     },
     selectLink: (selectedLink) => {
-      set({ selectedLink, selectedId: null });
+      set({ selectedLink, selectedId: null, selectedOpId: null });
     },
     setTheme: (theme) => {
       set({ theme });

@@ -1,6 +1,7 @@
-/** Backups taken so far, each of which can seed a new node streaming from the current primary. */
+/** Backups taken so far (from which node, at which position), each of which can seed a new node. */
 import { useLabActions, useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
+import { CollapsiblePanel } from './CollapsiblePanel.tsx';
 import { formatSimTime } from './eventText.ts';
 
 export function BackupsPanel() {
@@ -9,14 +10,15 @@ export function BackupsPanel() {
   const words = useWords();
   if (backups.length === 0) return null;
   return (
-    <section className="panel" aria-labelledby="backups-title">
-      <h2 id="backups-title">Backups</h2>
+    <CollapsiblePanel id="backups" title="Backups" summary={`(${backups.length})`}>
       <ul className="plain-list">
         {backups.map((b) => (
-          <li key={b.id} className="backup-item">
+          <li key={b.id} className="backup-item" data-backup-id={b.id}>
             <span id={`backup-${b.id}`}>
-              <strong>{b.id}</strong> from {b.nodeId} at LSN {b.lsn}{' '}
-              <span className="muted">({formatSimTime(b.takenAt)})</span>
+              <strong>{b.id}</strong> from {b.nodeId} at LSN {b.lsn}, timeline {b.timeline}{' '}
+              <span className="muted">
+                ({formatSimTime(b.takenAt)}, {Object.keys(b.data).length} keys)
+              </span>
             </span>
             <button
               type="button"
@@ -34,6 +36,6 @@ export function BackupsPanel() {
           </li>
         ))}
       </ul>
-    </section>
+    </CollapsiblePanel>
   );
 }

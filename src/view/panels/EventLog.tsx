@@ -1,27 +1,125 @@
-/** The last few engine events as sentences, newest first, announced politely. */
-import { useMemo } from 'react';
-import { useLabStore } from '../../store/index.ts';
+/**
+ * The event log: every engine event as a sentence in the chosen words, newest first, filterable by
+ * node and kind; picking one selects the node or write it concerns. Screen readers hear a throttled
+ * digest (EventAnnouncer), not every row.
+ */
+import { useMemo, useState } from 'react';
+import type { EngineEvent } from '../../engine/index.ts';
+import { useLabActions, useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
+import { CollapsiblePanel } from './CollapsiblePanel.tsx';
+import { EVENT_KIND_LABELS, eventKind, eventNodes, eventOpId, type EventKind } from './eventFacets.ts';
 import { describeEvent, formatSimTime, isWorthListing } from './eventText.ts';
+import { useThrottledValue } from './useThrottledValue.ts';
 
-export function EventLog({ limit = 8 }: { readonly limit?: number }) {
-  const events = useLabStore((s) => s.events);
-  const words = useWords();
-  const shown = useMemo(() => events.filter(isWorthListing).slice(-limit).reverse(), [events, limit]);
+const ALL = '';
+const SHOWN = 40;
+
+function matches(event: EngineEvent, nodeId: string, kind: EventKind | typeof ALL): boolean {
+  if (kind === ALL ? !isWorthListing(event) : eventKind(event) !== kind) return false;
+  return nodeId === ALL || eventNodes(event).includes(nodeId);
+}
+
+function EventRow({ event, text }: { readonly event: EngineEvent; readonly text: string }) {
+  const actions = useLabActions();
+  const select = useLabStore((s) => s.select);
+  const opId = eventOpId(event);
+  const nodeId = eventNodes(event)[0];
+  const pick =
+    opId !== undefined
+      ? () => {
+          actions.inspectOp(opId);
+        }
+      : nodeId !== undefined
+        ? () => {
+            select(nodeId);
+          }
+        : undefined;
   return (
-    <section className="panel event-log" aria-labelledby="event-log-title">
-      <h2 id="event-log-title">Recent events</h2>
-      {/* The log role sits on a wrapper: on the <ol> itself it would hide the list from assistive tech. */}
-      <div role="log" aria-live="polite">
-        <ol className="event-list">
-          {shown.map((event) => (
-            <li key={event.seq}>
-              <time className="event-time">{formatSimTime(event.at)}</time>
-              <span>{translateRoles(describeEvent(event, words), words)}</span>
-            </li>
-          ))}
-        </ol>
+    <li data-event-seq={event.seq} data-event-type={event.type}>
+      <time className="event-time">{formatSimTime(event.at)}</time>
+      {pick === undefined ? (
+        <span>{text}</span>
+      ) : (
+        <button
+          type="button"
+          className="event-pick"
+          title={opId === undefined ? `Select ${nodeId ?? ''}` : `Inspect operation #${opId}`}
+          onClick={pick}
+        >
+          {text}
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function EventLog() {
+  const events = useThrottledValue(
+    useLabStore((s) => s.events),
+    200,
+  );
+  const nodeIds = useLabStore((s) => s.snapshot.nodes.map((n) => n.id).join(' '));
+  const total = useLabStore((s) => s.events.at(-1)?.seq ?? -1) + 1;
+  const words = useWords();
+  const [nodeFilter, setNodeFilter] = useState<string>(ALL);
+  const [kindFilter, setKindFilter] = useState<EventKind | typeof ALL>(ALL);
+  const shown = useMemo(() => {
+    const out: EngineEvent[] = [];
+    for (let i = events.length - 1; i >= 0 && out.length < SHOWN; i--) {
+      const event = events[i] as EngineEvent;
+      if (matches(event, nodeFilter, kindFilter)) out.push(event);
+    }
+    return out;
+  }, [events, nodeFilter, kindFilter]);
+  const nodeOptions = useMemo(() => {
+    const ids = new Set(nodeIds.split(' ').filter((id) => id !== ''));
+    for (const event of events) for (const id of eventNodes(event)) ids.add(id);
+    return [...ids].sort(new Intl.Collator('en', { numeric: true }).compare);
+  }, [events, nodeIds]);
+
+  return (
+    <CollapsiblePanel id="events" className="event-log" title="Event log" summary={`(${total} events)`}>
+      <div className="event-filters" role="group" aria-label="Filter events">
+        <label className="inline-field">
+          Node
+          <select
+            value={nodeFilter}
+            onChange={(e) => {
+              setNodeFilter(e.target.value);
+            }}
+          >
+            <option value={ALL}>All nodes</option>
+            {nodeOptions.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          Kind
+          <select
+            value={kindFilter}
+            onChange={(e) => {
+              setKindFilter(e.target.value as EventKind | typeof ALL);
+            }}
+          >
+            <option value={ALL}>All but routine reads</option>
+            {Object.entries(EVENT_KIND_LABELS).map(([kind, label]) => (
+              <option key={kind} value={kind}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-    </section>
+      <ol className="event-list" aria-label="Events, newest first">
+        {shown.map((event) => (
+          <EventRow key={event.seq} event={event} text={translateRoles(describeEvent(event, words), words)} />
+        ))}
+        {shown.length === 0 && <li className="muted">No events match.</li>}
+      </ol>
+    </CollapsiblePanel>
   );
 }

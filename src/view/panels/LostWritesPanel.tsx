@@ -1,29 +1,54 @@
-/** The ledger of acknowledged writes that a failover lost, and why. */
+/** The lost-writes ledger: each acknowledged-then-lost write, who acknowledged it, when, and what lost it. */
 import { useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
+import { CollapsiblePanel } from './CollapsiblePanel.tsx';
+import { formatSimTime } from './eventText.ts';
+import { lostIn } from './failoverText.ts';
+import { OpButton } from './OpButton.tsx';
 
 export function LostWritesPanel() {
   const lost = useLabStore((s) => s.lostWrites);
+  const failovers = useLabStore((s) => s.failovers);
   const total = useLabStore((s) => s.snapshot.metrics.lostWrites);
   const words = useWords();
   if (lost.length === 0) return null;
   return (
-    <section className="panel panel--danger" aria-labelledby="lost-title">
-      <h2 id="lost-title">Lost writes ({total})</h2>
+    <CollapsiblePanel id="lost-writes" className="panel--danger" title={`Lost writes (${total})`}>
       <p className="hint">{translateRoles(lost.at(-1)?.lostReason ?? 'Lost in a failover.', words)}</p>
-      <ul className="plain-list lost-list">
-        {lost
-          .slice(-6)
-          .reverse()
-          .map((op) => (
-            <li key={op.id}>
-              {op.key} = "{op.value ?? ''}"{' '}
-              <span className="muted">
-                (write #{op.id} on {op.nodeId})
-              </span>
-            </li>
-          ))}
-      </ul>
-    </section>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={'Lost writes'}>
+        <table className="node-data ledger" data-testid="lost-writes">
+          <caption className="visually-hidden">Acknowledged writes that were lost, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Write</th>
+              <th scope="col">Key = value</th>
+              <th scope="col">Acked by</th>
+              <th scope="col">Acked at</th>
+              <th scope="col">Lost in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...lost].reverse().map((op) => (
+              <tr key={op.id} data-op-id={op.id} title={translateRoles(op.lostReason ?? '', words)}>
+                <th scope="row">
+                  <OpButton op={op} />
+                </th>
+                <td>
+                  {op.key} = "{op.value ?? ''}"
+                </td>
+                <td>{op.nodeId}</td>
+                <td>{op.endedAt === undefined ? '—' : formatSimTime(op.endedAt)}</td>
+                <td>{lostIn(op, failovers)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {lost.length < total && (
+        <p className="hint">
+          The {lost.length} most recent of {total} are listed.
+        </p>
+      )}
+    </CollapsiblePanel>
   );
 }

@@ -2,6 +2,7 @@
 import type { FailoverRecord, FailoverView } from '../../engine/index.ts';
 import { useLabStore } from '../../store/index.ts';
 import { formatSimTime } from './eventText.ts';
+import { rpoText, rtoText } from './failoverText.ts';
 
 interface Item {
   readonly label: string;
@@ -10,6 +11,8 @@ interface Item {
   /** The stable name tests and embedders read the number by. */
   readonly metric?: string;
   readonly title?: string;
+  /** The exact number behind a rounded value, for tests and embedders (data-value). */
+  readonly exact?: number;
 }
 
 /** The automatic failover manager's state, and the last failover's recovery time and point. */
@@ -26,15 +29,13 @@ function failoverItems(manager: FailoverView | null, last: FailoverRecord | null
   if (last !== null) {
     items.push({
       label: 'Last RTO',
-      value: last.rtoMs === null ? 'no write yet' : formatSimTime(last.rtoMs),
+      value: rtoText(last),
       metric: 'rto',
       title: `Recovery time: from ${last.oldPrimary} failing to ${last.newPrimary} acknowledging its first write`,
     });
-    const window =
-      last.lostWindow === null ? '' : ` over ${formatSimTime(last.lostWindow.to - last.lostWindow.from)}`;
     items.push({
       label: 'Last RPO',
-      value: `${last.lostWrites} writes${window}`,
+      value: rpoText(last),
       alert: last.lostWrites > 0,
       metric: 'rpo',
       title: 'Recovery point: acknowledged writes the last failover lost, and the time they span',
@@ -48,7 +49,13 @@ export function MetricsStrip() {
   const manager = useLabStore((s) => s.snapshot.failover);
   const simTime = useLabStore((s) => s.simTime);
   const items: Item[] = [
-    { label: 'Sim time', value: formatSimTime(simTime), title: 'Simulated time since the start' },
+    {
+      label: 'Sim time',
+      value: formatSimTime(simTime),
+      metric: 'sim-time',
+      exact: simTime,
+      title: 'Simulated time since the start',
+    },
     { label: 'Writes', value: String(m.writes) },
     { label: 'Reads', value: String(m.reads) },
     {
@@ -87,10 +94,12 @@ export function MetricsStrip() {
   ];
   return (
     <dl className="metrics" aria-label="Metrics">
-      {items.map(({ label, value, alert = false, metric, title }) => (
+      {items.map(({ label, value, alert = false, metric, title, exact }) => (
         <div key={label} className={alert ? 'metric metric--alert' : 'metric'} title={title}>
           <dt>{label}</dt>
-          <dd data-metric={metric}>{value}</dd>
+          <dd data-metric={metric} data-value={exact}>
+            {value}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,0 +1,108 @@
+/** The failover manager inspector: its state now, and every failover with its recovery time and point. */
+import type { FailoverRecord, FailoverState, FailoverView } from '../../engine/index.ts';
+import { useLabStore } from '../../store/index.ts';
+import { translateRoles, useWords, type Vocabulary } from '../vocabulary.ts';
+import { CollapsiblePanel } from './CollapsiblePanel.tsx';
+import { formatSimTime } from './eventText.ts';
+import { Facts } from './Facts.tsx';
+import { rpoText, rtoText } from './failoverText.ts';
+
+const STATE_TEXT: Record<FailoverState, string> = {
+  watching: 'hears the primary’s heartbeats',
+  suspecting: 'missed a heartbeat, waiting out the timeout',
+  electing: 'choosing the most advanced eligible replica',
+  promoting: 'promoting the candidate',
+  reconfiguring: 're-pointing the other replicas',
+};
+
+function managerFacts(manager: FailoverView, now: number): [string, string][] {
+  return [
+    ['State', `${manager.state}: ${STATE_TEXT[manager.state]}`],
+    ['Leader lock', manager.leader ?? 'nobody'],
+    ...(manager.candidate === undefined ? [] : [['Candidate', manager.candidate] as [string, string]]),
+    ['Heartbeat', `every ${manager.heartbeatMs} ms, timeout ${manager.timeoutMs} ms`],
+    [
+      'Last heartbeat',
+      `${formatSimTime(manager.lastHeartbeatAt)} (${formatSimTime(now - manager.lastHeartbeatAt)} ago)`,
+    ],
+    ['Fencing', manager.fencing ? 'on: a cut-off primary turns read-only' : 'off: split brain is possible'],
+    ...(manager.maxLagOnFailover === undefined
+      ? []
+      : [['Max lag on failover', `${manager.maxLagOnFailover} entries`] as [string, string]]),
+  ];
+}
+
+function FailoverTable({
+  records,
+  words,
+}: {
+  readonly records: readonly FailoverRecord[];
+  readonly words: Vocabulary;
+}) {
+  return (
+    <table className="node-data" data-testid="failovers">
+      <caption>Failovers</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">{translateRoles('Old → new primary', words)}</th>
+          <th scope="col">Failed</th>
+          <th scope="col">Promoted</th>
+          <th scope="col">RTO</th>
+          <th scope="col">RPO</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...records].reverse().map((r) => (
+          <tr key={r.id} data-failover-id={r.id}>
+            <th scope="row">{r.id}</th>
+            <td>
+              {r.oldPrimary} → {r.newPrimary} <span className="muted">({r.trigger})</span>
+              {r.splitBrain && <span className="tag tag--danger">split brain</span>}
+            </td>
+            <td>{formatSimTime(r.failedAt)}</td>
+            <td>{formatSimTime(r.promotedAt)}</td>
+            <td>{rtoText(r)}</td>
+            <td className={r.lostWrites > 0 ? 'alert-text' : undefined}>{rpoText(r)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FailoverPanel() {
+  const manager = useLabStore((s) => s.snapshot.failover);
+  const records = useLabStore((s) => s.failovers);
+  const now = useLabStore((s) => s.simTime);
+  const words = useWords();
+  if (manager === null && records.length === 0) return null;
+  const last = records.at(-1);
+  return (
+    <CollapsiblePanel
+      id="failover"
+      title="Failover"
+      summary={manager === null ? 'manual' : `· ${manager.state}`}
+      data={{ 'data-failover-state': manager?.state ?? 'manual' }}
+    >
+      {manager === null ? (
+        <p className="hint">
+          {translateRoles('Manual: a replica becomes primary only when you promote it.', words)}
+        </p>
+      ) : (
+        <Facts facts={managerFacts(manager, now).map(([k, v]) => [k, translateRoles(v, words)] as const)} />
+      )}
+      {last !== undefined && (
+        <>
+          <Facts
+            facts={[
+              ['Last RTO', rtoText(last)],
+              ['Last RPO', rpoText(last)],
+            ]}
+          />
+          <FailoverTable records={records} words={words} />
+        </>
+      )}
+    </CollapsiblePanel>
+  );
+}

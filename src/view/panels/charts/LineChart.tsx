@@ -1,0 +1,248 @@
+/** A time-series chart: React renders the SVG (axes, gridlines, lines) from D3 scales; a table can replace it. */
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useElementSize } from '../../graph/useElementSize.ts';
+import {
+  MARGIN,
+  formatSeconds,
+  maxOf,
+  pathOf,
+  plotOf,
+  seriesStyle,
+  timeScale,
+  valueScale,
+  type XY,
+} from './chartGeometry.ts';
+import { ValueAxis } from './ValueAxis.tsx';
+
+export interface Line {
+  readonly id: string;
+  readonly label: string;
+  readonly points: readonly XY[];
+}
+
+interface Props {
+  readonly id: string;
+  readonly title: string;
+  /** The value axis' unit, e.g. "ms" or "ops/s". */
+  readonly unit: string;
+  readonly time: number;
+  readonly lines: readonly Line[];
+  /** One sentence for screen readers: what the chart shows right now. */
+  readonly summary: string;
+  /** Draw values as steps (counters) rather than straight segments. */
+  readonly step?: boolean;
+  readonly floor?: number;
+  readonly empty?: string;
+  readonly format?: (v: number) => string;
+}
+
+const HEIGHT = 138;
+
+function formatValue(v: number | null, format: (v: number) => string): string {
+  return v === null ? '—' : format(v);
+}
+
+/** The alternative to the picture: one row per sample (newest first), one column per line. */
+function ChartTable({
+  title,
+  unit,
+  lines,
+  format,
+}: Pick<Props, 'title' | 'unit' | 'lines'> & { readonly format: (v: number) => string }) {
+  const times = lines[0]?.points.map((p) => p.t) ?? [];
+  const byTime = lines.map((l) => new Map(l.points.map((p) => [p.t, p.v])));
+  return (
+    <div className="chart-table table-scroll" tabIndex={0} role="region" aria-label={`${title} (${unit})`}>
+      <table className="node-data">
+        <caption>
+          {title} ({unit})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            {lines.map((l) => (
+              <th key={l.id} scope="col">
+                {l.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...times].reverse().map((t) => (
+            <tr key={t}>
+              <th scope="row">{formatSeconds(t)}</th>
+              {byTime.map((values, i) => (
+                <td key={lines[i]?.id}>{formatValue(values.get(t) ?? null, format)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ChartFrame({
+  id,
+  title,
+  unit,
+  summary,
+  legend,
+  table,
+  children,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly summary: string;
+  readonly legend: ReactNode;
+  readonly table: ReactNode;
+  readonly children: (width: number) => ReactNode;
+}) {
+  const [asTable, setAsTable] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const size = useElementSize(box);
+  const titleId = useId();
+  return (
+    <figure className="chart" aria-labelledby={titleId} data-chart={id}>
+      <figcaption className="chart-head">
+        <span id={titleId} className="chart-title">
+          {title} <span className="muted">({unit})</span>
+        </span>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={asTable}
+          aria-label={`Show ${title.toLowerCase()} as a table`}
+          onClick={() => {
+            setAsTable(!asTable);
+          }}
+        >
+          Table
+        </button>
+      </figcaption>
+      {legend}
+      <div ref={box} className="chart-box">
+        {asTable ? table : size !== null && size.width > 0 && children(size.width)}
+      </div>
+      <p className="visually-hidden" data-chart-summary={id}>
+        {summary}
+      </p>
+    </figure>
+  );
+}
+
+/** Each series' swatch: a line with its dash, or a bar (filled for the first measure, outlined for the second). */
+export function Legend({
+  items,
+  shape = 'line',
+}: {
+  readonly items: readonly { readonly id: string; readonly label: string }[];
+  readonly shape?: 'line' | 'bar';
+}) {
+  return (
+    <ul className="chart-legend" aria-label="Legend">
+      {items.map((item, i) => {
+        const style = seriesStyle(i);
+        return (
+          <li key={item.id}>
+            <svg width="22" height="10" aria-hidden="true">
+              {shape === 'line' ? (
+                <line
+                  x1="1"
+                  y1="5"
+                  x2="21"
+                  y2="5"
+                  stroke={style.stroke}
+                  strokeWidth="2.5"
+                  strokeDasharray={style.dash}
+                />
+              ) : (
+                <rect
+                  x="5"
+                  y="1"
+                  width="12"
+                  height="8"
+                  fill={i === 0 ? style.stroke : 'none'}
+                  stroke={style.stroke}
+                  strokeWidth="2"
+                />
+              )}
+            </svg>
+            {item.label}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function LineChart({
+  id,
+  title,
+  unit,
+  time,
+  lines,
+  summary,
+  step = false,
+  floor = 1,
+  empty,
+  format = (v) => String(Math.round(v)),
+}: Props) {
+  return (
+    <ChartFrame
+      id={id}
+      title={title}
+      unit={unit}
+      summary={summary}
+      legend={<Legend items={lines} />}
+      table={<ChartTable title={title} unit={unit} lines={lines} format={format} />}
+    >
+      {(width) => {
+        const plot = plotOf(width, HEIGHT);
+        const x = timeScale(time, plot);
+        const y = valueScale(maxOf(lines.map((l) => l.points)), plot, floor);
+        return (
+          <svg className="chart-svg" width={width} height={HEIGHT} role="img" aria-label={summary}>
+            <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+              <ValueAxis y={y} plot={plot} unit={unit} format={format} />
+              {x.ticks(Math.max(2, Math.floor(plot.innerWidth / 70))).map((t) => (
+                <g key={`x${t}`} transform={`translate(${x(t)},${plot.innerHeight})`} className="tick">
+                  <line y2={4} />
+                  <text y={15} textAnchor="middle">
+                    {formatSeconds(t)}
+                  </text>
+                </g>
+              ))}
+              <line className="axis" y1={plot.innerHeight} x2={plot.innerWidth} y2={plot.innerHeight} />
+              {lines.map((l, i) => {
+                const style = seriesStyle(i);
+                return (
+                  <path
+                    key={l.id}
+                    d={pathOf(l.points, x, y, step)}
+                    fill="none"
+                    stroke={style.stroke}
+                    strokeWidth={2}
+                    strokeDasharray={style.dash}
+                    data-line={l.id}
+                  />
+                );
+              })}
+              {lines.length === 0 && empty !== undefined && (
+                <text
+                  x={plot.innerWidth / 2}
+                  y={plot.innerHeight / 2}
+                  textAnchor="middle"
+                  className="chart-empty"
+                >
+                  {empty}
+                </text>
+              )}
+            </g>
+          </svg>
+        );
+      }}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { formatSeconds, maxOf, pathOf, plotOf, timeDomain, timeScale, valueScale } from './chartGeometry.ts';
+
+describe('chart geometry', () => {
+  it('shows the first 30 s from zero, then the last 30 s', () => {
+    expect(timeDomain(4000)).toEqual([0, 30_000]);
+    expect(timeDomain(45_000)).toEqual([15_000, 45_000]);
+  });
+
+  it('maps time and value to the plot, value zero at the bottom', () => {
+    const plot = plotOf(354, 132);
+    const x = timeScale(45_000, plot);
+    expect(x(15_000)).toBe(0);
+    expect(x(45_000)).toBe(plot.innerWidth);
+    const y = valueScale(1730, plot);
+    expect(y.domain()).toEqual([0, 2000]);
+    expect(y(0)).toBe(plot.innerHeight);
+  });
+
+  it('breaks a line where a value is missing', () => {
+    const plot = plotOf(200, 100);
+    const path = pathOf(
+      [
+        { t: 0, v: 1 },
+        { t: 1000, v: null },
+        { t: 2000, v: 1 },
+      ],
+      timeScale(2000, plot),
+      valueScale(1, plot),
+    );
+    expect(path.match(/M/g)).toHaveLength(2);
+  });
+
+  it('finds the largest value and formats seconds', () => {
+    expect(
+      maxOf([
+        [{ t: 0, v: 3 }],
+        [
+          { t: 0, v: null },
+          { t: 1, v: 7 },
+        ],
+      ]),
+    ).toBe(7);
+    expect(formatSeconds(12_000)).toBe('12 s');
+    expect(formatSeconds(1500)).toBe('1.5 s');
+  });
+});

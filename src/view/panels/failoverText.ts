@@ -1,0 +1,23 @@
+/** Failover records in words: recovery time, recovery point, and which failover lost a write. */
+import type { FailoverRecord, OperationRecord } from '../../engine/index.ts';
+import { formatSimTime } from './eventText.ts';
+
+/** Recovery time: from the old primary failing to the new one acknowledging a write. */
+export function rtoText(record: FailoverRecord): string {
+  return record.rtoMs === null ? 'no write yet' : formatSimTime(record.rtoMs);
+}
+
+/** Recovery point: the acknowledged writes lost, and the time they span. */
+export function rpoText(record: FailoverRecord): string {
+  const window =
+    record.lostWindow === null ? '' : ` over ${formatSimTime(record.lostWindow.to - record.lostWindow.from)}`;
+  return `${record.lostWrites} writes${window}`;
+}
+
+/** The failover that lost `op`, in words: "failover #2 (db1 → db2, split brain) at 4.20 s". */
+export function lostIn(op: OperationRecord, failovers: readonly FailoverRecord[]): string {
+  const record = failovers.find((f) => f.lostOpIds.includes(op.id));
+  if (record === undefined) return 'a rewind';
+  const how = record.splitBrain ? ', split brain' : '';
+  return `failover #${record.id} (${record.oldPrimary} → ${record.newPrimary}${how}) at ${formatSimTime(record.promotedAt)}`;
+}
