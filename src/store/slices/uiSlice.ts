@@ -22,6 +22,9 @@ export interface UiSlice {
   readonly topologyTableShown: boolean;
   /** Single-key shortcuts (Space, →, ?) act only while this is on. */
   readonly shortcutsEnabled: boolean;
+  /** Presenter mode: large type, thick strokes, minimal chrome, high contrast. */
+  readonly presenting: boolean;
+  readonly shareOpen: boolean;
   readonly select: (nodeId: string | null) => void;
   readonly selectLink: (link: LinkRef | null) => void;
   readonly setTheme: (theme: ThemeSetting) => void;
@@ -31,13 +34,15 @@ export interface UiSlice {
   readonly setShortcutsHelpOpen: (open: boolean) => void;
   readonly setTopologyTableShown: (shown: boolean) => void;
   readonly setShortcutsEnabled: (enabled: boolean) => void;
+  readonly setPresenting: (presenting: boolean) => void;
+  readonly setShareOpen: (open: boolean) => void;
 }
 
 const NEXT_THEME: Record<ThemeSetting, ThemeSetting> = { system: 'light', light: 'dark', dark: 'system' };
 
 export function createUiSlice(
   set: StoreApi<UiSlice>['setState'],
-  initial: { theme?: ThemeSetting; vocabulary?: VocabularyName } = {},
+  initial: { theme?: ThemeSetting; vocabulary?: VocabularyName; presenting?: boolean } = {},
 ): UiSlice {
   return {
     selectedId: null,
@@ -48,6 +53,8 @@ export function createUiSlice(
     shortcutsHelpOpen: false,
     topologyTableShown: false,
     shortcutsEnabled: true,
+    presenting: initial.presenting ?? false,
+    shareOpen: false,
     select: (selectedId) => {
       set({ selectedId, selectedLink: null });
     },
@@ -74,6 +81,12 @@ export function createUiSlice(
     },
     setShortcutsEnabled: (shortcutsEnabled) => {
       set({ shortcutsEnabled });
+    },
+    setPresenting: (presenting) => {
+      set({ presenting });
+    },
+    setShareOpen: (shareOpen) => {
+      set({ shareOpen });
     },
   };
 }
