@@ -44,7 +44,7 @@ const DEFAULT_VIEW: ViewOptions = {
   origins: [],
 };
 
-/** Which toolbar controls show: `?chrome=` and `?controls=0` trim them (Pause always stays while playing). */
+/** Which toolbar controls show: `?chrome=` and `?controls=0` trim them (Play/Pause always stays). */
 function toolbarControls(view: ViewOptions): ToolbarControls {
   if (!view.controls || view.chrome === 'none') return 'hidden';
   return view.chrome === 'minimal' ? 'minimal' : 'full';

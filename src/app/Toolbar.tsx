@@ -1,7 +1,8 @@
 /**
  * Playback and scenario controls: play/pause, step, speed, reset, topology, settings, shortcuts,
  * theme, and (in the full lab) share and presenter mode. `controls="minimal"` keeps playback only;
- * `"hidden"` keeps only Pause while the simulation plays (WCAG 2.2.2: auto-play can always be paused).
+ * `"hidden"` keeps only Play/Pause (WCAG 2.2.2: auto-play can always be paused, and a paused
+ * embed started again).
  */
 import { useId } from 'react';
 import { fullscreenAvailable } from './present/fullscreen.ts';
@@ -32,7 +33,6 @@ export function Toolbar({ compact, controls = 'full', onFullscreen }: ToolbarPro
   const setSettingsOpen = useLabStore((s) => s.setSettingsOpen);
   const setHelpOpen = useLabStore((s) => s.setShortcutsHelpOpen);
   const speedId = useId();
-  if (controls === 'hidden' && !playing) return null;
   const full = controls === 'full';
   return (
     <div className="toolbar" role="toolbar" aria-label="Simulation controls">
