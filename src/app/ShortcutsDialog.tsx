@@ -1,6 +1,6 @@
 /** The keyboard shortcuts, in a modal dialog opened with `?` or the toolbar's ? button. */
-import { useEffect, useRef } from 'react';
 import { useLabStore } from '../store/index.ts';
+import { useModalDialog } from './useModalDialog.ts';
 import { PRESENTER_SHORTCUTS, SHORTCUTS, type Shortcut } from './shortcuts.ts';
 
 const IN_THE_LAB = ['In the lab', SHORTCUTS] as const;
@@ -26,22 +26,9 @@ export function ShortcutsDialog() {
   const enabled = useLabStore((s) => s.shortcutsEnabled);
   const presenting = useLabStore((s) => s.presenting);
   const setOpen = useLabStore((s) => s.setShortcutsHelpOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const modal = useModalDialog(open, setOpen);
   return (
-    <dialog
-      ref={dialog}
-      className="shortcuts-dialog"
-      aria-labelledby="shortcuts-title"
-      onClose={() => {
-        setOpen(false);
-      }}
-    >
+    <dialog {...modal} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       {/* While presenting, the presenter's keys come first: that is what the speaker needs. */}
       {(presenting ? [PRESENTING, IN_THE_LAB] : [IN_THE_LAB, PRESENTING]).map(([title, shortcuts]) => (

@@ -3,10 +3,12 @@
  * pictures (SVG, PNG) and the scenario file. A modal <dialog>: focus moves in, Escape closes,
  * focus returns to the Share button.
  */
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import { useLabStore, useLabStoreApi, type RunRecord, type ThemeSetting } from '../../store/index.ts';
 import { formatSimTime } from '../../view/panels/eventText.ts';
+import { SelectField } from '../../view/panels/settings/SelectField.tsx';
 import { buildSvg, download, fileStem, svgToPng } from '../export/exportGraph.ts';
+import { useModalDialog } from '../useModalDialog.ts';
 import { copyText } from './copyText.ts';
 import { LONG_LINK_CHARS } from './linkCodec.ts';
 import { parseRunFile, runFileText } from './scenarioFile.ts';
@@ -61,36 +63,8 @@ function EmbedSection({ run, title }: { readonly run: RunRecord; readonly title:
     <section aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Embed</h3>
       <div className="share-options">
-        <label>
-          Theme{' '}
-          <select
-            value={theme}
-            onChange={(e) => {
-              setTheme(e.target.value as ThemeSetting);
-            }}
-          >
-            {THEMES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Controls{' '}
-          <select
-            value={chrome}
-            onChange={(e) => {
-              setChrome(e.target.value as Chrome);
-            }}
-          >
-            {CHROMES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Theme" value={theme} options={THEMES} onChange={setTheme} />
+        <SelectField label="Controls" value={chrome} options={CHROMES} onChange={setChrome} />
         <label className="share-check">
           <input
             type="checkbox"
@@ -245,28 +219,9 @@ export function ShareDialog({ root }: { readonly root: RefObject<HTMLElement | n
   const open = useLabStore((s) => s.shareOpen);
   const setOpen = useLabStore((s) => s.setShareOpen);
   const pause = useLabStore((s) => s.actions.pause);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (open && !element.open) {
-      opener.current = document.activeElement;
-      pause();
-      element.showModal();
-    }
-    if (!open && element.open) element.close();
-  }, [open, pause]);
+  const modal = useModalDialog(open, setOpen, pause);
   return (
-    <dialog
-      ref={dialog}
-      className="share-dialog"
-      aria-labelledby="share-title"
-      onClose={() => {
-        setOpen(false);
-        if (opener.current instanceof HTMLElement) opener.current.focus();
-      }}
-    >
+    <dialog {...modal} className="share-dialog" aria-labelledby="share-title">
       <div className="share-header">
         <h2 id="share-title">Share this run</h2>
         <form method="dialog">
