@@ -38,6 +38,21 @@ describe('a recorded run', () => {
     expect(sim.metrics().lostWrites + sim.history().length).toBeGreaterThan(0);
   });
 
+  it('replays a master-master run with conflicts and a resolution', () => {
+    const scenario = { ...presets['master-master'], conflictResolution: 'siblings' as const };
+    const sim = createSimulation(scenario);
+    sim.write('db1', 'k', 'left');
+    sim.write('db2', 'k', 'right');
+    sim.advance(500.5);
+    sim.resolve('db1', 'k', 'both');
+    sim.advance(500.25);
+    const run = validateRun(JSON.parse(JSON.stringify(recordRun(sim, scenario))));
+    const replayed = run.ok ? replayRun(run.value) : run;
+    expect(replayed.ok && replayed.value.conflicts()).toEqual(sim.conflicts());
+    expect(sim.conflicts().length).toBeGreaterThan(0);
+    expect(replayed.ok && replayed.value.events()).toEqual(sim.events());
+  });
+
   it('reaches a command’s exact time even where now + (at − now) rounds away from it', () => {
     const now = 0.1 + 0.2;
     const at = 1234.5678;

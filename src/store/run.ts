@@ -74,6 +74,7 @@ const ARGS = {
   setLatency: z.tuple([nodeId, nodeId, z.number().min(0).max(60_000)]),
   startWorkload: z.tuple([workloadOptions]),
   stopWorkload: z.tuple([]),
+  resolve: z.tuple([nodeId, text, text]),
 } as const;
 type CommandType = keyof typeof ARGS;
 const COMMAND_TYPES = Object.keys(ARGS) as CommandType[];
