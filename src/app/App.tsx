@@ -71,7 +71,10 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   const presenting = useLabStore((s) => s.presenting);
   const words = useWords();
   const tableShown = useLabStore((s) => s.topologyTableShown);
-  useTheme(useLabStore((s) => s.theme));
+  useTheme(
+    useLabStore((s) => s.theme),
+    presenting,
+  );
   const chrome = presenting && view.chrome === 'full' ? 'minimal' : view.chrome;
   const bare = chrome === 'none';
   const title = compact ? (
