@@ -1,17 +1,29 @@
-/** Entry: picks the route from the path, creates the lab and renders it. */
+/** Entry: picks the route from the path, reads the link (query and hash), creates the lab and renders it. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
+import { decodeRun, linkReport, runParam } from './app/share/linkCodec.ts';
+import { parseViewOptions } from './app/share/viewOptions.ts';
 import { createLab } from './store/index.ts';
 
 const route = routeFromPath(window.location.pathname);
-const store = createLab(labOptionsFor(route));
+const { options: view, problems: viewProblems } = parseViewOptions(window.location.search);
+const encoded = runParam(window.location.hash);
+// A bad link opens the default scenario, with its problems listed in a banner: never a blank page.
+const decoded = encoded === null ? null : decodeRun(encoded);
+const report = linkReport(decoded, viewProblems);
+const store = createLab({
+  ...labOptionsFor(route, view, encoded !== null),
+  ...(decoded?.ok === true ? { run: decoded.value } : {}),
+  ...(report === null ? {} : { report }),
+});
+if (view.table) store.getState().setTopologyTableShown(true);
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html must contain <div id="root">');
 
 createRoot(container).render(
   <StrictMode>
-    <App store={store} route={route} />
+    <App store={store} route={route} view={view} />
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 /** The layout shell: header and toolbar, caption, graph, side panel and metrics. */
-import { useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
 import { Legend } from '../view/graph/Legend.tsx';
@@ -19,41 +19,97 @@ import { StatusLine } from '../view/panels/StatusLine.tsx';
 import { TopologyTable, TopologyTableToggle } from '../view/panels/TopologyTable.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { captionFor } from './captions.ts';
+import { allowedOrigins } from './embed/messages.ts';
+import { OpenInLab } from './embed/OpenInLab.tsx';
+import { useHostMessages } from './embed/useHostMessages.ts';
+import { toggleFullscreen } from './present/fullscreen.ts';
+import { LoadReportBanner } from './share/LoadReportBanner.tsx';
+import { ShareDialog } from './share/ShareDialog.tsx';
+import { useHashRun } from './share/useHashRun.ts';
+import type { ViewOptions } from './share/viewOptions.ts';
 import type { Route } from './route.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
-import { Toolbar } from './Toolbar.tsx';
+import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { useTheme } from './useTheme.ts';
 import './app.css';
 import '../view/panels/panels.css';
+import './present/present.css';
 
-function Lab({ route }: { readonly route: Route }) {
+/** The view options a lab opened without a query has. */
+const DEFAULT_VIEW: ViewOptions = {
+  present: false,
+  chrome: 'full',
+  controls: true,
+  table: false,
+  origins: [],
+};
+
+/** Which toolbar controls show: `?chrome=` and `?controls=0` trim them (Play/Pause always stays). */
+function toolbarControls(view: ViewOptions): ToolbarControls {
+  if (!view.controls || view.chrome === 'none') return 'hidden';
+  return view.chrome === 'minimal' ? 'minimal' : 'full';
+}
+
+function Lab({ route, view }: { readonly route: Route; readonly view: ViewOptions }) {
   useAnimationLoop();
   const root = useRef<HTMLDivElement>(null);
-  useShortcuts(root);
+  const [fullscreenProblem, setFullscreenProblem] = useState<string | null>(null);
+  const fullscreen = useCallback(() => {
+    if (root.current !== null) void toggleFullscreen(root.current).then(setFullscreenProblem);
+  }, []);
+  useShortcuts(root, fullscreen);
   const compact = route === 'embed';
+  const allowed = useMemo(
+    () => (compact ? allowedOrigins(view.origins, document.referrer) : []),
+    [compact, view.origins],
+  );
+  useHostMessages(root, allowed);
+  useHashRun();
   const preset = useLabStore((s) => s.presetName);
+  const imported = useLabStore((s) => s.imported);
+  const scenarioName = useLabStore((s) => s.scenarioName);
+  const presenting = useLabStore((s) => s.presenting);
   const words = useWords();
   const tableShown = useLabStore((s) => s.topologyTableShown);
-  useTheme(useLabStore((s) => s.theme));
+  useTheme(
+    useLabStore((s) => s.theme),
+    presenting,
+  );
+  const chrome = presenting && view.chrome === 'full' ? 'minimal' : view.chrome;
+  const bare = chrome === 'none';
+  const title = compact ? (
+    // The embed links out to the full lab on this run, in a new tab, sending no referrer.
+    <OpenInLab>
+      Replication Lab <span aria-hidden="true">↗</span>
+    </OpenInLab>
+  ) : (
+    'Replication Lab'
+  );
   return (
-    <div className={`lab lab--${route}`} ref={root}>
-      <header className="lab-header">
-        <h1>
-          {compact ? (
-            // The embed links out to the full lab in a new tab, sending no referrer.
-            <a href="/" target="_blank" rel="noreferrer" title="Open the full lab in a new tab">
-              Replication Lab <span aria-hidden="true">↗</span>
-            </a>
-          ) : (
-            'Replication Lab'
-          )}
-        </h1>
-        <Toolbar compact={compact} />
-        <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
-      </header>
-      <p className="caption">{captionFor(preset, words)}</p>
+    <div className={`lab lab--${route} lab--chrome-${chrome}${presenting ? ' lab--present' : ''}`} ref={root}>
+      {bare ? (
+        <div className="bare-controls">
+          <Toolbar compact controls="hidden" />
+          <OpenInLab className="bare-open">
+            Replication Lab <span aria-hidden="true">↗</span>
+          </OpenInLab>
+        </div>
+      ) : (
+        <header className="lab-header">
+          <h1>{title}</h1>
+          <Toolbar compact={compact} controls={toolbarControls(view)} onFullscreen={fullscreen} />
+          <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
+        </header>
+      )}
+      {fullscreenProblem !== null && (
+        <p role="status" className="banner present-fallback">
+          {fullscreenProblem} <OpenInLab>Open in a new tab</OpenInLab>
+        </p>
+      )}
+      <LoadReportBanner />
+      {!bare && <p className="caption">{imported ? `${scenarioName}.` : captionFor(preset, words)}</p>}
       <ReadOnlyBanner />
       <SplitBrainBanner />
       <StatusLine />
@@ -66,25 +122,34 @@ function Lab({ route }: { readonly route: Route }) {
           </div>
           <PanelDock compact={compact} />
         </div>
-        <aside className="side-panel" aria-label="Details">
-          <NodeDetails />
-          <LinkDetails />
-          <FailoverPanel />
-          <LostWritesPanel />
-          <BackupsPanel />
-          {!compact && <EventLog />}
-        </aside>
+        {!bare && (
+          <aside className="side-panel" aria-label="Details">
+            <NodeDetails />
+            <LinkDetails />
+            <FailoverPanel />
+            <LostWritesPanel />
+            <BackupsPanel />
+            {!compact && <EventLog />}
+          </aside>
+        )}
       </main>
-      <MetricsStrip />
+      {!bare && <MetricsStrip />}
       <ShortcutsDialog />
+      {!compact && <ShareDialog root={root} />}
     </div>
   );
 }
 
-export function App({ store, route }: { readonly store: LabStore; readonly route: Route }) {
+interface AppProps {
+  readonly store: LabStore;
+  readonly route: Route;
+  readonly view?: ViewOptions;
+}
+
+export function App({ store, route, view = DEFAULT_VIEW }: AppProps) {
   return (
     <LabStoreContext value={store}>
-      <Lab route={route} />
+      <Lab route={route} view={view} />
     </LabStoreContext>
   );
 }

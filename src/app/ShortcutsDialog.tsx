@@ -1,39 +1,42 @@
 /** The keyboard shortcuts, in a modal dialog opened with `?` or the toolbar's ? button. */
-import { useEffect, useRef } from 'react';
 import { useLabStore } from '../store/index.ts';
-import { SHORTCUTS } from './shortcuts.ts';
+import { useModalDialog } from './useModalDialog.ts';
+import { PRESENTER_SHORTCUTS, SHORTCUTS, type Shortcut } from './shortcuts.ts';
+
+const IN_THE_LAB = ['In the lab', SHORTCUTS] as const;
+const PRESENTING = ['Presenting', PRESENTER_SHORTCUTS] as const;
+
+function Keymap({ shortcuts }: { readonly shortcuts: readonly Shortcut[] }) {
+  return (
+    <dl className="facts">
+      {shortcuts.map((s) => (
+        <div key={s.keys}>
+          <dt>
+            <kbd>{s.keys}</kbd>
+          </dt>
+          <dd>{s.action}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 export function ShortcutsDialog() {
   const open = useLabStore((s) => s.shortcutsHelpOpen);
   const enabled = useLabStore((s) => s.shortcutsEnabled);
+  const presenting = useLabStore((s) => s.presenting);
   const setOpen = useLabStore((s) => s.setShortcutsHelpOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const modal = useModalDialog(open, setOpen);
   return (
-    <dialog
-      ref={dialog}
-      className="shortcuts-dialog"
-      aria-labelledby="shortcuts-title"
-      onClose={() => {
-        setOpen(false);
-      }}
-    >
+    <dialog {...modal} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <dl className="facts">
-        {SHORTCUTS.map((s) => (
-          <div key={s.keys}>
-            <dt>
-              <kbd>{s.keys}</kbd>
-            </dt>
-            <dd>{s.action}</dd>
-          </div>
-        ))}
-      </dl>
+      {/* While presenting, the presenter's keys come first: that is what the speaker needs. */}
+      {(presenting ? [PRESENTING, IN_THE_LAB] : [IN_THE_LAB, PRESENTING]).map(([title, shortcuts]) => (
+        <section key={title} aria-label={title}>
+          <h3 className="shortcuts-group">{title}</h3>
+          <Keymap shortcuts={shortcuts} />
+        </section>
+      ))}
       <p className="hint">
         {enabled
           ? 'Single-key shortcuts act while the lab has focus, never while you type; turn them off in Settings.'

@@ -1,5 +1,6 @@
 /** The two routes and how each one starts the lab. */
 import type { LabOptions } from '../store/index.ts';
+import type { ViewOptions } from './share/viewOptions.ts';
 
 export type Route = 'lab' | 'embed';
 
@@ -17,12 +18,19 @@ const LIGHT_WORKLOAD = { writesPerSec: 3, readsPerSec: 2, keys: 10, readRouting:
  */
 const WATCHABLE_NETWORK = { latencyMs: 150, jitterMs: 30 } as const;
 
-/** The full lab plays at once; an embed waits for its reader to press Play (WCAG 2.2.2). */
-export function labOptionsFor(route: Route): LabOptions {
+/**
+ * The full lab plays at once; an embed waits for its reader to press Play (WCAG 2.2.2), and so
+ * does a shared run, which opens on the moment it was shared. `?autoplay=` overrides both.
+ */
+export function labOptionsFor(route: Route, view?: Partial<ViewOptions>, sharedRun = false): LabOptions {
   return {
-    preset: 'master-slave',
-    playing: route === 'lab',
+    preset: view?.preset ?? 'master-slave',
+    playing: view?.autoplay ?? (route === 'lab' && !sharedRun),
     workload: LIGHT_WORKLOAD,
     network: WATCHABLE_NETWORK,
+    ...(view?.speed === undefined ? {} : { speed: view.speed }),
+    ...(view?.theme === undefined ? {} : { theme: view.theme }),
+    ...(view?.terms === undefined ? {} : { vocabulary: view.terms }),
+    ...(view?.present === true ? { presenting: true } : {}),
   };
 }

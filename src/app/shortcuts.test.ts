@@ -15,4 +15,12 @@ describe('single-key shortcuts', () => {
     expect(press(' ', { ctrlKey: true })).toBeNull();
     expect(press('a')).toBeNull();
   });
+
+  it('maps Shift+P to presenter mode and F to full screen', () => {
+    expect(press('P', { shiftKey: true })).toBe('present');
+    expect(press('p')).toBeNull();
+    expect(press('f')).toBe('fullscreen');
+    expect(press('F', { shiftKey: true })).toBeNull();
+    expect(press('f', { ctrlKey: true })).toBeNull();
+  });
 });

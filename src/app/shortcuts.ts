@@ -1,8 +1,13 @@
 /** Single-key shortcuts: which key does what, and when a key press is the page's to take. */
 
-export type ShortcutAction = 'toggle-play' | 'step' | 'help';
+export type ShortcutAction = 'toggle-play' | 'step' | 'help' | 'present' | 'fullscreen';
 
-export const SHORTCUTS: readonly { readonly keys: string; readonly action: string }[] = [
+export interface Shortcut {
+  readonly keys: string;
+  readonly action: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Space', action: 'Play or pause' },
   { keys: '→', action: 'Step to the next event (pauses first)' },
   { keys: '?', action: 'Show these shortcuts' },
@@ -11,11 +16,21 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly action: strin
   { keys: 'Esc', action: 'Close a dialog or the settings' },
 ];
 
+/** The presenter's keymap (reveal.js conventions where they exist). */
+export const PRESENTER_SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'Shift + P', action: 'Presenter mode on or off: large type, thick lines, high contrast' },
+  { keys: 'F', action: 'Full screen on or off' },
+  { keys: 'Space', action: 'Play or pause' },
+  { keys: '→', action: 'Step to the next event' },
+  { keys: '?', action: 'Show these shortcuts' },
+];
+
 interface KeyPress {
   readonly key: string;
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
   readonly altKey: boolean;
+  readonly shiftKey?: boolean;
   readonly target: EventTarget | null;
 }
 
@@ -32,6 +47,8 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (closest(press.target, TYPING)) return null;
   if (press.key === '?') return 'help';
+  if (press.key === 'P' && press.shiftKey === true) return 'present';
+  if ((press.key === 'f' || press.key === 'F') && press.shiftKey !== true) return 'fullscreen';
   if (closest(press.target, ACTIVATABLE)) return null;
   if (press.key === ' ') return 'toggle-play';
   if (press.key === 'ArrowRight') return 'step';

@@ -3,12 +3,13 @@ import { useEffect, type RefObject } from 'react';
 import { useLabStoreApi } from '../store/index.ts';
 import { shortcutFor } from './shortcuts.ts';
 
-export function useShortcuts(root: RefObject<HTMLElement | null>): void {
+export function useShortcuts(root: RefObject<HTMLElement | null>, onFullscreen: () => void): void {
   const store = useLabStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
-      if (!state.shortcutsEnabled || state.shortcutsHelpOpen || event.defaultPrevented) return;
+      if (!state.shortcutsEnabled || state.shortcutsHelpOpen || state.shareOpen || event.defaultPrevented)
+        return;
       const target = event.target;
       const inLab =
         target === document.body || (target instanceof Node && root.current?.contains(target) === true);
@@ -18,11 +19,13 @@ export function useShortcuts(root: RefObject<HTMLElement | null>): void {
       event.preventDefault();
       if (action === 'toggle-play') state.actions.togglePlay();
       else if (action === 'step') state.actions.stepToNextEvent();
+      else if (action === 'present') state.setPresenting(!state.presenting);
+      else if (action === 'fullscreen') onFullscreen();
       else state.setShortcutsHelpOpen(true);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, [store, root]);
+  }, [store, root, onFullscreen]);
 }

@@ -4,6 +4,7 @@ import {
   presets,
   type Metrics,
   type OperationRecord,
+  type ScenarioInput,
   type Simulation,
 } from '../engine/index.ts';
 import { createNodeCommands, type Run } from './commands.ts';
@@ -16,6 +17,7 @@ import {
 } from './labStore.ts';
 import { errorMessage, writeStatus } from './opText.ts';
 import type { PresetName } from './presetName.ts';
+import { recordRun, replayRun } from './run.ts';
 import {
   NO_WORKLOAD,
   mergeSettings,
@@ -23,11 +25,14 @@ import {
   networkOf,
   replicationOf,
   scenarioFor,
+  settingsOfRun,
   workloadRuns,
   type LabSettings,
 } from './settings.ts';
 import { SeriesRecorder, advanceRecorded } from './series/series.ts';
-import { EVENTS_KEPT, LOST_KEPT, type EngineMirror } from './slices/engineSlice.ts';
+import { EVENTS_KEPT, LOST_KEPT, type EngineMirror, type LoadReport } from './slices/engineSlice.ts';
+
+const REPLAY_FAILED = 'The run in this link could not be replayed, so the default scenario opened instead.';
 import { clampSpeed } from './slices/playbackSlice.ts';
 
 type Patch = { -readonly [K in keyof LabState]?: LabState[K] };
@@ -41,8 +46,9 @@ function initialSettings(options: LabOptions): LabSettings {
   };
 }
 
-function startSimulation(preset: PresetName, settings: LabSettings): Simulation {
-  const sim = createSimulation(scenarioFor(preset, settings));
+/** Starts `input` (a scenario with the lab's settings applied) and the lab's background workload. */
+function startSimulation(input: ScenarioInput, settings: LabSettings): Simulation {
+  const sim = createSimulation(input);
   if (workloadRuns(settings.workload)) sim.startWorkload(settings.workload);
   return sim;
 }
@@ -59,11 +65,14 @@ function mirror(
   preset: PresetName,
   settings: LabSettings,
   recorder: SeriesRecorder,
+  base: ScenarioInput = presets[preset],
+  imported = false,
 ): EngineMirror {
   return {
     snapshot: sim.snapshot(),
     presetName: preset,
-    scenarioName: presets[preset].name,
+    scenarioName: base.name ?? 'Untitled scenario',
+    imported,
     settings,
     events: sim.events().slice(-EVENTS_KEPT),
     backups: sim.backups(),
@@ -102,14 +111,47 @@ function sameOutcome(a: OperationRecord | null, b: OperationRecord | null): bool
   );
 }
 
-/** Creates the simulation for `options.preset` and a store whose actions drive it. */
-export function createLab(options: LabOptions): LabStore {
+/** The simulation a lab starts with: `options.run` replayed, or the preset with its settings. */
+function firstSimulation(options: LabOptions) {
+  const { run } = options;
+  let problems: readonly string[] = [];
+  if (run !== undefined) {
+    const replayed = replayRun(run);
+    if (replayed.ok) {
+      const settings = settingsOfRun(run);
+      return { sim: replayed.value, base: run.scenario, settings, input: run.scenario, problems: [] };
+    }
+    problems = replayed.problems;
+  }
   const settings = initialSettings(options);
-  let sim = startSimulation(options.preset, settings);
+  const base: ScenarioInput = presets[options.preset];
+  const input = scenarioFor(base, settings);
+  return { sim: startSimulation(input, settings), base, settings, input, problems };
+}
+
+/** Creates the simulation for `options.preset` (or `options.run`) and a store whose actions drive it. */
+export function createLab(options: LabOptions): LabStore {
+  const first = firstSimulation(options);
+  let sim = first.sim;
+  /** The scenario the lab runs before settings apply: a preset's, or one loaded from a link or file. */
+  let base = first.base;
+  /** Exactly what the running simulation was created from, for links and files. */
+  let input = first.input;
+  const replayed = first.problems.length === 0 ? options.run : undefined;
+  const firstPreset = replayed?.preset ?? options.preset;
+  const imported = replayed !== undefined && replayed.preset === undefined;
   let recorder = startRecorder(sim);
   let watchedWrite: number | null = null;
 
-  return createLabStore(mirror(sim, options.preset, settings, recorder), options, (set, get) => {
+  const report: LoadReport | null =
+    first.problems.length > 0
+      ? { title: REPLAY_FAILED, problems: [...first.problems, ...(options.report?.problems ?? [])] }
+      : (options.report ?? null);
+  const initial = {
+    ...mirror(sim, firstPreset, first.settings, recorder, base, imported),
+    loadReport: report,
+  };
+  return createLabStore(initial, options, (set, get) => {
     /** Copies the engine's state into the store, only where something changed. */
     const sync = (extra: Patch = {}): void => {
       const snapshot = sim.snapshot();
@@ -156,14 +198,23 @@ export function createLab(options: LabOptions): LabStore {
       }
     };
 
-    const load = (preset: PresetName, next: LabSettings, done: string | null): void => {
+    const load = (
+      preset: PresetName,
+      next: LabSettings,
+      done: string | null,
+      from: ScenarioInput = base,
+    ): void => {
+      const imported = get().imported && from === base;
       try {
-        const started = startSimulation(preset, next);
+        const scenario = scenarioFor(from, next);
+        const started = startSimulation(scenario, next);
         sim = started;
         recorder = startRecorder(started);
+        base = from;
+        input = scenario;
         watchedWrite = null;
         set({
-          ...mirror(started, preset, next, recorder),
+          ...mirror(started, preset, next, recorder, from, imported),
           simTime: started.now(),
           selectedId: null,
           selectedLink: null,
@@ -224,7 +275,44 @@ export function createLab(options: LabOptions): LabStore {
       },
       loadPreset: (preset) => {
         const current = get().settings;
-        load(preset, { ...current, replication: replicationOf(preset), failover: failoverOf(preset) }, null);
+        load(
+          preset,
+          { ...current, replication: replicationOf(preset), failover: failoverOf(preset) },
+          null,
+          presets[preset],
+        );
+      },
+      loadRun: (run, done = null) => {
+        const replayed = replayRun(run);
+        if (!replayed.ok) {
+          set({ loadReport: { title: 'The run could not be replayed.', problems: replayed.problems } });
+          return false;
+        }
+        sim = replayed.value;
+        recorder = startRecorder(sim);
+        base = run.scenario;
+        input = run.scenario;
+        watchedWrite = null;
+        const preset = run.preset ?? get().presetName;
+        set({
+          ...mirror(sim, preset, settingsOfRun(run), recorder, base, run.preset === undefined),
+          simTime: sim.now(),
+          selectedId: null,
+          selectedLink: null,
+          selectedOpId: null,
+          inspectedOp: null,
+          error: null,
+          status: done === null ? null : { tone: 'info', text: done },
+          loadReport: null,
+        });
+        return true;
+      },
+      showLoadReport: (loadReport) => {
+        set({ loadReport });
+      },
+      currentRun: () => {
+        const state = get();
+        return recordRun(sim, input, state.imported ? undefined : state.presetName);
       },
       applySettings: (patch) => {
         const next = mergeSettings(get().settings, patch);

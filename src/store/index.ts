@@ -4,7 +4,7 @@ export { LabStoreContext, useLabActions, useLabStore, useLabStoreApi } from './c
 export type { LabActions, LabOptions, LabState, LabStore, NodeCommands } from './labStore.ts';
 export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './presetName.ts';
 export type { LabSettings, SettingsPatch } from './settings.ts';
-export type { StatusMessage, StatusTone } from './slices/engineSlice.ts';
+export type { LoadReport, StatusMessage, StatusTone } from './slices/engineSlice.ts';
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
 export type { LinkRef, PanelId, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
 export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';
@@ -20,3 +20,13 @@ export {
   type NodeThroughput,
   type Series,
 } from './series/series.ts';
+export {
+  MAX_COMMANDS,
+  MAX_RUN_MS,
+  checkScenario,
+  formatPath,
+  validateRun,
+  type Checked,
+  type RunCommand,
+  type RunRecord,
+} from './run.ts';

@@ -2,8 +2,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WorkloadOptions } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
+import type { RunRecord } from './run.ts';
 import type { LabSettings, SettingsPatch } from './settings.ts';
-import { createEngineSlice, type EngineMirror, type EngineSlice } from './slices/engineSlice.ts';
+import {
+  createEngineSlice,
+  type EngineMirror,
+  type EngineSlice,
+  type LoadReport,
+} from './slices/engineSlice.ts';
 import { createPlaybackSlice, type PlaybackSlice } from './slices/playbackSlice.ts';
 import {
   createUiSlice,
@@ -57,6 +63,15 @@ export interface LabActions extends NodeCommands {
   readonly dismissStatus: () => void;
   /** Picks a client operation to inspect (its node is selected too); null clears the pick. */
   readonly inspectOp: (opId: number | null) => void;
+  /**
+   * Replays a validated run (from a link, a file or a host page) in place of the current one.
+   * Returns false, and reports the problems in `loadReport`, when the engine refuses a command.
+   */
+  readonly loadRun: (run: RunRecord, done?: string | null) => boolean;
+  /** Shows (or, with null, dismisses) problems found in a link, file or message. */
+  readonly showLoadReport: (report: LoadReport | null) => void;
+  /** The run so far: scenario, command log and time, enough to reproduce it exactly. */
+  readonly currentRun: () => RunRecord;
 }
 
 export type LabState = EngineSlice & PlaybackSlice & UiSlice & { readonly actions: LabActions };
@@ -73,11 +88,16 @@ export interface LabOptions {
   readonly failover?: Partial<LabSettings['failover']>;
   readonly theme?: ThemeSetting;
   readonly vocabulary?: VocabularyName;
+  /** A recorded run to replay instead of starting `preset` (a share link's). */
+  readonly run?: RunRecord;
+  /** Problems already found in the link the lab was opened with, shown in a banner. */
+  readonly report?: LoadReport;
+  readonly presenting?: boolean;
 }
 
 /** Builds the store from its slices; `makeActions` closes over the engine (see connectEngine). */
 export function createLabStore(
-  engine: EngineMirror,
+  engine: EngineMirror & { readonly loadReport?: LoadReport | null },
   options: LabOptions,
   makeActions: (set: LabStore['setState'], get: LabStore['getState']) => LabActions,
 ): LabStore {
@@ -91,6 +111,7 @@ export function createLabStore(
     ...createUiSlice(set, {
       ...(options.theme === undefined ? {} : { theme: options.theme }),
       ...(options.vocabulary === undefined ? {} : { vocabulary: options.vocabulary }),
+      ...(options.presenting === undefined ? {} : { presenting: options.presenting }),
     }),
     actions: makeActions(set, get),
   }));

@@ -1,6 +1,7 @@
 /** The lab's adjustable scenario settings and how they turn a preset into the scenario that runs. */
 import { parseScenario, presets, type ScenarioInput, type WorkloadOptions } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
+import type { RunRecord } from './run.ts';
 
 export type ReplicationSettings = ReturnType<typeof parseScenario>['replication'];
 /** The failover manager's settings: manual or automatic, heartbeats, timeout, max lag, fencing. */
@@ -33,21 +34,23 @@ export const NO_WORKLOAD: WorkloadOptions = {
   readRouting: 'replicas',
 };
 
-/** The replication settings a preset defines, with the engine's defaults filled in. */
-export function replicationOf(preset: PresetName): LabSettings['replication'] {
-  const { mode, syncCount, intervalMs, ackOn } = parseScenario(presets[preset]).replication;
+/** The replication settings a preset (or any scenario) defines, with the engine's defaults filled in. */
+export function replicationOf(preset: PresetName | ScenarioInput): LabSettings['replication'] {
+  const scenario = typeof preset === 'string' ? presets[preset] : preset;
+  const { mode, syncCount, intervalMs, ackOn } = parseScenario(scenario).replication;
   return { mode, syncCount, intervalMs, ackOn };
 }
 
 /** The engine's default network for a preset (used when the lab is given none). */
-export function networkOf(preset: PresetName): LabSettings['network'] {
-  const { latencyMs, jitterMs } = parseScenario(presets[preset]).network;
+export function networkOf(preset: PresetName | ScenarioInput): LabSettings['network'] {
+  const scenario = typeof preset === 'string' ? presets[preset] : preset;
+  const { latencyMs, jitterMs } = parseScenario(scenario).network;
   return { latencyMs, jitterMs };
 }
 
-/** The failover settings a preset defines, with the engine's defaults filled in. */
-export function failoverOf(preset: PresetName): FailoverSettings {
-  return parseScenario(presets[preset]).failover;
+/** The failover settings a preset (or any scenario) defines, with the engine's defaults filled in. */
+export function failoverOf(preset: PresetName | ScenarioInput): FailoverSettings {
+  return parseScenario(typeof preset === 'string' ? presets[preset] : preset).failover;
 }
 
 function mergeFailover(failover: FailoverSettings, patch: SettingsPatch['failover']): FailoverSettings {
@@ -64,9 +67,8 @@ export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabS
   };
 }
 
-/** The preset's nodes with the lab's replication and network settings. */
-export function scenarioFor(preset: PresetName, settings: LabSettings): ScenarioInput {
-  const base: ScenarioInput = presets[preset];
+/** A scenario's nodes (a preset's, or an imported one's) with the lab's replication and network settings. */
+export function scenarioFor(base: ScenarioInput, settings: LabSettings): ScenarioInput {
   return {
     ...base,
     replication: { ...base.replication, ...settings.replication },
@@ -77,4 +79,19 @@ export function scenarioFor(preset: PresetName, settings: LabSettings): Scenario
 
 export function workloadRuns(workload: WorkloadOptions): boolean {
   return workload.writesPerSec > 0 || workload.readsPerSec > 0;
+}
+
+/**
+ * The settings a recorded run was made with: its scenario's, and the workload the lab started it
+ * with (a `startWorkload` at time 0), so Reset and the Settings panel carry on from there.
+ */
+export function settingsOfRun(run: RunRecord): LabSettings {
+  const start = run.commands.find((c) => c.at === 0 && c.type === 'startWorkload');
+  const options = (start?.args[0] ?? {}) as Partial<WorkloadOptions>;
+  return {
+    replication: replicationOf(run.scenario),
+    network: networkOf(run.scenario),
+    failover: failoverOf(run.scenario),
+    workload: { ...NO_WORKLOAD, ...options },
+  };
 }

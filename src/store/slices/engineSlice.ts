@@ -18,10 +18,20 @@ export interface StatusMessage {
   readonly tone: StatusTone;
 }
 
+/** Problems found in a link, file or message, each as "path: what is wrong". */
+export interface LoadReport {
+  readonly title: string;
+  readonly problems: readonly string[];
+}
+
 export interface EngineSlice {
   readonly snapshot: Snapshot;
   readonly presetName: PresetName;
   readonly scenarioName: string;
+  /** The scenario came from a link, file or host page rather than from the preset named above. */
+  readonly imported: boolean;
+  /** What was wrong with the last link, file or message that tried to load a run. */
+  readonly loadReport: LoadReport | null;
   /** The settings the running simulation was built with. */
   readonly settings: LabSettings;
   /** The engine's last events, oldest first (at most EVENTS_KEPT). */
@@ -43,8 +53,10 @@ export interface EngineSlice {
 export const EVENTS_KEPT = 400;
 export const LOST_KEPT = 200;
 
-export type EngineMirror = Omit<EngineSlice, 'error' | 'status' | 'inspectedOp'>;
+export type EngineMirror = Omit<EngineSlice, 'error' | 'status' | 'inspectedOp' | 'loadReport'>;
 
-export function createEngineSlice(initial: EngineMirror): EngineSlice {
-  return { ...initial, error: null, status: null, inspectedOp: null };
+export function createEngineSlice(
+  initial: EngineMirror & { readonly loadReport?: LoadReport | null },
+): EngineSlice {
+  return { loadReport: null, ...initial, error: null, status: null, inspectedOp: null };
 }

@@ -37,6 +37,9 @@ export interface UiSlice {
   readonly topologyTableShown: boolean;
   /** Single-key shortcuts (Space, →, ?) act only while this is on. */
   readonly shortcutsEnabled: boolean;
+  /** Presenter mode: large type, thick strokes, minimal chrome, high contrast. */
+  readonly presenting: boolean;
+  readonly shareOpen: boolean;
   readonly select: (nodeId: string | null) => void;
   readonly setPanelOpen: (panel: PanelId, open: boolean) => void;
   readonly selectLink: (link: LinkRef | null) => void;
@@ -47,6 +50,8 @@ export interface UiSlice {
   readonly setShortcutsHelpOpen: (open: boolean) => void;
   readonly setTopologyTableShown: (shown: boolean) => void;
   readonly setShortcutsEnabled: (enabled: boolean) => void;
+  readonly setPresenting: (presenting: boolean) => void;
+  readonly setShareOpen: (open: boolean) => void;
 }
 
 const NEXT_THEME: Record<ThemeSetting, ThemeSetting> = { system: 'light', light: 'dark', dark: 'system' };
@@ -57,6 +62,7 @@ export function createUiSlice(
     theme?: ThemeSetting;
     vocabulary?: VocabularyName;
     panelsOpen?: Partial<Record<PanelId, boolean>>;
+    presenting?: boolean;
   } = {},
 ): UiSlice {
   return {
@@ -70,6 +76,8 @@ export function createUiSlice(
     shortcutsHelpOpen: false,
     topologyTableShown: false,
     shortcutsEnabled: true,
+    presenting: initial.presenting ?? false,
+    shareOpen: false,
     select: (selectedId) => {
       set({ selectedId, selectedLink: null, selectedOpId: null });
     },
@@ -99,6 +107,12 @@ export function createUiSlice(
     },
     setShortcutsEnabled: (shortcutsEnabled) => {
       set({ shortcutsEnabled });
+    },
+    setPresenting: (presenting) => {
+      set({ presenting });
+    },
+    setShareOpen: (shareOpen) => {
+      set({ shareOpen });
     },
   };
 }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { presets } from '../../engine/index.ts';
+import { allowedOrigins, envelope, isAllowed, parseHostMessage } from './messages.ts';
+
+const to = (message: object) => ({ target: 'replication-lab', v: 1, ...message });
+
+describe('messages from the host page', () => {
+  it('accepts play, pause and step, echoing the id', () => {
+    expect(parseHostMessage(to({ type: 'play', id: 7 }))).toEqual({
+      kind: 'command',
+      id: 7,
+      command: { type: 'play' },
+    });
+    expect(parseHostMessage(to({ type: 'pause' }))).toEqual({ kind: 'command', command: { type: 'pause' } });
+    expect(parseHostMessage(to({ type: 'step', id: 'a' }))).toEqual({
+      kind: 'command',
+      id: 'a',
+      command: { type: 'step' },
+    });
+  });
+
+  it('accepts a write to inject, with or without a node', () => {
+    expect(parseHostMessage(to({ type: 'inject-write', key: 'balance', value: '100' }))).toEqual({
+      kind: 'command',
+      command: { type: 'inject-write', key: 'balance', value: '100' },
+    });
+    expect(parseHostMessage(to({ type: 'inject-write', node: 'db2', key: 'k', value: '' }))).toMatchObject({
+      command: { node: 'db2' },
+    });
+  });
+
+  it('loads a scenario that passes the engine’s schema as a run at time 0', () => {
+    const scenario = presets.cascading;
+    expect(parseHostMessage(to({ type: 'load-scenario', scenario }))).toEqual({
+      kind: 'command',
+      command: { type: 'load-scenario', run: { scenario, commands: [], time: 0 } },
+    });
+  });
+
+  it('rejects an invalid scenario with the problems by path', () => {
+    const scenario = { nodes: [{ id: 'db1', role: 'replica' }], network: { latencyMs: -5 } };
+    expect(parseHostMessage(to({ type: 'load-scenario', id: 3, scenario }))).toEqual({
+      kind: 'invalid',
+      id: 3,
+      problems: [expect.stringMatching(/^scenario\.network\.latencyMs: /)],
+    });
+  });
+
+  it('names what is wrong with a malformed message addressed to the embed', () => {
+    const result = parseHostMessage(to({ type: 'inject-write', key: 5, extra: true, id: 'w1' }));
+    expect(result).toMatchObject({ kind: 'invalid', id: 'w1' });
+    expect(result.kind === 'invalid' ? result.problems : []).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^key: /), expect.stringMatching(/^value: /)]),
+    );
+    expect(parseHostMessage(to({ type: 'self-destruct' })).kind).toBe('invalid');
+    expect(parseHostMessage({ target: 'replication-lab', v: 2, type: 'play' }).kind).toBe('invalid');
+  });
+
+  it('ignores messages meant for someone else', () => {
+    for (const data of [null, 'play', 42, [], { type: 'play' }, { target: 'other-widget', type: 'play' }]) {
+      expect(parseHostMessage(data)).toEqual({ kind: 'foreign' });
+    }
+  });
+});
+
+describe('who may drive the embed', () => {
+  it('is the listed origins when there are any, else the framing page’s origin', () => {
+    expect(allowedOrigins(['https://docs.example.com'], 'https://evil.test/page')).toEqual([
+      'https://docs.example.com',
+    ]);
+    expect(allowedOrigins([], 'https://docs.example.com/guide/replication?x=1')).toEqual([
+      'https://docs.example.com',
+    ]);
+    expect(allowedOrigins([], '')).toEqual([]);
+    expect(allowedOrigins([], 'about:blank')).toEqual([]);
+  });
+
+  it('compares origins exactly', () => {
+    const allowed = ['https://docs.example.com'];
+    expect(isAllowed('https://docs.example.com', allowed)).toBe(true);
+    expect(isAllowed('https://docs.example.com.evil.test', allowed)).toBe(false);
+    expect(isAllowed('http://docs.example.com', allowed)).toBe(false);
+    expect(isAllowed('null', allowed)).toBe(false);
+  });
+
+  it('signs what it sends', () => {
+    expect(envelope({ type: 'resize', height: 400 })).toEqual({
+      source: 'replication-lab',
+      v: 1,
+      type: 'resize',
+      height: 400,
+    });
+  });
+});

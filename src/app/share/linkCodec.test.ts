@@ -1,0 +1,148 @@
+import { compressToEncodedURIComponent } from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import { presets } from '../../engine/index.ts';
+import type { RunRecord } from '../../store/index.ts';
+import {
+  MAX_DECODED_CHARS,
+  MAX_ENCODED_CHARS,
+  decodeRun,
+  encodeRun,
+  linkReport,
+  migrate,
+  runHash,
+  runParam,
+} from './linkCodec.ts';
+
+const run: RunRecord = {
+  scenario: { ...presets['master-slave'], seed: 42, network: { latencyMs: 150, jitterMs: 30 } },
+  preset: 'master-slave',
+  commands: [
+    {
+      at: 0,
+      type: 'startWorkload',
+      args: [{ writesPerSec: 3, readsPerSec: 2, keys: 10, readRouting: 'replicas' }],
+    },
+    { at: 512.25, type: 'write', args: ['db1', '<img src=x onerror=alert(1)>', 'ünïcødé ✓'] },
+    { at: 900, type: 'kill', args: ['db1'] },
+  ],
+  time: 1500.5,
+};
+
+const lz = (payload: unknown) => `v1z:${compressToEncodedURIComponent(JSON.stringify(payload))}`;
+const problemsOf = (encoded: string) => {
+  const result = decodeRun(encoded);
+  return result.ok ? [] : result.problems;
+};
+
+describe('share link codec', () => {
+  it('round-trips a run through the compressed and the plain codec', () => {
+    expect(decodeRun(encodeRun(run))).toEqual({ ok: true, value: run });
+    expect(decodeRun(encodeRun(run, 'v1j'))).toEqual({ ok: true, value: run });
+    expect(encodeRun(run)).toMatch(/^v1z:[A-Za-z0-9+\-$]+$/);
+  });
+
+  it('finds the run in a hash among other parameters', () => {
+    const hash = runHash(run);
+    expect(hash.startsWith('#s=v1z:')).toBe(true);
+    expect(runParam(`${hash}&other=1`)).toBe(encodeRun(run));
+    expect(runParam('#nothing')).toBeNull();
+  });
+
+  it('rejects a truncated link instead of throwing', () => {
+    const encoded = encodeRun(run);
+    // (Dropping only the last character can lose nothing but padding bits, so cut more.)
+    for (const cut of [encoded.length - 3, Math.floor(encoded.length / 2), 6]) {
+      expect(problemsOf(encoded.slice(0, cut)).length).toBeGreaterThan(0);
+    }
+    expect(problemsOf('v1z:')).toEqual(['link: the compressed data is damaged or cut off']);
+    expect(problemsOf('v1j:%E0%A4%A')).toEqual(['link: the data is not valid percent-encoding']);
+    expect(problemsOf('v1j:{"v":1,')).toEqual(['link: the data is not valid JSON (the link may be cut off)']);
+    expect(problemsOf('nonsense')).toEqual(['link: missing the format prefix (v1z:)']);
+    expect(problemsOf('v9q:abc')).toEqual(['link: unknown format "v9q" (expected v1z or v1j)']);
+  });
+
+  it('caps the encoded and the decompressed size', () => {
+    expect(problemsOf(`v1z:${'A'.repeat(MAX_ENCODED_CHARS)}`)).toEqual([
+      expect.stringMatching(/^link: 200004 characters, more than the 200000 allowed/),
+    ]);
+    // Highly repetitive data compresses far below the encoded cap but expands past the decoded one.
+    const bomb = lz({ v: 1, padding: 'x'.repeat(MAX_DECODED_CHARS) });
+    expect(bomb.length).toBeLessThan(MAX_ENCODED_CHARS);
+    expect(problemsOf(bomb)).toEqual([
+      expect.stringMatching(/^link: the data is \d+ characters, more than the 262144 allowed/),
+    ]);
+  });
+
+  it('lists every problem by its path', () => {
+    const bad = {
+      v: 1,
+      scenario: {
+        nodes: [
+          { id: 'db1', role: 'primary' },
+          { id: 'db2', role: 'replica', upstream: 'db7' },
+        ],
+        seed: -1,
+      },
+      commands: [{ at: 10, type: 'write', args: ['db1', 'k'] }],
+      time: 5,
+    };
+    expect(problemsOf(lz(bad))).toEqual([
+      expect.stringMatching(/^scenario\.seed: /),
+      expect.stringMatching(/^commands\[0\]\.args/),
+      'commands[0].at: later than time (5 ms)',
+    ]);
+    expect(problemsOf(lz({ v: 1, scenario: {}, commands: 'all of them' }))).toEqual([
+      expect.stringMatching(/^commands: /),
+      expect.stringMatching(/^time: /),
+    ]);
+    expect(problemsOf(lz([1, 2]))).toEqual(['(root): expected an object']);
+  });
+
+  it('checks the topology with the engine’s own rules', () => {
+    const cyclic = {
+      v: 1,
+      scenario: { nodes: [{ id: 'a', role: 'replica', upstream: 'a' }] },
+      commands: [],
+      time: 0,
+    };
+    expect(problemsOf(lz(cyclic))).toEqual(
+      expect.arrayContaining([
+        'scenario.nodes[0].upstream: a node cannot replicate from itself',
+        'scenario.nodes: needs at least one primary',
+      ]),
+    );
+  });
+});
+
+describe('link versions', () => {
+  it('says so when a link comes from a newer version, and when it has none', () => {
+    expect(problemsOf(lz({ ...run, v: 2 }))).toEqual([
+      'v: this link was made by a newer Replication Lab (format 2); this one reads formats up to 1',
+    ]);
+    expect(problemsOf(lz(run))).toEqual(['v: missing or not a format version (a whole number from 1)']);
+  });
+
+  it('runs the migration chain from an old version to the latest', () => {
+    // A made-up three-version history, to check the chain itself (the real format has only v1).
+    const migrations = {
+      1: (p: Record<string, unknown>) => ({ ...p, renamed: p.old }),
+      2: (p: Record<string, unknown>) => ({ ...p, doubled: Number(p.renamed) * 2 }),
+    };
+    expect(migrate({ v: 1, old: 4 }, migrations, 3)).toEqual({
+      ok: true,
+      value: { v: 3, old: 4, renamed: 4, doubled: 8 },
+    });
+    expect(migrate({ v: 1 }, {}, 2)).toEqual({ ok: false, problems: ['v: no migration from format 1'] });
+  });
+});
+
+describe('the banner for a link', () => {
+  it('says the default opened when the run was bad, and lists ignored options too', () => {
+    expect(linkReport({ ok: false, problems: ['time: bad'] }, ['?theme: x'])).toEqual({
+      title: 'This link could not be opened, so the default scenario opened instead.',
+      problems: ['time: bad', '?theme: x'],
+    });
+    expect(linkReport(null, [])).toBeNull();
+    expect(linkReport(null, ['?speed: too fast'])?.title).toBe('Some options in this link were ignored.');
+  });
+});

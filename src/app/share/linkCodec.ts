@@ -1,0 +1,151 @@
+/**
+ * Share links: a recorded run in the URL hash as `#s=v1z:<lz-string>` (or `v1j:<JSON>`, readable,
+ * for debugging). The JSON carries a format version `v`; older versions migrate forward through
+ * MIGRATIONS, and everything is validated before the lab replays it. Links are untrusted input.
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { validateRun, type Checked, type LoadReport, type RunRecord } from '../../store/index.ts';
+
+/** The link format this build writes. */
+export const LINK_VERSION = 1;
+/** Most characters a link's hash may hold before it is decompressed. */
+export const MAX_ENCODED_CHARS = 200_000;
+/** Most characters the decompressed JSON may hold. */
+export const MAX_DECODED_CHARS = 256 * 1024;
+/** Links longer than this may be cut off by chat tools and mail; the Share dialog offers a file. */
+export const LONG_LINK_CHARS = 2000;
+
+export type Codec = 'v1z' | 'v1j';
+
+/**
+ * Each entry turns a payload of version N into version N + 1. The format has only ever had
+ * version 1, so the table is empty; a version 2 adds `1: (v1) => v2` here and a golden v1 fixture.
+ */
+export const MIGRATIONS: Readonly<
+  Record<number, (payload: Record<string, unknown>) => Record<string, unknown>>
+> = {};
+
+/** Brings a payload of any known version up to LINK_VERSION, or says why it cannot. */
+export function migrate(
+  payload: Record<string, unknown>,
+  migrations = MIGRATIONS,
+  latest = LINK_VERSION,
+): Checked<Record<string, unknown>> {
+  const v = payload.v;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+    return { ok: false, problems: ['v: missing or not a format version (a whole number from 1)'] };
+  }
+  if (v > latest) {
+    return {
+      ok: false,
+      problems: [
+        `v: this link was made by a newer Replication Lab (format ${v}); this one reads formats up to ${latest}`,
+      ],
+    };
+  }
+  let current = payload;
+  for (let version = v; version < latest; version++) {
+    const step = migrations[version];
+    if (step === undefined) return { ok: false, problems: [`v: no migration from format ${version}`] };
+    current = { ...step(current), v: version + 1 };
+  }
+  return { ok: true, value: current };
+}
+
+/** The hash value (without `#s=`) for a run. */
+export function encodeRun(run: RunRecord, codec: Codec = 'v1z'): string {
+  const json = JSON.stringify({ v: LINK_VERSION, ...run });
+  return codec === 'v1z' ? `v1z:${compressToEncodedURIComponent(json)}` : `v1j:${encodeURIComponent(json)}`;
+}
+
+/** `#s=...` for a run. */
+export function runHash(run: RunRecord, codec: Codec = 'v1z'): string {
+  return `#s=${encodeRun(run, codec)}`;
+}
+
+/**
+ * The encoded run in a URL hash, or null when the hash holds none. Not URLSearchParams: it would
+ * turn lz-string's "+" into a space. Percent-escapes a chat tool may have added are undone.
+ */
+export function runParam(hash: string): string | null {
+  const match = /(?:^#?|&)s=([^&]*)/.exec(hash);
+  if (match?.[1] === undefined) return null;
+  try {
+    return decodeURIComponent(match[1].replace(/%2B/gi, '+'));
+  } catch {
+    return match[1];
+  }
+}
+
+function decompress(codec: string, payload: string): Checked<string> {
+  if (codec === 'v1z') {
+    // Typed as string, but lz-string returns null (or '') for data that is not its output.
+    const json = decompressFromEncodedURIComponent(payload) as string | null;
+    if (json === null || json === '') {
+      return { ok: false, problems: ['link: the compressed data is damaged or cut off'] };
+    }
+    return { ok: true, value: json };
+  }
+  if (codec === 'v1j') {
+    try {
+      return { ok: true, value: decodeURIComponent(payload) };
+    } catch {
+      return { ok: false, problems: ['link: the data is not valid percent-encoding'] };
+    }
+  }
+  return { ok: false, problems: [`link: unknown format "${codec}" (expected v1z or v1j)`] };
+}
+
+/** Parses and validates JSON text holding a versioned run (a link's, or a scenario file's). */
+export function decodeRunJson(json: string): Checked<RunRecord> {
+  if (json.length > MAX_DECODED_CHARS) {
+    return {
+      ok: false,
+      problems: [`link: the data is ${json.length} characters, more than the ${MAX_DECODED_CHARS} allowed`],
+    };
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(json);
+  } catch {
+    return { ok: false, problems: ['link: the data is not valid JSON (the link may be cut off)'] };
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return { ok: false, problems: ['(root): expected an object'] };
+  }
+  const migrated = migrate(payload as Record<string, unknown>);
+  if (!migrated.ok) return migrated;
+  const run: Record<string, unknown> = { ...migrated.value };
+  delete run.v;
+  return validateRun(run);
+}
+
+/** Decodes the value of a link's `s` parameter (`v1z:...`), checking size, format and contents. */
+export function decodeRun(encoded: string): Checked<RunRecord> {
+  if (encoded.length > MAX_ENCODED_CHARS) {
+    return {
+      ok: false,
+      problems: [`link: ${encoded.length} characters, more than the ${MAX_ENCODED_CHARS} allowed`],
+    };
+  }
+  const colon = encoded.indexOf(':');
+  if (colon < 0) return { ok: false, problems: ['link: missing the format prefix (v1z:)'] };
+  const json = decompress(encoded.slice(0, colon), encoded.slice(colon + 1));
+  return json.ok ? decodeRunJson(json.value) : json;
+}
+
+/** The banner for a link: what was wrong with its run (if it had one) and with its view options. */
+export function linkReport(
+  decoded: Checked<RunRecord> | null,
+  viewProblems: readonly string[],
+): LoadReport | null {
+  if (decoded !== null && !decoded.ok) {
+    return {
+      title: 'This link could not be opened, so the default scenario opened instead.',
+      problems: [...decoded.problems, ...viewProblems],
+    };
+  }
+  if (viewProblems.length > 0)
+    return { title: 'Some options in this link were ignored.', problems: viewProblems };
+  return null;
+}

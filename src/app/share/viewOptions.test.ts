@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseViewOptions, viewQuery } from './viewOptions.ts';
+
+describe('view options in the query', () => {
+  it('has defaults for an empty query', () => {
+    expect(parseViewOptions('')).toEqual({
+      options: { present: false, chrome: 'full', controls: true, table: false, origins: [] },
+      problems: [],
+    });
+  });
+
+  it('reads every option', () => {
+    const { options, problems } = parseViewOptions(
+      '?theme=dark&terms=leader-follower&speed=2&mode=present&chrome=minimal&controls=0&autoplay=1&preset=cascading&table=1&origin=https://a.example,http://localhost:4402',
+    );
+    expect(problems).toEqual([]);
+    expect(options).toEqual({
+      theme: 'dark',
+      terms: 'leader-follower',
+      speed: 2,
+      present: true,
+      chrome: 'minimal',
+      controls: false,
+      autoplay: true,
+      preset: 'cascading',
+      table: true,
+      origins: ['https://a.example', 'http://localhost:4402'],
+    });
+  });
+
+  it('ignores a bad option with a message, keeping the others', () => {
+    const { options, problems } = parseViewOptions(
+      '?theme=purple&speed=99&chrome=none&origin=https://a.example/path',
+    );
+    expect(options.chrome).toBe('none');
+    expect(options.theme).toBeUndefined();
+    expect(options.origins).toEqual([]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^\?theme: .*; ignored$/),
+      expect.stringMatching(/^\?speed: .*; ignored$/),
+      expect.stringMatching(/^\?origin: expected origins such as/),
+    ]);
+  });
+
+  it('accepts a known lesson and reports an unknown one', () => {
+    expect(parseViewOptions('?lesson=failover', ['failover']).options.lesson).toBe('failover');
+    expect(parseViewOptions('?lesson=failover').problems).toEqual([
+      '?lesson: there is no lesson "failover"; the lab opened without one',
+    ]);
+    expect(parseViewOptions('?lesson=<script>').problems).toEqual([
+      expect.stringMatching(/^\?lesson: expected a lesson id/),
+    ]);
+  });
+
+  it('writes back only what differs from the defaults', () => {
+    expect(viewQuery({ theme: 'system', chrome: 'full', autoplay: false })).toBe('');
+    expect(viewQuery({ theme: 'dark', chrome: 'none', autoplay: true, present: true })).toBe(
+      '?theme=dark&mode=present&chrome=none&autoplay=1',
+    );
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, presets } from '../engine/index.ts';
+import { createLab } from './connectEngine.ts';
+import { recordRun, replayRun, stepTo, validateRun, type RunRecord } from './run.ts';
+
+/** A run with fractional frame times, a failover and a workload: what a person makes in the lab. */
+function busyRun() {
+  const scenario = { ...presets['master-slave'], seed: 7, network: { latencyMs: 150, jitterMs: 30 } };
+  const sim = createSimulation(scenario);
+  sim.startWorkload({ writesPerSec: 20, readsPerSec: 10, keys: 5 });
+  const frames = [16.67, 16.66, 33.4, 7.1, 250, 0.3];
+  for (let i = 0; i < 60; i++) sim.advance(frames[i % frames.length] ?? 16);
+  sim.write('db1', 'balance', '100');
+  for (let i = 0; i < 10; i++) sim.advance(13.37);
+  sim.kill('db1');
+  sim.advance(101.01);
+  sim.promote('db2');
+  sim.takeBackup('db3');
+  sim.advance(999.9);
+  return { sim, run: recordRun(sim, scenario, 'master-slave') };
+}
+
+describe('a recorded run', () => {
+  it('replays to the identical events, history and state after a JSON round trip', () => {
+    const { sim, run } = busyRun();
+    const decoded = validateRun(JSON.parse(JSON.stringify(run)));
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    const replayed = replayRun(decoded.value);
+    expect(replayed.ok).toBe(true);
+    if (!replayed.ok) return;
+    const copy = replayed.value;
+    expect(copy.now()).toBe(sim.now());
+    expect(copy.events()).toEqual(sim.events());
+    expect(copy.history()).toEqual(sim.history());
+    expect(copy.commands()).toEqual(sim.commands());
+    expect(copy.snapshot().nodes).toEqual(sim.snapshot().nodes);
+    expect(sim.metrics().lostWrites + sim.history().length).toBeGreaterThan(0);
+  });
+
+  it('replays a master-master run with conflicts and a resolution', () => {
+    const scenario = { ...presets['master-master'], conflictResolution: 'siblings' as const };
+    const sim = createSimulation(scenario);
+    sim.write('db1', 'k', 'left');
+    sim.write('db2', 'k', 'right');
+    sim.advance(500.5);
+    sim.resolve('db1', 'k', 'both');
+    sim.advance(500.25);
+    const run = validateRun(JSON.parse(JSON.stringify(recordRun(sim, scenario))));
+    const replayed = run.ok ? replayRun(run.value) : run;
+    expect(replayed.ok && replayed.value.conflicts()).toEqual(sim.conflicts());
+    expect(sim.conflicts().length).toBeGreaterThan(0);
+    expect(replayed.ok && replayed.value.events()).toEqual(sim.events());
+  });
+
+  it('reaches a command’s exact time even where now + (at − now) rounds away from it', () => {
+    const now = 0.1 + 0.2;
+    const at = 1234.5678;
+    expect(now + stepTo(now, at)).toBe(at);
+    for (const [a, b] of [
+      [16.67, 33.34],
+      [1e-9, 3],
+      [1000.1, 1000.3],
+    ] as const) {
+      expect(a + stepTo(a, b)).toBe(b);
+    }
+  });
+
+  it('names an unknown command type by its path', () => {
+    const run = { scenario: presets['master-slave'], commands: [{ at: 0, type: 'fly', args: [] }], time: 0 };
+    const result = validateRun(run);
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^commands\[0\]\.type: Invalid option: expected one of "write"\|"read"/),
+    ]);
+  });
+
+  it('reports scenario, argument and ordering problems together', () => {
+    const run = {
+      scenario: { nodes: [{ id: 'db 1', role: 'boss' }] },
+      commands: [
+        { at: 5, type: 'kill', args: [42] },
+        { at: 1, type: 'heal', args: [] },
+      ],
+      time: 3,
+    };
+    const result = validateRun(run);
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^scenario\.nodes\[0\]\.id: may contain only/),
+      expect.stringMatching(/^scenario\.nodes\[0\]\.role: /),
+      expect.stringMatching(/^commands\[0\]\.args\[0\]: /),
+      'commands[0].at: later than time (3 ms)',
+      'commands[1].at: earlier than the command before it',
+    ]);
+  });
+
+  it('refuses a run whose workload would take too long to replay', () => {
+    const run: RunRecord = {
+      scenario: presets['master-slave'],
+      commands: [{ at: 0, type: 'startWorkload', args: [{ writesPerSec: 1000, readsPerSec: 1000 }] }],
+      time: 3_600_000,
+    };
+    const result = validateRun(run);
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^time: replaying would simulate about 7200000/),
+    ]);
+  });
+
+  it('turns a command the engine refuses into a problem, not a throw', () => {
+    const run: RunRecord = {
+      scenario: presets['master-slave'],
+      commands: [{ at: 0, type: 'kill', args: ['db9'] }],
+      time: 0,
+    };
+    const result = replayRun(run);
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^commands\[0\]: kill failed: .*db9/),
+    ]);
+  });
+});
+
+describe('a lab opened on a recorded run', () => {
+  it('shows the same moment as the lab it was recorded from', () => {
+    const lab = createLab({
+      preset: 'master-slave',
+      playing: false,
+      workload: { writesPerSec: 3, readsPerSec: 2 },
+    });
+    const { actions } = lab.getState();
+    for (let i = 0; i < 30; i++) actions.tick(16.7);
+    actions.write('db1', 'k', '<img src=x onerror=alert(1)>');
+    actions.tick(400.4);
+    actions.kill('db1');
+    actions.promote('db3');
+    actions.tick(1234.5);
+    const run = lab.getState().actions.currentRun();
+    const copy = createLab({
+      preset: 'cascading',
+      playing: false,
+      run: JSON.parse(JSON.stringify(run)) as RunRecord,
+    });
+    const [a, b] = [lab.getState(), copy.getState()];
+    expect(b.loadReport).toBeNull();
+    expect(b.presetName).toBe('master-slave');
+    expect(b.simTime).toBe(a.simTime);
+    expect(b.events).toEqual(a.events);
+    expect(b.snapshot.nodes).toEqual(a.snapshot.nodes);
+    expect(b.snapshot.metrics).toEqual(a.snapshot.metrics);
+    expect(b.settings).toEqual(a.settings);
+    expect(b.actions.currentRun()).toEqual(run);
+  });
+
+  it('opens its preset instead, with a report, when the run cannot be replayed', () => {
+    const run: RunRecord = {
+      scenario: presets['master-slave'],
+      commands: [{ at: 0, type: 'promote', args: ['nope'] }],
+      time: 0,
+    };
+    const lab = createLab({ preset: 'master-slave', playing: false, run });
+    expect(lab.getState().snapshot.nodes.map((n) => n.id)).toEqual(['db1', 'db2', 'db3']);
+    expect(lab.getState().loadReport?.problems).toEqual([
+      expect.stringMatching(/^commands\[0\]: promote failed/),
+    ]);
+  });
+});
