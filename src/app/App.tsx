@@ -17,6 +17,9 @@ import { StatusLine } from '../view/panels/StatusLine.tsx';
 import { TopologyTable, TopologyTableToggle } from '../view/panels/TopologyTable.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { captionFor } from './captions.ts';
+import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { LessonsMenu } from './lessons/LessonsMenu.tsx';
+import { useLessonLink } from './lessons/useLessonLink.ts';
 import type { Route } from './route.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -30,6 +33,7 @@ function Lab({ route }: { readonly route: Route }) {
   useAnimationLoop();
   const root = useRef<HTMLDivElement>(null);
   useShortcuts(root);
+  useLessonLink();
   const compact = route === 'embed';
   const preset = useLabStore((s) => s.presetName);
   const words = useWords();
@@ -49,6 +53,7 @@ function Lab({ route }: { readonly route: Route }) {
           )}
         </h1>
         <Toolbar compact={compact} />
+        <LessonsMenu />
         <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
       </header>
       <p className="caption">{captionFor(preset, words)}</p>
@@ -64,6 +69,7 @@ function Lab({ route }: { readonly route: Route }) {
           </div>
         </div>
         <aside className="side-panel" aria-label="Details">
+          <LessonPanel />
           <NodeDetails />
           <LinkDetails />
           <LostWritesPanel />

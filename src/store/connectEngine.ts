@@ -1,5 +1,5 @@
 /** The only bridge to the engine: owns the Simulation, implements LabActions, mirrors snapshots. */
-import { createSimulation, presets, type Simulation } from '../engine/index.ts';
+import { createSimulation, presets, type ScenarioInput, type Simulation } from '../engine/index.ts';
 import { createNodeCommands, type Run } from './commands.ts';
 import {
   createLabStore,
@@ -32,8 +32,9 @@ function initialSettings(options: LabOptions): LabSettings {
   };
 }
 
-function startSimulation(preset: PresetName, settings: LabSettings): Simulation {
-  const sim = createSimulation(scenarioFor(preset, settings));
+/** Starts `base` with the lab's settings applied, and the lab's background workload. */
+function startSimulation(base: ScenarioInput, settings: LabSettings): Simulation {
+  const sim = createSimulation(scenarioFor(base, settings));
   if (workloadRuns(settings.workload)) sim.startWorkload(settings.workload);
   return sim;
 }
@@ -45,11 +46,16 @@ function lostWritesOf(sim: Simulation) {
     .slice(-LOST_KEPT);
 }
 
-function mirror(sim: Simulation, preset: PresetName, settings: LabSettings): EngineMirror {
+function mirror(
+  sim: Simulation,
+  preset: PresetName,
+  settings: LabSettings,
+  base: ScenarioInput = presets[preset],
+): EngineMirror {
   return {
     snapshot: sim.snapshot(),
     presetName: preset,
-    scenarioName: presets[preset].name,
+    scenarioName: base.name ?? presets[preset].name,
     settings,
     events: sim.events().slice(-EVENTS_KEPT),
     backups: sim.backups(),
@@ -60,7 +66,9 @@ function mirror(sim: Simulation, preset: PresetName, settings: LabSettings): Eng
 /** Creates the simulation for `options.preset` and a store whose actions drive it. */
 export function createLab(options: LabOptions): LabStore {
   const settings = initialSettings(options);
-  let sim = startSimulation(options.preset, settings);
+  /** The scenario the lab runs before settings apply: a preset's, or one a lesson loaded. */
+  let base: ScenarioInput = presets[options.preset];
+  let sim = startSimulation(base, settings);
   let watchedWrite: number | null = null;
 
   return createLabStore(mirror(sim, options.preset, settings), options, (set, get) => {
@@ -100,22 +108,30 @@ export function createLab(options: LabOptions): LabStore {
       }
     };
 
-    const load = (preset: PresetName, next: LabSettings, done: string | null): void => {
+    const load = (
+      preset: PresetName,
+      next: LabSettings,
+      done: string | null,
+      from: ScenarioInput = base,
+    ): boolean => {
       try {
-        const started = startSimulation(preset, next);
+        const started = startSimulation(from, next);
         sim = started;
+        base = from;
         watchedWrite = null;
         set({
-          ...mirror(started, preset, next),
+          ...mirror(started, preset, next, from),
           simTime: started.now(),
           selectedId: null,
           selectedLink: null,
           error: null,
           status: done === null ? null : { tone: 'info', text: done },
         });
+        return true;
       } catch (error) {
         const message = errorMessage(error);
         set({ error: message, status: { tone: 'error', text: `Loading ${preset} failed: ${message}` } });
+        return false;
       }
     };
 
@@ -165,7 +181,15 @@ export function createLab(options: LabOptions): LabStore {
       },
       loadPreset: (preset) => {
         const current = get().settings;
-        load(preset, { ...current, replication: replicationOf(preset) }, null);
+        load(preset, { ...current, replication: replicationOf(preset) }, null, presets[preset]);
+      },
+      loadScenario: (scenario, { preset, workload }) => {
+        const next: LabSettings = {
+          replication: replicationOf(scenario),
+          network: networkOf(scenario),
+          workload: { ...NO_WORKLOAD, ...workload },
+        };
+        return load(preset, next, null, { ...scenario, replication: { ...scenario.replication } });
       },
       applySettings: (patch) => {
         const next = mergeSettings(get().settings, patch);

@@ -1,6 +1,6 @@
 /** The one lab store: engine, playback and UI slices plus the actions that drive the engine. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { WorkloadOptions } from '../engine/index.ts';
+import type { ScenarioInput, WorkloadOptions } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
 import type { LabSettings, SettingsPatch } from './settings.ts';
 import { createEngineSlice, type EngineMirror, type EngineSlice } from './slices/engineSlice.ts';
@@ -36,6 +36,11 @@ export interface NodeCommands {
   readonly cutLink: (link: LinkRef) => void;
   readonly heal: () => void;
   readonly setLinkLatency: (link: LinkRef, ms: number) => void;
+  /** Cuts every link between nodes in different groups (nodes in no group form one more group). */
+  readonly partition: (groups: readonly (readonly string[])[]) => void;
+  /** Starts (or changes) the background client workload without starting over. */
+  readonly startWorkload: (options: Partial<WorkloadOptions>) => void;
+  readonly stopWorkload: () => void;
 }
 
 /** Everything the view may ask of the engine. Only connectEngine.ts (and its commands) implement these. */
@@ -54,6 +59,14 @@ export interface LabActions extends NodeCommands {
   readonly loadPreset: (name: PresetName) => void;
   /** Rebuilds the simulation from the current preset with changed settings (a Reset). */
   readonly applySettings: (patch: SettingsPatch) => void;
+  /**
+   * Starts `scenario` over (a lesson's), listed under `preset`; its replication and network become the
+   * lab's settings, so Reset and the Settings panel carry on from it. False when the engine refuses it.
+   */
+  readonly loadScenario: (
+    scenario: ScenarioInput,
+    options: { readonly preset: PresetName; readonly workload?: Partial<WorkloadOptions> },
+  ) => boolean;
   readonly dismissStatus: () => void;
 }
 

@@ -26,15 +26,17 @@ export const NO_WORKLOAD: WorkloadOptions = {
   readRouting: 'replicas',
 };
 
-/** The replication settings a preset defines, with the engine's defaults filled in. */
-export function replicationOf(preset: PresetName): LabSettings['replication'] {
-  const { mode, syncCount, intervalMs, ackOn } = parseScenario(presets[preset]).replication;
+/** The replication settings a preset (or any scenario) defines, with the engine's defaults filled in. */
+export function replicationOf(preset: PresetName | ScenarioInput): LabSettings['replication'] {
+  const scenario = typeof preset === 'string' ? presets[preset] : preset;
+  const { mode, syncCount, intervalMs, ackOn } = parseScenario(scenario).replication;
   return { mode, syncCount, intervalMs, ackOn };
 }
 
 /** The engine's default network for a preset (used when the lab is given none). */
-export function networkOf(preset: PresetName): LabSettings['network'] {
-  const { latencyMs, jitterMs } = parseScenario(presets[preset]).network;
+export function networkOf(preset: PresetName | ScenarioInput): LabSettings['network'] {
+  const scenario = typeof preset === 'string' ? presets[preset] : preset;
+  const { latencyMs, jitterMs } = parseScenario(scenario).network;
   return { latencyMs, jitterMs };
 }
 
@@ -46,9 +48,8 @@ export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabS
   };
 }
 
-/** The preset's nodes with the lab's replication and network settings. */
-export function scenarioFor(preset: PresetName, settings: LabSettings): ScenarioInput {
-  const base: ScenarioInput = presets[preset];
+/** A scenario's nodes (a preset's, or a lesson's) with the lab's replication and network settings. */
+export function scenarioFor(base: ScenarioInput, settings: LabSettings): ScenarioInput {
   return {
     ...base,
     replication: { ...base.replication, ...settings.replication },
