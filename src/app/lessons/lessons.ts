@@ -60,7 +60,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Compare the load of each node (select one, or open the table): db1 serves only the writes while db2 and db3 share the reads. Every {replica} you add takes reads off the {primary} instead of adding to its load.',
+        text: 'Over those 5 s db1 served only the writes (at most 4 operations per second) while db2 and db3 each served 6 or more reads per second (see Reads in the metrics). Every {replica} you add takes reads off the {primary} instead of adding to its load.',
         target: { node: 'db1' },
       },
     ],
