@@ -4,11 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
 import { decodeRun, linkReport, runParam } from './app/share/linkCodec.ts';
+import { LESSONS } from './app/lessons/lessons.ts';
 import { parseViewOptions } from './app/share/viewOptions.ts';
 import { createLab } from './store/index.ts';
 
 const route = routeFromPath(window.location.pathname);
-const { options: view, problems: viewProblems } = parseViewOptions(window.location.search);
+const { options: view, problems: viewProblems } = parseViewOptions(
+  window.location.search,
+  LESSONS.map((l) => l.id),
+);
 const encoded = runParam(window.location.hash);
 // A bad link opens the default scenario, with its problems listed in a banner: never a blank page.
 const decoded = encoded === null ? null : decodeRun(encoded);

@@ -27,6 +27,9 @@ import { LoadReportBanner } from './share/LoadReportBanner.tsx';
 import { ShareDialog } from './share/ShareDialog.tsx';
 import { useHashRun } from './share/useHashRun.ts';
 import type { ViewOptions } from './share/viewOptions.ts';
+import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { LessonsMenu } from './lessons/LessonsMenu.tsx';
+import { useLessonLink } from './lessons/useLessonLink.ts';
 import type { Route } from './route.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
@@ -60,6 +63,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
     if (root.current !== null) void toggleFullscreen(root.current).then(setFullscreenProblem);
   }, []);
   useShortcuts(root, fullscreen);
+  useLessonLink();
   const compact = route === 'embed';
   const allowed = useMemo(
     () => (compact ? allowedOrigins(view.origins, document.referrer) : []),
@@ -100,6 +104,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         <header className="lab-header">
           <h1>{title}</h1>
           <Toolbar compact={compact} controls={toolbarControls(view)} onFullscreen={fullscreen} />
+          <LessonsMenu />
           <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
         </header>
       )}
@@ -124,6 +129,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         </div>
         {!bare && (
           <aside className="side-panel" aria-label="Details">
+            <LessonPanel />
             <NodeDetails />
             <LinkDetails />
             <FailoverPanel />

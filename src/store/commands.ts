@@ -153,6 +153,24 @@ export function createNodeCommands({ run, get, watchWrite }: CommandContext): No
         return ok('The network healed: every cut link works again.');
       });
     },
+    partition: (groups) => {
+      run('Partitioning the network', (sim) => {
+        sim.partition(groups);
+        return info(`The network is cut into ${groups.map((g) => g.join(', ')).join(' | ')}.`);
+      });
+    },
+    startWorkload: (options) => {
+      run('Starting the workload', (sim) => {
+        sim.startWorkload(options);
+        return info('The client workload is running.');
+      });
+    },
+    stopWorkload: () => {
+      run('Stopping the workload', (sim) => {
+        sim.stopWorkload();
+        return info('The client workload stopped.');
+      });
+    },
     setLinkLatency: ({ from, to }, ms) => {
       run(`Changing ${from} → ${to}`, (sim) => {
         sim.setLatency(from, to, ms);

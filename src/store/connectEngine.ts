@@ -203,7 +203,7 @@ export function createLab(options: LabOptions): LabStore {
       next: LabSettings,
       done: string | null,
       from: ScenarioInput = base,
-    ): void => {
+    ): boolean => {
       const imported = get().imported && from === base;
       try {
         const scenario = scenarioFor(from, next);
@@ -223,9 +223,11 @@ export function createLab(options: LabOptions): LabStore {
           error: null,
           status: done === null ? null : { tone: 'info', text: done },
         });
+        return true;
       } catch (error) {
         const message = errorMessage(error);
         set({ error: message, status: { tone: 'error', text: `Loading ${preset} failed: ${message}` } });
+        return false;
       }
     };
 
@@ -281,6 +283,15 @@ export function createLab(options: LabOptions): LabStore {
           null,
           presets[preset],
         );
+      },
+      loadScenario: (scenario, { preset, workload }) => {
+        const next: LabSettings = {
+          replication: replicationOf(scenario),
+          network: networkOf(scenario),
+          failover: failoverOf(scenario),
+          workload: { ...NO_WORKLOAD, ...workload },
+        };
+        return load(preset, next, null, { ...scenario, replication: { ...scenario.replication } });
       },
       loadRun: (run, done = null) => {
         const replayed = replayRun(run);

@@ -1,6 +1,6 @@
 /** The one lab store: engine, playback and UI slices plus the actions that drive the engine. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { WorkloadOptions } from '../engine/index.ts';
+import type { ScenarioInput, WorkloadOptions } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
 import type { RunRecord } from './run.ts';
 import type { LabSettings, SettingsPatch } from './settings.ts';
@@ -42,6 +42,11 @@ export interface NodeCommands {
   readonly cutLink: (link: LinkRef) => void;
   readonly heal: () => void;
   readonly setLinkLatency: (link: LinkRef, ms: number) => void;
+  /** Cuts every link between nodes in different groups (nodes in no group form one more group). */
+  readonly partition: (groups: readonly (readonly string[])[]) => void;
+  /** Starts (or changes) the background client workload without starting over. */
+  readonly startWorkload: (options: Partial<WorkloadOptions>) => void;
+  readonly stopWorkload: () => void;
 }
 
 /** Everything the view may ask of the engine. Only connectEngine.ts (and its commands) implement these. */
@@ -60,6 +65,14 @@ export interface LabActions extends NodeCommands {
   readonly loadPreset: (name: PresetName) => void;
   /** Rebuilds the simulation from the current preset with changed settings (a Reset). */
   readonly applySettings: (patch: SettingsPatch) => void;
+  /**
+   * Starts `scenario` over (a lesson's), listed under `preset`; its replication and network become the
+   * lab's settings, so Reset and the Settings panel carry on from it. False when the engine refuses it.
+   */
+  readonly loadScenario: (
+    scenario: ScenarioInput,
+    options: { readonly preset: PresetName; readonly workload?: Partial<WorkloadOptions> },
+  ) => boolean;
   readonly dismissStatus: () => void;
   /** Picks a client operation to inspect (its node is selected too); null clears the pick. */
   readonly inspectOp: (opId: number | null) => void;

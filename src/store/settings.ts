@@ -67,7 +67,7 @@ export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabS
   };
 }
 
-/** A scenario's nodes (a preset's, or an imported one's) with the lab's replication and network settings. */
+/** A scenario's nodes (a preset's, an imported one's or a lesson's) with the lab's settings. */
 export function scenarioFor(base: ScenarioInput, settings: LabSettings): ScenarioInput {
   return {
     ...base,

@@ -1,0 +1,106 @@
+/**
+ * Lessons as data: a scenario plus steps. Each step has text (with role placeholders such as
+ * `{primary}`), an optional target to highlight, actions the Next button performs, and a condition
+ * on the engine's state that must hold before the lesson moves on.
+ */
+import type { ReplicationMode, ScenarioInput, WorkloadOptions } from '../../engine/index.ts';
+import type { PresetName, SettingsPatch } from '../../store/index.ts';
+
+/** A preset's nodes with fields of the scenario overridden (validated with the engine's parseScenario). */
+export interface LessonScenario {
+  readonly preset: PresetName;
+  readonly overrides?: Partial<Omit<ScenarioInput, 'version'>>;
+  /** A background client workload started with the lesson. */
+  readonly workload?: Partial<WorkloadOptions>;
+}
+
+/** What a step points at: a graph node by id, or a control by its accessible name. */
+export type LessonTarget = { readonly node: string } | { readonly control: string };
+
+/** What Next does, carried out through the store's actions, so the engine records each as a command. */
+export type LessonAction =
+  | { readonly do: 'write'; readonly node: string; readonly key: string; readonly value: string }
+  | { readonly do: 'read'; readonly node: string; readonly key: string }
+  | { readonly do: 'kill' | 'restart' | 'promote' | 'takeBackup' | 'addReplica'; readonly node: string }
+  | { readonly do: 'restoreBackup' }
+  | { readonly do: 'repoint'; readonly node: string; readonly upstream: string }
+  | { readonly do: 'partition'; readonly groups: readonly (readonly string[])[] }
+  | { readonly do: 'heal' }
+  | { readonly do: 'setLatency'; readonly a: string; readonly b: string; readonly ms: number }
+  | ({ readonly do: 'startWorkload' } & Partial<WorkloadOptions>)
+  | { readonly do: 'stopWorkload' }
+  | { readonly do: 'advance'; readonly ms: number }
+  /** Changes settings, which starts the simulation over (as the Settings panel does). */
+  | { readonly do: 'configure'; readonly settings: SettingsPatch }
+  /** Starts another scenario over (a variant of the lesson's). */
+  | { readonly do: 'load'; readonly scenario: LessonScenario };
+
+/** A number range; either bound may be left open. */
+export interface Range {
+  readonly atLeast?: number;
+  readonly atMost?: number;
+}
+
+export type MetricName =
+  | 'writes'
+  | 'reads'
+  | 'failedWrites'
+  | 'failedReads'
+  | 'lostWrites'
+  | 'staleReads'
+  | 'blockedWrites'
+  | 'conflicts'
+  | 'overwrittenWrites'
+  | 'failovers'
+  | 'writeLatencyP50'
+  | 'writeLatencyP99';
+
+export type FlagName = 'readOnly' | 'splitBrain' | 'syncDegraded';
+
+export interface NodeCondition {
+  readonly node: string;
+  readonly status?: 'up' | 'down';
+  readonly role?: 'primary' | 'replica';
+  /** The node machine's state starts with this, e.g. `primary.fenced` or `replica.streaming`. */
+  readonly state?: string;
+  /** A read there returns this key (with this value, when given). */
+  readonly has?: { readonly key: string; readonly value?: string };
+  /** A read there does not return this key. */
+  readonly lacks?: string;
+  /** The key holds concurrent versions (siblings) there. */
+  readonly siblings?: string;
+  readonly lagEntries?: Range;
+  readonly lagMs?: Range;
+  /** Client operations served per simulated second. */
+  readonly load?: Range;
+}
+
+/** Something about the engine's state that must hold; evaluated by `conditionHolds`. */
+export type LessonCondition =
+  | NodeCondition
+  | ({ readonly metric: MetricName } & Range)
+  | { readonly flag: FlagName; readonly is: boolean }
+  | { readonly conflicts: Range }
+  | { readonly backups: Range }
+  /** The running simulation replicates in this mode. */
+  | { readonly mode: ReplicationMode }
+  | { readonly all: readonly LessonCondition[] };
+
+export interface LessonStep {
+  /** What the reader is looking at and what Next will do; `{primary}`, `{replicas}`... follow the vocabulary. */
+  readonly text: string;
+  readonly target?: LessonTarget;
+  readonly actions?: readonly LessonAction[];
+  /** Must hold before the lesson moves on; false before the actions, true right after them. */
+  readonly condition?: LessonCondition;
+}
+
+export interface Lesson {
+  /** Used in links: `?lesson=ID&step=N`. */
+  readonly id: string;
+  readonly title: string;
+  /** One line for the Lessons menu. */
+  readonly summary: string;
+  readonly scenario: LessonScenario;
+  readonly steps: readonly LessonStep[];
+}
