@@ -55,7 +55,9 @@ test.describe('the learner journey (USERS.md)', () => {
     await expect(node(page, 'db2')).toHaveAttribute('data-role', 'primary');
     await expect(readOnlyBanner(page)).toBeHidden();
     await expect(metric(page, 'lost-writes')).not.toHaveText('0');
-    await expect(page.getByRole('region', { name: /Lost writes/ })).toContainText('balance = "200"');
+    await expect(page.getByRole('region', { name: 'Lost writes', exact: true })).toContainText(
+      'balance = "200"',
+    );
 
     await writeVia(page, 'db2', 'balance', '400');
     await button(page, 'Play').click();

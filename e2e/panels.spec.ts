@@ -88,7 +88,7 @@ test.describe('the panels', () => {
     if (db2 === undefined || db1 === undefined) throw new Error('db1 and db2 exist');
     await selectNode(page, 'db2');
     const inspector = page.locator('[data-node-details="db2"]');
-    const fact = (label: string) => inspector.locator('dt', { hasText: label }).locator('+ dd');
+    const fact = (label: string) => inspector.locator(`dt:text-is("${label}")`).locator('+ dd');
     await expect(fact('Written LSN')).toHaveText(String(db2.writtenLsn));
     await expect(fact('Flushed LSN')).toHaveText(String(db2.receivedLsn));
     await expect(fact('Applied LSN')).toHaveText(String(db2.appliedLsn));

@@ -11,7 +11,7 @@ async function runShown(page: Page) {
   return {
     time: await page.getByRole('term').filter({ hasText: 'Sim time' }).locator('+ dd').textContent(),
     metrics: await page.locator('dl.metrics').innerText(),
-    events: await page.getByRole('log').innerText(),
+    events: await page.getByRole('list', { name: 'Events, newest first' }).innerText(),
     nodes: await page
       .locator('[data-node-id]')
       .evaluateAll((nodes) =>
@@ -118,7 +118,9 @@ test.describe('a share link', () => {
       }),
     );
     await expect(page.getByText(`${XSS}.`, { exact: true })).toBeVisible();
-    await expect(page.getByRole('log')).toContainText(`committed ${XSS} = "${XSS}"`);
+    await expect(page.getByRole('list', { name: 'Events, newest first' })).toContainText(
+      `committed ${XSS} = "${XSS}"`,
+    );
     await node(page, 'db2').click();
     await expect(page.getByRole('table', { name: 'Data on db2' })).toContainText(XSS);
     await page.waitForTimeout(300);
