@@ -135,8 +135,9 @@ async function runMonkey(page: Page, seed: number, actions: number): Promise<voi
 const SEED = Number(process.env.MONKEY_SEED ?? 20240611);
 
 test.describe('a seeded monkey', () => {
-  // About 30 s on an idle machine; the margin is for a loaded one running two workers.
-  test.describe.configure({ timeout: 120_000 });
+  // About 30 s on an idle machine before the panels and the Share dialog's live preview (a second lab)
+  // joined; the margin is for a loaded machine running two workers.
+  test.describe.configure({ timeout: 300_000 });
 
   test('clicks, types and drags through the lab at / without an error', async ({ page }) => {
     await page.goto('/');
