@@ -135,16 +135,26 @@ function settle(sim: Simulation): void {
   }
 }
 
+/** Builds the group, runs the steps (calling `observe` after each), then heals, restarts and settles it. */
+function runSettled(setup: Setup, steps: readonly Step[], observe?: (sim: Simulation) => void): Simulation {
+  const sim = build(setup);
+  const counter = { value: 1 };
+  for (const step of steps) {
+    apply(sim, step, counter);
+    observe?.(sim);
+  }
+  settle(sim);
+  observe?.(sim);
+  return sim;
+}
+
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
 describe('multi-primary groups under random writes, latencies, kills, restarts and partitions', () => {
   it('converge: once healed, restarted and idle, every master and replica holds the same data and siblings', () => {
     fc.assert(
       fc.property(setupArb, fc.array(stepArb, { maxLength: 40 }), (setup, steps) => {
-        const sim = build(setup);
-        const counter = { value: 1 };
-        for (const step of steps) apply(sim, step, counter);
-        settle(sim);
+        const sim = runSettled(setup, steps);
         const [first, ...rest] = sim.nodes();
         for (const node of rest) {
           expect({ id: node.id, data: node.data, siblings: node.siblings }).toEqual({
@@ -162,10 +172,8 @@ describe('multi-primary groups under random writes, latencies, kills, restarts a
   it("never move a key's version vector backwards on any node", () => {
     fc.assert(
       fc.property(setupArb, fc.array(stepArb, { maxLength: 40 }), (setup, steps) => {
-        const sim = build(setup);
-        const counter = { value: 1 };
         const seen = new Map<string, VersionVector>();
-        const observe = () => {
+        const observe = (sim: Simulation) => {
           for (const node of sim.nodes()) {
             for (const [key, vv] of Object.entries(node.vectors)) {
               const id = `${node.id}/${key}`;
@@ -179,12 +187,7 @@ describe('multi-primary groups under random writes, latencies, kills, restarts a
             }
           }
         };
-        for (const step of steps) {
-          apply(sim, step, counter);
-          observe();
-        }
-        settle(sim);
-        observe();
+        runSettled(setup, steps, observe);
       }),
       { numRuns: NUM_RUNS },
     );
@@ -193,10 +196,7 @@ describe('multi-primary groups under random writes, latencies, kills, restarts a
   it('name a winner that is one of the versions in every conflict record, and siblings only among them', () => {
     fc.assert(
       fc.property(setupArb, fc.array(stepArb, { maxLength: 40 }), (setup, steps) => {
-        const sim = build(setup);
-        const counter = { value: 1 };
-        for (const step of steps) apply(sim, step, counter);
-        settle(sim);
+        const sim = runSettled(setup, steps);
         for (const record of sim.conflicts()) {
           const ids = record.versions.map((v) => v.opId);
           expect(record.versions.length).toBeGreaterThanOrEqual(record.strategy === 'certification' ? 1 : 2);
@@ -217,10 +217,7 @@ describe('multi-primary groups under random writes, latencies, kills, restarts a
         setupArb.map((s) => ({ ...s, mode: 'sync' as const })),
         fc.array(stepArb, { maxLength: 40 }),
         (setup, steps) => {
-          const sim = build(setup);
-          const counter = { value: 1 };
-          for (const step of steps) apply(sim, step, counter);
-          settle(sim);
+          const sim = runSettled(setup, steps);
           expect(sim.conflicts().filter((c) => c.strategy !== 'certification')).toEqual([]);
           expect(sim.metrics().overwrittenWrites).toBe(0);
         },
