@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { button, expectData, node, openPaused, selectNode, statusLine, writeVia } from './lab.ts';
+import {
+  button,
+  expectData,
+  node,
+  openPaused,
+  readOnlyBanner,
+  selectNode,
+  statusLine,
+  writeVia,
+} from './lab.ts';
 
 const link = (page: import('@playwright/test').Page, from: string, to: string) =>
   page.locator(`[data-link-from="${from}"][data-link-to="${to}"]`);
@@ -62,6 +71,31 @@ test.describe('node and network actions', () => {
 
     await button(page, 'Remove').click();
     await expect(node(page, 'db5')).toHaveCount(0);
+  });
+
+  test('provisions a new master from a backup while the system is read-only', async ({ page }) => {
+    await openPaused(page);
+    await writeVia(page, 'db1', 'balance', '42');
+    await button(page, 'Play').click();
+    await expectData(page, 'db2', 'balance', '42');
+    await button(page, 'Take backup').click();
+    await button(page, 'Pause').click();
+    const backups = page.getByRole('region', { name: 'Backups' });
+    // While a master is up a backup only seeds slaves.
+    await expect(backups.getByRole('button', { name: 'Provision as new master' })).toHaveCount(0);
+
+    await selectNode(page, 'db1');
+    await button(page, 'Kill').click();
+    await expect(readOnlyBanner(page)).toBeVisible();
+    await backups.getByRole('button', { name: 'Provision as new master' }).first().click();
+    await expect(statusLine(page)).toContainText('db4 was provisioned from backup');
+    await expect(node(page, 'db4')).toHaveAttribute('data-role', 'primary');
+    await expect(readOnlyBanner(page)).toHaveCount(0);
+    await expect(backups.getByRole('button', { name: 'Provision as new master' })).toHaveCount(0);
+
+    await writeVia(page, 'db4', 'balance', '43');
+    await button(page, 'Play').click();
+    await expectData(page, 'db3', 'balance', '43');
   });
 
   test('re-points a slave to stream from another slave', async ({ page }) => {

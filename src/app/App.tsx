@@ -71,9 +71,11 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   );
   useHostMessages(root, allowed);
   useHashRun();
-  const preset = useLabStore((s) => s.presetName);
   const imported = useLabStore((s) => s.imported);
   const scenarioName = useLabStore((s) => s.scenarioName);
+  const scenario = useLabStore((s) => s.scenario);
+  const settings = useLabStore((s) => s.settings);
+  const workload = useLabStore((s) => s.snapshot.workload);
   const presenting = useLabStore((s) => s.presenting);
   const words = useWords();
   const tableShown = useLabStore((s) => s.topologyTableShown);
@@ -114,7 +116,12 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         </p>
       )}
       <LoadReportBanner />
-      {!bare && <p className="caption">{imported ? `${scenarioName}.` : captionFor(preset, words)}</p>}
+      {!bare && (
+        <p className="caption">
+          {imported && `${scenarioName}. `}
+          {captionFor({ scenario, settings, workload }, words)}
+        </p>
+      )}
       <ReadOnlyBanner />
       <SplitBrainBanner />
       <StatusLine />

@@ -1,23 +1,98 @@
-/** One sentence per preset saying what the reader is looking at, in the UI's vocabulary. */
-import type { PresetName } from '../store/index.ts';
+/**
+ * The caption: what the reader is looking at, in a sentence or three, in the UI's vocabulary. It is
+ * told from the scenario that runs (its nodes, replication mode and failover) and the workload, so it
+ * stays true for every preset, a lesson's scenario, an imported one and after the Settings change.
+ */
+import type { ScenarioInput, WorkloadOptions } from '../engine/index.ts';
+import type { LabSettings } from '../store/index.ts';
 import type { Vocabulary } from '../view/vocabulary.ts';
 
-const HINT = 'Writes flow from the workload; click a node to inspect it.';
+export interface CaptionFacts {
+  readonly scenario: ScenarioInput;
+  readonly settings: LabSettings;
+  /** The background workload running now (it can be started and stopped at any time), if any. */
+  readonly workload: WorkloadOptions | null;
+}
 
-const CAPTIONS: Partial<Record<PresetName, (w: Vocabulary) => string>> = {
-  'master-slave': (w) => `A ${w.primary} replicates every write to two ${w.replicas} asynchronously.`,
-  cascading: (w) =>
-    `A ${w.primary} feeds two ${w.replicas}; one of them feeds further ${w.replicas} in a tree.`,
-  'sync-standby': (w) =>
-    `A ${w.primary} waits on every write for its synchronous standby, pg2 (synchronous_standby_names = 'FIRST 1 (pg2)'); two async ${w.replicas} and a cascaded reporting ${w.replica} follow.`,
-  scheduled: (w) => `A ${w.primary} ships its writes to two ${w.replicas} in batches every 2 seconds.`,
-  'master-master': (w) =>
-    `Two ${w.primaries} both accept writes and replicate to each other, with one ${w.replica} each.`,
-  'auto-failover': (w) =>
-    `A failover manager watches the ${w.primary}'s heartbeats and promotes a ${w.replica} when they stop.`,
-};
+const NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const count = (n: number, one: string, many: string) => `${NUMBERS[n] ?? String(n)} ${n === 1 ? one : many}`;
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${String(ms / 1000)} s` : `${String(ms)} ms`);
 
-export function captionFor(preset: PresetName, words: Vocabulary): string {
-  const caption = CAPTIONS[preset];
-  return caption === undefined ? HINT : `${caption(words)} ${HINT}`;
+interface Shape {
+  readonly primaries: readonly string[];
+  /** Replicas streaming from a primary. */
+  readonly direct: number;
+  /** Replicas streaming from another replica. */
+  readonly cascaded: number;
+  /** Replicas of a primary that feed replicas of their own. */
+  readonly feeders: number;
+}
+
+function shapeOf({ nodes }: ScenarioInput): Shape {
+  const primaries = nodes.filter((n) => n.role === 'primary').map((n) => n.id);
+  const onPrimary = new Set(primaries);
+  const replicas = nodes.filter((n) => n.role !== 'primary');
+  const direct = replicas.filter((n) => n.upstream !== undefined && onPrimary.has(n.upstream));
+  const upstreams = new Set(replicas.map((n) => n.upstream));
+  const feeders = direct.filter((n) => upstreams.has(n.id)).length;
+  return { primaries, direct: direct.length, cascaded: replicas.length - direct.length, feeders };
+}
+
+/** How a single primary's commits wait for its replicas. */
+function singlePrimaryMode(scenario: ScenarioInput, settings: LabSettings, w: Vocabulary): string {
+  const { mode, syncCount, intervalMs } = settings.replication;
+  const standbys = scenario.replication?.synchronousStandbyNames;
+  switch (mode) {
+    case 'async':
+      return `Replication is asynchronous: the ${w.primary} acknowledges a write before any ${w.replica} has it.`;
+    case 'scheduled':
+      return `Writes ship in batches every ${seconds(intervalMs)}, so lag rises and falls like a saw.`;
+    case 'semi-sync':
+      return `Each write waits until ${count(syncCount, `${w.replica} has`, `${w.replicas} have`)} confirmed it (semi-synchronous).`;
+    case 'sync':
+      return standbys === undefined
+        ? `Each write waits until every direct ${w.replica} has confirmed it (synchronous).`
+        : `Each write waits for its synchronous standbys (synchronous_standby_names = '${standbys}').`;
+  }
+}
+
+function topologySentence(scenario: ScenarioInput, settings: LabSettings, w: Vocabulary): string {
+  const { primaries, direct, cascaded, feeders } = shapeOf(scenario);
+  const which = feeders === direct ? 'which' : `${count(feeders, 'of', 'of')} which`;
+  const pass = feeders === 1 ? 'passes' : 'pass';
+  const further =
+    cascaded === 0 ? '' : `, ${which} ${pass} them on to ${count(cascaded, 'more', 'more')} in a cascade`;
+  if (primaries.length === 0)
+    return `${capitalised(count(direct + cascaded, w.replica, w.replicas))} and no ${w.primary}.`;
+  if (primaries.length === 1) {
+    if (direct === 0) return `A single ${w.primary}, with no ${w.replicas}: nothing is replicated.`;
+    return `A ${w.primary} replicates every write to ${count(direct, w.replica, w.replicas)}${further}. ${singlePrimaryMode(scenario, settings, w)}`;
+  }
+  const below = direct === 0 ? '' : ` (with ${count(direct, w.replica, w.replicas)} below them${further})`;
+  const group = `${capitalised(count(primaries.length, w.primary, w.primaries))}${below} all accept writes and replicate them to each other`;
+  if (settings.replication.mode === 'sync') {
+    return `${group}; each write is certified by the other ${w.primaries} first, so of two racing writes to one key the second fails.`;
+  }
+  const resolution =
+    scenario.conflictResolution === 'siblings'
+      ? 'both versions are kept as siblings until a write merges them'
+      : 'the last writer wins and the other write is silently overwritten';
+  return `${group} asynchronously; when two writes to one key cross, ${resolution}.`;
+}
+
+function failoverSentence(settings: LabSettings, w: Vocabulary): string {
+  const { mode, fencing } = settings.failover;
+  if (mode !== 'automatic') return '';
+  const fenced = fencing ? `, and a ${w.primary} that cannot reach it fences itself` : '';
+  return ` A failover manager watches the ${w.primary}’s heartbeats and promotes a ${w.replica} when they stop${fenced}.`;
+}
+
+export function captionFor(facts: CaptionFacts, w: Vocabulary): string {
+  const { scenario, settings, workload } = facts;
+  const hint =
+    workload !== null && workload.writesPerSec > 0
+      ? 'Writes flow from the workload; click a node to inspect it.'
+      : 'No workload writes: write on a node yourself (click it), or start the workload in Settings.';
+  return `${topologySentence(scenario, settings, w)}${failoverSentence(settings, w)} ${hint}`;
 }

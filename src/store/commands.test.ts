@@ -58,6 +58,49 @@ describe('node commands', () => {
     expect(store.getState().status?.text).toMatch(/1 acknowledged write was lost/);
     expect(store.getState().lostWrites.map((op) => op.key)).toEqual(['balance']);
   });
+
+  it('provisions a new primary from a backup while none is up, losing what came after the backup', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    actions.write('db1', 'balance', '100');
+    actions.tick(2000);
+    actions.takeBackup('db2');
+    const backup = store.getState().backups[0];
+    if (backup === undefined) throw new Error('a backup was taken');
+    actions.write('db1', 'balance', '200');
+    actions.tick(2000);
+    actions.kill('db1');
+    expect(store.getState().snapshot.metrics.readOnly).toBe(true);
+
+    actions.provisionPrimary(backup.id);
+    const { snapshot, status, lostWrites } = store.getState();
+    const fresh = snapshot.nodes.find((n) => n.id === 'db4');
+    expect(fresh).toMatchObject({ role: 'primary', status: 'up' });
+    expect(fresh?.timeline).toBe(2);
+    expect(snapshot.metrics.readOnly).toBe(false);
+    expect(status).toMatchObject({ tone: 'warn' });
+    expect(status?.text).toMatch(
+      new RegExp(
+        `^db4 was provisioned from backup ${backup.id} \\(LSN ${String(backup.lsn)}\\) as the new primary`,
+      ),
+    );
+    expect(lostWrites.map((op) => op.value)).toContain('200');
+    // The other replicas follow the new primary, and writes are accepted again.
+    actions.write('db4', 'balance', '300');
+    actions.tick(3000);
+    const after = store.getState().snapshot.nodes;
+    expect(after.find((n) => n.id === 'db2')?.data.balance).toBe('300');
+  });
+
+  it('refuses to provision a second primary while one is up, and says why', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    actions.takeBackup('db2');
+    actions.provisionPrimary(store.getState().backups[0]?.id ?? 'missing');
+    expect(store.getState().status).toMatchObject({ tone: 'error' });
+    expect(store.getState().status?.text).toMatch(/a primary is already up/);
+    expect(store.getState().snapshot.nodes).toHaveLength(3);
+  });
 });
 
 describe('settings', () => {

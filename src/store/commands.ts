@@ -37,12 +37,18 @@ export function createNodeCommands({ run, get, watchWrite }: CommandContext): No
     });
   };
 
+  /** A fresh node id like `like`'s, never one a node has had. */
+  const freshId = (sim: Simulation, like: string): string => {
+    for (const n of sim.nodes()) usedIds.add(n.id);
+    const id = freshNodeId(sim.nodes(), like, usedIds);
+    usedIds.add(id);
+    return id;
+  };
+
   const addNode = (what: string, upstream: string, like: string, fromBackup?: string): void => {
     run(what, (sim) => {
-      for (const n of sim.nodes()) usedIds.add(n.id);
-      const id = freshNodeId(sim.nodes(), like, usedIds);
+      const id = freshId(sim, like);
       sim.addNode({ id, upstream, ...(fromBackup === undefined ? {} : { fromBackup }) });
-      usedIds.add(id);
       const source = fromBackup === undefined ? '' : ` from backup ${fromBackup}`;
       return ok(`${id} joined as a replica of ${upstream}${source}; it copies the data, then streams.`);
     });
@@ -128,6 +134,22 @@ export function createNodeCommands({ run, get, watchWrite }: CommandContext): No
         return;
       }
       addNode(`Restoring ${backupId}`, primary.id, backup?.nodeId ?? primary.id, backupId);
+    },
+    provisionPrimary: (backupId) => {
+      run(`Provisioning a primary from ${backupId}`, (sim) => {
+        const backup = sim.backups().find((b) => b.id === backupId);
+        const lostBefore = sim.metrics().lostWrites;
+        const node = sim.addNode({
+          id: freshId(sim, backup?.nodeId ?? 'db1'),
+          role: 'primary',
+          fromBackup: backupId,
+        });
+        const lost = sim.metrics().lostWrites - lostBefore;
+        const base = `${node.id} was provisioned from backup ${backupId} (LSN ${String(backup?.lsn ?? 0)}) as the new primary, on timeline ${String(node.timeline)}, and accepts writes.`;
+        if (lost === 0) return ok(base);
+        const writes = lost === 1 ? '1 acknowledged write was' : `${lost} acknowledged writes were`;
+        return { tone: 'warn', text: `${base} ${writes} lost: they came after the backup.` };
+      });
     },
     repoint: (nodeId, upstream) => {
       run(`Re-pointing ${nodeId}`, (sim) => {

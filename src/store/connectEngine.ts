@@ -72,6 +72,7 @@ function mirror(
     snapshot: sim.snapshot(),
     presetName: preset,
     scenarioName: base.name ?? 'Untitled scenario',
+    scenario: base,
     imported,
     settings,
     events: sim.events().slice(-EVENTS_KEPT),

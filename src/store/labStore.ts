@@ -35,6 +35,8 @@ export interface NodeCommands {
   readonly takeBackup: (nodeId: string) => void;
   /** Provisions a new node from a backup, streaming from the current primary. */
   readonly restoreBackup: (backupId: string) => void;
+  /** Provisions a new primary from a backup, when none is up (a new timeline from the backup's LSN). */
+  readonly provisionPrimary: (backupId: string) => void;
   readonly repoint: (nodeId: string, upstream: string) => void;
   /** Partitions `nodeId` away from every other node. */
   readonly isolate: (nodeId: string) => void;

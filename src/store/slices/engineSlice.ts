@@ -2,7 +2,14 @@
  * Engine slice: the mirrored snapshot, recent events, backups, failovers, lost writes, chart series,
  * the inspected operation and the last action's outcome.
  */
-import type { Backup, EngineEvent, FailoverRecord, OperationRecord, Snapshot } from '../../engine/index.ts';
+import type {
+  Backup,
+  EngineEvent,
+  FailoverRecord,
+  OperationRecord,
+  ScenarioInput,
+  Snapshot,
+} from '../../engine/index.ts';
 import type { Series } from '../series/series.ts';
 import type { PresetName } from '../presetName.ts';
 import type { LabSettings } from '../settings.ts';
@@ -28,6 +35,8 @@ export interface EngineSlice {
   readonly snapshot: Snapshot;
   readonly presetName: PresetName;
   readonly scenarioName: string;
+  /** The scenario the run started from (a preset's, a lesson's or an imported one), before the settings. */
+  readonly scenario: ScenarioInput;
   /** The scenario came from a link, file or host page rather than from the preset named above. */
   readonly imported: boolean;
   /** What was wrong with the last link, file or message that tried to load a run. */

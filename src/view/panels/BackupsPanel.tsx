@@ -1,4 +1,7 @@
-/** Backups taken so far (from which node, at which position), each of which can seed a new node. */
+/**
+ * Backups taken so far (from which node, at which position), each of which can seed a new replica,
+ * or, while no primary accepts writes, a new primary.
+ */
 import { useLabActions, useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
 import { CollapsiblePanel } from './CollapsiblePanel.tsx';
@@ -8,6 +11,8 @@ export function BackupsPanel() {
   const backups = useLabStore((s) => s.backups);
   const actions = useLabActions();
   const words = useWords();
+  // With no primary to stream from, a backup is how a new one is provisioned.
+  const readOnly = useLabStore((s) => s.snapshot.metrics.readOnly);
   if (backups.length === 0) return null;
   return (
     <CollapsiblePanel id="backups" title="Backups" summary={`(${backups.length})`}>
@@ -33,6 +38,21 @@ export function BackupsPanel() {
             >
               Restore as new node
             </button>
+            {readOnly && (
+              <button
+                type="button"
+                aria-describedby={`backup-${b.id}`}
+                title={translateRoles(
+                  'Start a new primary from this backup, on a new timeline: writes after it are lost',
+                  words,
+                )}
+                onClick={() => {
+                  actions.provisionPrimary(b.id);
+                }}
+              >
+                Provision as new {words.primary}
+              </button>
+            )}
           </li>
         ))}
       </ul>

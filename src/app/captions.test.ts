@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createLab, type LabStore, type PresetName } from '../store/index.ts';
+import { VOCABULARIES } from '../view/vocabulary.ts';
+import { captionFor } from './captions.ts';
+import { lessonById } from './lessons/lessons.ts';
+import { startLesson } from './lessons/player.ts';
+import { labOptionsFor } from './route.ts';
+
+const SLAVES = VOCABULARIES['master-slave'];
+
+function lab(preset: PresetName = 'master-slave'): LabStore {
+  return createLab({ ...labOptionsFor('lab'), preset, playing: false });
+}
+
+function caption(store: LabStore, words = SLAVES): string {
+  const { scenario, settings, snapshot } = store.getState();
+  return captionFor({ scenario, settings, workload: snapshot.workload }, words);
+}
+
+describe('the caption', () => {
+  it('tells each preset as it runs, in the chosen words', () => {
+    expect(caption(lab())).toBe(
+      'A master replicates every write to two slaves. Replication is asynchronous: the master acknowledges a write before any slave has it. Writes flow from the workload; click a node to inspect it.',
+    );
+    expect(caption(lab(), VOCABULARIES['leader-follower'])).toMatch(
+      /^A leader replicates every write to two followers/,
+    );
+    expect(caption(lab('cascading'))).toMatch(
+      /^A master replicates every write to two slaves, one of which passes them on to three more in a cascade\. Replication is asynchronous/,
+    );
+    expect(caption(lab('scheduled'))).toMatch(/in batches every 2 s/);
+    expect(caption(lab('sync-standby'))).toMatch(/synchronous_standby_names = 'FIRST 1 \(pg2\)'/);
+    expect(caption(lab('master-master'))).toMatch(
+      /^Two masters \(with two slaves below them\) all accept writes and replicate them to each other asynchronously; when two writes to one key cross, the last writer wins/,
+    );
+    expect(caption(lab('auto-failover'))).toMatch(/A failover manager watches the master’s heartbeats/);
+  });
+
+  it('follows the Settings: a switch to synchronous replication or a stopped workload changes it', () => {
+    const store = lab();
+    store.getState().actions.applySettings({ replication: { mode: 'semi-sync', syncCount: 1 } });
+    expect(caption(store)).toMatch(/Each write waits until one slave has confirmed it \(semi-synchronous\)/);
+    store.getState().actions.stopWorkload();
+    expect(caption(store)).toMatch(/No workload writes: write on a node yourself/);
+  });
+
+  it('tells a lesson’s own scenario, not the preset it started from', () => {
+    const store = lab();
+    const certification = lessonById('conflicts');
+    if (certification === undefined) throw new Error('the conflicts lesson exists');
+    expect(startLesson(store, certification)).toBe(true);
+    expect(caption(store)).toMatch(/^Two masters/);
+    expect(caption(store)).toMatch(/No workload writes/);
+    expect(caption(store)).not.toMatch(/Writes flow/);
+  });
+});
