@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { button, expectData, metric, node, writeVia } from './lab.ts';
 
 test.describe('master-master', () => {
+  // Switching preset, two writes and four data tables, each waiting for replication at 1×.
+  test.describe.configure({ timeout: 60_000 });
+
   test('two masters take writes, replicate both ways, and a concurrent write to one key is a conflict', async ({
     page,
   }) => {
