@@ -1,7 +1,8 @@
 /**
  * UI benchmark (`npm run bench:ui`): builds the app and a benchmark page (bench/ui: the real App on a
  * grown lab), drives it in headless Chromium through Playwright's library API and prints frame-time
- * figures for 30 nodes at rest, with about 500 and about 2,000 messages in flight. Prints; asserts nothing.
+ * figures for 30 nodes at rest, with about 500 and about 2,000 messages in flight, with every panel open
+ * (a node selected, so the inspector shows its data) and with every panel collapsed. Prints; asserts nothing.
  * Headless Chromium here renders in software and caps frames at 60 Hz (16.7 ms).
  */
 import { execSync, spawn } from 'node:child_process';
@@ -63,16 +64,18 @@ function describe(label: string, { frames, inFlight }: Sample): string {
   );
 }
 
-async function open(page: Page, writes: number): Promise<void> {
-  await page.goto(`${BASE}/?nodes=30&writes=${writes}&latency=${LATENCY_MS}`);
+type Panels = 'open' | 'closed';
+
+async function open(page: Page, writes: number, panels: Panels): Promise<void> {
+  await page.goto(`${BASE}/?nodes=30&writes=${writes}&latency=${LATENCY_MS}&panels=${panels}`);
   await page.locator('[data-node-id]').nth(29).waitFor({ timeout: 120_000 });
 }
 
 /** Finds a write rate giving about `target` messages in flight (it grows roughly linearly), then measures. */
-async function measureAt(page: Page, target: number): Promise<string> {
+async function measureAt(page: Page, target: number, panels: Panels): Promise<string> {
   let writes = target / 60;
   for (let attempt = 0; attempt < 4; attempt++) {
-    await open(page, writes);
+    await open(page, writes, panels);
     await page.waitForTimeout(WARMUP_MS);
     const probe = await sample(page, 1500);
     const seen = probe.inFlight.reduce((a, b) => a + b, 0) / Math.max(1, probe.inFlight.length);
@@ -81,7 +84,7 @@ async function measureAt(page: Page, target: number): Promise<string> {
     writes = seen > 0 ? (writes * target) / seen : writes * 2;
   }
   return describe(
-    `30 nodes, ~${target} in flight (${writes.toFixed(1)} writes/s)`,
+    `~${target} in flight (${writes.toFixed(1)} writes/s), panels ${panels}`,
     await sample(page, MEASURE_MS),
   );
 }
@@ -119,11 +122,14 @@ async function main(): Promise<void> {
     console.log(
       `Frame times, headless Chromium at 1440×900 (${MEASURE_MS / 1000} s each, 60 Hz cap = 16.7 ms):`,
     );
-    await open(page, 0);
-    await page.waitForTimeout(WARMUP_MS);
-    console.log(describe('30 nodes, no workload', await sample(page, MEASURE_MS)));
-    console.log(await measureAt(page, 500));
-    console.log(await measureAt(page, 2000));
+    console.log('30 nodes each:');
+    for (const panels of ['closed', 'open'] as const) {
+      await open(page, 0, panels);
+      await page.waitForTimeout(WARMUP_MS);
+      console.log(describe(`no workload, panels ${panels}`, await sample(page, MEASURE_MS)));
+      console.log(await measureAt(page, 500, panels));
+      console.log(await measureAt(page, 2000, panels));
+    }
   } finally {
     await browser.close();
     // The preview runs in its own process group (detached): end the group, if it is still there.

@@ -1,11 +1,12 @@
 /**
  * The UI benchmark's page: the real App, built like the app, on a lab grown to `nodes` nodes with a
  * background workload (`writes` per second) and a slow network (`latency` ms), so that many messages are
- * in flight. It exposes the store as `window.__lab` so bench/ui.bench.ts can count them.
+ * in flight. It exposes the store as `window.__lab` so bench/ui.bench.ts can count them. `panels=closed`
+ * collapses every panel; otherwise all are open and db2 is selected, so the inspector shows its data.
  */
 import { createRoot } from 'react-dom/client';
 import { App } from '../../src/app/App.tsx';
-import { createLab, type LabStore } from '../../src/store/index.ts';
+import { createLab, type LabStore, type PanelId } from '../../src/store/index.ts';
 
 const params = new URLSearchParams(window.location.search);
 const number = (name: string, fallback: number) => Number(params.get(name) ?? fallback);
@@ -22,6 +23,12 @@ for (let i = 0; store.getState().snapshot.nodes.length < wanted; i++) {
   const nodes = store.getState().snapshot.nodes;
   const upstream = i < 12 ? 'db1' : (nodes[1 + (i % 6)]?.id ?? 'db1');
   store.getState().actions.addReplica(upstream);
+}
+const state = store.getState();
+if (params.get('panels') === 'closed') {
+  for (const panel of Object.keys(state.panelsOpen) as PanelId[]) state.setPanelOpen(panel, false);
+} else {
+  state.select('db2');
 }
 (window as unknown as { __lab: LabStore }).__lab = store;
 
