@@ -119,7 +119,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
       {!bare && (
         <p className="caption">
           {imported && `${scenarioName}. `}
-          {captionFor({ scenario, settings, workload }, words)}
+          {captionFor({ scenario, settings, workload }, words, compact)}
         </p>
       )}
       <ReadOnlyBanner />

@@ -12,10 +12,12 @@ function lab(preset: PresetName = 'master-slave'): LabStore {
   return createLab({ ...labOptionsFor('lab'), preset, playing: false });
 }
 
-function caption(store: LabStore, words = SLAVES): string {
+function factsOf(store: LabStore) {
   const { scenario, settings, snapshot } = store.getState();
-  return captionFor({ scenario, settings, workload: snapshot.workload }, words);
+  return { scenario, settings, workload: snapshot.workload };
 }
+
+const caption = (store: LabStore, words = SLAVES) => captionFor(factsOf(store), words);
 
 describe('the caption', () => {
   it('tells each preset as it runs, in the chosen words', () => {
@@ -31,9 +33,15 @@ describe('the caption', () => {
     expect(caption(lab('scheduled'))).toMatch(/in batches every 2 s/);
     expect(caption(lab('sync-standby'))).toMatch(/synchronous_standby_names = 'FIRST 1 \(pg2\)'/);
     expect(caption(lab('master-master'))).toMatch(
-      /^Two masters \(with two slaves below them\) all accept writes and replicate them to each other asynchronously; when two writes to one key cross, the last writer wins/,
+      /^Two masters, with one slave each, both accept writes and replicate them to each other\. They do so asynchronously: when two writes to one key cross, the last writer wins/,
     );
     expect(caption(lab('auto-failover'))).toMatch(/A failover manager watches the master’s heartbeats/);
+  });
+
+  it('keeps only what is connected to what in a small frame', () => {
+    expect(captionFor(factsOf(lab('master-master')), SLAVES, true)).toBe(
+      'Two masters, with one slave each, both accept writes and replicate them to each other.',
+    );
   });
 
   it('follows the Settings: a switch to synchronous replication or a stopped workload changes it', () => {

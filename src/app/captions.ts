@@ -27,6 +27,8 @@ interface Shape {
   readonly cascaded: number;
   /** Replicas of a primary that feed replicas of their own. */
   readonly feeders: number;
+  /** How many direct replicas each primary has, when they all have the same number (and some). */
+  readonly even: number | undefined;
 }
 
 function shapeOf({ nodes }: ScenarioInput): Shape {
@@ -36,7 +38,10 @@ function shapeOf({ nodes }: ScenarioInput): Shape {
   const direct = replicas.filter((n) => n.upstream !== undefined && onPrimary.has(n.upstream));
   const upstreams = new Set(replicas.map((n) => n.upstream));
   const feeders = direct.filter((n) => upstreams.has(n.id)).length;
-  return { primaries, direct: direct.length, cascaded: replicas.length - direct.length, feeders };
+  const perPrimary = new Set(primaries.map((id) => direct.filter((n) => n.upstream === id).length));
+  const [only] = perPrimary;
+  const even = perPrimary.size === 1 && only !== undefined && only > 0 ? only : undefined;
+  return { primaries, direct: direct.length, cascaded: replicas.length - direct.length, feeders, even };
 }
 
 /** How a single primary's commits wait for its replicas. */
@@ -57,8 +62,9 @@ function singlePrimaryMode(scenario: ScenarioInput, settings: LabSettings, w: Vo
   }
 }
 
-function topologySentence(scenario: ScenarioInput, settings: LabSettings, w: Vocabulary): string {
-  const { primaries, direct, cascaded, feeders } = shapeOf(scenario);
+/** What is connected to what: the first sentence, the one a small frame shows alone. */
+function topologySentence(scenario: ScenarioInput, w: Vocabulary): string {
+  const { primaries, direct, cascaded, feeders, even } = shapeOf(scenario);
   const which = feeders === direct ? 'which' : `${count(feeders, 'of', 'of')} which`;
   const pass = feeders === 1 ? 'passes' : 'pass';
   const further =
@@ -67,18 +73,30 @@ function topologySentence(scenario: ScenarioInput, settings: LabSettings, w: Voc
     return `${capitalised(count(direct + cascaded, w.replica, w.replicas))} and no ${w.primary}.`;
   if (primaries.length === 1) {
     if (direct === 0) return `A single ${w.primary}, with no ${w.replicas}: nothing is replicated.`;
-    return `A ${w.primary} replicates every write to ${count(direct, w.replica, w.replicas)}${further}. ${singlePrimaryMode(scenario, settings, w)}`;
+    return `A ${w.primary} replicates every write to ${count(direct, w.replica, w.replicas)}${further}.`;
   }
-  const below = direct === 0 ? '' : ` (with ${count(direct, w.replica, w.replicas)} below them${further})`;
-  const group = `${capitalised(count(primaries.length, w.primary, w.primaries))}${below} all accept writes and replicate them to each other`;
+  const each = even === undefined ? '' : `, with ${count(even, w.replica, w.replicas)} each${further},`;
+  const below =
+    direct === 0 || even !== undefined
+      ? ''
+      : ` (with ${count(direct, w.replica, w.replicas)} below them${further})`;
+  const all = primaries.length === 2 ? 'both' : 'all';
+  return `${capitalised(count(primaries.length, w.primary, w.primaries))}${each}${below} ${all} accept writes and replicate them to each other.`;
+}
+
+/** How writes are confirmed (and, between primaries, how concurrent writes are settled). */
+function modeSentence(scenario: ScenarioInput, settings: LabSettings, w: Vocabulary): string {
+  const { primaries, direct } = shapeOf(scenario);
+  if (primaries.length === 1) return direct === 0 ? '' : ` ${singlePrimaryMode(scenario, settings, w)}`;
+  if (primaries.length === 0) return '';
   if (settings.replication.mode === 'sync') {
-    return `${group}; each write is certified by the other ${w.primaries} first, so of two racing writes to one key the second fails.`;
+    return ` Each write is certified by the other ${w.primaries} first: of two racing writes to one key, the second fails.`;
   }
   const resolution =
     scenario.conflictResolution === 'siblings'
       ? 'both versions are kept as siblings until a write merges them'
       : 'the last writer wins and the other write is silently overwritten';
-  return `${group} asynchronously; when two writes to one key cross, ${resolution}.`;
+  return ` They do so asynchronously: when two writes to one key cross, ${resolution}.`;
 }
 
 function failoverSentence(settings: LabSettings, w: Vocabulary): string {
@@ -88,11 +106,13 @@ function failoverSentence(settings: LabSettings, w: Vocabulary): string {
   return ` A failover manager watches the ${w.primary}’s heartbeats and promotes a ${w.replica} when they stop${fenced}.`;
 }
 
-export function captionFor(facts: CaptionFacts, w: Vocabulary): string {
+/** The caption; `brief` (a small frame) keeps only the first sentence, what is connected to what. */
+export function captionFor(facts: CaptionFacts, w: Vocabulary, brief = false): string {
   const { scenario, settings, workload } = facts;
+  if (brief) return topologySentence(scenario, w);
   const hint =
     workload !== null && workload.writesPerSec > 0
       ? 'Writes flow from the workload; click a node to inspect it.'
       : 'No workload writes: write on a node yourself (click it), or start the workload in Settings.';
-  return `${topologySentence(scenario, settings, w)}${failoverSentence(settings, w)} ${hint}`;
+  return `${topologySentence(scenario, w)}${modeSentence(scenario, settings, w)}${failoverSentence(settings, w)} ${hint}`;
 }
