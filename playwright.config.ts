@@ -24,6 +24,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: process.env.CI ? 'line' : 'list',
+  // Lazy chunks (settings, menus, panels) can take a few seconds to arrive on a busy two-core machine.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
