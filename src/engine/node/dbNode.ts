@@ -56,6 +56,12 @@ export interface DownstreamLink {
   writtenLsn: Lsn;
   receivedLsn: Lsn;
   appliedLsn: Lsn;
+  /**
+   * `pg_stat_replication.state`: false while `catchup` (a copy or a backlog still to send), true once
+   * the walsender has sent everything it had (`streaming`). Only a streaming standby can be a
+   * synchronous one: PostgreSQL picks sync standbys among walsenders in the streaming state.
+   */
+  streaming: boolean;
 }
 
 export class DbNode {

@@ -57,6 +57,7 @@ export function handleHello(
     writtenLsn: confirmed,
     receivedLsn: confirmed,
     appliedLsn: confirmed,
+    streaming: false,
   });
   // An empty first batch confirms the stream, like the reply to START_REPLICATION; entries follow.
   if (resync === undefined) sendBatch(cluster, sender, replica.id, startFrom, startFrom);
@@ -120,6 +121,7 @@ function sendBatch(cluster: Cluster, sender: DbNode, replicaId: string, from: Ls
     },
   });
   link.sentLsn = Math.max(link.sentLsn, to);
+  if (link.sentLsn >= sender.log.lastLsn) link.streaming = true;
   sender.senderBusyUntil = departAt + transmitMs;
 }
 

@@ -86,7 +86,9 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
     const waiting = cluster.waiting.get(primary.id) ?? [];
     waiting.push({ op, lsn: op.lsn ?? 0 });
     cluster.waiting.set(primary.id, waiting);
-    const reachable = cluster.syncCandidates(primary).filter((r) => primary.links.has(r.id)).length;
+    const reachable = cluster
+      .syncCandidates(primary)
+      .filter((r) => primary.links.get(r.id)?.streaming === true).length;
     if (reachable < needed)
       cluster.emit({ type: 'write-blocked', nodeId: primary.id, opId: op.id, waitingFor: needed });
     const timeout = cluster.config.syncTimeoutMs;
@@ -169,7 +171,8 @@ function acknowledge(cluster: Cluster, primary: DbNode, op: OpRecord): void {
 function confirmedLsn(cluster: Cluster, primary: DbNode, ackOn: AckOn): Lsn {
   return releasableLsn(syncRuleOf(cluster, primary), (replica) => {
     const link = primary.links.get(replica.id);
-    if (link === undefined) return undefined;
+    // A standby still catching up is not a candidate yet (it confirms nothing until it streams).
+    if (link?.streaming !== true) return undefined;
     return ackOn === 'applied' ? link.appliedLsn : ackOn === 'written' ? link.writtenLsn : link.receivedLsn;
   });
 }

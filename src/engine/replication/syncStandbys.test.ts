@@ -50,6 +50,27 @@ describe('synchronous_standby_names', () => {
     expect(commits(sim)).toBe(true);
   });
 
+  it('keeps a reconnecting standby potential until it has caught up, so commits need not wait for it', () => {
+    // 200 entries/s of outbound capacity, 500 a batch: a backlog of 1,200 takes about 6 s to send.
+    const sim = createSimulation(
+      cluster(2, { synchronousStandbyNames: 'FIRST 1 (db2, db3)', shipRate: 200 }),
+    );
+    sim.advance(100);
+    sim.kill('db2');
+    for (let i = 0; i < 1200; i++) sim.write('db1', `k${String(i % 10)}`, String(i));
+    sim.advance(10_000);
+    sim.restart('db2');
+    sim.advance(200);
+    // PostgreSQL picks sync standbys among walsenders in the `streaming` state; db2 is in `catchup`.
+    expect(states(sim)).toBe('db2=potential db3=sync');
+    const op = sim.write('db1', 'during', 'catch-up');
+    sim.advance(3000);
+    expect(sim.op(op.id)?.status).toBe('ok');
+    expect(sim.node('db2').receivedLsn).toBeLessThan(sim.op(op.id)?.lsn ?? 0);
+    sim.advance(10_000);
+    expect(states(sim)).toBe('db2=sync db3=potential');
+  });
+
   it('blocks FIRST 1 (db2) while db2 is down, whatever the unlisted standbys confirm', () => {
     const sim = listed(2, 'FIRST 1 (db2)');
     sim.kill('db2');

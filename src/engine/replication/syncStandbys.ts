@@ -72,8 +72,10 @@ export function syncStateOf(cluster: Cluster, node: DbNode): SyncState {
   const rule = syncRuleOf(cluster, upstream);
   if (rule.num === 0 || !rule.members.includes(node)) return 'async';
   if (rule.method === 'any') return 'quorum';
-  const connected = rule.members.filter((m) => upstream.links.has(m.id));
-  const waitedFor = rule.members.filter((m) => !upstream.links.has(m.id));
+  // Connected means streaming: a standby in `catchup` is `potential` until it has caught up.
+  const streams = (m: DbNode) => upstream.links.get(m.id)?.streaming === true;
+  const connected = rule.members.filter(streams);
+  const waitedFor = rule.members.filter((m) => !streams(m));
   const chosen = [...connected, ...waitedFor].slice(0, rule.num);
   return chosen.includes(node) ? 'sync' : 'potential';
 }
