@@ -15,6 +15,7 @@ import type {
   SimTime,
   Snapshot,
   WorkloadOptions,
+  WriteReach,
 } from './types.ts';
 
 export interface AddNodeOptions {
@@ -47,6 +48,11 @@ export interface Simulation {
    * locally but maybe not replicated (PostgreSQL's behaviour on a cancelled wait).
    */
   cancel(opId: number): OperationRecord;
+  /**
+   * Where a committed write has arrived, node by node: applied, received (not replayed yet) or missing.
+   * Empty for a read, a write that never committed, or an unknown id.
+   */
+  writeReach(opId: number): readonly WriteReach[];
   /** Retained operation records, oldest first (bounded in long runs; counters stay exact). */
   history(): readonly OperationRecord[];
 

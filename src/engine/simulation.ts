@@ -1,4 +1,5 @@
 /** createSimulation: the engine's public object. Every mutating call is recorded as a command at its simulated time. */
+import { writeReach } from './observe/reach.ts';
 import { SimulationError, type AddNodeOptions, type Simulation } from './api.ts';
 import { Cluster, type Payload } from './cluster.ts';
 import * as control from './control.ts';
@@ -285,6 +286,7 @@ export function createSimulation(input: unknown): Simulation {
       return op === undefined ? undefined : copy(op);
     },
     cancel: command('cancel', (opId: number) => copy(cancelWait(cluster, opId))),
+    writeReach: (id) => writeReach(cluster, cluster.history.get(id)),
     history: () => cluster.history.all().map(copy),
     kill: command('kill', (id: NodeId) => {
       const node = cluster.node(id);

@@ -94,6 +94,13 @@ export type OperationKind = 'write' | 'read';
 export type OperationStatus = 'pending' | 'ok' | 'failed';
 
 /** The record of one client operation, from invocation to outcome. */
+/** Where a write has arrived on one node (`Simulation.writeReach`). */
+export interface WriteReach {
+  readonly nodeId: NodeId;
+  /** `applied`: readable there; `received`: in its log, not yet replayed; `missing`: not there (yet, or ever). */
+  readonly state: 'applied' | 'received' | 'missing';
+}
+
 export interface OperationRecord {
   readonly id: number;
   readonly kind: OperationKind;

@@ -50,7 +50,7 @@ export function startTimeline(cluster: Cluster, node: DbNode, branchLsn: Lsn): n
 }
 
 /** Whether `node`'s history contains the entry written at (`timeline`, `lsn`). */
-function holds(node: DbNode, timeline: number, lsn: Lsn): boolean {
+export function holds(node: DbNode, timeline: number, lsn: Lsn): boolean {
   if (timeline === node.timeline) return lsn <= node.log.lastLsn;
   const branch = node.branchPointOf(timeline);
   return branch !== undefined && lsn <= branch;
