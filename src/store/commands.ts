@@ -16,12 +16,14 @@ export interface CommandContext {
   readonly get: () => LabState;
   /** Follows a pending write so its outcome replaces the status once it completes. */
   readonly watchWrite: (opId: number | null) => void;
+  /** Picks the write, so the graph shows where it has arrived and the inspector how it went. */
+  readonly follow: (opId: number) => void;
 }
 
 const info = (text: string): StatusMessage => ({ tone: 'info', text });
 const ok = (text: string): StatusMessage => ({ tone: 'ok', text });
 
-export function createNodeCommands({ run, get, watchWrite }: CommandContext): NodeCommands {
+export function createNodeCommands({ run, get, watchWrite, follow }: CommandContext): NodeCommands {
   let writeCount = 0;
   let lastKey: string | null = null;
   /** Every id a node has had, so a new node never reuses a removed one's name. */
@@ -33,6 +35,7 @@ export function createNodeCommands({ run, get, watchWrite }: CommandContext): No
       const op = sim.write(nodeId, key, value);
       lastKey = key;
       watchWrite(op.status === 'pending' ? op.id : null);
+      if (op.status !== 'failed') follow(op.id);
       return writeStatus(op);
     });
   };

@@ -26,6 +26,19 @@ describe('a lab connected to the engine', () => {
     expect(store.getState().status?.tone).toBe('ok');
   });
 
+  it('follows a write it made: where it has arrived, node by node, until a node is picked instead', () => {
+    const store = lab();
+    store.getState().actions.write('db1', 'balance', '100');
+    expect(store.getState().selectedOpId).not.toBeNull();
+    expect(store.getState().opReach).toBeNull();
+    store.getState().actions.tick(5);
+    expect(store.getState().opReach).toEqual({ db1: 'applied', db2: 'missing', db3: 'missing' });
+    store.getState().actions.tick(2000);
+    expect(store.getState().opReach).toEqual({ db1: 'applied', db2: 'applied', db3: 'applied' });
+    store.getState().select('db2');
+    expect(store.getState().selectedOpId).toBeNull();
+  });
+
   it('explains a stale read on a slave that has not applied the write yet', () => {
     const store = lab();
     const { actions } = store.getState();

@@ -30,7 +30,13 @@ import {
   type LabSettings,
 } from './settings.ts';
 import { SeriesRecorder, advanceRecorded } from './series/series.ts';
-import { EVENTS_KEPT, LOST_KEPT, type EngineMirror, type LoadReport } from './slices/engineSlice.ts';
+import {
+  EVENTS_KEPT,
+  LOST_KEPT,
+  type EngineMirror,
+  type LoadReport,
+  type OpReach,
+} from './slices/engineSlice.ts';
 
 const REPLAY_FAILED = 'The run in this link could not be replayed, so the default scenario opened instead.';
 import { clampSpeed } from './slices/playbackSlice.ts';
@@ -102,6 +108,18 @@ function failoversChanged(before: Metrics, after: Metrics): boolean {
 }
 
 /** Whether two copies of an operation record say the same about its outcome. */
+/** Where a write has arrived, by node id; null for anything but a committed write. */
+function reachOf(sim: Simulation, opId: number): OpReach | null {
+  const reach = sim.writeReach(opId);
+  return reach.length === 0 ? null : Object.fromEntries(reach.map((r) => [r.nodeId, r.state]));
+}
+
+function sameReach(a: OpReach | null, b: OpReach | null): boolean {
+  if (a === null || b === null) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 function sameOutcome(a: OperationRecord | null, b: OperationRecord | null): boolean {
   return (
     a?.id === b?.id &&
@@ -174,6 +192,8 @@ export function createLab(options: LabOptions): LabStore {
         if (state.selectedOpId !== null) {
           const op = sim.op(state.selectedOpId) ?? null;
           if (!sameOutcome(op, state.inspectedOp)) patch.inspectedOp = op;
+          const reach = reachOf(sim, state.selectedOpId);
+          if (!sameReach(reach, state.opReach)) patch.opReach = reach;
         }
         const backups = sim.backups();
         if (backups.length !== state.backups.length) patch.backups = backups;
@@ -221,6 +241,7 @@ export function createLab(options: LabOptions): LabStore {
           selectedLink: null,
           selectedOpId: null,
           inspectedOp: null,
+          opReach: null,
           error: null,
           status: done === null ? null : { tone: 'info', text: done },
         });
@@ -237,6 +258,9 @@ export function createLab(options: LabOptions): LabStore {
       get,
       watchWrite: (opId) => {
         watchedWrite = opId;
+      },
+      follow: (opId) => {
+        set({ selectedOpId: opId, inspectedOp: sim.op(opId) ?? null, opReach: reachOf(sim, opId) });
       },
     });
 
@@ -313,6 +337,7 @@ export function createLab(options: LabOptions): LabStore {
           selectedLink: null,
           selectedOpId: null,
           inspectedOp: null,
+          opReach: null,
           error: null,
           status: done === null ? null : { tone: 'info', text: done },
           loadReport: null,
@@ -336,10 +361,16 @@ export function createLab(options: LabOptions): LabStore {
       inspectOp: (opId) => {
         const op = opId === null ? undefined : sim.op(opId);
         if (op === undefined) {
-          set({ selectedOpId: null, inspectedOp: null });
+          set({ selectedOpId: null, inspectedOp: null, opReach: null });
           return;
         }
-        set({ selectedOpId: op.id, inspectedOp: op, selectedId: op.nodeId, selectedLink: null });
+        set({
+          selectedOpId: op.id,
+          inspectedOp: op,
+          opReach: reachOf(sim, op.id),
+          selectedId: op.nodeId,
+          selectedLink: null,
+        });
       },
     };
     return actions;

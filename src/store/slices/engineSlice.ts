@@ -9,6 +9,7 @@ import type {
   OperationRecord,
   ScenarioInput,
   Snapshot,
+  WriteReach,
 } from '../../engine/index.ts';
 import type { Series } from '../series/series.ts';
 import type { PresetName } from '../presetName.ts';
@@ -54,6 +55,8 @@ export interface EngineSlice {
   readonly series: Series;
   /** The operation the user picked (from the event log or a ledger), as the engine records it now. */
   readonly inspectedOp: OperationRecord | null;
+  /** Where the inspected write has arrived, by node id (null when no committed write is inspected). */
+  readonly opReach: OpReach | null;
   /** The message of the last engine call that threw, if the user has not acted since. */
   readonly error: string | null;
   readonly status: StatusMessage | null;
@@ -62,10 +65,12 @@ export interface EngineSlice {
 export const EVENTS_KEPT = 400;
 export const LOST_KEPT = 200;
 
-export type EngineMirror = Omit<EngineSlice, 'error' | 'status' | 'inspectedOp' | 'loadReport'>;
+export type OpReach = Readonly<Record<string, WriteReach['state']>>;
+
+export type EngineMirror = Omit<EngineSlice, 'error' | 'status' | 'inspectedOp' | 'opReach' | 'loadReport'>;
 
 export function createEngineSlice(
   initial: EngineMirror & { readonly loadReport?: LoadReport | null },
 ): EngineSlice {
-  return { loadReport: null, ...initial, error: null, status: null, inspectedOp: null };
+  return { loadReport: null, ...initial, error: null, status: null, inspectedOp: null, opReach: null };
 }
