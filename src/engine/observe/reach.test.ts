@@ -5,6 +5,19 @@ import { cluster } from '../testing.ts';
 const reach = (sim: Simulation, opId: number): Record<string, string> =>
   Object.fromEntries(sim.writeReach(opId).map((r) => [r.nodeId, r.state]));
 
+/** db1 acknowledges balance = 200 and dies before shipping it; db2 is promoted and writes on. */
+function lostInFailover(replication: Parameters<typeof cluster>[1]) {
+  const sim = createSimulation(cluster(2, replication, { latencyMs: 50 }));
+  sim.advance(200);
+  const op = sim.write('db1', 'balance', '200');
+  sim.advance(5);
+  sim.kill('db1');
+  sim.promote('db2');
+  sim.write('db2', 'balance', '300');
+  sim.advance(500);
+  return { sim, op };
+}
+
 describe('writeReach', () => {
   it('follows a write from the master to each slave: missing, received (not replayed), applied', () => {
     const scenario = cluster(2, {}, { latencyMs: 50 });
@@ -24,14 +37,7 @@ describe('writeReach', () => {
   });
 
   it('shows a write lost in a failover as missing on the new timeline, and on the old master once it is rewound', () => {
-    const sim = createSimulation(cluster(2, {}, { latencyMs: 50 }));
-    sim.advance(200);
-    const op = sim.write('db1', 'balance', '200');
-    sim.advance(5);
-    sim.kill('db1');
-    sim.promote('db2');
-    sim.write('db2', 'balance', '300');
-    sim.advance(500);
+    const { sim, op } = lostInFailover({});
     expect(reach(sim, op.id)).toMatchObject({ db2: 'missing', db3: 'missing' });
     sim.restart('db1');
     sim.runUntilIdle(10_000);
@@ -41,14 +47,7 @@ describe('writeReach', () => {
   });
 
   it('shows a diverged old master still holding a lost write until pg_rewind replaces that tail', () => {
-    const sim = createSimulation(cluster(2, { autoRewind: false }, { latencyMs: 50 }));
-    sim.advance(200);
-    const op = sim.write('db1', 'balance', '200');
-    sim.advance(5);
-    sim.kill('db1');
-    sim.promote('db2');
-    sim.write('db2', 'balance', '300');
-    sim.advance(500);
+    const { sim, op } = lostInFailover({ autoRewind: false });
     sim.restart('db1');
     sim.runUntilIdle(10_000);
     expect(reach(sim, op.id)).toEqual({ db1: 'applied', db2: 'missing', db3: 'missing' });
