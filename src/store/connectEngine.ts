@@ -1,13 +1,17 @@
 /** The only bridge to the engine: owns the Simulation, implements LabActions, mirrors snapshots. */
 import {
+  ScenarioError,
   createSimulation,
+  parseScenario,
   presets,
+  type ConflictRecord,
   type Metrics,
   type OperationRecord,
   type ScenarioInput,
   type Simulation,
 } from '../engine/index.ts';
 import { createNodeCommands, type Run } from './commands.ts';
+import { CONFLICTS_KEPT, NO_CONFLICTS, conflictsByNode, ledgerSignature, resolverFor } from './conflicts.ts';
 import {
   createLabStore,
   type LabActions,
@@ -20,6 +24,7 @@ import type { PresetName } from './presetName.ts';
 import { recordRun, replayRun } from './run.ts';
 import {
   NO_WORKLOAD,
+  conflictResolutionOf,
   mergeSettings,
   failoverOf,
   networkOf,
@@ -49,6 +54,7 @@ function initialSettings(options: LabOptions): LabSettings {
     network: { ...networkOf(options.preset), ...options.network },
     failover: { ...failoverOf(options.preset), ...options.failover },
     workload: { ...NO_WORKLOAD, ...options.workload },
+    conflictResolution: conflictResolutionOf(options.preset),
   };
 }
 
@@ -64,6 +70,24 @@ function lostWritesOf(sim: Simulation) {
     .history()
     .filter((op) => op.lost === true)
     .slice(-LOST_KEPT);
+}
+
+type ConflictMirror = Pick<EngineMirror, 'conflicts' | 'conflictsByNode' | 'conflictLedger'>;
+
+function conflictMirror(all: readonly ConflictRecord[], signature = ledgerSignature(all)): ConflictMirror {
+  return {
+    conflicts: all.slice(-CONFLICTS_KEPT),
+    conflictsByNode: conflictsByNode(all),
+    conflictLedger: signature,
+  };
+}
+
+/** The ledger again, only if it changed since `signature` (a new conflict, a detection elsewhere, a merge). */
+function changedConflicts(sim: Simulation, count: number, signature: string): ConflictMirror | null {
+  if (count === 0 && signature === NO_CONFLICTS) return null;
+  const all = sim.conflicts();
+  const next = ledgerSignature(all);
+  return next === signature ? null : conflictMirror(all, next);
 }
 
 function mirror(
@@ -85,6 +109,7 @@ function mirror(
     backups: sim.backups(),
     lostWrites: lostWritesOf(sim),
     failovers: sim.failovers(),
+    ...conflictMirror(sim.conflicts()),
     series: recorder.series(),
   };
 }
@@ -189,6 +214,8 @@ export function createLab(options: LabOptions): LabStore {
           patch.lostWrites = lostWritesOf(sim);
         }
         if (failoversChanged(state.snapshot.metrics, snapshot.metrics)) patch.failovers = sim.failovers();
+        const conflicts = changedConflicts(sim, snapshot.metrics.conflicts, state.conflictLedger);
+        if (conflicts !== null) Object.assign(patch, conflicts);
         if (state.selectedOpId !== null) {
           const op = sim.op(state.selectedOpId) ?? null;
           if (!sameOutcome(op, state.inspectedOp)) patch.inspectedOp = op;
@@ -240,6 +267,7 @@ export function createLab(options: LabOptions): LabStore {
           selectedId: null,
           selectedLink: null,
           selectedOpId: null,
+          selectedConflictId: null,
           inspectedOp: null,
           opReach: null,
           error: null,
@@ -304,7 +332,12 @@ export function createLab(options: LabOptions): LabStore {
         const current = get().settings;
         load(
           preset,
-          { ...current, replication: replicationOf(preset), failover: failoverOf(preset) },
+          {
+            ...current,
+            replication: replicationOf(preset),
+            failover: failoverOf(preset),
+            conflictResolution: conflictResolutionOf(preset),
+          },
           null,
           presets[preset],
         );
@@ -315,6 +348,7 @@ export function createLab(options: LabOptions): LabStore {
           network: networkOf(scenario),
           failover: failoverOf(scenario),
           workload: { ...NO_WORKLOAD, ...workload },
+          conflictResolution: conflictResolutionOf(scenario),
         };
         return load(preset, next, null, { ...scenario, replication: { ...scenario.replication } });
       },
@@ -336,6 +370,7 @@ export function createLab(options: LabOptions): LabStore {
           selectedId: null,
           selectedLink: null,
           selectedOpId: null,
+          selectedConflictId: null,
           inspectedOp: null,
           opReach: null,
           error: null,
@@ -354,6 +389,27 @@ export function createLab(options: LabOptions): LabStore {
       applySettings: (patch) => {
         const next = mergeSettings(get().settings, patch);
         load(get().presetName, next, 'Settings applied: the simulation started over with them.');
+      },
+      settingsProblems: (patch) => {
+        try {
+          parseScenario(scenarioFor(base, mergeSettings(get().settings, patch)));
+          return [];
+        } catch (error) {
+          return error instanceof ScenarioError ? error.problems : [errorMessage(error)];
+        }
+      },
+      resolveConflict: (conflictId, value) => {
+        run(`Resolving conflict #${conflictId}`, (s) => {
+          const record = s.conflicts().find((c) => c.id === conflictId);
+          if (record === undefined) throw new Error(`there is no conflict #${conflictId}`);
+          const where = resolverFor(s.nodes(), record);
+          if ('problem' in where) throw new Error(where.problem);
+          s.resolve(where.nodeId, record.key, value);
+          return {
+            tone: 'info',
+            text: `${where.nodeId} is merging the siblings of ${record.key} into "${value}": a write that has seen them all, which replicates to the other primaries.`,
+          };
+        });
       },
       dismissStatus: () => {
         set({ status: null, error: null });

@@ -8,6 +8,7 @@ export type { LoadReport, StatusMessage, StatusTone } from './slices/engineSlice
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
 export type { LinkRef, PanelId, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
 export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';
+export { resolverFor, type NodeConflicts } from './conflicts.ts';
 export {
   BUCKET_MS,
   LATENCY_WINDOW_MS,

@@ -67,6 +67,13 @@ export interface LabActions extends NodeCommands {
   readonly loadPreset: (name: PresetName) => void;
   /** Rebuilds the simulation from the current preset with changed settings (a Reset). */
   readonly applySettings: (patch: SettingsPatch) => void;
+  /** What the engine would refuse in the scenario `patch` makes (without applying it): "path: problem" each. */
+  readonly settingsProblems: (patch: SettingsPatch) => readonly string[];
+  /**
+   * Merges the siblings of a conflict into `value` (Riak's resolution), on an up primary that holds them:
+   * a recorded `resolve` command.
+   */
+  readonly resolveConflict: (conflictId: number, value: string) => void;
   /**
    * Starts `scenario` over (a lesson's), listed under `preset`; its replication and network become the
    * lab's settings, so Reset and the Settings panel carry on from it. False when the engine refuses it.

@@ -1,5 +1,11 @@
 /** The lab's adjustable scenario settings and how they turn a preset into the scenario that runs. */
-import { parseScenario, presets, type ScenarioInput, type WorkloadOptions } from '../engine/index.ts';
+import {
+  parseScenario,
+  presets,
+  type ConflictResolution,
+  type ScenarioInput,
+  type WorkloadOptions,
+} from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
 import type { RunRecord } from './run.ts';
 
@@ -14,6 +20,8 @@ export interface LabSettings {
   readonly failover: FailoverSettings;
   /** The background client workload; both rates 0 means none runs. */
   readonly workload: WorkloadOptions;
+  /** How a multi-primary group settles concurrent async writes (the scenario's top-level field). */
+  readonly conflictResolution: ConflictResolution;
 }
 
 export interface SettingsPatch {
@@ -24,6 +32,7 @@ export interface SettingsPatch {
     readonly maxLagOnFailover?: number | undefined;
   };
   readonly workload?: Partial<WorkloadOptions>;
+  readonly conflictResolution?: ConflictResolution;
 }
 
 /** No background workload unless asked for (tests and lessons start quiet). */
@@ -48,6 +57,11 @@ export function networkOf(preset: PresetName | ScenarioInput): LabSettings['netw
   return { latencyMs, jitterMs };
 }
 
+/** How a preset's (or any scenario's) multi-primary group settles conflicts, with the engine's default. */
+export function conflictResolutionOf(preset: PresetName | ScenarioInput): ConflictResolution {
+  return parseScenario(typeof preset === 'string' ? presets[preset] : preset).conflictResolution;
+}
+
 /** The failover settings a preset (or any scenario) defines, with the engine's defaults filled in. */
 export function failoverOf(preset: PresetName | ScenarioInput): FailoverSettings {
   return parseScenario(typeof preset === 'string' ? presets[preset] : preset).failover;
@@ -64,6 +78,7 @@ export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabS
     network: { ...settings.network, ...patch.network },
     failover: mergeFailover(settings.failover, patch.failover),
     workload: { ...settings.workload, ...patch.workload },
+    conflictResolution: patch.conflictResolution ?? settings.conflictResolution,
   };
 }
 
@@ -74,6 +89,7 @@ export function scenarioFor(base: ScenarioInput, settings: LabSettings): Scenari
     replication: { ...base.replication, ...settings.replication },
     network: { ...settings.network },
     failover: { ...settings.failover },
+    conflictResolution: settings.conflictResolution,
   };
 }
 
@@ -93,5 +109,6 @@ export function settingsOfRun(run: RunRecord): LabSettings {
     network: networkOf(run.scenario),
     failover: failoverOf(run.scenario),
     workload: { ...NO_WORKLOAD, ...options },
+    conflictResolution: conflictResolutionOf(run.scenario),
   };
 }

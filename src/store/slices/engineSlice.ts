@@ -1,9 +1,10 @@
 /**
- * Engine slice: the mirrored snapshot, recent events, backups, failovers, lost writes, chart series,
+ * Engine slice: the mirrored snapshot, recent events, backups, failovers, lost writes, conflicts, chart series,
  * the inspected operation and the last action's outcome.
  */
 import type {
   Backup,
+  ConflictRecord,
   EngineEvent,
   FailoverRecord,
   OperationRecord,
@@ -11,6 +12,7 @@ import type {
   Snapshot,
   WriteReach,
 } from '../../engine/index.ts';
+import type { NodeConflicts } from '../conflicts.ts';
 import type { Series } from '../series/series.ts';
 import type { PresetName } from '../presetName.ts';
 import type { LabSettings } from '../settings.ts';
@@ -51,6 +53,12 @@ export interface EngineSlice {
   readonly lostWrites: readonly OperationRecord[];
   /** Every failover so far (automatic, or a manual promotion), oldest first. */
   readonly failovers: readonly FailoverRecord[];
+  /** Multi-primary conflicts, each once, newest last (at most CONFLICTS_KEPT). */
+  readonly conflicts: readonly ConflictRecord[];
+  /** Per node: how many of the engine's retained conflicts it took part in, and when the latest was. */
+  readonly conflictsByNode: Readonly<Record<string, NodeConflicts>>;
+  /** Changes whenever the engine's conflict ledger does (see ledgerSignature). */
+  readonly conflictLedger: string;
   /** The charts' series, sampled every BUCKET_MS of simulated time (a new object per sample). */
   readonly series: Series;
   /** The operation the user picked (from the event log or a ledger), as the engine records it now. */

@@ -12,7 +12,8 @@ export interface LinkRef {
 }
 
 /** The collapsible panels; each remembers whether it is open. */
-export type PanelId = 'inspector' | 'failover' | 'charts' | 'events' | 'lost-writes' | 'backups';
+export type PanelId =
+  'inspector' | 'failover' | 'charts' | 'events' | 'lost-writes' | 'conflicts' | 'backups';
 
 export const PANELS_OPEN: Readonly<Record<PanelId, boolean>> = {
   inspector: true,
@@ -20,6 +21,7 @@ export const PANELS_OPEN: Readonly<Record<PanelId, boolean>> = {
   charts: true,
   events: true,
   'lost-writes': true,
+  conflicts: true,
   backups: true,
 };
 
@@ -27,6 +29,8 @@ export interface UiSlice {
   readonly selectedId: string | null;
   /** The client operation picked in the event log or a ledger (its node is selected too). */
   readonly selectedOpId: number | null;
+  /** The conflict picked in the ledger: the graph marks the nodes involved. */
+  readonly selectedConflictId: number | null;
   readonly panelsOpen: Readonly<Record<PanelId, boolean>>;
   readonly selectedLink: LinkRef | null;
   readonly theme: ThemeSetting;
@@ -41,6 +45,7 @@ export interface UiSlice {
   readonly presenting: boolean;
   readonly shareOpen: boolean;
   readonly select: (nodeId: string | null) => void;
+  readonly selectConflict: (conflictId: number | null) => void;
   readonly setPanelOpen: (panel: PanelId, open: boolean) => void;
   readonly selectLink: (link: LinkRef | null) => void;
   readonly setTheme: (theme: ThemeSetting) => void;
@@ -68,6 +73,7 @@ export function createUiSlice(
   return {
     selectedId: null,
     selectedOpId: null,
+    selectedConflictId: null,
     panelsOpen: { ...PANELS_OPEN, ...initial.panelsOpen },
     selectedLink: null,
     theme: initial.theme ?? 'system',
@@ -80,6 +86,9 @@ export function createUiSlice(
     shareOpen: false,
     select: (selectedId) => {
       set({ selectedId, selectedLink: null, selectedOpId: null });
+    },
+    selectConflict: (selectedConflictId) => {
+      set({ selectedConflictId });
     },
     setPanelOpen: (panel, open) => {
       set((s) => ({ panelsOpen: { ...s.panelsOpen, [panel]: open } }));
