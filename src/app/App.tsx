@@ -5,6 +5,7 @@ import { Graph } from '../view/graph/Graph.tsx';
 import { Legend } from '../view/graph/Legend.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
 import { BackupsPanel } from '../view/panels/BackupsPanel.tsx';
+import { ConflictsLedger } from '../view/panels/conflicts/ConflictsLedger.tsx';
 import { EventLog } from '../view/panels/EventLog.tsx';
 import { FailoverPanel } from '../view/panels/FailoverPanel.tsx';
 import { LinkDetails } from '../view/panels/LinkDetails.tsx';
@@ -141,6 +142,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
             <LinkDetails />
             <FailoverPanel />
             <LostWritesPanel />
+            <ConflictsLedger />
             <BackupsPanel />
             {!compact && <EventLog />}
           </aside>

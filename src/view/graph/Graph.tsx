@@ -46,6 +46,8 @@ export function Graph({ compact }: { readonly compact: boolean }) {
   const selectedLink = useLabStore((s) => s.selectedLink);
   const selectLink = useLabStore((s) => s.selectLink);
   const vocabulary = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  const conflictsByNode = useLabStore((s) => s.conflictsByNode);
+  const pickedConflict = useLabStore((s) => s.conflicts.find((c) => c.id === s.selectedConflictId)?.nodeIds);
   const hintId = useId();
   useEffect(() => whenIdle(loadMenu), []);
   const key = topologyKey(nodes);
@@ -198,6 +200,8 @@ export function Graph({ compact }: { readonly compact: boolean }) {
                   onActivate={openNodeMenu}
                   onNavigate={navigate}
                   onFocus={setFocusedId}
+                  conflicts={conflictsByNode[node.id]}
+                  inPickedConflict={pickedConflict?.includes(node.id) === true}
                 />
               );
             })}

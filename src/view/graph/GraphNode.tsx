@@ -1,7 +1,9 @@
 /** One database node: a shape per role, a cross when down, and labels for role, LSN and lag. */
 import type { KeyboardEvent, SyntheticEvent } from 'react';
 import type { NodeView } from '../../engine/index.ts';
+import type { NodeConflicts } from '../../store/index.ts';
 import { roleWord, type Vocabulary } from '../vocabulary.ts';
+import { ConflictBadge, ConflictFlash } from './ConflictMark.tsx';
 import { PRIMARY_HALF, REPLICA_RADIUS } from './geometry.ts';
 import type { Point } from './layout.ts';
 import { ARROW_KEYS, type Direction, type Jump } from './navigation.ts';
@@ -19,6 +21,10 @@ interface Props {
   /** Arrow keys move focus to the nearest node in that direction; Home and End to the first and last. */
   readonly onNavigate: (nodeId: string, to: Direction | Jump) => void;
   readonly onFocus: (nodeId: string) => void;
+  /** The conflicts it took part in (multi-primary), if any. */
+  readonly conflicts?: NodeConflicts | undefined;
+  /** One of the nodes of the conflict picked in the ledger. */
+  readonly inPickedConflict?: boolean;
 }
 
 const LABEL_X = PRIMARY_HALF + 10;
@@ -33,8 +39,11 @@ export function GraphNode({
   onActivate,
   onNavigate,
   onFocus,
+  conflicts,
+  inPickedConflict = false,
 }: Props) {
   const down = node.status === 'down';
+  const ringRadius = (node.role === 'primary' ? PRIMARY_HALF + 4 : REPLICA_RADIUS) + 6;
   const activate = (event: SyntheticEvent<SVGGElement>) => {
     onActivate(node.id, event.currentTarget);
   };
@@ -51,11 +60,11 @@ export function GraphNode({
   };
   return (
     <g
-      className={`node node--${node.role}${down ? ' node--down' : ''}${selected ? ' node--selected' : ''}`}
+      className={`node node--${node.role}${down ? ' node--down' : ''}${selected ? ' node--selected' : ''}${inPickedConflict ? ' node--conflict-picked' : ''}`}
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={tabStop ? 0 : -1}
-      aria-label={nodeAccessibleName(node, vocabulary)}
+      aria-label={nodeAccessibleName(node, vocabulary, conflicts?.count ?? 0)}
       aria-pressed={selected}
       aria-haspopup="menu"
       data-node-id={node.id}
@@ -68,7 +77,9 @@ export function GraphNode({
         onFocus(node.id);
       }}
     >
-      <circle className="node-ring" r={(node.role === 'primary' ? PRIMARY_HALF + 4 : REPLICA_RADIUS) + 6} />
+      {conflicts !== undefined && <ConflictFlash conflicts={conflicts} radius={ringRadius} />}
+      {inPickedConflict && <circle className="node-conflict-picked" r={ringRadius + 5} />}
+      <circle className="node-ring" r={ringRadius} />
       {node.role === 'primary' ? (
         <rect
           className="node-shape"
@@ -106,6 +117,12 @@ export function GraphNode({
             {lagEntries(node)} behind
           </text>
         </>
+      )}
+      {conflicts !== undefined && (
+        <ConflictBadge
+          conflicts={conflicts}
+          radius={node.role === 'primary' ? PRIMARY_HALF : REPLICA_RADIUS}
+        />
       )}
     </g>
   );

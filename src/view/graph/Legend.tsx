@@ -20,6 +20,7 @@ function Swatch({ children, width = 22 }: { readonly children: ReactNode; readon
 
 export function Legend() {
   const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
+  const multiPrimary = useLabStore((s) => s.snapshot.replication.multiPrimary);
   return (
     <ul className="legend" aria-label="Legend">
       <li>
@@ -77,6 +78,17 @@ export function Legend() {
         </Swatch>
         snapshot
       </li>
+      {multiPrimary && (
+        <li>
+          <Swatch width={28}>
+            <g className="node-conflict-badge legend-badge">
+              <rect x={-13} y={-8} width={26} height={16} rx={8} />
+              <text dy="0.35em">≠ n</text>
+            </g>
+          </Swatch>
+          conflicts
+        </li>
+      )}
     </ul>
   );
 }

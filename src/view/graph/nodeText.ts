@@ -15,11 +15,12 @@ export function shownLsn(node: NodeView): number {
   return node.role === 'primary' ? node.lastLsn : node.appliedLsn;
 }
 
-/** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1, master, down, LSN 48". */
-export function nodeAccessibleName(node: NodeView, vocabulary: Vocabulary): string {
+/** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1, master, down, LSN 48, 3 conflicts". */
+export function nodeAccessibleName(node: NodeView, vocabulary: Vocabulary, conflicts = 0): string {
   const parts = [node.id, roleWord(vocabulary, node.role), node.status];
   if (node.role === 'replica') parts.push(`lag ${lagEntries(node)} ${lagMs(node)}`);
   else parts.push(`LSN ${shownLsn(node)}`);
+  if (conflicts > 0) parts.push(conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`);
   return parts.join(', ');
 }
 

@@ -1,5 +1,6 @@
 /** Replication mode and its parameters: synchronous count, schedule interval, ack level. */
-import type { ReplicationMode } from '../../../engine/index.ts';
+import { useId } from 'react';
+import type { ConflictResolution, ReplicationMode } from '../../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../../store/index.ts';
 import { translateRoles, useWords } from '../../vocabulary.ts';
 import { NumberField } from './NumberField.tsx';
@@ -19,6 +20,26 @@ const MODE_HINT: Record<ReplicationMode, string> = {
   scheduled: 'The primary ships what it committed in batches at each interval, like log shipping.',
 };
 
+const RESOLUTIONS: readonly (readonly [ConflictResolution, string])[] = [
+  ['lww', 'last writer wins'],
+  ['siblings', 'siblings (keep both, resolve by hand)'],
+];
+
+/** The modes the engine refuses for this topology (a multi-primary group), each with its message. */
+function useRefusedModes(): Partial<Record<ReplicationMode, string>> {
+  const actions = useLabActions();
+  const multiPrimary = useLabStore((s) => s.snapshot.replication.multiPrimary);
+  const refused: Partial<Record<ReplicationMode, string>> = {};
+  if (!multiPrimary) return refused;
+  for (const [mode] of MODES) {
+    const problem = actions
+      .settingsProblems({ replication: { mode } })
+      .find((p) => p.startsWith('replication.mode:'));
+    if (problem !== undefined) refused[mode] = problem.replace(/^replication\.mode:\s*/, '');
+  }
+  return refused;
+}
+
 export function ReplicationSettings() {
   const actions = useLabActions();
   const replication = useLabStore((s) => s.settings.replication);
@@ -27,6 +48,11 @@ export function ReplicationSettings() {
   const t = (text: string) => translateRoles(text, words);
   const modes = MODES.map(([mode, text]) => [mode, t(text)] as const);
   const waits = replication.mode === 'sync' || replication.mode === 'semi-sync';
+  const multiPrimary = useLabStore((s) => s.snapshot.replication.multiPrimary);
+  const resolution = useLabStore((s) => s.settings.conflictResolution);
+  const refused = useRefusedModes();
+  const refusedList = MODES.filter(([mode]) => refused[mode] !== undefined);
+  const refusedId = useId();
   return (
     <fieldset className="settings-group">
       <legend>Replication</legend>
@@ -34,10 +60,24 @@ export function ReplicationSettings() {
         label="Replication mode"
         value={replication.mode}
         options={modes}
+        disabled={Object.fromEntries(refusedList.map(([mode]) => [mode, t(refused[mode] ?? '')]))}
+        {...(refusedList.length > 0 ? { describedBy: refusedId } : {})}
         onChange={(mode) => {
           actions.applySettings({ replication: { mode } });
         }}
       />
+      {refusedList.length > 0 && (
+        <div id={refusedId} className="hint settings-refused">
+          {t('Not for a group of primaries, so disabled:')}
+          <ul>
+            {refusedList.map(([mode, text]) => (
+              <li key={mode}>
+                {t(text)}: {t(refused[mode] ?? '')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="hint">
         {standbyNames === undefined
           ? t(MODE_HINT[replication.mode])
@@ -45,6 +85,27 @@ export function ReplicationSettings() {
               `The primary acknowledges once its synchronous standbys confirmed: synchronous_standby_names = '${standbyNames}'.`,
             )}
       </p>
+      {multiPrimary && (
+        <>
+          <SelectField
+            label="Conflict resolution"
+            value={resolution}
+            options={RESOLUTIONS}
+            onChange={(conflictResolution) => {
+              actions.applySettings({ conflictResolution });
+            }}
+          />
+          <p className="hint">
+            {t(
+              replication.mode === 'sync'
+                ? 'Synchronous groups certify each write instead (the later of two concurrent writes fails); this applies in asynchronous mode.'
+                : resolution === 'siblings'
+                  ? 'Concurrent writes to a key are all kept as siblings until someone resolves them.'
+                  : 'Of concurrent writes to a key, the later origin commit time wins on every primary; the other is overwritten.',
+            )}
+          </p>
+        </>
+      )}
       {replication.mode === 'semi-sync' && (
         <NumberField
           label="Synchronous count"

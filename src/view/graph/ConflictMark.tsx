@@ -1,0 +1,52 @@
+/**
+ * A node's conflict marks: a ring that flashes after each conflict (moved by a store subscription from
+ * simulated time, not by React renders) and a badge with the count, a glyph plus a number.
+ */
+import { useLayoutEffect, useRef } from 'react';
+import { useLabStoreApi, type LabState, type NodeConflicts } from '../../store/index.ts';
+import { usePrefersReducedMotion } from '../motion.ts';
+import { flashAt } from './conflictFlash.ts';
+
+interface Props {
+  readonly conflicts: NodeConflicts;
+  /** The node shape's outer radius. */
+  readonly radius: number;
+}
+
+export function ConflictFlash({ conflicts, radius }: Props) {
+  const store = useLabStoreApi();
+  const ring = useRef<SVGCircleElement>(null);
+  const reduced = usePrefersReducedMotion();
+  const { lastAt } = conflicts;
+  useLayoutEffect(() => {
+    let shown = '';
+    const place = (state: LabState) => {
+      const element = ring.current;
+      if (element === null) return;
+      const flash = flashAt(state.simTime - lastAt, reduced);
+      const next = `${flash.opacity.toFixed(2)} ${(radius + flash.grow).toFixed(1)}`;
+      if (next === shown) return;
+      shown = next;
+      element.setAttribute('opacity', flash.opacity.toFixed(2));
+      element.setAttribute('r', (radius + flash.grow).toFixed(1));
+      element.setAttribute('data-flashing', String(flash.opacity > 0));
+    };
+    place(store.getState());
+    return store.subscribe(place);
+  }, [store, lastAt, radius, reduced]);
+  return <circle ref={ring} className="node-conflict-flash" r={radius} opacity={0} />;
+}
+
+/** "≠ 3" in a small pill at the node's upper left. */
+export function ConflictBadge({ conflicts, radius }: Props) {
+  const text = `≠ ${conflicts.count}`;
+  const width = 14 + 7 * text.length;
+  const x = -radius - 4;
+  const y = -radius - 12;
+  return (
+    <g className="node-conflict-badge" data-conflicts={conflicts.count} transform={`translate(${x},${y})`}>
+      <rect x={-width / 2} y={-9} width={width} height={18} rx={9} />
+      <text dy="0.35em">{text}</text>
+    </g>
+  );
+}

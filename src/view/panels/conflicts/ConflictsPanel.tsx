@@ -1,0 +1,154 @@
+/**
+ * The conflicts ledger: each conflict once, newest first, with its versions side by side, how the group
+ * settled it and where it was detected. Picking one marks its nodes on the graph; siblings can be resolved.
+ */
+import type { ConflictRecord } from '../../../engine/index.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { useWords } from '../../vocabulary.ts';
+import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
+import { formatSimTime } from '../eventText.ts';
+import { OpButton } from '../OpButton.tsx';
+import {
+  emptyLedgerText,
+  originsText,
+  outcomeText,
+  STRATEGY_NAMES,
+  strategyHint,
+  vectorText,
+  versionFate,
+} from './conflictText.ts';
+import { ResolveSiblings } from './ResolveSiblings.tsx';
+import './conflicts.css';
+
+/** Enough to read; more would make every ledger change a long render. */
+const SHOWN = 50;
+
+function ConflictEntry({ record }: { readonly record: ConflictRecord }) {
+  const picked = useLabStore((s) => s.selectedConflictId === record.id);
+  const selectConflict = useLabStore((s) => s.selectConflict);
+  const open = record.strategy === 'siblings' && record.resolvedAt === null;
+  return (
+    <li
+      className={`conflict${picked ? ' conflict--picked' : ''}`}
+      data-conflict-id={record.id}
+      data-strategy={record.strategy}
+      data-resolved={record.strategy === 'siblings' ? String(record.resolvedAt !== null) : undefined}
+    >
+      <div className="conflict-head">
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={picked}
+          aria-label={`Show conflict #${record.id} on ${record.key} on the graph`}
+          onClick={() => {
+            selectConflict(picked ? null : record.id);
+          }}
+        >
+          #{record.id}
+        </button>
+        <span className="conflict-key">{record.key}</span>
+        <span className={`tag${open ? ' tag--warn' : ''}`}>
+          {open ? 'siblings, unresolved' : STRATEGY_NAMES[record.strategy]}
+        </span>
+      </div>
+      <p className="conflict-where">
+        {originsText(record)} at {formatSimTime(record.at)}; detected on {record.detectedOn.join(', ')}
+      </p>
+      <table className="node-data conflict-versions">
+        <caption className="visually-hidden">
+          Versions in conflict #{record.id} on {record.key}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="row">Write</th>
+            {record.versions.map((v) => (
+              <th key={v.opId} scope="col">
+                <OpButton op={{ id: v.opId, kind: 'write' }} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Value</th>
+            {record.versions.map((v) => (
+              <td key={v.opId} className="conflict-value">
+                {v.value}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Origin</th>
+            {record.versions.map((v) => (
+              <td key={v.opId}>{v.origin}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Origin time</th>
+            {record.versions.map((v) => (
+              <td key={v.opId}>{formatSimTime(v.originTime)}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Version vector</th>
+            {record.versions.map((v) => (
+              <td key={v.opId}>{vectorText(v.vv)}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Outcome</th>
+            {record.versions.map((v) => (
+              <td key={v.opId} data-fate={versionFate(record, v)}>
+                {versionFate(record, v)}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      <p className="conflict-outcome">{outcomeText(record)}</p>
+      {open && <ResolveSiblings record={record} />}
+    </li>
+  );
+}
+
+export function ConflictsPanel() {
+  const conflicts = useLabStore((s) => s.conflicts);
+  const total = useLabStore((s) => s.snapshot.metrics.conflicts);
+  const mode = useLabStore((s) => s.snapshot.replication.mode);
+  const resolution = useLabStore((s) => s.snapshot.replication.conflictResolution);
+  const primaries = useLabStore((s) =>
+    s.snapshot.nodes
+      .filter((n) => n.role === 'primary' && n.peers.length > 0)
+      .map((n) => n.id)
+      .join(' '),
+  );
+  const words = useWords();
+  const shown = conflicts.slice(-SHOWN).reverse();
+  const unresolved = conflicts.filter((c) => c.strategy === 'siblings' && c.resolvedAt === null).length;
+  return (
+    <CollapsiblePanel
+      id="conflicts"
+      className="conflicts-panel"
+      title={`Conflicts (${total})`}
+      {...(unresolved > 0 ? { summary: `${unresolved} unresolved` } : {})}
+    >
+      <p className="hint">{strategyHint(mode, resolution, words)}</p>
+      {conflicts.length === 0 ? (
+        <p className="conflicts-empty">
+          {emptyLedgerText(primaries === '' ? [] : primaries.split(' '), words)}
+        </p>
+      ) : (
+        <ol className="conflict-list" aria-label="Conflicts, newest first">
+          {shown.map((record) => (
+            <ConflictEntry key={record.id} record={record} />
+          ))}
+        </ol>
+      )}
+      {shown.length < total && (
+        <p className="hint">
+          The {shown.length} most recent of {total} are listed.
+        </p>
+      )}
+    </CollapsiblePanel>
+  );
+}
