@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { button, openPaused, selectNode } from './lab.ts';
+import { button, openPaused, selectNode, writeConflict } from './lab.ts';
 
 type Scheme = 'light' | 'dark';
 type Situation =
@@ -8,7 +8,8 @@ type Situation =
   | 'with a node selected'
   | 'with Settings open'
   | 'with the topology table shown'
-  | 'with charts, tables and the event log shown';
+  | 'with charts, tables and the event log shown'
+  | 'with a conflict and its siblings in the ledger';
 
 const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
   'at rest': async () => {},
@@ -27,6 +28,16 @@ const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
       .first()
       .click();
     await expect(page.getByRole('region', { name: /Event log/ })).toBeVisible();
+  },
+  'with a conflict and its siblings in the ledger': async (page) => {
+    await openPaused(page, `${new URL(page.url()).pathname}?preset=master-master&autoplay=0`);
+    await button(page, 'Settings').click();
+    await page.getByRole('combobox', { name: 'Conflict resolution', exact: true }).selectOption('siblings');
+    await button(page, 'Close settings').click();
+    await writeConflict(page);
+    const ledger = page.getByRole('region', { name: /^Conflicts/ });
+    await ledger.getByRole('button', { name: /^Show conflict #1/ }).click();
+    await expect(ledger.getByRole('form', { name: /Resolve the siblings/ }).first()).toBeVisible();
   },
   'with the topology table shown': async (page) => {
     await button(page, 'Topology table').click();

@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { labOptionsFor } from '../src/app/route.ts';
 import type { ConflictRecord } from '../src/engine/index.ts';
 import { createLab, type LabStore, type SettingsPatch } from '../src/store/index.ts';
-import { button, expectData, metric, node, openPaused, writeVia } from './lab.ts';
+import { button, expectData, metric, node, openPaused, writeConflict } from './lab.ts';
 
 const MASTER_MASTER = '/?preset=master-master&autoplay=0';
 
@@ -14,17 +14,10 @@ const simTime = async (page: Page) => Number(await metric(page, 'sim-time').getA
 
 const ledger = (page: Page): Locator => page.getByRole('region', { name: /^Conflicts/ });
 
-/** Writes colour on both masters at time 0, then steps until the conflict is in the ledger. */
+/** Writes colour on both masters at time 0 and steps until they conflict; returns the time it stopped at. */
 async function collide(page: Page): Promise<number> {
   await expect(metric(page, 'sim-time')).toHaveAttribute('data-value', '0');
-  await writeVia(page, 'db1', 'colour', 'red');
-  await writeVia(page, 'db2', 'colour', 'blue');
-  for (let i = 0; i < 40 && (await metric(page, 'conflicts').textContent()) === '0'; i++) {
-    await button(page, 'Step').click();
-  }
-  await expect(metric(page, 'conflicts')).not.toHaveText('0');
-  // A few more events, so the other master detects it too.
-  for (let i = 0; i < 4; i++) await button(page, 'Step').click();
+  await writeConflict(page);
   return simTime(page);
 }
 

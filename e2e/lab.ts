@@ -57,3 +57,15 @@ export async function expectData(page: Page, id: string, key: string, value: str
   const table = page.getByRole('table', { name: `Data on ${id}` });
   await expect(table.getByRole('row', { name: `${key} ${value}` })).toBeVisible({ timeout: 10_000 });
 }
+
+/** Writes colour on db1 and db2 at the same moment (paused), then steps until they conflict, and a few events more. */
+export async function writeConflict(page: Page): Promise<void> {
+  await writeVia(page, 'db1', 'colour', 'red');
+  await writeVia(page, 'db2', 'colour', 'blue');
+  for (let i = 0; i < 40 && (await metric(page, 'conflicts').textContent()) === '0'; i++) {
+    await button(page, 'Step').click();
+  }
+  await expect(metric(page, 'conflicts')).not.toHaveText('0');
+  // So the other master meets both versions too.
+  for (let i = 0; i < 4; i++) await button(page, 'Step').click();
+}
