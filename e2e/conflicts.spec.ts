@@ -113,7 +113,12 @@ test.describe('conflicts', () => {
       }
     }
     // Paused just after the conflict: the involved masters are still marked.
-    await expect(node(page, 'db1').locator('.node-conflict-flash')).toHaveAttribute('data-flashing', 'true');
+    const flash = node(page, 'db1').locator('.node-conflict-flash');
+    await expect(flash).toHaveAttribute('data-flashing', 'true');
+    // With reduced motion the mark is steady: full strength, no growing ring.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect(flash).toHaveAttribute('opacity', '1.00');
+    await expect(flash).toHaveAttribute('r', '40.0');
 
     // Picking a conflict marks exactly its nodes on the graph; picking it again clears the mark.
     const pick = ledger(page).getByRole('button', {

@@ -37,12 +37,12 @@ export function ConflictFlash({ conflicts, radius }: Props) {
   return <circle ref={ring} className="node-conflict-flash" r={radius} opacity={0} />;
 }
 
-/** "≠ 3" in a small pill at the node's upper left. */
+/** "≠ 3" in a small pill at the node's upper right, above its labels. */
 export function ConflictBadge({ conflicts, radius }: Props) {
   const text = `≠ ${conflicts.count}`;
   const width = 14 + 7 * text.length;
-  const x = -radius - 4;
-  const y = -radius - 12;
+  const x = radius + 4;
+  const y = -radius - 10;
   return (
     <g className="node-conflict-badge" data-conflicts={conflicts.count} transform={`translate(${x},${y})`}>
       <rect x={-width / 2} y={-9} width={width} height={18} rx={9} />
