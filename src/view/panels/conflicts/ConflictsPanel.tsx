@@ -2,7 +2,7 @@
  * The conflicts ledger: each conflict once, newest first, with its versions side by side, how the group
  * settled it and where it was detected. Picking one marks its nodes on the graph; siblings can be resolved.
  */
-import type { ConflictRecord } from '../../../engine/index.ts';
+import type { ConflictRecord, ConflictVersion } from '../../../engine/index.ts';
 import { useLabStore } from '../../../store/index.ts';
 import { useWords } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
@@ -19,6 +19,19 @@ import {
 } from './conflictText.ts';
 import { ResolveSiblings } from './ResolveSiblings.tsx';
 import './conflicts.css';
+
+/** The rows of a conflict's versions table: label, cell text, and whether the cell carries the fate. */
+const VERSION_ROWS: readonly (readonly [
+  string,
+  (record: ConflictRecord, v: ConflictVersion) => string,
+  boolean?,
+])[] = [
+  ['Value', (_, v) => v.value],
+  ['Origin', (_, v) => v.origin],
+  ['Origin time', (_, v) => formatSimTime(v.originTime)],
+  ['Version vector', (_, v) => vectorText(v.vv)],
+  ['Outcome', versionFate, true],
+];
 
 /** Enough to read; more would make every ledger change a long render. */
 const SHOWN = 50;
@@ -69,40 +82,20 @@ function ConflictEntry({ record }: { readonly record: ConflictRecord }) {
           </tr>
         </thead>
         <tbody>
-          <tr>
-            <th scope="row">Value</th>
-            {record.versions.map((v) => (
-              <td key={v.opId} className="conflict-value">
-                {v.value}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">Origin</th>
-            {record.versions.map((v) => (
-              <td key={v.opId}>{v.origin}</td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">Origin time</th>
-            {record.versions.map((v) => (
-              <td key={v.opId}>{formatSimTime(v.originTime)}</td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">Version vector</th>
-            {record.versions.map((v) => (
-              <td key={v.opId}>{vectorText(v.vv)}</td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">Outcome</th>
-            {record.versions.map((v) => (
-              <td key={v.opId} data-fate={versionFate(record, v)}>
-                {versionFate(record, v)}
-              </td>
-            ))}
-          </tr>
+          {VERSION_ROWS.map(([label, cell, fate]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {record.versions.map((v) => (
+                <td
+                  key={v.opId}
+                  className={label === 'Value' ? 'conflict-value' : undefined}
+                  data-fate={fate === true ? versionFate(record, v) : undefined}
+                >
+                  {cell(record, v)}
+                </td>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
       <p className="conflict-outcome">{outcomeText(record)}</p>
