@@ -52,6 +52,12 @@ describe('the caption', () => {
     expect(caption(store)).toMatch(/No workload writes: write on a node yourself/);
   });
 
+  it('follows the Conflict resolution setting in master-master', () => {
+    const store = lab('master-master');
+    store.getState().actions.applySettings({ conflictResolution: 'siblings' });
+    expect(caption(store)).toMatch(/both versions are kept as siblings until a write merges them/);
+  });
+
   it('tells a lesson’s own scenario, not the preset it started from', () => {
     const store = lab();
     const certification = lessonById('conflicts');

@@ -93,7 +93,7 @@ function modeSentence(scenario: ScenarioInput, settings: LabSettings, w: Vocabul
     return ` Each write is certified by the other ${w.primaries} first: of two racing writes to one key, the second fails.`;
   }
   const resolution =
-    scenario.conflictResolution === 'siblings'
+    settings.conflictResolution === 'siblings'
       ? 'both versions are kept as siblings until a write merges them'
       : 'the last writer wins and the other write is silently overwritten';
   return ` They do so asynchronously: when two writes to one key cross, ${resolution}.`;
