@@ -78,6 +78,9 @@ async function entriesOf(page: Page) {
 }
 
 test.describe('conflicts', () => {
+  // Many steps through the UI: on a loaded two-core machine each takes a while.
+  test.describe.configure({ timeout: 90_000 });
+
   test('the ledger lists each conflict as the engine records it, and the nodes carry a badge', async ({
     page,
   }) => {
