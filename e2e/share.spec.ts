@@ -117,7 +117,8 @@ test.describe('a share link', () => {
         time: 1000,
       }),
     );
-    await expect(page.getByText(`${XSS}.`, { exact: true })).toBeVisible();
+    // The caption opens with the imported scenario's name, as text.
+    await expect(page.locator('p.caption')).toContainText(`${XSS}. A master replicates`);
     await expect(page.getByRole('list', { name: 'Events, newest first' })).toContainText(
       `committed ${XSS} = "${XSS}"`,
     );
