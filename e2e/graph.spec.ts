@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { button, node, nodeMenu, openPaused, readOnlyBanner, statusLine } from './lab.ts';
+import {
+  button,
+  node,
+  nodeMenu,
+  openPaused,
+  readOnlyBanner,
+  statusLine,
+  stepUntilStatus,
+  writeVia,
+} from './lab.ts';
 
 const link = (page: import('@playwright/test').Page, from: string, to: string) =>
   page.locator(`[data-link-from="${from}"][data-link-to="${to}"]`);
@@ -194,5 +203,29 @@ test.describe('failover settings', () => {
     await expect(page.locator('[data-node-id][data-role="primary"][data-status="up"]')).toHaveCount(1, {
       timeout: 20_000,
     });
+  });
+});
+
+test.describe('following a write', () => {
+  test('marks where a write has arrived and where not yet, in names and glyphs', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openPaused(page);
+    await writeVia(page, 'db1', 'balance', '100');
+    await stepUntilStatus(page, /acknowledged balance = "100"/);
+    await expect(node(page, 'db1')).toHaveAttribute('data-write-reach', 'applied');
+    await expect(node(page, 'db2')).toHaveAttribute('data-write-reach', 'missing');
+    await expect(node(page, 'db2')).toHaveAccessibleName(/^db2, slave, up, .*write #\d+: does not have it$/);
+    await expect(page.locator('ul.legend')).toContainText(/write #\d+:/);
+
+    await button(page, 'Play').click();
+    for (const id of ['db2', 'db3']) {
+      await expect(node(page, id)).toHaveAttribute('data-write-reach', 'applied');
+      await expect(node(page, id)).toHaveAccessibleName(/write #\d+: has it$/);
+    }
+    // Picking a node instead stops following it.
+    await button(page, 'Pause').click();
+    await node(page, 'db3').click();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-write-reach]')).toHaveCount(0);
   });
 });

@@ -4,7 +4,7 @@ export { LabStoreContext, useLabActions, useLabStore, useLabStoreApi } from './c
 export type { LabActions, LabOptions, LabState, LabStore, NodeCommands } from './labStore.ts';
 export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './presetName.ts';
 export type { LabSettings, SettingsPatch } from './settings.ts';
-export type { LoadReport, StatusMessage, StatusTone } from './slices/engineSlice.ts';
+export type { LoadReport, OpReach, StatusMessage, StatusTone } from './slices/engineSlice.ts';
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
 export type { LinkRef, PanelId, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
 export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';

@@ -1,12 +1,13 @@
 /** The replication graph: laid-out nodes, directed links and moving messages, zoomable and fitted. */
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { NodeView } from '../../engine/index.ts';
-import { useLabStore, type LinkRef } from '../../store/index.ts';
+import { useLabStore, type LinkRef, type OpReach } from '../../store/index.ts';
 import { VOCABULARIES } from '../vocabulary.ts';
 import { nodeRadius } from './geometry.ts';
 import { GraphEdge } from './GraphEdge.tsx';
 import type { Anchor, MenuTarget } from './GraphMenu.tsx';
 import { GraphNode } from './GraphNode.tsx';
+import type { FollowedWrite } from './nodeText.ts';
 import { fitViewBox, layoutTopology, type LayoutInput } from './layout.ts';
 import { MessageCanvas } from './MessageCanvas.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
@@ -19,6 +20,11 @@ import './graph.css';
 // The menus are not needed for the first frame: fetched when the browser is idle, before anyone clicks.
 const loadMenu = () => import('./GraphMenu.tsx');
 const GraphMenu = lazy(() => loadMenu().then((m) => ({ default: m.GraphMenu })));
+
+function followedAt(opId: number | null, reach: OpReach | null, nodeId: string): FollowedWrite | undefined {
+  const state = reach?.[nodeId];
+  return opId === null || state === undefined ? undefined : { opId, state };
+}
 
 /** Room around the node centres: shapes above and left, labels to the right. */
 const PAD = { left: 60, right: 170, top: 55, bottom: 60 };
@@ -47,6 +53,9 @@ export function Graph({ compact }: { readonly compact: boolean }) {
   const selectLink = useLabStore((s) => s.selectLink);
   const vocabulary = VOCABULARIES[useLabStore((s) => s.vocabulary)];
   const conflictsByNode = useLabStore((s) => s.conflictsByNode);
+  // The write picked in a ledger or the event log, or just made: where it has arrived.
+  const followedOp = useLabStore((s) => (s.opReach === null ? null : s.selectedOpId));
+  const opReach = useLabStore((s) => s.opReach);
   const pickedConflict = useLabStore((s) => s.conflicts.find((c) => c.id === s.selectedConflictId)?.nodeIds);
   const hintId = useId();
   useEffect(() => whenIdle(loadMenu), []);
@@ -202,6 +211,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
                   onFocus={setFocusedId}
                   conflicts={conflictsByNode[node.id]}
                   inPickedConflict={pickedConflict?.includes(node.id) === true}
+                  followed={followedAt(followedOp, opReach, node.id)}
                 />
               );
             })}

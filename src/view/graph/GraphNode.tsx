@@ -7,7 +7,8 @@ import { ConflictBadge, ConflictFlash } from './ConflictMark.tsx';
 import { PRIMARY_HALF, REPLICA_RADIUS } from './geometry.ts';
 import type { Point } from './layout.ts';
 import { ARROW_KEYS, type Direction, type Jump } from './navigation.ts';
-import { lagEntries, lagMs, nodeAccessibleName, shortId, shownLsn } from './nodeText.ts';
+import { lagEntries, lagMs, nodeAccessibleName, shortId, shownLsn, type FollowedWrite } from './nodeText.ts';
+import { ReachMark } from './ReachMark.tsx';
 
 interface Props {
   readonly node: NodeView;
@@ -25,6 +26,8 @@ interface Props {
   readonly conflicts?: NodeConflicts | undefined;
   /** One of the nodes of the conflict picked in the ledger. */
   readonly inPickedConflict?: boolean;
+  /** The write being followed, and whether it has arrived here. */
+  readonly followed?: FollowedWrite | undefined;
 }
 
 const LABEL_X = PRIMARY_HALF + 10;
@@ -40,6 +43,7 @@ export function GraphNode({
   onNavigate,
   onFocus,
   conflicts,
+  followed,
   inPickedConflict = false,
 }: Props) {
   const down = node.status === 'down';
@@ -64,13 +68,14 @@ export function GraphNode({
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={tabStop ? 0 : -1}
-      aria-label={nodeAccessibleName(node, vocabulary, conflicts?.count ?? 0)}
+      aria-label={nodeAccessibleName(node, vocabulary, conflicts?.count ?? 0, followed)}
       aria-pressed={selected}
       aria-haspopup="menu"
       data-node-id={node.id}
       data-role={node.role}
       data-status={node.status}
       data-lag-ms={node.role === 'replica' ? Math.round(node.lag.ms) : undefined}
+      data-write-reach={followed?.state}
       onClick={activate}
       onKeyDown={onKeyDown}
       onFocus={() => {
@@ -117,6 +122,9 @@ export function GraphNode({
             {lagEntries(node)} behind
           </text>
         </>
+      )}
+      {followed !== undefined && (
+        <ReachMark state={followed.state} radius={node.role === 'primary' ? PRIMARY_HALF : REPLICA_RADIUS} />
       )}
       {conflicts !== undefined && (
         <ConflictBadge

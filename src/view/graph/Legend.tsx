@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useLabStore } from '../../store/index.ts';
 import { VOCABULARIES } from '../vocabulary.ts';
 import { MessageGlyph } from './MessageGlyph.tsx';
+import { REACH_GLYPH, REACH_WORDS } from './nodeText.ts';
 
 function Swatch({ children, width = 22 }: { readonly children: ReactNode; readonly width?: number }) {
   return (
@@ -21,6 +22,7 @@ function Swatch({ children, width = 22 }: { readonly children: ReactNode; readon
 export function Legend() {
   const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
   const multiPrimary = useLabStore((s) => s.snapshot.replication.multiPrimary);
+  const followed = useLabStore((s) => (s.opReach === null ? null : s.selectedOpId));
   return (
     <ul className="legend" aria-label="Legend">
       <li>
@@ -87,6 +89,22 @@ export function Legend() {
             </g>
           </Swatch>
           conflicts
+        </li>
+      )}
+      {followed !== null && (
+        <li className="legend-reach">
+          write #{followed}:
+          {(['applied', 'received', 'missing'] as const).map((state) => (
+            <span key={state}>
+              <Swatch>
+                <g className={`node-reach node-reach--${state}`}>
+                  <circle r={8} />
+                  <text dy="0.35em">{REACH_GLYPH[state]}</text>
+                </g>
+              </Swatch>
+              {REACH_WORDS[state]}
+            </span>
+          ))}
         </li>
       )}
     </ul>

@@ -1,5 +1,5 @@
 /** The words a graph node shows and announces: role, status, position and lag. */
-import type { NodeView } from '../../engine/index.ts';
+import type { NodeView, WriteReach } from '../../engine/index.ts';
 import { roleWord, type Vocabulary } from '../vocabulary.ts';
 
 export function lagMs(node: NodeView): string {
@@ -16,11 +16,38 @@ export function shownLsn(node: NodeView): number {
 }
 
 /** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1, master, down, LSN 48, 3 conflicts". */
-export function nodeAccessibleName(node: NodeView, vocabulary: Vocabulary, conflicts = 0): string {
+/** Where the followed write stands on a node (`Simulation.writeReach`). */
+export type ReachState = WriteReach['state'];
+
+export const REACH_GLYPH: Readonly<Record<ReachState, string>> = {
+  applied: '✓',
+  received: '◐',
+  missing: '○',
+};
+
+export const REACH_WORDS: Readonly<Record<ReachState, string>> = {
+  applied: 'has it',
+  received: 'received it, not replayed yet',
+  missing: 'does not have it',
+};
+
+/** The write the graph follows, and where it stands on this node. */
+export interface FollowedWrite {
+  readonly opId: number;
+  readonly state: ReachState;
+}
+
+export function nodeAccessibleName(
+  node: NodeView,
+  vocabulary: Vocabulary,
+  conflicts = 0,
+  followed?: FollowedWrite,
+): string {
   const parts = [node.id, roleWord(vocabulary, node.role), node.status];
   if (node.role === 'replica') parts.push(`lag ${lagEntries(node)} ${lagMs(node)}`);
   else parts.push(`LSN ${shownLsn(node)}`);
   if (conflicts > 0) parts.push(conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`);
+  if (followed !== undefined) parts.push(`write #${followed.opId}: ${REACH_WORDS[followed.state]}`);
   return parts.join(', ');
 }
 
