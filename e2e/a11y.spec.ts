@@ -30,6 +30,8 @@ const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
     await expect(page.getByRole('region', { name: /Event log/ })).toBeVisible();
   },
   'with a conflict and its siblings in the ledger': async (page) => {
+    // Settings, two writes and a dozen steps before the scan: slow on a loaded two-core machine.
+    test.setTimeout(120_000);
     await openPaused(page, `${new URL(page.url()).pathname}?preset=master-master&autoplay=0`);
     await button(page, 'Settings').click();
     await page.getByRole('combobox', { name: 'Conflict resolution', exact: true }).selectOption('siblings');
