@@ -3,19 +3,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
-import { decodeRun, linkReport, runParam } from './app/share/linkCodec.ts';
-import { LESSONS } from './app/lessons/lessons.ts';
+import { linkReport, runParam } from './app/share/linkHash.ts';
 import { parseViewOptions } from './app/share/viewOptions.ts';
 import { createLab } from './store/index.ts';
 
 const route = routeFromPath(window.location.pathname);
-const { options: view, problems: viewProblems } = parseViewOptions(
-  window.location.search,
-  LESSONS.map((l) => l.id),
-);
+// The lessons and the link decoder are chunks of their own, fetched only when the link names them.
+const lessonIds = new URLSearchParams(window.location.search).has('lesson')
+  ? (await import('./app/lessons/lessons.ts')).LESSONS.map((l) => l.id)
+  : [];
+const { options: view, problems: viewProblems } = parseViewOptions(window.location.search, lessonIds);
 const encoded = runParam(window.location.hash);
 // A bad link opens the default scenario, with its problems listed in a banner: never a blank page.
-const decoded = encoded === null ? null : decodeRun(encoded);
+const decoded = encoded === null ? null : (await import('./app/share/linkCodec.ts')).decodeRun(encoded);
 const report = linkReport(decoded, viewProblems);
 const store = createLab({
   ...labOptionsFor(route, view, encoded !== null),

@@ -62,3 +62,10 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
   }
   return { Component: DeferredComponent, preload };
 }
+
+/** True from the first render where `shown` is true on: a deferred dialog mounts when first opened, then stays. */
+export function useShownOnce(shown: boolean): boolean {
+  const [once, setOnce] = useState(shown);
+  if (shown && !once) setOnce(true);
+  return once || shown;
+}
