@@ -3,7 +3,7 @@
  * gives the same simulation, event for event (the engine is deterministic). Runs arrive from
  * links, files and host pages, so `validateRun` checks everything before `replayRun` touches it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ScenarioError,
   createSimulation,
@@ -35,32 +35,32 @@ export interface RunRecord {
   readonly time: number;
 }
 
-const nodeId = z.string().min(1).max(32);
-const text = z.string().max(200, 'must be at most 200 characters');
-const ms = z.number().min(0).max(MAX_RUN_MS);
+const nodeId = z.string().check(z.minLength(1), z.maxLength(32));
+const text = z.string().check(z.maxLength(200, 'must be at most 200 characters'));
+const ms = z.number().check(z.minimum(0), z.maximum(MAX_RUN_MS));
 const clientOptions = z.strictObject({
-  session: z.string().min(1).max(64).optional(),
-  synchronousCommit: z.enum(['local', 'remote_write', 'on', 'remote_apply']).optional(),
+  session: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  synchronousCommit: z.optional(z.enum(['local', 'remote_write', 'on', 'remote_apply'])),
 });
 const workloadOptions = z.strictObject({
-  writesPerSec: z.number().min(0).max(1000).optional(),
-  readsPerSec: z.number().min(0).max(1000).optional(),
-  keys: z.number().int().min(1).max(1_000_000).optional(),
-  readRouting: z.enum(['primary', 'replicas', 'any']).optional(),
+  writesPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
+  readsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
+  keys: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
+  readRouting: z.optional(z.enum(['primary', 'replicas', 'any'])),
 });
 const addNodeOptions = z.strictObject({
   id: nodeId,
-  role: z.enum(['primary', 'replica']).optional(),
-  upstream: nodeId.optional(),
-  fromBackup: z.string().min(1).max(64).optional(),
-  sync: z.boolean().optional(),
+  role: z.optional(z.enum(['primary', 'replica'])),
+  upstream: z.optional(nodeId),
+  fromBackup: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  sync: z.optional(z.boolean()),
 });
 
 /** The argument list each recorded command takes, as the engine's Simulation methods do. */
 const ARGS = {
   write: z.union([z.tuple([nodeId, text, text]), z.tuple([nodeId, text, text, clientOptions])]),
   read: z.union([z.tuple([nodeId, text]), z.tuple([nodeId, text, clientOptions])]),
-  cancel: z.tuple([z.number().int().min(0)]),
+  cancel: z.tuple([z.number().check(z.int(), z.minimum(0))]),
   kill: z.tuple([nodeId]),
   restart: z.tuple([nodeId]),
   promote: z.tuple([nodeId]),
@@ -69,9 +69,9 @@ const ARGS = {
   removeNode: z.tuple([nodeId]),
   rewind: z.tuple([nodeId]),
   repoint: z.tuple([nodeId, nodeId]),
-  partition: z.tuple([z.array(z.array(nodeId).max(64)).max(64)]),
+  partition: z.tuple([z.array(z.array(nodeId).check(z.maxLength(64))).check(z.maxLength(64))]),
   heal: z.tuple([]),
-  setLatency: z.tuple([nodeId, nodeId, z.number().min(0).max(60_000)]),
+  setLatency: z.tuple([nodeId, nodeId, z.number().check(z.minimum(0), z.maximum(60_000))]),
   startWorkload: z.tuple([workloadOptions]),
   stopWorkload: z.tuple([]),
   resolve: z.tuple([nodeId, text, text]),
@@ -82,13 +82,13 @@ const COMMAND_TYPES = Object.keys(ARGS) as CommandType[];
 const commandSchema = z.strictObject({
   at: ms,
   type: z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]),
-  args: z.array(z.unknown()).max(8),
+  args: z.array(z.unknown()).check(z.maxLength(8)),
 });
 
 const runSchema = z.strictObject({
   scenario: z.unknown(),
-  preset: z.string().max(64).optional(),
-  commands: z.array(commandSchema).max(MAX_COMMANDS, `at most ${MAX_COMMANDS} commands`),
+  preset: z.optional(z.string().check(z.maxLength(64))),
+  commands: z.array(commandSchema).check(z.maxLength(MAX_COMMANDS, `at most ${MAX_COMMANDS} commands`)),
   time: ms,
 });
 
@@ -102,7 +102,7 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   return out === '' ? '(root)' : out;
 }
 
-const issuesOf = (error: z.ZodError, prefix = ''): string[] =>
+const issuesOf = (error: z.core.$ZodError, prefix = ''): string[] =>
   error.issues.map((issue) => `${formatPath(issue.path, prefix)}: ${issue.message}`);
 
 export type Checked<T> =

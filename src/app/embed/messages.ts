@@ -3,13 +3,13 @@
  * `target: "replication-lab"` and `v: 1`; embed → host messages carry `source: "replication-lab"`.
  * Everything inbound is validated here; origins are compared exactly, never by substring.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkScenario, type RunRecord } from '../../store/index.ts';
 
 export const PROTOCOL = 'replication-lab';
 export const PROTOCOL_VERSION = 1;
 
-const id = z.union([z.string().max(64), z.number()]).optional();
+const id = z.optional(z.union([z.string().check(z.maxLength(64)), z.number()]));
 const base = { target: z.literal(PROTOCOL), v: z.literal(PROTOCOL_VERSION), id };
 const hostMessage = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('play') }),
@@ -19,9 +19,9 @@ const hostMessage = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('inject-write'),
-    node: z.string().min(1).max(32).optional(),
-    key: z.string().min(1).max(200),
-    value: z.string().max(200),
+    node: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+    key: z.string().check(z.minLength(1), z.maxLength(200)),
+    value: z.string().check(z.maxLength(200)),
   }),
 ]);
 
