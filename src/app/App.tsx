@@ -4,12 +4,15 @@ import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
 import { Legend } from '../view/graph/Legend.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
-import { BackupsPanel } from '../view/panels/BackupsPanel.tsx';
 import { ConflictsLedger } from '../view/panels/conflicts/ConflictsLedger.tsx';
-import { EventLog } from '../view/panels/EventLog.tsx';
-import { FailoverPanel } from '../view/panels/FailoverPanel.tsx';
+import {
+  BackupsPanel,
+  EventLog,
+  FailoverPanel,
+  LostWritesPanel,
+  TopologyTable,
+} from '../view/panels/lazyPanels.tsx';
 import { LinkDetails } from '../view/panels/LinkDetails.tsx';
-import { LostWritesPanel } from '../view/panels/LostWritesPanel.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
 import { PanelDock } from '../view/panels/PanelDock.tsx';
@@ -17,10 +20,10 @@ import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
 import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
 import { StatusLine } from '../view/panels/StatusLine.tsx';
-import { TopologyTable, TopologyTableToggle } from '../view/panels/TopologyTable.tsx';
+import { TopologyTableToggle } from '../view/panels/TopologyTableToggle.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { captionFor } from './captions.ts';
-import { allowedOrigins } from './embed/messages.ts';
+import { allowedOrigins } from './embed/origins.ts';
 import { OpenInLab } from './embed/OpenInLab.tsx';
 import { useHostMessages } from './embed/useHostMessages.ts';
 import { toggleFullscreen } from './present/fullscreen.ts';

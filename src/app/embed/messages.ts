@@ -4,7 +4,10 @@
  * Everything inbound is validated here; origins are compared exactly, never by substring.
  */
 import * as z from 'zod/mini';
-import { checkScenario, type RunRecord } from '../../store/index.ts';
+import { type RunRecord } from '../../store/index.ts';
+import { checkScenario } from '../../store/runCheck.ts';
+
+export { allowedOrigins, isAllowed } from './origins.ts';
 
 export const PROTOCOL = 'replication-lab';
 export const PROTOCOL_VERSION = 1;
@@ -80,25 +83,6 @@ export function parseHostMessage(data: unknown): Inbound {
     default:
       return { kind: 'command', ...withId, command: { type: message.type } };
   }
-}
-
-/**
- * Who may drive the embed: the origins listed in `?origin=` when there are any, else the origin
- * of the page that framed us (from `document.referrer`). Any other sender is foreign.
- */
-export function allowedOrigins(listed: readonly string[], referrer: string): readonly string[] {
-  if (listed.length > 0) return listed;
-  try {
-    const origin = new URL(referrer).origin;
-    return origin === 'null' ? [] : [origin];
-  } catch {
-    return [];
-  }
-}
-
-/** Exact comparison: "https://docs.example.com.evil.test" is not "https://docs.example.com". */
-export function isAllowed(origin: string, allowed: readonly string[]): boolean {
-  return allowed.includes(origin);
 }
 
 export type EmbedMessage =

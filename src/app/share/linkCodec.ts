@@ -4,7 +4,8 @@
  * MIGRATIONS, and everything is validated before the lab replays it. Links are untrusted input.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { validateRun, type Checked, type RunRecord } from '../../store/index.ts';
+import { type Checked, type RunRecord } from '../../store/index.ts';
+import { validateRun } from '../../store/runCheck.ts';
 
 export { linkReport, runParam } from './linkHash.ts';
 
