@@ -100,12 +100,13 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   return (
     <div className={`lab lab--${route} lab--chrome-${chrome}${presenting ? ' lab--present' : ''}`} ref={root}>
       {bare ? (
-        <div className="bare-controls">
+        <header className="bare-controls">
+          <h1 className="visually-hidden">Replication Lab</h1>
           <Toolbar compact controls="hidden" />
           <OpenInLab className="bare-open">
             Replication Lab <span aria-hidden="true">↗</span>
           </OpenInLab>
-        </div>
+        </header>
       ) : (
         <header className="lab-header">
           <h1>{title}</h1>
@@ -114,44 +115,47 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
           <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
         </header>
       )}
-      {fullscreenProblem !== null && (
-        <p role="status" className="banner present-fallback">
-          {fullscreenProblem} <OpenInLab>Open in a new tab</OpenInLab>
-        </p>
-      )}
-      <LoadReportBanner />
-      {!bare && (
-        <p className="caption">
-          {imported && `${scenarioName}. `}
-          {captionFor({ scenario, settings, workload }, words, compact)}
-        </p>
-      )}
-      <ReadOnlyBanner />
-      <SplitBrainBanner />
-      <StatusLine />
-      <main className="lab-main">
-        <div className="graph-column">
-          {tableShown ? <TopologyTable /> : <Graph compact={compact} />}
-          <div className="graph-footer">
-            <Legend />
-            <TopologyTableToggle />
-          </div>
-          <PanelDock compact={compact} />
-        </div>
-        {!bare && (
-          <aside className="side-panel" aria-label="Details">
-            <LessonPanel />
-            <NodeDetails />
-            <LinkDetails />
-            <FailoverPanel />
-            <LostWritesPanel />
-            <ConflictsLedger />
-            <BackupsPanel />
-            {!compact && <EventLog />}
-          </aside>
+      {/* Every part of the page sits in a landmark: the header above, this main, the aside within it. */}
+      <main className="lab-body">
+        {fullscreenProblem !== null && (
+          <p role="status" className="banner present-fallback">
+            {fullscreenProblem} <OpenInLab>Open in a new tab</OpenInLab>
+          </p>
         )}
+        <LoadReportBanner />
+        {!bare && (
+          <p className="caption">
+            {imported && `${scenarioName}. `}
+            {captionFor({ scenario, settings, workload }, words, compact)}
+          </p>
+        )}
+        <ReadOnlyBanner />
+        <SplitBrainBanner />
+        <StatusLine />
+        <div className="lab-main">
+          <div className="graph-column">
+            {tableShown ? <TopologyTable /> : <Graph compact={compact} />}
+            <div className="graph-footer">
+              <Legend />
+              <TopologyTableToggle />
+            </div>
+            <PanelDock compact={compact} />
+          </div>
+          {!bare && (
+            <aside className="side-panel" aria-label="Details">
+              <LessonPanel />
+              <NodeDetails />
+              <LinkDetails />
+              <FailoverPanel />
+              <LostWritesPanel />
+              <ConflictsLedger />
+              <BackupsPanel />
+              {!compact && <EventLog />}
+            </aside>
+          )}
+        </div>
+        {!bare && <MetricsStrip />}
       </main>
-      {!bare && <MetricsStrip />}
       <ShortcutsDialog />
       {!compact && <ShareDialog root={root} />}
     </div>

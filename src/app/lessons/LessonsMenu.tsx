@@ -3,12 +3,10 @@
  * player are a chunk of their own, fetched when the browser is idle after the first frame.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { deferred } from '../../view/deferred.tsx';
 import { whenIdle } from '../../view/whenIdle.ts';
+import { LessonListPart as List, preloadLessons } from './lessonParts.tsx';
 import { LESSONS_BUTTON_ID, useLessonState } from './lessonStore.ts';
 import './lessons.css';
-
-const List = deferred(() => import('./LessonList.tsx').then((m) => m.LessonList));
 
 export function LessonsMenu() {
   const [open, setOpen] = useState(false);
@@ -16,7 +14,7 @@ export function LessonsMenu() {
   const menuId = useId();
   const list = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => whenIdle(List.preload), []);
+  useEffect(() => whenIdle(preloadLessons), []);
 
   useEffect(() => {
     if (!open) return;
@@ -53,7 +51,11 @@ export function LessonsMenu() {
         aria-controls={menuId}
         className={current !== null ? 'lessons-button--active' : undefined}
         onClick={() => {
-          setOpen((o) => !o);
+          if (open) setOpen(false);
+          else
+            void preloadLessons().then(() => {
+              setOpen(true);
+            });
         }}
       >
         Lessons

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
+import { preloadLessons } from './lessonParts.tsx';
 import { lessonStoreFor } from './lessonStore.ts';
 
 export function useLessonLink(): void {
@@ -13,14 +14,16 @@ export function useLessonLink(): void {
     const store = lessonStoreFor(lab);
     let active = true;
     if (new URLSearchParams(window.location.search).has('lesson')) {
-      void Promise.all([import('./lessonQuery.ts'), import('./lessonState.ts')]).then(([query, state]) => {
-        const { open, problem } = store.getState();
-        if (!active || open !== null || problem !== null) return;
-        const link = query.parseLessonQuery(window.location.search);
-        const moves = state.lessonMoves(lab, store);
-        if (link.kind === 'lesson') moves.start(link.lesson, link.index);
-        if (link.kind === 'problem') moves.showProblem(link.problem);
-      });
+      void Promise.all([import('./lessonQuery.ts'), import('./lessonState.ts'), preloadLessons()]).then(
+        ([query, state]) => {
+          const { open, problem } = store.getState();
+          if (!active || open !== null || problem !== null) return;
+          const link = query.parseLessonQuery(window.location.search);
+          const moves = state.lessonMoves(lab, store);
+          if (link.kind === 'lesson') moves.start(link.lesson, link.index);
+          if (link.kind === 'problem') moves.showProblem(link.problem);
+        },
+      );
     }
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.open === previous.open) return;
