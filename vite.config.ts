@@ -5,5 +5,14 @@ export default defineConfig({
   plugins: [react()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Everything the first frame needs in one chunk (not a dozen small ones shared with the lazy
+        // parts); what loads later (charts' plots, Share, lessons, menus, settings) splits as it likes.
+        codeSplitting: { groups: [{ name: 'lab', tags: ['$initial'] }] },
+      },
+    },
+  },
 });

@@ -3,31 +3,39 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
-import { decodeRun, linkReport, runParam } from './app/share/linkCodec.ts';
-import { LESSONS } from './app/lessons/lessons.ts';
+import { linkReport, runParam } from './app/share/linkHash.ts';
 import { parseViewOptions } from './app/share/viewOptions.ts';
 import { createLab } from './store/index.ts';
 
-const route = routeFromPath(window.location.pathname);
-const { options: view, problems: viewProblems } = parseViewOptions(
-  window.location.search,
-  LESSONS.map((l) => l.id),
-);
-const encoded = runParam(window.location.hash);
-// A bad link opens the default scenario, with its problems listed in a banner: never a blank page.
-const decoded = encoded === null ? null : decodeRun(encoded);
-const report = linkReport(decoded, viewProblems);
-const store = createLab({
-  ...labOptionsFor(route, view, encoded !== null),
-  ...(decoded?.ok === true ? { run: decoded.value } : {}),
-  ...(report === null ? {} : { report }),
-});
-if (view.table) store.getState().setTopologyTableShown(true);
-const container = document.getElementById('root');
-if (container === null) throw new Error('index.html must contain <div id="root">');
+/**
+ * Not top-level await: the chunks imported here import this one back, and would wait forever for a
+ * module still suspended in its own evaluation.
+ */
+async function start(): Promise<void> {
+  const route = routeFromPath(window.location.pathname);
+  // The lessons and the link decoder are chunks of their own, fetched only when the link names them.
+  const lessonIds = new URLSearchParams(window.location.search).has('lesson')
+    ? (await import('./app/lessons/lessons.ts')).LESSONS.map((l) => l.id)
+    : [];
+  const { options: view, problems: viewProblems } = parseViewOptions(window.location.search, lessonIds);
+  const encoded = runParam(window.location.hash);
+  // A bad link opens the default scenario, with its problems listed in a banner: never a blank page.
+  const decoded = encoded === null ? null : (await import('./app/share/linkCodec.ts')).decodeRun(encoded);
+  const report = linkReport(decoded, viewProblems);
+  const store = createLab({
+    ...labOptionsFor(route, view, encoded !== null),
+    ...(decoded?.ok === true ? { run: decoded.value } : {}),
+    ...(report === null ? {} : { report }),
+  });
+  if (view.table) store.getState().setTopologyTableShown(true);
+  const container = document.getElementById('root');
+  if (container === null) throw new Error('index.html must contain <div id="root">');
 
-createRoot(container).render(
-  <StrictMode>
-    <App store={store} route={route} view={view} />
-  </StrictMode>,
-);
+  createRoot(container).render(
+    <StrictMode>
+      <App store={store} route={route} view={view} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -4,12 +4,15 @@ import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
 import { Legend } from '../view/graph/Legend.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
-import { BackupsPanel } from '../view/panels/BackupsPanel.tsx';
 import { ConflictsLedger } from '../view/panels/conflicts/ConflictsLedger.tsx';
-import { EventLog } from '../view/panels/EventLog.tsx';
-import { FailoverPanel } from '../view/panels/FailoverPanel.tsx';
+import {
+  BackupsPanel,
+  EventLog,
+  FailoverPanel,
+  LostWritesPanel,
+  TopologyTable,
+} from '../view/panels/lazyPanels.tsx';
 import { LinkDetails } from '../view/panels/LinkDetails.tsx';
-import { LostWritesPanel } from '../view/panels/LostWritesPanel.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
 import { PanelDock } from '../view/panels/PanelDock.tsx';
@@ -17,10 +20,10 @@ import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
 import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
 import { StatusLine } from '../view/panels/StatusLine.tsx';
-import { TopologyTable, TopologyTableToggle } from '../view/panels/TopologyTable.tsx';
+import { TopologyTableToggle } from '../view/panels/TopologyTableToggle.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { captionFor } from './captions.ts';
-import { allowedOrigins } from './embed/messages.ts';
+import { allowedOrigins } from './embed/origins.ts';
 import { OpenInLab } from './embed/OpenInLab.tsx';
 import { useHostMessages } from './embed/useHostMessages.ts';
 import { toggleFullscreen } from './present/fullscreen.ts';
@@ -97,12 +100,13 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   return (
     <div className={`lab lab--${route} lab--chrome-${chrome}${presenting ? ' lab--present' : ''}`} ref={root}>
       {bare ? (
-        <div className="bare-controls">
+        <header className="bare-controls">
+          <h1 className="visually-hidden">Replication Lab</h1>
           <Toolbar compact controls="hidden" />
           <OpenInLab className="bare-open">
             Replication Lab <span aria-hidden="true">↗</span>
           </OpenInLab>
-        </div>
+        </header>
       ) : (
         <header className="lab-header">
           <h1>{title}</h1>
@@ -111,44 +115,47 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
           <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
         </header>
       )}
-      {fullscreenProblem !== null && (
-        <p role="status" className="banner present-fallback">
-          {fullscreenProblem} <OpenInLab>Open in a new tab</OpenInLab>
-        </p>
-      )}
-      <LoadReportBanner />
-      {!bare && (
-        <p className="caption">
-          {imported && `${scenarioName}. `}
-          {captionFor({ scenario, settings, workload }, words, compact)}
-        </p>
-      )}
-      <ReadOnlyBanner />
-      <SplitBrainBanner />
-      <StatusLine />
-      <main className="lab-main">
-        <div className="graph-column">
-          {tableShown ? <TopologyTable /> : <Graph compact={compact} />}
-          <div className="graph-footer">
-            <Legend />
-            <TopologyTableToggle />
-          </div>
-          <PanelDock compact={compact} />
-        </div>
-        {!bare && (
-          <aside className="side-panel" aria-label="Details">
-            <LessonPanel />
-            <NodeDetails />
-            <LinkDetails />
-            <FailoverPanel />
-            <LostWritesPanel />
-            <ConflictsLedger />
-            <BackupsPanel />
-            {!compact && <EventLog />}
-          </aside>
+      {/* Every part of the page sits in a landmark: the header above, this main, the aside within it. */}
+      <main className="lab-body">
+        {fullscreenProblem !== null && (
+          <p role="status" className="banner present-fallback">
+            {fullscreenProblem} <OpenInLab>Open in a new tab</OpenInLab>
+          </p>
         )}
+        <LoadReportBanner />
+        {!bare && (
+          <p className="caption">
+            {imported && `${scenarioName}. `}
+            {captionFor({ scenario, settings, workload }, words, compact)}
+          </p>
+        )}
+        <ReadOnlyBanner />
+        <SplitBrainBanner />
+        <StatusLine />
+        <div className="lab-main">
+          <div className="graph-column">
+            {tableShown ? <TopologyTable /> : <Graph compact={compact} />}
+            <div className="graph-footer">
+              <Legend />
+              <TopologyTableToggle />
+            </div>
+            <PanelDock compact={compact} />
+          </div>
+          {!bare && (
+            <aside className="side-panel" aria-label="Details">
+              <LessonPanel />
+              <NodeDetails />
+              <LinkDetails />
+              <FailoverPanel />
+              <LostWritesPanel />
+              <ConflictsLedger />
+              <BackupsPanel />
+              {!compact && <EventLog />}
+            </aside>
+          )}
+        </div>
+        {!bare && <MetricsStrip />}
       </main>
-      {!bare && <MetricsStrip />}
       <ShortcutsDialog />
       {!compact && <ShareDialog root={root} />}
     </div>

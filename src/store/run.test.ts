@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, presets } from '../engine/index.ts';
 import { createLab } from './connectEngine.ts';
-import { recordRun, replayRun, stepTo, validateRun, type RunRecord } from './run.ts';
+import { recordRun, replayRun, stepTo, type RunRecord } from './run.ts';
+import { validateRun } from './runCheck.ts';
 
 /** A run with fractional frame times, a failover and a workload: what a person makes in the lab. */
 function busyRun() {

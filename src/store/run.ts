@@ -1,17 +1,11 @@
 /**
  * A recorded run: the scenario, the engine's command log and the moment to show. Replaying it
  * gives the same simulation, event for event (the engine is deterministic). Runs arrive from
- * links, files and host pages, so `validateRun` checks everything before `replayRun` touches it.
+ * links, files and host pages, so `validateRun` (runCheck.ts) checks everything before `replayRun` touches it.
  */
-import { z } from 'zod';
-import {
-  ScenarioError,
-  createSimulation,
-  parseScenario,
-  type ScenarioInput,
-  type Simulation,
-} from '../engine/index.ts';
-import { isPresetName, type PresetName } from './presetName.ts';
+import { createSimulation, type ScenarioInput, type Simulation } from '../engine/index.ts';
+import type { PresetName } from './presetName.ts';
+import type { CommandType } from './runCheck.ts';
 
 /** Longest run a link may ask to replay, in simulated ms (one hour). */
 export const MAX_RUN_MS = 3_600_000;
@@ -35,150 +29,8 @@ export interface RunRecord {
   readonly time: number;
 }
 
-const nodeId = z.string().min(1).max(32);
-const text = z.string().max(200, 'must be at most 200 characters');
-const ms = z.number().min(0).max(MAX_RUN_MS);
-const clientOptions = z.strictObject({
-  session: z.string().min(1).max(64).optional(),
-  synchronousCommit: z.enum(['local', 'remote_write', 'on', 'remote_apply']).optional(),
-});
-const workloadOptions = z.strictObject({
-  writesPerSec: z.number().min(0).max(1000).optional(),
-  readsPerSec: z.number().min(0).max(1000).optional(),
-  keys: z.number().int().min(1).max(1_000_000).optional(),
-  readRouting: z.enum(['primary', 'replicas', 'any']).optional(),
-});
-const addNodeOptions = z.strictObject({
-  id: nodeId,
-  role: z.enum(['primary', 'replica']).optional(),
-  upstream: nodeId.optional(),
-  fromBackup: z.string().min(1).max(64).optional(),
-  sync: z.boolean().optional(),
-});
-
-/** The argument list each recorded command takes, as the engine's Simulation methods do. */
-const ARGS = {
-  write: z.union([z.tuple([nodeId, text, text]), z.tuple([nodeId, text, text, clientOptions])]),
-  read: z.union([z.tuple([nodeId, text]), z.tuple([nodeId, text, clientOptions])]),
-  cancel: z.tuple([z.number().int().min(0)]),
-  kill: z.tuple([nodeId]),
-  restart: z.tuple([nodeId]),
-  promote: z.tuple([nodeId]),
-  takeBackup: z.tuple([nodeId]),
-  addNode: z.tuple([addNodeOptions]),
-  removeNode: z.tuple([nodeId]),
-  rewind: z.tuple([nodeId]),
-  repoint: z.tuple([nodeId, nodeId]),
-  partition: z.tuple([z.array(z.array(nodeId).max(64)).max(64)]),
-  heal: z.tuple([]),
-  setLatency: z.tuple([nodeId, nodeId, z.number().min(0).max(60_000)]),
-  startWorkload: z.tuple([workloadOptions]),
-  stopWorkload: z.tuple([]),
-  resolve: z.tuple([nodeId, text, text]),
-} as const;
-type CommandType = keyof typeof ARGS;
-const COMMAND_TYPES = Object.keys(ARGS) as CommandType[];
-
-const commandSchema = z.strictObject({
-  at: ms,
-  type: z.enum(COMMAND_TYPES as [CommandType, ...CommandType[]]),
-  args: z.array(z.unknown()).max(8),
-});
-
-const runSchema = z.strictObject({
-  scenario: z.unknown(),
-  preset: z.string().max(64).optional(),
-  commands: z.array(commandSchema).max(MAX_COMMANDS, `at most ${MAX_COMMANDS} commands`),
-  time: ms,
-});
-
-/** "commands[2].args[0]" from a zod path. */
-export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
-  let out = prefix;
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
-const issuesOf = (error: z.ZodError, prefix = ''): string[] =>
-  error.issues.map((issue) => `${formatPath(issue.path, prefix)}: ${issue.message}`);
-
 export type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[] };
-
-/** The engine's scenario check, with every problem's path under `prefix` ("scenario.nodes[0].id"). */
-export function checkScenario(input: unknown, prefix = 'scenario'): Checked<ScenarioInput> {
-  try {
-    parseScenario(input);
-    return { ok: true, value: input as ScenarioInput };
-  } catch (error) {
-    if (error instanceof ScenarioError) {
-      return {
-        ok: false,
-        problems: error.problems.map((p) =>
-          p.startsWith('(scenario)') ? `${prefix}${p.slice('(scenario)'.length)}` : `${prefix}.${p}`,
-        ),
-      };
-    }
-    throw error;
-  }
-}
-
-/** Workload operations the commands would make before `time`: a bound on replay cost. */
-function replayedOperations(commands: readonly RunCommand[], time: number): number {
-  let total = 0;
-  let rate = 0;
-  let since = 0;
-  for (const command of commands) {
-    total += (rate * (command.at - since)) / 1000;
-    since = command.at;
-    if (command.type === 'startWorkload') {
-      const options = command.args[0] as z.infer<typeof workloadOptions>;
-      rate = (options.writesPerSec ?? 0) + (options.readsPerSec ?? 0);
-    } else if (command.type === 'stopWorkload') rate = 0;
-  }
-  return total + (rate * (time - since)) / 1000;
-}
-
-/** Checks untrusted input against the run format; every problem is named by its path. */
-export function validateRun(input: unknown): Checked<RunRecord> {
-  const parsed = runSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error) };
-  const raw = parsed.data;
-  const problems: string[] = [];
-  const scenario = checkScenario(raw.scenario);
-  if (!scenario.ok) problems.push(...scenario.problems);
-  if (raw.preset !== undefined && !isPresetName(raw.preset)) {
-    problems.push(`preset: unknown preset "${raw.preset}"`);
-  }
-  let last = 0;
-  raw.commands.forEach((command, i) => {
-    const args = ARGS[command.type].safeParse(command.args);
-    if (!args.success) problems.push(...issuesOf(args.error, `commands[${i}].args`));
-    if (command.at < last) problems.push(`commands[${i}].at: earlier than the command before it`);
-    if (command.at > raw.time) problems.push(`commands[${i}].at: later than time (${raw.time} ms)`);
-    last = command.at;
-  });
-  if (problems.length > 0) return { ok: false, problems };
-  const operations = replayedOperations(raw.commands, raw.time);
-  if (operations > MAX_REPLAYED_OPERATIONS) {
-    problems.push(
-      `time: replaying would simulate about ${Math.round(operations)} client operations (at most ${MAX_REPLAYED_OPERATIONS})`,
-    );
-    return { ok: false, problems };
-  }
-  return {
-    ok: true,
-    value: {
-      scenario: raw.scenario as ScenarioInput,
-      ...(raw.preset !== undefined && isPresetName(raw.preset) ? { preset: raw.preset } : {}),
-      commands: raw.commands,
-      time: raw.time,
-    },
-  };
-}
 
 /**
  * The step that brings `now` to exactly `at`: `now + (at - now)` can miss by one unit in the last

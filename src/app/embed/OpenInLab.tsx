@@ -1,7 +1,14 @@
 /** The embed's way out: opens the full lab in a new tab on this exact run, sending no referrer. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
-import { shareUrl } from '../share/shareUrl.ts';
+import { whenIdle } from '../../view/whenIdle.ts';
+
+// Encoding a run (lz-string) is a chunk of its own, fetched when the browser is idle after the first frame.
+let shareUrls: typeof import('../share/shareUrl.ts') | null = null;
+const loadShareUrls = () =>
+  import('../share/shareUrl.ts').then((module) => {
+    shareUrls = module;
+  });
 
 export function OpenInLab({
   children,
@@ -11,10 +18,22 @@ export function OpenInLab({
   readonly className?: string;
 }) {
   const store = useLabStoreApi();
+  useEffect(() => whenIdle(() => loadShareUrls().catch(() => undefined)), []);
   // The href is rebuilt when the reader reaches for the link, so it carries the run as it is then.
-  const refresh = (link: HTMLAnchorElement) => {
+  const refresh = (link: HTMLAnchorElement): void => {
+    if (shareUrls === null) {
+      void loadShareUrls().then(() => {
+        refresh(link);
+      });
+      return;
+    }
     const { actions, theme, vocabulary } = store.getState();
-    link.href = shareUrl(window.location.origin, actions.currentRun(), { theme, terms: vocabulary }, '/');
+    link.href = shareUrls.shareUrl(
+      window.location.origin,
+      actions.currentRun(),
+      { theme, terms: vocabulary },
+      '/',
+    );
   };
   return (
     <a

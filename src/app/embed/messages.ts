@@ -3,13 +3,16 @@
  * `target: "replication-lab"` and `v: 1`; embed → host messages carry `source: "replication-lab"`.
  * Everything inbound is validated here; origins are compared exactly, never by substring.
  */
-import { z } from 'zod';
-import { checkScenario, type RunRecord } from '../../store/index.ts';
+import * as z from 'zod/mini';
+import { type RunRecord } from '../../store/index.ts';
+import { checkScenario } from '../../store/runCheck.ts';
+
+export { allowedOrigins, isAllowed } from './origins.ts';
 
 export const PROTOCOL = 'replication-lab';
 export const PROTOCOL_VERSION = 1;
 
-const id = z.union([z.string().max(64), z.number()]).optional();
+const id = z.optional(z.union([z.string().check(z.maxLength(64)), z.number()]));
 const base = { target: z.literal(PROTOCOL), v: z.literal(PROTOCOL_VERSION), id };
 const hostMessage = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('play') }),
@@ -19,9 +22,9 @@ const hostMessage = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('inject-write'),
-    node: z.string().min(1).max(32).optional(),
-    key: z.string().min(1).max(200),
-    value: z.string().max(200),
+    node: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+    key: z.string().check(z.minLength(1), z.maxLength(200)),
+    value: z.string().check(z.maxLength(200)),
   }),
 ]);
 
@@ -80,25 +83,6 @@ export function parseHostMessage(data: unknown): Inbound {
     default:
       return { kind: 'command', ...withId, command: { type: message.type } };
   }
-}
-
-/**
- * Who may drive the embed: the origins listed in `?origin=` when there are any, else the origin
- * of the page that framed us (from `document.referrer`). Any other sender is foreign.
- */
-export function allowedOrigins(listed: readonly string[], referrer: string): readonly string[] {
-  if (listed.length > 0) return listed;
-  try {
-    const origin = new URL(referrer).origin;
-    return origin === 'null' ? [] : [origin];
-  } catch {
-    return [];
-  }
-}
-
-/** Exact comparison: "https://docs.example.com.evil.test" is not "https://docs.example.com". */
-export function isAllowed(origin: string, allowed: readonly string[]): boolean {
-  return allowed.includes(origin);
 }
 
 export type EmbedMessage =

@@ -1,25 +1,23 @@
-/** The Lessons menu: every lesson by title, and the one left for free play to resume. */
+/**
+ * The Lessons menu: its button, and a menu listing every lesson. The list, the lessons' data and the
+ * player are a chunk of their own, fetched when the browser is idle after the first frame.
+ */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useWords } from '../../view/vocabulary.ts';
-import { LESSONS, lessonById } from './lessons.ts';
-import { lessonText } from './text.ts';
-import { LESSONS_BUTTON_ID, useLessonMoves, useLessonState } from './useLessons.ts';
+import { whenIdle } from '../../view/whenIdle.ts';
+import { LessonListPart as List, preloadLessons } from './lessonParts.tsx';
+import { LESSONS_BUTTON_ID, useLessonState } from './lessonStore.ts';
 import './lessons.css';
 
 export function LessonsMenu() {
   const [open, setOpen] = useState(false);
-  const words = useWords();
-  const moves = useLessonMoves();
-  const left = useLessonState((s) => s.left);
   const current = useLessonState((s) => s.open);
   const menuId = useId();
   const list = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const leftLesson = left === null ? undefined : lessonById(left.lessonId);
+  useEffect(() => whenIdle(preloadLessons), []);
 
   useEffect(() => {
     if (!open) return;
-    list.current?.querySelector('button')?.focus();
     const onPointer = (event: PointerEvent) => {
       const inside =
         event.target instanceof Node &&
@@ -53,7 +51,11 @@ export function LessonsMenu() {
         aria-controls={menuId}
         className={current !== null ? 'lessons-button--active' : undefined}
         onClick={() => {
-          setOpen((o) => !o);
+          if (open) setOpen(false);
+          else
+            void preloadLessons().then(() => {
+              setOpen(true);
+            });
         }}
       >
         Lessons
@@ -67,35 +69,12 @@ export function LessonsMenu() {
           aria-label="Lessons"
           onKeyDown={onKeyDown}
         >
-          {leftLesson !== undefined && left !== null && (
-            <button
-              type="button"
-              className="lessons-resume"
-              onClick={() => {
-                setOpen(false);
-                moves.resume();
-              }}
-            >
-              Resume “{lessonText(leftLesson.title, words)}” at step {left.index + 1} of{' '}
-              {leftLesson.steps.length}
-            </button>
-          )}
-          <ol>
-            {LESSONS.map((lesson) => (
-              <li key={lesson.id}>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setOpen(false);
-                    moves.start(lesson);
-                  }}
-                >
-                  <span className="lessons-title">{lessonText(lesson.title, words)}</span>
-                  <span className="lessons-summary">{lessonText(lesson.summary, words)}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
+          <List.Component
+            fallback={<p className="muted">Loading the lessons…</p>}
+            onPick={() => {
+              setOpen(false);
+            }}
+          />
         </div>
       )}
     </div>

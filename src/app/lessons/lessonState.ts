@@ -1,45 +1,14 @@
 /**
- * Where the reader is in the lessons: the open lesson and step, one left for free play, and a problem
- * with a lesson link. One small store per lab, beside the lab's store; the lab's engine state stays
- * in the lab store, and every step action goes through the lab's actions.
+ * The reader's moves through a lesson (start, next, back, leave, resume) on the lesson store
+ * (lessonStore.ts); every step action goes through the lab's actions.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LabStore } from '../../store/index.ts';
+import type { LessonPlace, LessonStore } from './lessonStore.ts';
 import { lessonById } from './lessons.ts';
 import { needsActions, performStep, replayTo, startLesson, stepHolds } from './player.ts';
 import type { Lesson } from './types.ts';
 
-export interface LessonPlace {
-  readonly lessonId: string;
-  /** The step shown, 0-based. */
-  readonly index: number;
-  /** The furthest step reached: steps before it can be revisited freely. */
-  readonly furthest: number;
-  /** The step whose actions Next already performed (it then waits for the condition). */
-  readonly performed: number | null;
-}
-
-export interface LessonState {
-  readonly open: LessonPlace | null;
-  /** A lesson left for free play, to resume. */
-  readonly left: LessonPlace | null;
-  /** What was wrong with a `?lesson=` link, or a lesson that could not start. */
-  readonly problem: string | null;
-}
-
-export type LessonStore = StoreApi<LessonState>;
-
-const stores = new WeakMap<LabStore, LessonStore>();
-
-/** The lesson store that belongs to `lab` (created on first use). */
-export function lessonStoreFor(lab: LabStore): LessonStore {
-  let store = stores.get(lab);
-  if (store === undefined) {
-    store = createStore<LessonState>()(() => ({ open: null, left: null, problem: null }));
-    stores.set(lab, store);
-  }
-  return store;
-}
+export { lessonStoreFor, type LessonPlace, type LessonState, type LessonStore } from './lessonStore.ts';
 
 export type NextState =
   | { readonly kind: 'go' }

@@ -1,17 +1,12 @@
-/** React access to the lab's lesson store and the reader's moves. */
+/** React access to the reader's moves through the lessons (and, re-exported, the lesson store). */
 import { useMemo } from 'react';
-import { useStore } from 'zustand';
 import { useLabStoreApi } from '../../store/index.ts';
-import { lessonMoves, lessonStoreFor, type LessonMoves, type LessonState } from './lessonState.ts';
+import { lessonStoreFor } from './lessonStore.ts';
+import { lessonMoves, type LessonMoves } from './lessonState.ts';
 
-export function useLessonState<T>(selector: (state: LessonState) => T): T {
-  return useStore(lessonStoreFor(useLabStoreApi()), selector);
-}
+export { LESSONS_BUTTON_ID, useLessonState } from './lessonStore.ts';
 
 export function useLessonMoves(): LessonMoves {
   const lab = useLabStoreApi();
   return useMemo(() => lessonMoves(lab, lessonStoreFor(lab)), [lab]);
 }
-
-/** The id of the Lessons menu button: focus returns there when a lesson closes. */
-export const LESSONS_BUTTON_ID = 'lessons-button';

@@ -4,7 +4,10 @@
  * MIGRATIONS, and everything is validated before the lab replays it. Links are untrusted input.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { validateRun, type Checked, type LoadReport, type RunRecord } from '../../store/index.ts';
+import { type Checked, type RunRecord } from '../../store/index.ts';
+import { validateRun } from '../../store/runCheck.ts';
+
+export { linkReport, runParam } from './linkHash.ts';
 
 /** The link format this build writes. */
 export const LINK_VERSION = 1;
@@ -63,20 +66,6 @@ export function runHash(run: RunRecord, codec: Codec = 'v1z'): string {
   return `#s=${encodeRun(run, codec)}`;
 }
 
-/**
- * The encoded run in a URL hash, or null when the hash holds none. Not URLSearchParams: it would
- * turn lz-string's "+" into a space. Percent-escapes a chat tool may have added are undone.
- */
-export function runParam(hash: string): string | null {
-  const match = /(?:^#?|&)s=([^&]*)/.exec(hash);
-  if (match?.[1] === undefined) return null;
-  try {
-    return decodeURIComponent(match[1].replace(/%2B/gi, '+'));
-  } catch {
-    return match[1];
-  }
-}
-
 function decompress(codec: string, payload: string): Checked<string> {
   if (codec === 'v1z') {
     // Typed as string, but lz-string returns null (or '') for data that is not its output.
@@ -132,20 +121,4 @@ export function decodeRun(encoded: string): Checked<RunRecord> {
   if (colon < 0) return { ok: false, problems: ['link: missing the format prefix (v1z:)'] };
   const json = decompress(encoded.slice(0, colon), encoded.slice(colon + 1));
   return json.ok ? decodeRunJson(json.value) : json;
-}
-
-/** The banner for a link: what was wrong with its run (if it had one) and with its view options. */
-export function linkReport(
-  decoded: Checked<RunRecord> | null,
-  viewProblems: readonly string[],
-): LoadReport | null {
-  if (decoded !== null && !decoded.ok) {
-    return {
-      title: 'This link could not be opened, so the default scenario opened instead.',
-      problems: [...decoded.problems, ...viewProblems],
-    };
-  }
-  if (viewProblems.length > 0)
-    return { title: 'Some options in this link were ignored.', problems: viewProblems };
-  return null;
 }

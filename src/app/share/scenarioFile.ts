@@ -2,7 +2,8 @@
  * Scenario files: the same versioned JSON as a link (a run: scenario, commands, time), pretty
  * printed. Import also takes a bare scenario (`{"nodes": [...]}`), which starts at time 0.
  */
-import { checkScenario, type Checked, type RunRecord } from '../../store/index.ts';
+import { type Checked, type RunRecord } from '../../store/index.ts';
+import { checkScenario } from '../../store/runCheck.ts';
 import { LINK_VERSION, MAX_DECODED_CHARS, decodeRunJson } from './linkCodec.ts';
 
 export function runFileText(run: RunRecord): string {

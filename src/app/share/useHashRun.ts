@@ -1,15 +1,15 @@
 /** A share link pasted into this tab changes only the hash: load its run without a reload. */
 import { useEffect } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
-import { decodeRun, runParam } from './linkCodec.ts';
+import { runParam } from './linkHash.ts';
 
 export function useHashRun(): void {
   const store = useLabStoreApi();
   useEffect(() => {
-    const onHashChange = () => {
+    const onHashChange = async () => {
       const encoded = runParam(window.location.hash);
       if (encoded === null) return;
-      const decoded = decodeRun(encoded);
+      const decoded = (await import('./linkCodec.ts')).decodeRun(encoded);
       const { actions } = store.getState();
       if (decoded.ok) {
         actions.pause();
@@ -21,9 +21,10 @@ export function useHashRun(): void {
         });
       }
     };
-    window.addEventListener('hashchange', onHashChange);
+    const listener = () => void onHashChange();
+    window.addEventListener('hashchange', listener);
     return () => {
-      window.removeEventListener('hashchange', onHashChange);
+      window.removeEventListener('hashchange', listener);
     };
   }, [store]);
 }

@@ -3,7 +3,7 @@
  * never what it simulates (that is the hash's run). A host page can change them without
  * re-encoding the run. One bad option is reported and replaced by its default; the rest still apply.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   MAX_SPEED,
   MIN_SPEED,
@@ -32,31 +32,39 @@ export interface ViewOptions {
   readonly origins: readonly string[];
 }
 
-const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
-const origin = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-  } catch {
-    return false;
-  }
-}, 'expected origins such as https://docs.example.com, separated by commas');
+const flag = z.pipe(
+  z.enum(['0', '1', 'true', 'false']),
+  z.transform((v) => v === '1' || v === 'true'),
+);
+const origin = z.string().check(
+  z.refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'expected origins such as https://docs.example.com, separated by commas'),
+);
 
 const PARAMS = {
   theme: z.enum(['light', 'dark', 'system']),
   terms: z.enum(['master-slave', 'primary-replica', 'leader-follower']),
-  speed: z.coerce.number().min(MIN_SPEED).max(MAX_SPEED),
+  speed: z.coerce.number().check(z.minimum(MIN_SPEED), z.maximum(MAX_SPEED)),
   mode: z.enum(['present', 'normal']),
   chrome: z.enum(['full', 'minimal', 'none']),
   controls: flag,
   autoplay: flag,
-  lesson: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a lesson id such as "failover"'),
-  preset: z.string().refine(isPresetName, 'expected one of the topology presets'),
+  lesson: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'expected a lesson id such as "failover"')),
+  preset: z.string().check(z.refine(isPresetName, 'expected one of the topology presets')),
   table: flag,
-  origin: z
-    .string()
-    .transform((s) => s.split(',').map((o) => o.trim()))
-    .pipe(z.array(origin).max(16)),
+  origin: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((s) => s.split(',').map((o) => o.trim())),
+    ),
+    z.array(origin).check(z.maxLength(16)),
+  ),
 } as const;
 type Param = keyof typeof PARAMS;
 

@@ -1,5 +1,5 @@
 /** parseScenario: schema validation plus topology checks; every problem is reported with its path. */
-import { z } from 'zod';
+import type { z } from './zod.ts';
 import { DEFAULTS, SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema.ts';
 
 /** Thrown for invalid scenarios; `problems` lists each one as "path: message". */

@@ -1,61 +1,68 @@
 /** The scenario format: versioned JSON, validated with zod; invalid input names every problem by path. */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
 
 export const SCENARIO_VERSION = 1;
 
+/** A whole number in [min, max]. */
+const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+/** A number in [min, max]. */
+const between = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+
 const nodeId = z
   .string()
-  .min(1, 'must not be empty')
-  .max(32, 'must be at most 32 characters')
-  .regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, ".", "_" and "-"');
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(32, 'must be at most 32 characters'),
+    z.regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, ".", "_" and "-"'),
+  );
 
 const nodeSchema = z.strictObject({
   id: nodeId,
   role: z.enum(['primary', 'replica']),
-  upstream: nodeId.optional(),
+  upstream: z.optional(nodeId),
   /** Counts toward synchronous commit (direct replicas of the primary); default true. */
-  sync: z.boolean().optional(),
+  sync: z.optional(z.boolean()),
   /** Entries per second this node applies; defaults to `replication.applyRate`. */
-  applyRate: z.number().positive().max(1_000_000).optional(),
+  applyRate: z.optional(z.number().check(z.positive(), z.maximum(1_000_000))),
   /** A delayed replica replays each entry this long after its commit (`recovery_min_apply_delay`, MySQL `SOURCE_DELAY`). */
-  applyDelayMs: z.number().int().min(0).max(86_400_000).optional(),
+  applyDelayMs: z.optional(int(0, 86_400_000)),
 });
 
-function standbyList(text: string, ctx: z.RefinementCtx): SyncStandbyList {
+function standbyList(text: string, ctx: z.core.ParsePayload): SyncStandbyList {
   const list = parseStandbyNames(text);
   if (typeof list !== 'string') return list;
-  ctx.addIssue({ code: 'custom', message: `"${text}": ${list}` });
+  ctx.issues.push({ code: 'custom', message: `"${text}": ${list}`, input: text });
   return z.NEVER;
 }
 
 const replicationSchema = z.strictObject({
-  mode: z.enum(['async', 'sync', 'semi-sync', 'scheduled']).optional(),
+  mode: z.optional(z.enum(['async', 'sync', 'semi-sync', 'scheduled'])),
   /** PostgreSQL `ANY k (...)`: confirmations needed in semi-sync mode. */
-  syncCount: z.number().int().min(1).max(64).optional(),
+  syncCount: z.optional(int(1, 64)),
   /**
    * PostgreSQL `synchronous_standby_names`, e.g. `FIRST 1 (s1, s2)` or `ANY 2 (s1, s2, s3)`: which
    * standbys confirm commits and how many, in sync mode (the default mode when it is given). Other
    * modes keep their own rule: async ignores it, like `synchronous_commit = local`.
    */
-  synchronousStandbyNames: z.string().max(2000).transform(standbyList).optional(),
+  synchronousStandbyNames: z.optional(z.pipe(z.string().check(z.maxLength(2000)), z.transform(standbyList))),
   /** Scheduled mode ships every `intervalMs` (like `archive_timeout` log shipping). */
-  intervalMs: z.number().int().min(10).max(3_600_000).optional(),
-  ackOn: z.enum(['written', 'received', 'applied']).optional(),
+  intervalMs: z.optional(int(10, 3_600_000)),
+  ackOn: z.optional(z.enum(['written', 'received', 'applied'])),
   /** MySQL `rpl_semi_sync_source_timeout`: fall back to async after waiting this long. */
-  syncTimeoutMs: z.number().int().min(1).max(3_600_000).optional(),
+  syncTimeoutMs: z.optional(int(1, 3_600_000)),
   /** Log entries each node keeps for catch-up (PostgreSQL `wal_keep_size`). */
-  retainEntries: z.number().int().min(1).max(1_000_000).optional(),
+  retainEntries: z.optional(int(1, 1_000_000)),
   /** Entries per second a node can send, shared by its direct replicas. */
-  shipRate: z.number().positive().max(10_000_000).optional(),
+  shipRate: z.optional(z.number().check(z.positive(), z.maximum(10_000_000))),
   /** Entries per second a replica applies (default for nodes without their own). */
-  applyRate: z.number().positive().max(1_000_000).optional(),
+  applyRate: z.optional(z.number().check(z.positive(), z.maximum(1_000_000))),
   /** Local commit (WAL flush) time on the primary, ms. */
-  commitMs: z.number().min(0).max(10_000).optional(),
+  commitMs: z.optional(between(0, 10_000)),
   /** A standby's fsync of what it wrote, ms: `remote_write` returns before it, `on` after. */
-  flushMs: z.number().min(0).max(10_000).optional(),
+  flushMs: z.optional(between(0, 10_000)),
   /** Rewind a diverged replica by itself (Patroni's `use_pg_rewind`); false waits for `rewind()`. */
-  autoRewind: z.boolean().optional(),
+  autoRewind: z.optional(z.boolean()),
 });
 
 /**
@@ -64,33 +71,30 @@ const replicationSchema = z.strictObject({
  * `maximum_lag_on_failover` (in entries), `fencing` is Patroni demoting a primary that cannot renew the lock.
  */
 const failoverSchema = z.strictObject({
-  mode: z.enum(['manual', 'automatic']).optional(),
-  heartbeatMs: z.number().int().min(10).max(600_000).optional(),
-  timeoutMs: z.number().int().min(20).max(3_600_000).optional(),
-  maxLagOnFailover: z.number().int().min(0).max(100_000_000).optional(),
-  fencing: z.boolean().optional(),
+  mode: z.optional(z.enum(['manual', 'automatic'])),
+  heartbeatMs: z.optional(int(10, 600_000)),
+  timeoutMs: z.optional(int(20, 3_600_000)),
+  maxLagOnFailover: z.optional(int(0, 100_000_000)),
+  fencing: z.optional(z.boolean()),
 });
 
 const networkSchema = z.strictObject({
-  latencyMs: z.number().min(0).max(60_000).optional(),
-  jitterMs: z.number().min(0).max(60_000).optional(),
+  latencyMs: z.optional(between(0, 60_000)),
+  jitterMs: z.optional(between(0, 60_000)),
 });
 
 export const scenarioSchema = z.strictObject({
-  version: z.literal(SCENARIO_VERSION).optional(),
-  name: z.string().max(200).optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional(),
-  nodes: z.array(nodeSchema).min(1, 'needs at least one node').max(64, 'at most 64 nodes'),
-  replication: replicationSchema.optional(),
-  network: networkSchema.optional(),
-  failover: failoverSchema.optional(),
+  version: z.optional(z.literal(SCENARIO_VERSION)),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  seed: z.optional(int(0, 2 ** 32 - 1)),
+  nodes: z
+    .array(nodeSchema)
+    .check(z.minLength(1, 'needs at least one node'), z.maxLength(64, 'at most 64 nodes')),
+  replication: z.optional(replicationSchema),
+  network: z.optional(networkSchema),
+  failover: z.optional(failoverSchema),
   /** How a multi-primary group settles concurrent async writes to one key (default 'lww'). */
-  conflictResolution: z.enum(['lww', 'siblings']).optional(),
+  conflictResolution: z.optional(z.enum(['lww', 'siblings'])),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

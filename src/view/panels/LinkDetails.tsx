@@ -1,37 +1,13 @@
-/** The selected replication link: its kind, latency and state, with Cut, Heal and Slow down. */
+/** The selected link's details beside the graph; they are a chunk of their own, fetched when idle. */
+import { useEffect } from 'react';
 import { useLabStore } from '../../store/index.ts';
-import { translateRoles, useWords } from '../vocabulary.ts';
-import { LinkActions } from './LinkActions.tsx';
-import { Facts } from './Facts.tsx';
+import { deferred } from '../deferred.tsx';
+import { whenIdle } from '../whenIdle.ts';
+
+const Inspector = deferred(() => import('./LinkInspector.tsx').then((m) => m.LinkInspector));
 
 export function LinkDetails() {
-  const link = useLabStore((s) =>
-    s.selectedLink === null
-      ? undefined
-      : s.snapshot.links.find((l) => l.from === s.selectedLink?.from && l.to === s.selectedLink.to),
-  );
-  const words = useWords();
-  if (link === undefined) return null;
-  const state = link.cut ? 'cut by a partition' : link.connected ? 'streaming' : 'not connected';
-  const facts: [string, string][] = [
-    ['Direction', `${link.from} → ${link.to}`],
-    ['Commit', link.sync ? 'synchronous (counts for sync commit)' : 'asynchronous'],
-    ['Latency', `${Math.round(link.latencyMs)} ms each way`],
-    ['State', state],
-  ];
-  return (
-    <section className="panel node-details" aria-labelledby="link-details-title" data-link-details="">
-      <h2 id="link-details-title">
-        Link {link.from} → {link.to}
-      </h2>
-      <Facts facts={facts} />
-      <LinkActions link={link} showHeal />
-      <p className="hint">
-        {translateRoles(
-          'Cut partitions the replica (and its own replicas) away from the rest of the cluster.',
-          words,
-        )}
-      </p>
-    </section>
-  );
+  const selected = useLabStore((s) => s.selectedLink !== null);
+  useEffect(() => whenIdle(Inspector.preload), []);
+  return selected ? <Inspector.Component /> : null;
 }

@@ -1,82 +1,31 @@
 /**
- * The inspector for the selected node: role, status, machine state, timeline, written, flushed and
- * applied positions, lag, load, upstream and downstream, actions, the picked operation, the log's
- * tail and the data (with the keys that differ from its primary's).
+ * The inspector's place beside the graph: a hint until a node is selected, then the node's inspector.
+ * The inspector (facts, actions, write form, log tail, data) is a chunk of its own, fetched when the
+ * browser is idle after the first frame; the hint stays in its place until it has arrived.
  */
-import type { NodeView } from '../../engine/index.ts';
+import { useEffect } from 'react';
 import { useLabStore } from '../../store/index.ts';
-import { lagEntries, lagMs } from '../graph/nodeText.ts';
-import { roleWord, useWords, type Vocabulary } from '../vocabulary.ts';
-import { CollapsiblePanel } from './CollapsiblePanel.tsx';
-import { Facts } from './Facts.tsx';
-import { referencePrimary } from './inspectorText.ts';
-import { stateText } from './nodeStateText.ts';
-import { NodeActions } from './NodeActions.tsx';
-import { NodeData } from './NodeData.tsx';
-import { NodeLinks } from './NodeLinks.tsx';
-import { NodeLogTail } from './NodeLogTail.tsx';
-import { OperationDetails } from './OperationDetails.tsx';
+import { deferred } from '../deferred.tsx';
+import { whenIdle } from '../whenIdle.ts';
 
-type Fact = readonly [string, string];
+const Inspector = deferred(() => import('./NodeInspector.tsx').then((m) => m.NodeInspector));
 
-function nodeFacts(node: NodeView, words: Vocabulary): Fact[] {
-  const facts: Fact[] = [
-    ['Status', node.status],
-    ['State', stateText(node.state, words)],
-    ['Timeline (epoch)', String(node.timeline)],
-  ];
-  if (node.role === 'primary') {
-    facts.push(['Committed LSN', String(node.lastLsn)], ['Visible LSN', String(node.appliedLsn)]);
-  } else {
-    facts.push(
-      ['Written LSN', String(node.writtenLsn)],
-      ['Flushed LSN', String(node.receivedLsn)],
-      ['Applied LSN', String(node.appliedLsn)],
-      ['Lag', `${lagEntries(node)}, ${lagMs(node)}`],
-      ['Commit', node.sync ? 'synchronous' : 'asynchronous'],
-      // PostgreSQL's pg_stat_replication.sync_state, as the upstream primary sees this standby.
-      ['Sync state', node.syncState],
-    );
-    if (node.applyDelayMs > 0) facts.push(['Apply delay', `${node.applyDelayMs} ms`]);
-  }
-  facts.push(['Load', `${node.load} ops/s`], ['Apply rate', `${node.applyRate} entries/s`]);
-  if (node.needsRewind) facts.push(['Rewind', 'needed before it can follow its upstream']);
-  if (node.peers.length > 0) facts.push(['Quorum', node.quorum ? 'yes' : 'no: refuses queries']);
-  return facts;
+function Hint() {
+  return (
+    <section className="panel node-details" aria-labelledby="node-details-title">
+      <h2 id="node-details-title">Node details</h2>
+      <p className="muted">
+        Select a node or a link in the graph (click it, or Tab to it and press Enter) to see what you can do
+        with it: write, read, kill, promote, cut the network…
+      </p>
+    </section>
+  );
 }
 
 export function NodeDetails() {
-  const node = useLabStore((s) => s.snapshot.nodes.find((n) => n.id === s.selectedId));
-  const nodes = useLabStore((s) => s.snapshot.nodes);
+  const selected = useLabStore((s) => s.snapshot.nodes.some((n) => n.id === s.selectedId));
   const linkSelected = useLabStore((s) => s.selectedLink !== null);
-  const words = useWords();
-  if (node === undefined) {
-    if (linkSelected) return null;
-    return (
-      <section className="panel node-details" aria-labelledby="node-details-title">
-        <h2 id="node-details-title">Node details</h2>
-        <p className="muted">
-          Select a node or a link in the graph (click it, or Tab to it and press Enter) to see what you can do
-          with it: write, read, kill, promote, cut the network…
-        </p>
-      </section>
-    );
-  }
-  const reference = referencePrimary(nodes, node);
-  return (
-    <CollapsiblePanel
-      id="inspector"
-      className="node-details"
-      data={{ 'data-node-details': node.id }}
-      title={node.id}
-      summary={`· ${roleWord(words, node.role)}${node.status === 'down' ? ' · down' : ''}`}
-    >
-      <Facts facts={nodeFacts(node, words)} />
-      <NodeLinks node={node} />
-      <NodeActions node={node} />
-      <OperationDetails nodeId={node.id} />
-      <NodeLogTail node={node} />
-      <NodeData node={node} {...(reference === undefined ? {} : { reference })} />
-    </CollapsiblePanel>
-  );
+  useEffect(() => whenIdle(Inspector.preload), []);
+  if (selected) return <Inspector.Component fallback={<Hint />} />;
+  return linkSelected ? null : <Hint />;
 }

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { ChartsPanel } from './charts/ChartsPanel.tsx';
 import { EventAnnouncer } from './EventAnnouncer.tsx';
-import { EventLog } from './EventLog.tsx';
+import { EventLog } from './lazyPanels.tsx';
 
 export function PanelDock({ compact }: { readonly compact: boolean }) {
   const [shown, setShown] = useState(false);

@@ -77,21 +77,3 @@ export function TopologyTable() {
 }
 
 /** The one-click switch between the graph and the table. */
-export function TopologyTableToggle() {
-  const shown = useLabStore((s) => s.topologyTableShown);
-  const setShown = useLabStore((s) => s.setTopologyTableShown);
-  return (
-    <button
-      type="button"
-      className="topology-table-toggle"
-      aria-label="Topology table"
-      aria-pressed={shown}
-      title={shown ? 'Show the graph again' : 'Show the topology as a table'}
-      onClick={() => {
-        setShown(!shown);
-      }}
-    >
-      Table
-    </button>
-  );
-}

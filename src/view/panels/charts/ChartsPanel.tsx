@@ -3,7 +3,7 @@
  * anomaly counters, all from the store's series (sampled on simulated time, so runs reproduce).
  * They redraw when a sample lands, at most every REDRAW_MS of wall time, so they never hold up the graph.
  */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import {
   LATENCY_WINDOW_MS,
   THROUGHPUT_WINDOW_MS,
@@ -14,7 +14,9 @@ import {
 import { useWords, type Vocabulary } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
 import { useThrottledValue } from '../useThrottledValue.ts';
+import { whenIdle } from '../../whenIdle.ts';
 import { LineChart, type Line } from './LineChart.tsx';
+import { preloadPlots } from './plots.tsx';
 import { ThroughputChart } from './ThroughputChart.tsx';
 
 const REDRAW_MS = 250;
@@ -132,6 +134,7 @@ const Charts = memo(function Charts({
 });
 
 export function ChartsPanel() {
+  useEffect(() => whenIdle(preloadPlots), []);
   const series = useThrottledValue(
     useLabStore((s) => s.series),
     REDRAW_MS,

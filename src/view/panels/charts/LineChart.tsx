@@ -1,18 +1,8 @@
 /** A time-series chart: React renders the SVG (axes, gridlines, lines) from D3 scales; a table can replace it. */
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useElementSize } from '../../graph/useElementSize.ts';
-import {
-  MARGIN,
-  formatSeconds,
-  maxOf,
-  pathOf,
-  plotOf,
-  seriesStyle,
-  timeScale,
-  valueScale,
-  type XY,
-} from './chartGeometry.ts';
-import { ValueAxis } from './ValueAxis.tsx';
+import { formatSeconds, seriesStyle, type XY } from './chartStyle.ts';
+import { LinePlot, PLOT_PLACEHOLDER } from './plots.tsx';
 
 export interface Line {
   readonly id: string;
@@ -35,8 +25,6 @@ interface Props {
   readonly empty?: string;
   readonly format?: (v: number) => string;
 }
-
-const HEIGHT = 138;
 
 function formatValue(v: number | null, format: (v: number) => string): string {
   return v === null ? '—' : format(v);
@@ -198,51 +186,20 @@ export function LineChart({
       legend={<Legend items={lines} />}
       table={<ChartTable title={title} unit={unit} lines={lines} format={format} />}
     >
-      {(width) => {
-        const plot = plotOf(width, HEIGHT);
-        const x = timeScale(time, plot);
-        const y = valueScale(maxOf(lines.map((l) => l.points)), plot, floor);
-        return (
-          <svg className="chart-svg" width={width} height={HEIGHT} role="img" aria-label={summary}>
-            <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-              <ValueAxis y={y} plot={plot} unit={unit} format={format} />
-              {x.ticks(Math.max(2, Math.floor(plot.innerWidth / 70))).map((t) => (
-                <g key={`x${t}`} transform={`translate(${x(t)},${plot.innerHeight})`} className="tick">
-                  <line y2={4} />
-                  <text y={15} textAnchor="middle">
-                    {formatSeconds(t)}
-                  </text>
-                </g>
-              ))}
-              <line className="axis" y1={plot.innerHeight} x2={plot.innerWidth} y2={plot.innerHeight} />
-              {lines.map((l, i) => {
-                const style = seriesStyle(i);
-                return (
-                  <path
-                    key={l.id}
-                    d={pathOf(l.points, x, y, step)}
-                    fill="none"
-                    stroke={style.stroke}
-                    strokeWidth={2}
-                    strokeDasharray={style.dash}
-                    data-line={l.id}
-                  />
-                );
-              })}
-              {lines.length === 0 && empty !== undefined && (
-                <text
-                  x={plot.innerWidth / 2}
-                  y={plot.innerHeight / 2}
-                  textAnchor="middle"
-                  className="chart-empty"
-                >
-                  {empty}
-                </text>
-              )}
-            </g>
-          </svg>
-        );
-      }}
+      {(width) => (
+        <LinePlot.Component
+          fallback={PLOT_PLACEHOLDER}
+          width={width}
+          time={time}
+          lines={lines}
+          summary={summary}
+          unit={unit}
+          step={step}
+          floor={floor}
+          empty={empty}
+          format={format}
+        />
+      )}
     </ChartFrame>
   );
 }

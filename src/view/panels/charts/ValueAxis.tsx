@@ -1,5 +1,5 @@
 /** The value axis: gridlines at round values, their labels, and the unit above them. */
-import type { Plot } from './chartGeometry.ts';
+import type { Plot } from './chartStyle.ts';
 
 interface Props {
   readonly y: { (value: number): number; ticks(count: number): number[] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, maxOf, pathOf, plotOf, timeDomain, timeScale, valueScale } from './chartGeometry.ts';
+import { pathOf, timeDomain, timeScale, valueScale } from './chartGeometry.ts';
+import { formatSeconds, maxOf, plotOf } from './chartStyle.ts';
 
 describe('chart geometry', () => {
   it('shows the first 30 s from zero, then the last 30 s', () => {

@@ -1,0 +1,141 @@
+/**
+ * The open lesson's panel: its step text, progress, Back / Next / Leave, and why Next waits. It sits beside
+ * the graph (never over a node), takes focus when a lesson opens and gives it back when it closes.
+ */
+import { useEffect, useId, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useLabStore, useLabStoreApi } from '../../store/index.ts';
+import { useWords } from '../../view/vocabulary.ts';
+import { describeAction } from './actions.ts';
+import { describeCondition } from './conditions.ts';
+import { lessonById } from './lessons.ts';
+import { nextState } from './lessonState.ts';
+import { TargetRing } from './TargetRing.tsx';
+import { lessonText } from './text.ts';
+import { LESSONS_BUTTON_ID, useLessonMoves, useLessonState } from './useLessons.ts';
+import './lessons.css';
+
+/**
+ * Moves focus into the panel (to Next) when a lesson opens, and back where it was when it closes:
+ * to the element focused before, or else the Lessons button.
+ */
+function useFocusInAndBack(openId: string | null, focusIn: RefObject<HTMLElement | null>) {
+  const returnTo = useRef<Element | null>(null);
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (openId !== null && shown.current !== openId) {
+      if (shown.current === null) {
+        const active = document.activeElement;
+        returnTo.current = active !== null && active !== document.body ? active : null;
+      }
+      shown.current = openId;
+      focusIn.current?.focus();
+    } else if (openId === null && shown.current !== null) {
+      shown.current = null;
+      const back = returnTo.current;
+      const target =
+        back instanceof HTMLElement && back.isConnected ? back : document.getElementById(LESSONS_BUTTON_ID);
+      target?.focus();
+    }
+  }, [openId, focusIn]);
+}
+
+function Problem({ text }: { readonly text: string }) {
+  const moves = useLessonMoves();
+  return (
+    <div className="panel lesson-problem" role="alert">
+      <p>{text}</p>
+      <p className="hint">Choose a lesson from the Lessons menu instead.</p>
+      <button
+        type="button"
+        onClick={() => {
+          moves.showProblem(null);
+        }}
+      >
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+export function LessonPanelBody() {
+  const lab = useLabStoreApi();
+  const place = useLessonState((s) => s.open);
+  const problem = useLessonState((s) => s.problem);
+  const moves = useLessonMoves();
+  const words = useWords();
+  // Re-render when the engine's state (and so a step's condition) may have changed.
+  useLabStore((s) => s.snapshot.version);
+  useLabStore((s) => s.backups.length);
+  const playing = useLabStore((s) => s.playing);
+  const titleId = useId();
+  const reasonId = useId();
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const lesson = place === null ? undefined : lessonById(place.lessonId);
+  useFocusInAndBack(lesson === undefined ? null : lesson.id, nextButton);
+
+  if (place === null || lesson === undefined) return problem === null ? null : <Problem text={problem} />;
+  const step = lesson.steps[place.index];
+  if (step === undefined) return null;
+  const state = nextState(lab, lesson, place);
+  const waiting = state.kind === 'wait';
+  const title = lessonText(lesson.title, words);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      moves.leave();
+    }
+  };
+  return (
+    <section
+      className="panel lesson-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <div aria-live="polite">
+        <p className="lesson-progress">
+          Step {place.index + 1} of {lesson.steps.length}
+        </p>
+        <p className="lesson-text">{lessonText(step.text, words)}</p>
+      </div>
+      {state.kind === 'perform' && (
+        <p className="visually-hidden" id={reasonId}>
+          Next will {(step.actions ?? []).map((a) => describeAction(a, words)).join(', then ')}.
+        </p>
+      )}
+      {waiting && step.condition !== undefined && (
+        <p className="lesson-wait" id={reasonId}>
+          Waiting until {describeCondition(step.condition, words)}
+          {playing ? '…' : '. Press Play (Space) to let time run.'}
+        </p>
+      )}
+      <div className="lesson-buttons">
+        <button type="button" onClick={moves.back} disabled={place.index === 0}>
+          Back
+        </button>
+        <button
+          type="button"
+          ref={nextButton}
+          className="button--primary"
+          aria-disabled={waiting}
+          aria-describedby={state.kind === 'perform' || waiting ? reasonId : undefined}
+          onClick={() => {
+            if (!waiting) moves.next();
+          }}
+        >
+          {state.kind === 'finish' ? 'Finish' : 'Next'}
+        </button>
+        <button
+          type="button"
+          onClick={moves.leave}
+          title="Leave the lesson and keep playing with this simulation"
+        >
+          Leave lesson
+        </button>
+      </div>
+      {step.target !== undefined && <TargetRing target={step.target} />}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Where the reader is in the lessons: the open lesson and step, one left for free play, and a problem
+ * with a lesson link. One small store per lab, beside the lab's store; the lab's engine state stays
+ * in the lab store. It holds ids only, so the lessons' data and player load when a lesson is opened.
+ */
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useLabStoreApi, type LabStore } from '../../store/index.ts';
+
+export interface LessonPlace {
+  readonly lessonId: string;
+  /** The step shown, 0-based. */
+  readonly index: number;
+  /** The furthest step reached: steps before it can be revisited freely. */
+  readonly furthest: number;
+  /** The step whose actions Next already performed (it then waits for the condition). */
+  readonly performed: number | null;
+}
+
+export interface LessonState {
+  readonly open: LessonPlace | null;
+  /** A lesson left for free play, to resume. */
+  readonly left: LessonPlace | null;
+  /** What was wrong with a `?lesson=` link, or a lesson that could not start. */
+  readonly problem: string | null;
+}
+
+export type LessonStore = StoreApi<LessonState>;
+
+const stores = new WeakMap<LabStore, LessonStore>();
+
+/** The lesson store that belongs to `lab` (created on first use). */
+export function lessonStoreFor(lab: LabStore): LessonStore {
+  let store = stores.get(lab);
+  if (store === undefined) {
+    store = createStore<LessonState>()(() => ({ open: null, left: null, problem: null }));
+    stores.set(lab, store);
+  }
+  return store;
+}
+
+export function useLessonState<T>(selector: (state: LessonState) => T): T {
+  return useStore(lessonStoreFor(useLabStoreApi()), selector);
+}
+
+/** The id of the Lessons menu button: focus returns there when a lesson closes. */
+export const LESSONS_BUTTON_ID = 'lessons-button';

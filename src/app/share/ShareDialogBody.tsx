@@ -1,0 +1,236 @@
+/**
+ * The Share dialog's body: a link that reopens this exact run, the embed snippet with a live preview,
+ * pictures (SVG, PNG) and the scenario file. A modal <dialog>: focus moves in, Escape closes,
+ * focus returns to the Share button.
+ */
+import { useId, useState, type RefObject } from 'react';
+import { useLabStore, useLabStoreApi, type RunRecord, type ThemeSetting } from '../../store/index.ts';
+import { formatSimTime } from '../../view/panels/eventText.ts';
+import { SelectField } from '../../view/panels/settings/SelectField.tsx';
+import { buildSvg, download, fileStem, svgToPng } from '../export/exportGraph.ts';
+import { useModalDialog } from '../useModalDialog.ts';
+import { copyText } from './copyText.ts';
+import { LONG_LINK_CHARS } from './linkCodec.ts';
+import { parseRunFile, runFileText } from './scenarioFile.ts';
+import { embedSnippet, shareUrl } from './shareUrl.ts';
+import type { Chrome } from './viewOptions.ts';
+import './share.css';
+
+const THEMES: readonly (readonly [ThemeSetting, string])[] = [
+  ['system', 'Follow the reader (system)'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
+const CHROMES: readonly (readonly [Chrome, string])[] = [
+  ['full', 'Full: every control'],
+  ['minimal', 'Minimal: play, step and the graph'],
+  ['none', 'None: the graph alone'],
+];
+
+function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          void copyText(text).then((ok) => {
+            setState(ok ? 'copied' : 'failed');
+          });
+        }}
+      >
+        {label}
+      </button>
+      <span role="status" className="copy-status">
+        {state === 'copied'
+          ? 'Copied.'
+          : state === 'failed'
+            ? 'Copying was blocked: select the text and copy it.'
+            : ''}
+      </span>
+    </>
+  );
+}
+
+function EmbedSection({ run, title }: { readonly run: RunRecord; readonly title: string }) {
+  const [theme, setTheme] = useState<ThemeSetting>('system');
+  const [chrome, setChrome] = useState<Chrome>('full');
+  const [autoplay, setAutoplay] = useState(false);
+  const id = useId();
+  const url = shareUrl(window.location.origin, run, { theme, chrome, autoplay }, '/embed');
+  const snippet = embedSnippet(url, title);
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Embed</h3>
+      <div className="share-options">
+        <SelectField label="Theme" value={theme} options={THEMES} onChange={setTheme} />
+        <SelectField label="Controls" value={chrome} options={CHROMES} onChange={setChrome} />
+        <label className="share-check">
+          <input
+            type="checkbox"
+            checked={autoplay}
+            onChange={(e) => {
+              setAutoplay(e.target.checked);
+            }}
+          />
+          Play on load (a Pause button stays visible)
+        </label>
+      </div>
+      <label htmlFor={`${id}-code`}>Embed code</label>
+      <textarea id={`${id}-code`} className="share-code" readOnly rows={4} value={snippet} />
+      <div className="share-row">
+        <CopyButton text={snippet} label="Copy embed code" />
+      </div>
+      <p className="hint">Preview (640 × 400, as a docs page shows it):</p>
+      <div className="share-preview">
+        <iframe src={url} title="Embed preview" width={640} height={400} loading="lazy" />
+      </div>
+    </section>
+  );
+}
+
+function ImportFile() {
+  const store = useLabStoreApi();
+  const id = useId();
+  const [message, setMessage] = useState('');
+  return (
+    <span className="share-import">
+      <label htmlFor={id}>Import scenario file</label>
+      <input
+        id={id}
+        type="file"
+        accept="application/json,.json"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file === undefined) return;
+          void file.text().then((text) => {
+            const parsed = parseRunFile(text);
+            const { actions } = store.getState();
+            if (!parsed.ok) {
+              actions.showLoadReport({
+                title: `${file.name} could not be loaded.`,
+                problems: parsed.problems,
+              });
+              setMessage(`${file.name} could not be loaded: see the problems above the graph.`);
+              return;
+            }
+            const loaded = actions.loadRun(parsed.value, `Loaded ${file.name}.`);
+            setMessage(loaded ? `Loaded ${file.name}.` : `${file.name} could not be replayed.`);
+          });
+        }}
+      />
+      <span role="status" className="copy-status">
+        {message}
+      </span>
+    </span>
+  );
+}
+
+function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }) {
+  const store = useLabStoreApi();
+  // The run as it stands when the dialog opens (the simulation pauses while it is open).
+  const [run] = useState(() => store.getState().actions.currentRun());
+  const name = useLabStore((s) => s.scenarioName);
+  const theme = useLabStore((s) => s.theme);
+  const vocabulary = useLabStore((s) => s.vocabulary);
+  const presenting = useLabStore((s) => s.presenting);
+  const [problem, setProblem] = useState('');
+  const id = useId();
+  const link = shareUrl(window.location.origin, run, { theme, terms: vocabulary, present: presenting }, '/');
+  const title = `Replication Lab: ${name}`;
+  const stem = fileStem(name, run.time);
+  const picture = () => {
+    if (root.current === null) throw new Error('the lab is not on screen');
+    return buildSvg(root.current, `${name} at ${formatSimTime(run.time)}`, link);
+  };
+  const exporting = (work: () => Promise<void> | void) => () => {
+    setProblem('');
+    Promise.resolve()
+      .then(work)
+      .catch((error: unknown) => {
+        setProblem(`Export failed: ${error instanceof Error ? error.message : String(error)}.`);
+      });
+  };
+  return (
+    <>
+      <p className="hint">
+        Everything below reproduces this run exactly as it stands at {formatSimTime(run.time)}: the same
+        scenario, seed and actions, so the same events.
+      </p>
+      <section aria-labelledby={`${id}-link`}>
+        <h3 id={`${id}-link`}>Link</h3>
+        <label htmlFor={`${id}-url`}>Share link</label>
+        <input id={`${id}-url`} className="share-url" readOnly value={link} />
+        <div className="share-row">
+          <CopyButton text={link} label="Copy link" />
+        </div>
+        {link.length > LONG_LINK_CHARS && (
+          <p className="hint share-warn">
+            This link is {link.length} characters long; some chat and mail tools cut long links. Download the
+            scenario file below as well.
+          </p>
+        )}
+      </section>
+      <EmbedSection run={run} title={title} />
+      <section aria-labelledby={`${id}-pic`}>
+        <h3 id={`${id}-pic`}>Picture</h3>
+        <div className="share-row">
+          <button
+            type="button"
+            onClick={exporting(() => {
+              download(new Blob([picture().text], { type: 'image/svg+xml' }), `${stem}.svg`);
+            })}
+          >
+            Download SVG
+          </button>
+          <button
+            type="button"
+            onClick={exporting(async () => {
+              download(await svgToPng(picture()), `${stem}.png`);
+            })}
+          >
+            Download PNG
+          </button>
+        </div>
+        <p role="status" className="share-warn">
+          {problem}
+        </p>
+      </section>
+      <section aria-labelledby={`${id}-file`}>
+        <h3 id={`${id}-file`}>Scenario file</h3>
+        <div className="share-row">
+          <button
+            type="button"
+            onClick={() => {
+              download(new Blob([runFileText(run)], { type: 'application/json' }), `${stem}.json`);
+            }}
+          >
+            Download scenario JSON
+          </button>
+          <ImportFile />
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ShareDialogBody({ root }: { readonly root: RefObject<HTMLElement | null> }) {
+  const open = useLabStore((s) => s.shareOpen);
+  const setOpen = useLabStore((s) => s.setShareOpen);
+  const pause = useLabStore((s) => s.actions.pause);
+  const modal = useModalDialog(open, setOpen, pause);
+  return (
+    <dialog {...modal} className="share-dialog" aria-labelledby="share-title">
+      <div className="share-header">
+        <h2 id="share-title">Share this run</h2>
+        <form method="dialog">
+          <button type="submit" aria-label="Close">
+            ✕
+          </button>
+        </form>
+      </div>
+      {open && <ShareContent root={root} />}
+    </dialog>
+  );
+}

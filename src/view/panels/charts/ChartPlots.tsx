@@ -1,0 +1,113 @@
+/** The charts' plots, drawn with D3 scales and shapes: a chunk of their own, fetched after the first frame. */
+import type { NodeThroughput } from '../../../store/index.ts';
+import { bandScales, pathOf, timeScale, valueScale } from './chartGeometry.ts';
+import { CHART_HEIGHT, MARGIN, formatSeconds, maxOf, plotOf, seriesStyle, type XY } from './chartStyle.ts';
+import { ValueAxis } from './ValueAxis.tsx';
+
+export interface LinePlotProps {
+  readonly width: number;
+  readonly time: number;
+  readonly lines: readonly { readonly id: string; readonly points: readonly XY[] }[];
+  readonly summary: string;
+  readonly unit: string;
+  readonly step: boolean;
+  readonly floor: number;
+  readonly empty: string | undefined;
+  readonly format: (v: number) => string;
+}
+
+export function LinePlot({ width, time, lines, summary, unit, step, floor, empty, format }: LinePlotProps) {
+  const plot = plotOf(width, CHART_HEIGHT);
+  const x = timeScale(time, plot);
+  const y = valueScale(maxOf(lines.map((l) => l.points)), plot, floor);
+  return (
+    <svg className="chart-svg" width={width} height={CHART_HEIGHT} role="img" aria-label={summary}>
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <ValueAxis y={y} plot={plot} unit={unit} format={format} />
+        {x.ticks(Math.max(2, Math.floor(plot.innerWidth / 70))).map((t) => (
+          <g key={`x${t}`} transform={`translate(${x(t)},${plot.innerHeight})`} className="tick">
+            <line y2={4} />
+            <text y={15} textAnchor="middle">
+              {formatSeconds(t)}
+            </text>
+          </g>
+        ))}
+        <line className="axis" y1={plot.innerHeight} x2={plot.innerWidth} y2={plot.innerHeight} />
+        {lines.map((l, i) => {
+          const style = seriesStyle(i);
+          return (
+            <path
+              key={l.id}
+              d={pathOf(l.points, x, y, step)}
+              fill="none"
+              stroke={style.stroke}
+              strokeWidth={2}
+              strokeDasharray={style.dash}
+              data-line={l.id}
+            />
+          );
+        })}
+        {lines.length === 0 && empty !== undefined && (
+          <text x={plot.innerWidth / 2} y={plot.innerHeight / 2} textAnchor="middle" className="chart-empty">
+            {empty}
+          </text>
+        )}
+      </g>
+    </svg>
+  );
+}
+
+export interface BarPlotProps {
+  readonly width: number;
+  readonly nodes: readonly NodeThroughput[];
+  readonly measures: readonly { readonly id: 'reads' | 'writes' }[];
+  readonly summary: string;
+  readonly format: (v: number) => string;
+}
+
+export function BarPlot({ width, nodes, measures, summary, format }: BarPlotProps) {
+  const plot = plotOf(width, CHART_HEIGHT);
+  const { outer, inner } = bandScales(
+    nodes.map((n) => n.nodeId),
+    measures.map((m) => m.id),
+    plot,
+  );
+  const y = valueScale(Math.max(0, ...nodes.flatMap((n) => [n.readsPerSec, n.writesPerSec])), plot, 1);
+  return (
+    <svg className="chart-svg" width={width} height={CHART_HEIGHT} role="img" aria-label={summary}>
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <ValueAxis y={y} plot={plot} unit="ops/s" format={format} />
+        {nodes.map((n) => (
+          <g key={n.nodeId} transform={`translate(${outer(n.nodeId) ?? 0},0)`}>
+            {measures.map((m, i) => {
+              const v = m.id === 'reads' ? n.readsPerSec : n.writesPerSec;
+              const style = seriesStyle(i);
+              return (
+                <rect
+                  key={m.id}
+                  x={inner(m.id) ?? 0}
+                  y={y(v)}
+                  width={inner.bandwidth()}
+                  height={Math.max(0, plot.innerHeight - y(v))}
+                  fill={i === 0 ? style.stroke : 'none'}
+                  stroke={style.stroke}
+                  strokeWidth={i === 0 ? 0 : 2}
+                  data-bar={`${n.nodeId}-${m.id}`}
+                />
+              );
+            })}
+            <text
+              className="tick-label"
+              x={outer.bandwidth() / 2}
+              y={plot.innerHeight + 15}
+              textAnchor="middle"
+            >
+              {n.nodeId}
+            </text>
+          </g>
+        ))}
+        <line className="axis" y1={plot.innerHeight} x2={plot.innerWidth} y2={plot.innerHeight} />
+      </g>
+    </svg>
+  );
+}
