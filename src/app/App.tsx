@@ -15,7 +15,7 @@ import {
 import { LinkDetails } from '../view/panels/LinkDetails.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
-import { PanelDock } from '../view/panels/PanelDock.tsx';
+import { DockToggle, PanelDock } from '../view/panels/PanelDock.tsx';
 import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
 import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
@@ -63,6 +63,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   useAnimationLoop();
   const root = useRef<HTMLDivElement>(null);
   const [fullscreenProblem, setFullscreenProblem] = useState<string | null>(null);
+  // The embed's charts and events overlay, opened from the graph's footer.
+  const [dockShown, setDockShown] = useState(false);
   const fullscreen = useCallback(() => {
     if (root.current !== null) void toggleFullscreen(root.current).then(setFullscreenProblem);
   }, []);
@@ -137,14 +139,22 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
             {tableShown ? <TopologyTable /> : <Graph compact={compact} />}
             <div className="graph-footer">
               <Legend />
+              {compact && (
+                <DockToggle
+                  shown={dockShown}
+                  onToggle={() => {
+                    setDockShown(!dockShown);
+                  }}
+                />
+              )}
               <TopologyTableToggle />
             </div>
-            <PanelDock compact={compact} />
+            <PanelDock compact={compact} shown={dockShown} />
           </div>
           {!bare && (
             <aside className="side-panel" aria-label="Details">
               <LessonPanel />
-              <NodeDetails />
+              <NodeDetails hint={!compact} />
               <LinkDetails />
               <FailoverPanel />
               <LostWritesPanel />

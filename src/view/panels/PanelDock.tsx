@@ -3,13 +3,27 @@
  * 640×400 embed, behind a "Charts and events" toggle that lays them over the graph. The announcer
  * is always mounted, so screen readers hear events whether or not the log is shown.
  */
-import { useState } from 'react';
 import { ChartsPanel } from './charts/ChartsPanel.tsx';
 import { EventAnnouncer } from './EventAnnouncer.tsx';
 import { EventLog } from './lazyPanels.tsx';
 
-export function PanelDock({ compact }: { readonly compact: boolean }) {
-  const [shown, setShown] = useState(false);
+/** The embed's toggle, in the graph's footer beside the legend, so it never covers a node. */
+export function DockToggle({ shown, onToggle }: { readonly shown: boolean; readonly onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      className="dock-toggle"
+      aria-expanded={shown}
+      aria-controls="panel-dock-overlay"
+      onClick={onToggle}
+    >
+      {shown ? 'Hide charts and events' : 'Charts and events'}
+    </button>
+  );
+}
+
+/** `shown`: in the embed, whether the overlay is open (its toggle is a `DockToggle`). */
+export function PanelDock({ compact, shown }: { readonly compact: boolean; readonly shown: boolean }) {
   if (!compact) {
     return (
       <div className="panel-dock">
@@ -20,17 +34,6 @@ export function PanelDock({ compact }: { readonly compact: boolean }) {
   }
   return (
     <>
-      <button
-        type="button"
-        className="dock-toggle"
-        aria-expanded={shown}
-        aria-controls="panel-dock-overlay"
-        onClick={() => {
-          setShown(!shown);
-        }}
-      >
-        {shown ? 'Hide charts and events' : 'Charts and events'}
-      </button>
       <div id="panel-dock-overlay" className="panel-dock panel-dock--overlay" hidden={!shown}>
         {shown && (
           <>
