@@ -154,7 +154,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
           {!bare && (
             <aside className="side-panel" aria-label="Details">
               <LessonPanel />
-              <NodeDetails hint={!compact} />
+              <NodeDetails />
               <LinkDetails />
               <FailoverPanel />
               <LostWritesPanel />

@@ -109,7 +109,7 @@ function failoverSentence(settings: LabSettings, w: Vocabulary): string {
 /** The caption; `brief` (a small frame) keeps only the first sentence, what is connected to what. */
 export function captionFor(facts: CaptionFacts, w: Vocabulary, brief = false): string {
   const { scenario, settings, workload } = facts;
-  if (brief) return `${topologySentence(scenario, w)} Click a node to act on it.`;
+  if (brief) return topologySentence(scenario, w);
   const hint =
     workload !== null && workload.writesPerSec > 0
       ? 'Writes flow from the workload; click a node to inspect it.'

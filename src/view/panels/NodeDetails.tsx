@@ -22,11 +22,10 @@ function Hint() {
   );
 }
 
-/** `hint`: show the hint while nothing is selected (the embed leaves that room to the graph). */
-export function NodeDetails({ hint = true }: { readonly hint?: boolean }) {
+export function NodeDetails() {
   const selected = useLabStore((s) => s.snapshot.nodes.some((n) => n.id === s.selectedId));
   const linkSelected = useLabStore((s) => s.selectedLink !== null);
   useEffect(() => whenIdle(Inspector.preload), []);
-  if (selected) return <Inspector.Component fallback={hint ? <Hint /> : null} />;
-  return linkSelected || !hint ? null : <Hint />;
+  if (selected) return <Inspector.Component fallback={<Hint />} />;
+  return linkSelected ? null : <Hint />;
 }
