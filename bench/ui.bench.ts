@@ -14,12 +14,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const BASE = `http://localhost:${PORT}`;
 const MEASURE_MS = 5000;
 const WARMUP_MS = 3000;
-/**
- * One-way latency on the benchmark's links: slow, so a modest write rate fills the wire. It stays
- * under half the replicas' 1 s reconnect interval: with a round trip longer than that, a connecting
- * replica retries before the answer arrives and never streams (a known engine limitation).
- */
-const LATENCY_MS = 400;
+/** One-way latency on the benchmark's links: slow, so a modest write rate fills the wire. */
+const LATENCY_MS = 1000;
 
 interface Sample {
   readonly frames: number[];

@@ -54,6 +54,11 @@ export class Network<P> {
     this.latencyOverrides.set(linkKey(a, b), ms);
   }
 
+  /** The longest a message can take there and back on the a–b link (latency plus the most jitter, twice). */
+  roundTripBound(a: NodeId, b: NodeId): number {
+    return 2 * (this.latency(a, b) + this.jitterMs);
+  }
+
   latency(a: NodeId, b: NodeId): number {
     if (this.latencyOverrides.size === 0) return this.latencyMs;
     return this.latencyOverrides.get(linkKey(a, b)) ?? this.latencyMs;

@@ -81,6 +81,8 @@ export class DbNode {
   dataVersion = 0;
   /** The connection this replica streams on; messages from any other are stale. */
   connId: number | undefined;
+  /** When the replica sent its current connection attempt (its hello). */
+  connectingSince: SimTime | undefined;
   /** Bumped to cancel work in progress (apply, flush) when the node dies or is reset. */
   generation = 0;
   applying = false;

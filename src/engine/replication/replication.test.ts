@@ -181,3 +181,18 @@ describe('cascading replication', () => {
     expect(sim.node('db3').data.k).toBe('v');
   });
 });
+
+describe('a slow link', () => {
+  it('still connects when the round trip is longer than the reconnect interval', () => {
+    const sim = createSimulation(cluster(2, {}, { latencyMs: 1000, jitterMs: 50 }));
+    sim.advance(5000);
+    expect(sim.nodes().map((n) => n.state)).toEqual([
+      'primary.serving',
+      'replica.streaming',
+      'replica.streaming',
+    ]);
+    sim.write('db1', 'k', 'v');
+    sim.advance(2000);
+    expect(sim.node('db3').data).toEqual({ k: 'v' });
+  });
+});
