@@ -133,6 +133,17 @@ function failoversChanged(before: Metrics, after: Metrics): boolean {
 }
 
 /** Whether two copies of an operation record say the same about its outcome. */
+/** A fresh run starts with nothing selected, picked or failed. */
+const NOTHING_PICKED = {
+  selectedId: null,
+  selectedLink: null,
+  selectedOpId: null,
+  selectedConflictId: null,
+  inspectedOp: null,
+  opReach: null,
+  error: null,
+} as const;
+
 /** Where a write has arrived, by node id; null for anything but a committed write. */
 function reachOf(sim: Simulation, opId: number): OpReach | null {
   const reach = sim.writeReach(opId);
@@ -264,13 +275,7 @@ export function createLab(options: LabOptions): LabStore {
         set({
           ...mirror(started, preset, next, recorder, from, imported),
           simTime: started.now(),
-          selectedId: null,
-          selectedLink: null,
-          selectedOpId: null,
-          selectedConflictId: null,
-          inspectedOp: null,
-          opReach: null,
-          error: null,
+          ...NOTHING_PICKED,
           status: done === null ? null : { tone: 'info', text: done },
         });
         return true;
@@ -367,13 +372,7 @@ export function createLab(options: LabOptions): LabStore {
         set({
           ...mirror(sim, preset, settingsOfRun(run), recorder, base, run.preset === undefined),
           simTime: sim.now(),
-          selectedId: null,
-          selectedLink: null,
-          selectedOpId: null,
-          selectedConflictId: null,
-          inspectedOp: null,
-          opReach: null,
-          error: null,
+          ...NOTHING_PICKED,
           status: done === null ? null : { tone: 'info', text: done },
           loadReport: null,
         });
