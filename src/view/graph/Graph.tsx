@@ -62,7 +62,9 @@ export function Graph({ compact }: { readonly compact: boolean }) {
   const key = topologyKey(nodes);
   const layout = useMemo(() => layoutTopology(JSON.parse(key) as LayoutInput[]), [key]);
 
-  const roles = useMemo(() => new Map(nodes.map((n) => [n.id, n.role])), [nodes]);
+  // Keyed by a string, not the nodes array (new every snapshot): `radius` changes only with a role.
+  const roleKey = JSON.stringify(nodes.map((n) => [n.id, n.role]));
+  const roles = useMemo(() => new Map(JSON.parse(roleKey) as [string, NodeView['role']][]), [roleKey]);
   const position = useCallback((id: string) => layout.positions.get(id), [layout]);
   const radius = useCallback((id: string) => nodeRadius(roles.get(id) ?? 'replica'), [roles]);
 
@@ -218,7 +220,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
           </g>
         </g>
       </svg>
-      <MessageCanvas graphGroup={group} position={position} radius={radius} transform={transform} />
+      <MessageCanvas graphGroup={group} position={position} radius={radius} view={`${view} ${viewBox}`} />
       <p id={hintId} className="visually-hidden">
         Arrow keys move between nodes, Home and End go to the first and last; Enter opens a node’s actions.
       </p>
