@@ -14,6 +14,7 @@ import {
 } from '../view/panels/lazyPanels.tsx';
 import { LinkDetails } from '../view/panels/LinkDetails.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
+import { PanelPace } from '../view/panels/PanelPace.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
 import { DockToggle, PanelDock } from '../view/panels/PanelDock.tsx';
 import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
@@ -149,22 +150,30 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
               )}
               <TopologyTableToggle />
             </div>
-            <PanelDock compact={compact} shown={dockShown} />
+            <PanelPace>
+              <PanelDock compact={compact} shown={dockShown} />
+            </PanelPace>
           </div>
           {!bare && (
-            <aside className="side-panel" aria-label="Details">
-              <LessonPanel />
-              <NodeDetails />
-              <LinkDetails />
-              <FailoverPanel />
-              <LostWritesPanel />
-              <ConflictsLedger />
-              <BackupsPanel />
-              {!compact && <EventLog />}
-            </aside>
+            <PanelPace>
+              <aside className="side-panel" aria-label="Details">
+                <LessonPanel />
+                <NodeDetails />
+                <LinkDetails />
+                <FailoverPanel />
+                <LostWritesPanel />
+                <ConflictsLedger />
+                <BackupsPanel />
+                {!compact && <EventLog />}
+              </aside>
+            </PanelPace>
           )}
         </div>
-        {!bare && <MetricsStrip />}
+        {!bare && (
+          <PanelPace>
+            <MetricsStrip />
+          </PanelPace>
+        )}
       </main>
       <ShortcutsDialog />
       {!compact && <ShareDialog root={root} />}

@@ -1,6 +1,7 @@
 /** The store's public surface for the view and the app. */
 export { createLab } from './connectEngine.ts';
-export { LabStoreContext, useLabActions, useLabStore, useLabStoreApi } from './context.ts';
+export { LabPaceContext, LabStoreContext, useLabActions, useLabStore, useLabStoreApi } from './context.ts';
+export { PANEL_INTERVAL_MS, pacedSubscribe, type Subscribe } from './paced.ts';
 export type { LabActions, LabOptions, LabState, LabStore, NodeCommands } from './labStore.ts';
 export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './presetName.ts';
 export type { LabSettings, SettingsPatch } from './settings.ts';

@@ -10,7 +10,6 @@ import { translateRoles, useWords } from '../vocabulary.ts';
 import { CollapsiblePanel } from './CollapsiblePanel.tsx';
 import { EVENT_KIND_LABELS, eventKind, eventNodes, eventOpId, type EventKind } from './eventFacets.ts';
 import { describeEvent, formatSimTime, isWorthListing } from './eventText.ts';
-import { useThrottledValue } from './useThrottledValue.ts';
 
 const ALL = '';
 const SHOWN = 40;
@@ -55,10 +54,7 @@ function EventRow({ event, text }: { readonly event: EngineEvent; readonly text:
 }
 
 export function EventLog() {
-  const events = useThrottledValue(
-    useLabStore((s) => s.events),
-    200,
-  );
+  const events = useLabStore((s) => s.events);
   const nodeIds = useLabStore((s) => s.snapshot.nodes.map((n) => n.id).join(' '));
   const total = useLabStore((s) => s.events.at(-1)?.seq ?? -1) + 1;
   const words = useWords();

@@ -1,7 +1,7 @@
 /**
  * The live charts: replication lag per replica, write latency p50/p99, throughput per node and the
  * anomaly counters, all from the store's series (sampled on simulated time, so runs reproduce).
- * They redraw when a sample lands, at most every REDRAW_MS of wall time, so they never hold up the graph.
+ * They redraw when a sample lands, at the panels' pace (store/paced.ts), so they never hold up the graph.
  */
 import { memo, useEffect, useMemo } from 'react';
 import {
@@ -13,13 +13,10 @@ import {
 } from '../../../store/index.ts';
 import { useWords, type Vocabulary } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
-import { useThrottledValue } from '../useThrottledValue.ts';
 import { whenIdle } from '../../whenIdle.ts';
 import { LineChart, type Line } from './LineChart.tsx';
 import { preloadPlots } from './plots.tsx';
 import { ThroughputChart } from './ThroughputChart.tsx';
-
-const REDRAW_MS = 250;
 
 const COUNTERS: readonly { readonly id: CounterName; readonly label: string }[] = [
   { id: 'lostWrites', label: 'lost writes' },
@@ -135,10 +132,7 @@ const Charts = memo(function Charts({
 
 export function ChartsPanel() {
   useEffect(() => whenIdle(preloadPlots), []);
-  const series = useThrottledValue(
-    useLabStore((s) => s.series),
-    REDRAW_MS,
-  );
+  const series = useLabStore((s) => s.series);
   const words = useWords();
   return (
     <CollapsiblePanel id="charts" className="charts-panel" title="Charts">
