@@ -137,7 +137,13 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         <StatusLine />
         <div className="lab-main">
           <div className="graph-column">
-            {tableShown ? <TopologyTable /> : <Graph compact={compact} />}
+            {tableShown ? (
+              <PanelPace>
+                <TopologyTable />
+              </PanelPace>
+            ) : (
+              <Graph compact={compact} />
+            )}
             <div className="graph-footer">
               <Legend />
               {compact && (
