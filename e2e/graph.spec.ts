@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   button,
   node,
@@ -10,9 +10,9 @@ import {
   writeVia,
 } from './lab.ts';
 
-const link = (page: import('@playwright/test').Page, from: string, to: string) =>
+const link = (page: Page, from: string, to: string) =>
   page.locator(`[data-link-from="${from}"][data-link-to="${to}"]`);
-const focusedNodeId = (page: import('@playwright/test').Page) =>
+const focusedNodeId = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('data-node-id') ?? null);
 
 test.describe('the graph from the keyboard', () => {
@@ -159,6 +159,51 @@ test.describe('the graph’s menus by pointer', () => {
     await expect(nodeMenu(page, 'db1')).toBeVisible();
     await page.locator('.caption').click();
     await expect(nodeMenu(page, 'db1')).toBeHidden();
+  });
+});
+
+test.describe('dragging a slave onto another node', () => {
+  /** Presses on `from`'s shape, moves in steps to `to`'s (checking the hint on the way), and releases. */
+  async function drag(page: Page, from: string, to: { x: number; y: number }, hint?: RegExp) {
+    const start = await node(page, from).locator('.node-shape').boundingBox();
+    if (start === null) throw new Error(`${from} is not drawn`);
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 12 });
+    if (hint !== undefined) await expect(page.locator('.drop-hint-text')).toHaveText(hint);
+    await page.mouse.up();
+  }
+  const centre = async (page: Page, id: string) => {
+    const box = await node(page, id).locator('.node-shape').boundingBox();
+    if (box === null) throw new Error(`${id} is not drawn`);
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+
+  test('re-points it; its own downstream, or nowhere, changes nothing', async ({ page }) => {
+    await openPaused(page);
+    await drag(page, 'db3', await centre(page, 'db2'), /^Drop: stream from db2$/);
+    await expect(statusLine(page)).toContainText('db3 now streams from db2');
+    await expect(link(page, 'db2', 'db3')).toHaveCount(1);
+    await expect(link(page, 'db1', 'db3')).toHaveCount(0);
+    await expect(page.locator('.drop-hint')).toHaveCount(0);
+
+    // db2 onto db3 would be a loop: refused, in words, and nothing changes.
+    await drag(page, 'db2', await centre(page, 'db3'), /^No: db3 streams from db2: a loop$/);
+    await expect(link(page, 'db1', 'db2')).toHaveCount(1);
+    await expect(link(page, 'db3', 'db2')).toHaveCount(0);
+
+    // Dropped on empty space, it goes back where it was; and the drag did not pan the graph.
+    const before = await centre(page, 'db3');
+    const placed = await node(page, 'db3').getAttribute('transform');
+    const transform = await page.locator('.graph-svg > g').getAttribute('transform');
+    await drag(page, 'db3', { x: before.x + 150, y: before.y + 60 });
+    await expect(node(page, 'db3')).toHaveAttribute('transform', placed!);
+    await expect(link(page, 'db2', 'db3')).toHaveCount(1);
+    expect(await page.locator('.graph-svg > g').getAttribute('transform')).toBe(transform);
+    // A drag opens no menu; a click still does.
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await node(page, 'db3').click();
+    await expect(nodeMenu(page, 'db3')).toBeVisible();
   });
 });
 

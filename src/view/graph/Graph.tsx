@@ -1,18 +1,20 @@
 /** The replication graph: laid-out nodes, directed links and moving messages, zoomable and fitted. */
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { NodeView } from '../../engine/index.ts';
-import { useLabStore, type LinkRef, type OpReach } from '../../store/index.ts';
+import { useLabActions, useLabStore, type LinkRef, type OpReach } from '../../store/index.ts';
 import { VOCABULARIES } from '../vocabulary.ts';
 import { nodeRadius } from './geometry.ts';
 import { GraphEdge } from './GraphEdge.tsx';
 import type { Anchor, MenuTarget } from './GraphMenu.tsx';
 import { GraphNode } from './GraphNode.tsx';
+import { DropHint } from './DropHint.tsx';
 import type { FollowedWrite } from './nodeText.ts';
 import { fitViewBox, layoutTopology, type LayoutInput } from './layout.ts';
 import { MessageCanvas } from './MessageCanvas.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
 import { useElementSize } from './useElementSize.ts';
 import { focusTarget, readingOrder, type Direction, type Jump } from './navigation.ts';
+import { useNodeDrag } from './useNodeDrag.ts';
 import { useZoom } from './useZoom.ts';
 import { whenIdle } from '../whenIdle.ts';
 import './graph.css';
@@ -84,6 +86,14 @@ export function Graph({ compact }: { readonly compact: boolean }) {
   );
 
   const group = useRef<SVGGElement>(null);
+  const nodesGroup = useRef<SVGGElement>(null);
+  const actions = useLabActions();
+  const drag = useNodeDrag(nodesGroup, nodes, layout.positions, (id, upstream) => {
+    select(id);
+    actions.repoint(id, upstream);
+  });
+  /** Where a node is drawn: under the pointer while it is dragged, else where the layout put it. */
+  const placed = (id: string) => (drag?.id === id ? drag.at : layout.positions.get(id));
   const { transform, zoomed, resetZoom } = useZoom(svg, compact);
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
@@ -177,8 +187,8 @@ export function Graph({ compact }: { readonly compact: boolean }) {
         <g ref={group} transform={transform}>
           <g className="edges">
             {links.map((link) => {
-              const from = layout.positions.get(link.from);
-              const to = layout.positions.get(link.to);
+              const from = placed(link.from);
+              const to = placed(link.to);
               if (from === undefined || to === undefined) return null;
               return (
                 <GraphEdge
@@ -196,9 +206,12 @@ export function Graph({ compact }: { readonly compact: boolean }) {
             })}
           </g>
           <MessageLayer position={position} radius={radius} />
-          <g className="nodes">
+          {drag?.over != null && (
+            <DropHint drag={drag} target={layout.positions.get(drag.over.id)} radius={radius} />
+          )}
+          <g className="nodes" ref={nodesGroup}>
             {nodes.map((node) => {
-              const at = layout.positions.get(node.id);
+              const at = placed(node.id);
               if (at === undefined) return null;
               return (
                 <GraphNode
@@ -214,6 +227,14 @@ export function Graph({ compact }: { readonly compact: boolean }) {
                   conflicts={conflictsByNode[node.id]}
                   inPickedConflict={pickedConflict?.includes(node.id) === true}
                   followed={followedAt(followedOp, opReach, node.id)}
+                  dragging={drag?.id === node.id}
+                  dropTarget={
+                    drag?.over?.id === node.id
+                      ? drag.over.refusal === null
+                        ? 'accepted'
+                        : 'refused'
+                      : undefined
+                  }
                 />
               );
             })}
@@ -223,6 +244,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
       <MessageCanvas graphGroup={group} position={position} radius={radius} view={`${view} ${viewBox}`} />
       <p id={hintId} className="visually-hidden">
         Arrow keys move between nodes, Home and End go to the first and last; Enter opens a node’s actions.
+        Dragging a {vocabulary.replica} onto another node re-points it, as Re-point in its actions does.
       </p>
       {menu !== null && menu.view === view && size !== null && (
         <Suspense fallback={null}>

@@ -28,6 +28,10 @@ interface Props {
   readonly inPickedConflict?: boolean;
   /** The write being followed, and whether it has arrived here. */
   readonly followed?: FollowedWrite | undefined;
+  /** Being dragged onto another node (to re-point it). */
+  readonly dragging?: boolean;
+  /** A dragged replica is over this node: whether it may stream from here. */
+  readonly dropTarget?: 'accepted' | 'refused' | undefined;
 }
 
 const LABEL_X = PRIMARY_HALF + 10;
@@ -45,6 +49,8 @@ export function GraphNode({
   conflicts,
   followed,
   inPickedConflict = false,
+  dragging = false,
+  dropTarget,
 }: Props) {
   const down = node.status === 'down';
   const ringRadius = (node.role === 'primary' ? PRIMARY_HALF + 4 : REPLICA_RADIUS) + 6;
@@ -64,7 +70,7 @@ export function GraphNode({
   };
   return (
     <g
-      className={`node node--${node.role}${down ? ' node--down' : ''}${selected ? ' node--selected' : ''}${inPickedConflict ? ' node--conflict-picked' : ''}`}
+      className={`node node--${node.role}${down ? ' node--down' : ''}${selected ? ' node--selected' : ''}${inPickedConflict ? ' node--conflict-picked' : ''}${dragging ? ' node--dragging' : ''}${dropTarget === undefined ? '' : ` node--drop-${dropTarget}`}`}
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={tabStop ? 0 : -1}
