@@ -102,9 +102,19 @@ async function runMonkey(page: Page, seed: number, actions: number): Promise<voi
       const box = await graphBox(page);
       if (box === null) continue;
       const at = (fx: number, fy: number) => ({ x: box.x + fx * box.width, y: box.y + fy * box.height });
-      const from = at(random(), random());
+      let from = at(random(), random());
       if (roll < 0.95) {
-        const to = at(random(), random());
+        let to = at(random(), random());
+        // Half the drags go from one node to another (re-pointing it, or refused), the rest anywhere.
+        const shapes = await page.locator('[data-node-id] .node-shape').all();
+        if (random() < 0.5 && shapes.length > 1) {
+          const centre = async (shape: (typeof shapes)[number]) => {
+            const b = await shape.boundingBox();
+            return b === null ? null : { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+          };
+          const [a, b] = [await centre(pick(shapes)), await centre(pick(shapes))];
+          if (a !== null && b !== null) [from, to] = [a, b];
+        }
         log.push(`drag ${from.x.toFixed(0)},${from.y.toFixed(0)} → ${to.x.toFixed(0)},${to.y.toFixed(0)}`);
         await page.mouse.move(from.x, from.y);
         await page.mouse.down();
