@@ -156,6 +156,8 @@ test.describe('the panels', () => {
   test('the lost-writes ledger names each lost write, who acknowledged it and the failover that lost it', async ({
     page,
   }) => {
+    // Many steps, each a render: a loaded two-core machine needs more than the default 30 s.
+    test.setTimeout(90_000);
     await openPaused(page);
     await button(page, 'Reset').click();
     await selectNode(page, 'db1');
@@ -182,8 +184,17 @@ test.describe('the panels', () => {
     store.getState().actions.tick(killedAt - wroteAt);
     store.getState().actions.kill('db1');
     store.getState().actions.promote('db2');
-    const { lostWrites, failovers, backups } = store.getState();
+    const { lostWrites, lostByNode, failovers, backups } = store.getState();
     expect(lostWrites.map((op) => op.key)).toContain('balance');
+
+    // The graph marks where they were lost: a badge on the master that acknowledged them, and its name.
+    const lostOnDb1 = lostByNode.db1 ?? 0;
+    expect(lostOnDb1).toBeGreaterThan(0);
+    await expect(node(page, 'db1').locator('.node-lost-badge')).toHaveText(`${lostOnDb1} lost`);
+    await expect(node(page, 'db1')).toHaveAccessibleName(
+      new RegExp(`, ${lostOnDb1} acknowledged writes? lost`),
+    );
+    await expect(node(page, 'db2').locator('.node-lost-badge')).toHaveCount(0);
 
     const ledger = await rowsOf(page, 'Acknowledged writes that were lost, newest first');
     expect(ledger).toEqual(

@@ -57,6 +57,8 @@ describe('node commands', () => {
     actions.promote('db2');
     expect(store.getState().status?.text).toMatch(/1 acknowledged write was lost/);
     expect(store.getState().lostWrites.map((op) => op.key)).toEqual(['balance']);
+    // The graph marks where they were lost: on the master that acknowledged them.
+    expect(store.getState().lostByNode).toEqual({ db1: 1 });
   });
 
   it('provisions a new primary from a backup while none is up, losing what came after the backup', () => {

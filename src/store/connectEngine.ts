@@ -65,11 +65,12 @@ function startSimulation(input: ScenarioInput, settings: LabSettings): Simulatio
   return sim;
 }
 
-function lostWritesOf(sim: Simulation) {
-  return sim
-    .history()
-    .filter((op) => op.lost === true)
-    .slice(-LOST_KEPT);
+/** The lost writes' ledger (the newest) and, per node, how many writes it acknowledged and lost. */
+function lostMirror(sim: Simulation): Pick<EngineMirror, 'lostWrites' | 'lostByNode'> {
+  const lost = sim.history().filter((op) => op.lost === true);
+  const lostByNode: Record<string, number> = {};
+  for (const op of lost) lostByNode[op.nodeId] = (lostByNode[op.nodeId] ?? 0) + 1;
+  return { lostWrites: lost.slice(-LOST_KEPT), lostByNode };
 }
 
 type ConflictMirror = Pick<EngineMirror, 'conflicts' | 'conflictsByNode' | 'conflictLedger'>;
@@ -107,7 +108,7 @@ function mirror(
     settings,
     events: sim.events().slice(-EVENTS_KEPT),
     backups: sim.backups(),
-    lostWrites: lostWritesOf(sim),
+    ...lostMirror(sim),
     failovers: sim.failovers(),
     ...conflictMirror(sim.conflicts()),
     series: recorder.series(),
@@ -222,7 +223,7 @@ export function createLab(options: LabOptions): LabStore {
         const series = recorder.series();
         if (series !== state.series) patch.series = series;
         if (snapshot.metrics.lostWrites !== state.snapshot.metrics.lostWrites) {
-          patch.lostWrites = lostWritesOf(sim);
+          Object.assign(patch, lostMirror(sim));
         }
         if (failoversChanged(state.snapshot.metrics, snapshot.metrics)) patch.failovers = sim.failovers();
         const conflicts = changedConflicts(sim, snapshot.metrics.conflicts, state.conflictLedger);

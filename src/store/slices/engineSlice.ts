@@ -51,6 +51,8 @@ export interface EngineSlice {
   readonly backups: readonly Backup[];
   /** Acknowledged writes later lost in a failover, newest last (at most LOST_KEPT). */
   readonly lostWrites: readonly OperationRecord[];
+  /** Per node: how many acknowledged writes it took and then lost (all of them, not only the kept ones). */
+  readonly lostByNode: Readonly<Record<string, number>>;
   /** Every failover so far (automatic, or a manual promotion), oldest first. */
   readonly failovers: readonly FailoverRecord[];
   /** Multi-primary conflicts, each once, newest last (at most CONFLICTS_KEPT). */

@@ -6,6 +6,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { useLabStoreApi, type LabState, type NodeConflicts } from '../../store/index.ts';
 import { usePrefersReducedMotion } from '../motion.ts';
 import { flashAt } from './conflictFlash.ts';
+import { NodeBadge } from './NodeBadge.tsx';
 
 interface Props {
   readonly conflicts: NodeConflicts;
@@ -39,14 +40,13 @@ export function ConflictFlash({ conflicts, radius }: Props) {
 
 /** "≠ 3" in a small pill at the node's upper right, above its labels. */
 export function ConflictBadge({ conflicts, radius }: Props) {
-  const text = `≠ ${conflicts.count}`;
-  const width = 14 + 7 * text.length;
-  const x = radius + 4;
-  const y = -radius - 10;
   return (
-    <g className="node-conflict-badge" data-conflicts={conflicts.count} transform={`translate(${x},${y})`}>
-      <rect x={-width / 2} y={-9} width={width} height={18} rx={9} />
-      <text dy="0.35em">{text}</text>
-    </g>
+    <NodeBadge
+      className="node-conflict-badge"
+      text={`≠ ${conflicts.count}`}
+      x={radius + 4}
+      y={-radius - 10}
+      data={{ 'data-conflicts': conflicts.count }}
+    />
   );
 }

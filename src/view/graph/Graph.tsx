@@ -55,6 +55,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
   const selectLink = useLabStore((s) => s.selectLink);
   const vocabulary = VOCABULARIES[useLabStore((s) => s.vocabulary)];
   const conflictsByNode = useLabStore((s) => s.conflictsByNode);
+  const lostByNode = useLabStore((s) => s.lostByNode);
   // The write picked in a ledger or the event log, or just made: where it has arrived.
   const followedOp = useLabStore((s) => (s.opReach === null ? null : s.selectedOpId));
   const opReach = useLabStore((s) => s.opReach);
@@ -227,6 +228,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
                   conflicts={conflictsByNode[node.id]}
                   inPickedConflict={pickedConflict?.includes(node.id) === true}
                   followed={followedAt(followedOp, opReach, node.id)}
+                  lost={lostByNode[node.id]}
                   dragging={drag?.id === node.id}
                   dropTarget={
                     drag?.over?.id === node.id

@@ -8,6 +8,7 @@ import { PRIMARY_HALF, REPLICA_RADIUS } from './geometry.ts';
 import type { Point } from './layout.ts';
 import { ARROW_KEYS, type Direction, type Jump } from './navigation.ts';
 import { lagEntries, lagMs, nodeAccessibleName, shortId, shownLsn, type FollowedWrite } from './nodeText.ts';
+import { LostBadge } from './NodeBadge.tsx';
 import { ReachMark } from './ReachMark.tsx';
 
 interface Props {
@@ -28,6 +29,8 @@ interface Props {
   readonly inPickedConflict?: boolean;
   /** The write being followed, and whether it has arrived here. */
   readonly followed?: FollowedWrite | undefined;
+  /** Acknowledged writes it took and later lost in a failover. */
+  readonly lost?: number | undefined;
   /** Being dragged onto another node (to re-point it). */
   readonly dragging?: boolean;
   /** A dragged replica is over this node: whether it may stream from here. */
@@ -51,6 +54,7 @@ export function GraphNode({
   inPickedConflict = false,
   dragging = false,
   dropTarget,
+  lost = 0,
 }: Props) {
   const down = node.status === 'down';
   const ringRadius = (node.role === 'primary' ? PRIMARY_HALF + 4 : REPLICA_RADIUS) + 6;
@@ -74,7 +78,7 @@ export function GraphNode({
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={tabStop ? 0 : -1}
-      aria-label={nodeAccessibleName(node, vocabulary, conflicts?.count ?? 0, followed)}
+      aria-label={nodeAccessibleName(node, vocabulary, conflicts?.count ?? 0, followed, lost)}
       aria-pressed={selected}
       aria-haspopup="menu"
       data-node-id={node.id}
@@ -131,6 +135,9 @@ export function GraphNode({
       )}
       {followed !== undefined && (
         <ReachMark state={followed.state} radius={node.role === 'primary' ? PRIMARY_HALF : REPLICA_RADIUS} />
+      )}
+      {lost > 0 && (
+        <LostBadge count={lost} radius={node.role === 'primary' ? PRIMARY_HALF : REPLICA_RADIUS} />
       )}
       {conflicts !== undefined && (
         <ConflictBadge

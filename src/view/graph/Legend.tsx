@@ -23,6 +23,7 @@ export function Legend() {
   const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
   const multiPrimary = useLabStore((s) => s.snapshot.replication.multiPrimary);
   const followed = useLabStore((s) => (s.opReach === null ? null : s.selectedOpId));
+  const anyLost = useLabStore((s) => s.snapshot.metrics.lostWrites > 0);
   return (
     <ul className="legend" aria-label="Legend">
       <li>
@@ -89,6 +90,17 @@ export function Legend() {
             </g>
           </Swatch>
           conflicts
+        </li>
+      )}
+      {anyLost && (
+        <li>
+          <Swatch width={44}>
+            <g className="node-lost-badge legend-badge legend-badge--lost">
+              <rect x={-21} y={-8} width={42} height={16} rx={8} />
+              <text dy="0.35em">n lost</text>
+            </g>
+          </Swatch>
+          acknowledged, then lost here
         </li>
       )}
       {followed !== null && (

@@ -42,11 +42,13 @@ export function nodeAccessibleName(
   vocabulary: Vocabulary,
   conflicts = 0,
   followed?: FollowedWrite,
+  lost = 0,
 ): string {
   const parts = [node.id, roleWord(vocabulary, node.role), node.status];
   if (node.role === 'replica') parts.push(`lag ${lagEntries(node)} ${lagMs(node)}`);
   else parts.push(`LSN ${shownLsn(node)}`);
   if (conflicts > 0) parts.push(conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`);
+  if (lost > 0) parts.push(lost === 1 ? '1 acknowledged write lost' : `${lost} acknowledged writes lost`);
   if (followed !== undefined) parts.push(`write #${followed.opId}: ${REACH_WORDS[followed.state]}`);
   return parts.join(', ');
 }
