@@ -7,11 +7,13 @@ export function rtoText(record: FailoverRecord): string {
   return record.rtoMs === null ? 'no write yet' : formatSimTime(record.rtoMs);
 }
 
-/** Recovery point: the acknowledged writes lost, and the time they span. */
+/** Recovery point: the acknowledged writes lost, and the time they span (when there are several). */
 export function rpoText(record: FailoverRecord): string {
+  const n = record.lostWrites;
+  if (n === 1) return '1 write';
   const window =
     record.lostWindow === null ? '' : ` over ${formatSimTime(record.lostWindow.to - record.lostWindow.from)}`;
-  return `${record.lostWrites} writes${window}`;
+  return `${n} writes${window}`;
 }
 
 /** The failover that lost `op`, in words: "failover #2 (db1 → db2, split brain) at 4.20 s". */
