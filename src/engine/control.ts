@@ -27,16 +27,14 @@ export function boot(cluster: Cluster, node: DbNode): void {
 }
 
 /** A replica opens a new stream to its upstream (START_REPLICATION from its received position). */
-/** Time for an upstream to answer a hello, beyond the round trip itself. */
-const ANSWER_MARGIN_MS = 100;
-
 function connect(cluster: Cluster, node: DbNode): void {
   if (node.upstream === undefined) return;
-  // The walreceiver does not abandon an attempt whose answer may still be on its way: on a slow link
-  // (a round trip longer than the retry interval) a retry would supersede every answer, forever.
-  const since = node.connectingSince;
-  const answerDue = cluster.network.roundTripBound(node.id, node.upstream) + ANSWER_MARGIN_MS;
-  if (node.connId !== undefined && since !== undefined && cluster.now() - since < answerDue) return;
+  // The walreceiver does not abandon an attempt whose answer may still be on its way.
+  if (
+    node.connId !== undefined &&
+    cluster.network.awaitingAnswer(node.id, node.upstream, node.connectingSince)
+  )
+    return;
   const upstream = cluster.nodes.get(node.upstream);
   upstream?.links.delete(node.id);
   node.connectingSince = cluster.now();

@@ -39,21 +39,31 @@ export function startGroup(cluster: Cluster): void {
 export function subscribe(cluster: Cluster, node: DbNode, peerId: NodeId): void {
   if (!node.isUp || !cluster.group.has(node.id) || !cluster.group.has(peerId)) return;
   const connId = cluster.nextConnId++;
-  node.subscriptions.set(peerId, { connId, streaming: false });
+  node.subscriptions.set(peerId, { connId, since: cluster.now(), streaming: false });
   cluster.network.send({
     from: node.id,
     to: peerId,
     kind: 'hello',
     payload: { kind: 'peer-hello', connId, fromSeq: node.peerProgress.get(peerId) ?? 0 },
   });
+  retryLater(cluster, node, peerId, connId);
+}
+
+/**
+ * Every `RETRY_MS` an unanswered subscription is opened again, unless its answer may still be on the way
+ * (a round trip longer than the retry interval): a retry would supersede every answer, forever.
+ */
+function retryLater(cluster: Cluster, node: DbNode, peerId: NodeId, connId: number): void {
   const generation = node.generation;
   // A retry timer, not pending work: a peer that stays down must not keep `runUntilIdle` busy.
   cluster.scheduler.schedule(
     cluster.now() + RETRY_MS,
     () => {
       const sub = node.subscriptions.get(peerId);
-      if (node.generation === generation && sub?.connId === connId && !sub.streaming)
-        subscribe(cluster, node, peerId);
+      if (node.generation !== generation || sub?.connId !== connId || sub.streaming) return;
+      if (cluster.network.awaitingAnswer(node.id, peerId, sub.since))
+        retryLater(cluster, node, peerId, connId);
+      else subscribe(cluster, node, peerId);
     },
     true,
   );

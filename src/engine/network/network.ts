@@ -21,6 +21,9 @@ export interface SendOptions<P> {
 
 const linkKey = (a: NodeId, b: NodeId): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
+/** Time a node takes to answer a connection request, beyond the round trip itself, ms. */
+const ANSWER_MARGIN_MS = 100;
+
 export class Network<P> {
   private readonly inFlight = new Map<number, Message>();
   /** Per direction (from → to): when the last message sent on it arrives. */
@@ -57,6 +60,17 @@ export class Network<P> {
   /** The longest a message can take there and back on the a–b link (latency plus the most jitter, twice). */
   roundTripBound(a: NodeId, b: NodeId): number {
     return 2 * (this.latency(a, b) + this.jitterMs);
+  }
+
+  /**
+   * Whether the answer to a request `a` sent to `b` at `sentAt` may still be on the way. A node keeps such
+   * an attempt rather than retrying: on a link whose round trip is longer than the retry interval, a retry
+   * would supersede every answer, forever.
+   */
+  awaitingAnswer(a: NodeId, b: NodeId, sentAt: SimTime | undefined): boolean {
+    return (
+      sentAt !== undefined && this.scheduler.now() - sentAt < this.roundTripBound(a, b) + ANSWER_MARGIN_MS
+    );
   }
 
   latency(a: NodeId, b: NodeId): number {

@@ -16,6 +16,8 @@ export type Version = Pick<LogEntry, 'value' | 'lsn' | 'opId'> &
 /** A subscription to a peer's own writes (a logical replication apply worker). */
 export interface PeerSubscription {
   readonly connId: number;
+  /** When its hello left. */
+  readonly since: SimTime;
   streaming: boolean;
 }
 
