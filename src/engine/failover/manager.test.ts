@@ -11,7 +11,14 @@ const TIMEOUT_MS = 3000;
 /** db1 primary with replicas db2..; automatic failover with Patroni-like timers. */
 function automatic(
   replicas: number,
-  options: { mode?: 'async' | 'sync'; fencing?: boolean; maxLagOnFailover?: number; latencyMs?: number } = {},
+  options: {
+    mode?: 'async' | 'sync';
+    fencing?: boolean;
+    maxLagOnFailover?: number;
+    latencyMs?: number;
+    jitterMs?: number;
+    timeoutMs?: number;
+  } = {},
 ): Simulation {
   const nodes: ScenarioInput['nodes'] = [{ id: 'db1', role: 'primary' }];
   for (let i = 2; i <= replicas + 1; i++) nodes.push({ id: `db${i}`, role: 'replica', upstream: 'db1' });
@@ -19,11 +26,11 @@ function automatic(
     seed: 5,
     nodes,
     replication: { mode: options.mode ?? 'async' },
-    network: { latencyMs: options.latencyMs ?? 10, jitterMs: 0 },
+    network: { latencyMs: options.latencyMs ?? 10, jitterMs: options.jitterMs ?? 0 },
     failover: {
       mode: 'automatic',
       heartbeatMs: HEARTBEAT_MS,
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: options.timeoutMs ?? TIMEOUT_MS,
       fencing: options.fencing ?? false,
       ...(options.maxLagOnFailover === undefined ? {} : { maxLagOnFailover: options.maxLagOnFailover }),
     },
@@ -290,5 +297,89 @@ describe('where the manager lives during a partition', () => {
     ]);
     sim.advance(FAILOVER_MS);
     expect(sim.snapshot().failover?.leader).toMatch(/db3|db4/);
+  });
+});
+
+describe('over slow links (one-way 1000–2000 ms, jitter 200 ms)', () => {
+  const JITTER_MS = 200;
+  const types = (sim: Simulation, from = 0) =>
+    sim
+      .events()
+      .filter((e) => e.at >= from)
+      .map((e) => `${e.type}${'nodeId' in e ? ` ${e.nodeId}` : ''}`);
+
+  it.each([1000, 2000])(
+    'at %i ms never fails over a healthy primary, and replaces a dead one exactly once',
+    (latencyMs) => {
+      const sim = automatic(2, { latencyMs, jitterMs: JITTER_MS });
+      sim.advance(30_000);
+      expect(sim.failovers()).toEqual([]);
+      expect(sim.nodes().map((n) => n.state)).toEqual([
+        'primary.serving',
+        'replica.streaming',
+        'replica.streaming',
+      ]);
+      sim.kill('db1');
+      sim.advance(30_000);
+      expect(sim.failovers()).toHaveLength(1);
+      const [leader = ''] = primaries(sim);
+      const follower = leader === 'db2' ? 'db3' : 'db2';
+      expect(sim.node(follower)).toMatchObject({ upstream: leader, state: 'replica.streaming' });
+      sim.write(leader, 'k', 'after');
+      sim.advance(10_000);
+      expect(sim.node(follower).data.k).toBe('after');
+      expect(sim.failovers()).toHaveLength(1);
+    },
+  );
+
+  it('suspects only the dead primary: the new leader renews its lock at once, not at the next tick', () => {
+    const sim = automatic(2, { latencyMs: 1000, jitterMs: JITTER_MS });
+    sim.advance(10_000);
+    sim.kill('db1');
+    const killedAt = sim.now();
+    sim.advance(20_000);
+    const after = types(sim, killedAt).filter((t) =>
+      /^(primary-suspected|failover-started|promoted)/.test(t),
+    );
+    expect(after).toEqual(['primary-suspected db1', 'failover-started db1', 'promoted db2']);
+    expect(sim.snapshot().failover).toMatchObject({ state: 'watching', leader: 'db2' });
+  });
+
+  // Patroni demotes a primary whose leader-lock update fails or outlasts retry_timeout, and asks for
+  // loop_wait + 2 × retry_timeout ≤ ttl: a slow link to the consensus store needs a longer ttl.
+  describe('with fencing, the lease holds only while a heartbeat round trip plus heartbeatMs is under timeoutMs', () => {
+    const writes = (sim: Simulation) => {
+      const ops: OperationRecord[] = [];
+      for (let t = 0; t < 10_000; t += 100) {
+        ops.push(sim.write('db1', 'k', `${t}`));
+        sim.advance(100);
+      }
+      return ops.map((op) => sim.op(op.id)?.status);
+    };
+
+    it('at 1000 ms the primary turns read-only between renewals, and writes fail intermittently', () => {
+      const sim = automatic(2, { latencyMs: 1000, jitterMs: JITTER_MS, fencing: true });
+      sim.advance(10_000);
+      const statuses = writes(sim);
+      expect(statuses).toContain('ok');
+      expect(statuses).toContain('failed');
+      expect(types(sim)).toEqual(expect.arrayContaining(['fenced db1', 'unfenced db1']));
+      expect(sim.failovers()).toEqual([]);
+    });
+
+    it('at 2000 ms a round trip outlasts the lease itself: the primary stays read-only', () => {
+      const sim = automatic(2, { latencyMs: 2000, jitterMs: JITTER_MS, fencing: true });
+      sim.advance(10_000);
+      expect(writes(sim).every((s) => s === 'failed')).toBe(true);
+      expect(types(sim).filter((t) => t === 'fenced db1')).toHaveLength(1);
+      expect(types(sim)).not.toContain('unfenced db1');
+    });
+
+    it('a timeout longer than the round trip plus a heartbeat keeps the primary writable at 2000 ms', () => {
+      const sim = automatic(2, { latencyMs: 2000, jitterMs: JITTER_MS, fencing: true, timeoutMs: 6000 });
+      sim.advance(10_000);
+      expect(writes(sim).every((s) => s === 'ok')).toBe(true);
+      expect(types(sim)).not.toContain('fenced db1');
+    });
   });
 });

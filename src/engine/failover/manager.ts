@@ -235,6 +235,9 @@ export class FailoverManager {
     });
     this.leases.grant(node, now);
     this.actor.send({ type: 'PROMOTED', nodeId: node.id, at: now });
+    // The new leader renews the lock it just took at once, not at the old leader's next tick: over a slow
+    // link that tick plus the trip would look like silence.
+    this.ping(node);
   }
 
   private reconfigure(): void {
@@ -251,6 +254,7 @@ export class FailoverManager {
       lsn: node.log.lastLsn,
     });
     this.leases.grant(node, this.cluster.now());
+    this.ping(node);
   }
 
   /** A restarted primary whose lease ran out comes up read-only until the manager renews it. */
