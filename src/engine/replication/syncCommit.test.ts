@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../simulation.ts';
+import type { ScenarioInput } from '../scenario/schema.ts';
 import { startedCluster } from '../testing.ts';
 
 /** A synchronous primary whose one standby replays slowly (20 entries/s), streams open. */
@@ -249,5 +250,53 @@ describe('commit levels against a standby that takes time to flush', () => {
     sim.restart('db2');
     sim.runUntilIdle();
     expect(sim.node('db2').data).toEqual({ k: 'v' });
+  });
+});
+
+describe('synchronous commit over a slow link (one-way 1000 ms, jitter 200 ms)', () => {
+  const slow = { latencyMs: 1000, jitterMs: 200 };
+  const commit = (replication: NonNullable<ScenarioInput['replication']>) => {
+    const sim = createSimulation({
+      seed: 7,
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'db2', role: 'replica', upstream: 'db1' },
+      ],
+      replication,
+      network: slow,
+    });
+    sim.advance(5000);
+    const ops = [0, 1, 2].map((i) => {
+      const op = sim.write('db1', `k${i}`, 'v');
+      sim.advance(5000);
+      return sim.op(op.id);
+    });
+    const types = sim.events().map((e) => e.type);
+    return { sim, ops, latencies: ops.map((op) => (op?.endedAt ?? Infinity) - (op?.startedAt ?? 0)), types };
+  };
+
+  it('waits one round trip per write, however long, and never gives up (PostgreSQL has no timeout)', () => {
+    const { ops, latencies, types } = commit({ mode: 'sync' });
+    expect(ops.map((op) => op?.status)).toEqual(['ok', 'ok', 'ok']);
+    for (const ms of latencies) {
+      expect(ms).toBeGreaterThanOrEqual(2000);
+      expect(ms).toBeLessThanOrEqual(2 * (1000 + 200) + 5);
+    }
+    expect(types).not.toContain('sync-degraded');
+  });
+
+  it('with rpl_semi_sync_source_timeout under the round trip, every write waits the timeout and falls back, as MySQL does', () => {
+    const { sim, latencies, types } = commit({ mode: 'sync', syncTimeoutMs: 1500 });
+    // Each wait times out; the replica's confirmation, a round trip after the write, restores semi-sync.
+    expect(latencies.every((ms) => ms >= 1500 && ms < 1510)).toBe(true);
+    expect(types.filter((t) => t === 'sync-degraded')).toHaveLength(3);
+    expect(types.filter((t) => t === 'sync-restored')).toHaveLength(3);
+    expect(sim.node('db1').state).toBe('primary.serving');
+  });
+
+  it('with the default 10 s timeout, writes are semi-synchronous at one round trip each', () => {
+    const { latencies, types } = commit({ mode: 'sync', syncTimeoutMs: 10_000 });
+    expect(latencies.every((ms) => ms >= 2000 && ms <= 2405)).toBe(true);
+    expect(types).not.toContain('sync-degraded');
   });
 });
