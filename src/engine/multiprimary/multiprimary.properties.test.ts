@@ -67,7 +67,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-function build(setup: Setup): Simulation {
+function build(setup: Setup, jitterMs = setup.latencyMs / 4): Simulation {
   const nodes = Array.from({ length: setup.masters }, (_, i) => ({
     id: `m${i + 1}`,
     role: 'primary' as const,
@@ -81,7 +81,7 @@ function build(setup: Setup): Simulation {
     seed: setup.seed,
     nodes: [...nodes, ...replicas],
     replication: { mode: setup.mode },
-    network: { latencyMs: setup.latencyMs, jitterMs: setup.latencyMs / 4 },
+    network: { latencyMs: setup.latencyMs, jitterMs },
     conflictResolution: setup.resolution,
   });
 }
@@ -220,6 +220,88 @@ describe('multi-primary groups under random writes, latencies, kills, restarts a
           const sim = runSettled(setup, steps);
           expect(sim.conflicts().filter((c) => c.strategy !== 'certification')).toEqual([]);
           expect(sim.metrics().overwrittenWrites).toBe(0);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+type HealthyStep =
+  | { readonly kind: 'write'; readonly pick: number; readonly key: number }
+  | { readonly kind: 'latency'; readonly a: number; readonly b: number; readonly ms: number }
+  | { readonly kind: 'advance'; readonly ms: number };
+
+/** Slow links: one-way latency up to 2 s with up to 0.5 s of jitter, and links slowed further on the way. */
+const slowSetupArb = fc.record({
+  masters: fc.integer({ min: 2, max: 4 }),
+  replicas: fc.array(fc.nat({ max: 3 }), { maxLength: 2 }),
+  mode: fc.constantFrom('async' as const, 'sync' as const),
+  resolution: fc.constantFrom('lww' as const, 'siblings' as const),
+  latencyMs: fc.integer({ min: 0, max: 2000 }),
+  jitterMs: fc.integer({ min: 0, max: 500 }),
+  seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+});
+
+const healthyStepArb: fc.Arbitrary<HealthyStep> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('write' as const), pick: fc.nat(7), key: fc.nat(3) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('latency' as const),
+      a: fc.nat(7),
+      b: fc.nat(7),
+      ms: fc.integer({ min: 0, max: 2000 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 3000 }) }),
+  },
+);
+
+/** Long enough after the last write for any subscription to (re)open and every write to travel two hops. */
+const QUIET_MS = 30_000;
+
+describe('a healthy multi-primary group over slow links (no kills, no partitions)', () => {
+  it('converges: once writes stop, every master and replica holds every acknowledged key, alike', () => {
+    fc.assert(
+      fc.property(
+        slowSetupArb,
+        fc.array(healthyStepArb, { maxLength: 30 }),
+        ({ jitterMs, ...setup }, steps) => {
+          const sim = build(setup, jitterMs);
+          const nodes = sim.nodes();
+          const masters = nodes.filter((n) => n.role === 'primary');
+          const at = (pick: number) => (nodes[pick % nodes.length] as NodeView).id;
+          let counter = 0;
+          for (const step of steps) {
+            if (step.kind === 'write') {
+              const master = (masters[step.pick % masters.length] as NodeView).id;
+              sim.write(master, `k${step.key}`, `v${counter++}`);
+            } else if (step.kind === 'latency') {
+              if (at(step.a) !== at(step.b)) sim.setLatency(at(step.a), at(step.b), step.ms);
+            } else sim.advance(step.ms);
+          }
+          sim.advance(QUIET_MS);
+          const acknowledged = sim.history().filter((op) => op.kind === 'write' && op.status === 'ok');
+          if (setup.mode === 'async') expect(acknowledged).toHaveLength(counter);
+          const keys = [...new Set(acknowledged.map((op) => op.key))].sort();
+          const [first] = sim.nodes();
+          expect(Object.keys(first?.data ?? {}).sort()).toEqual(keys);
+          for (const node of sim.nodes()) {
+            expect({ id: node.id, state: node.state, data: node.data, siblings: node.siblings }).toEqual({
+              id: node.id,
+              state: node.role === 'primary' ? 'primary.serving' : 'replica.streaming',
+              data: first?.data,
+              siblings: first?.siblings,
+            });
+          }
+          expect(sim.history().filter((op) => op.status === 'pending')).toEqual([]);
+          expect(sim.check().filter((a) => a.kind === 'divergence')).toEqual([]);
         },
       ),
       { numRuns: NUM_RUNS },
