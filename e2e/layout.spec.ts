@@ -30,6 +30,28 @@ test.describe('the full lab', () => {
     await expect(button(page, 'More')).toHaveCount(0);
   });
 
+  test('keeps the graph still when the legend loses a followed write, so a node menu opens', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openPaused(page);
+    await node(page, 'db1').click();
+    await nodeMenu(page, 'db1').getByRole('menuitem', { name: 'Write here…' }).click();
+    await page
+      .getByRole('form', { name: 'Write to db1' })
+      .getByRole('button', { name: 'Send write' })
+      .click();
+    await button(page, 'Step').click();
+    // The write is followed: the legend explains its marks (at 1440, on a second line).
+    await expect(page.locator('.legend-reach')).toBeVisible();
+    const height = (await box(graph(page))).height;
+    // Picking a node stops following the write; the legend's line goes, the graph keeps its size.
+    await node(page, 'db2').click();
+    await expect(page.locator('.legend-reach')).toHaveCount(0);
+    await expect(nodeMenu(page, 'db2')).toBeVisible();
+    expect((await box(graph(page))).height).toBe(height);
+  });
+
   test('at 640×400 has one header row, its other controls behind More, and a graph that fills the window', async ({
     page,
   }) => {

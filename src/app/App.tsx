@@ -43,6 +43,7 @@ import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 import { useShortcuts } from './useShortcuts.ts';
+import { useSteadyHeight } from './useSteadyHeight.ts';
 import { useTheme } from './useTheme.ts';
 import './app.css';
 import '../view/panels/panels.css';
@@ -78,6 +79,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   useLessonLink();
   const compact = route === 'embed';
   const layout = useLayout();
+  const footer = useRef<HTMLDivElement>(null);
+  const footerHeight = useSteadyHeight(footer);
   const tier = compact ? 'wide' : layout.tier;
   const metricsInMain = !compact && layout.stacked;
   const allowed = useMemo(
@@ -156,7 +159,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
               ) : (
                 <Graph compact={compact} />
               )}
-              <div className="graph-footer">
+              <div className="graph-footer" ref={footer} style={{ minHeight: footerHeight }}>
                 <Legend />
                 {compact && !bare && (
                   <DetailsToggle
