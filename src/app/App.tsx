@@ -2,7 +2,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
-import { Legend } from '../view/graph/Legend.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
 import { ConflictsLedger } from '../view/panels/conflicts/ConflictsLedger.tsx';
 import {
@@ -16,16 +15,15 @@ import { LinkDetails } from '../view/panels/LinkDetails.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { PanelPace } from '../view/panels/PanelPace.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
-import { DockToggle, PanelDock } from '../view/panels/PanelDock.tsx';
+import { PanelDock } from '../view/panels/PanelDock.tsx';
 import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
 import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
 import { StatusLine } from '../view/panels/StatusLine.tsx';
-import { TopologyTableToggle } from '../view/panels/TopologyTableToggle.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { Caption } from './Caption.tsx';
+import { GraphFooter } from './GraphFooter.tsx';
 import { captionFor } from './captions.ts';
-import { DetailsToggle } from './embed/DetailsToggle.tsx';
 import { allowedOrigins } from './embed/origins.ts';
 import { OpenInLab } from './embed/OpenInLab.tsx';
 import { useHostMessages } from './embed/useHostMessages.ts';
@@ -43,7 +41,6 @@ import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 import { useShortcuts } from './useShortcuts.ts';
-import { useSteadyHeight } from './useSteadyHeight.ts';
 import { useTheme } from './useTheme.ts';
 import './app.css';
 import '../view/panels/panels.css';
@@ -79,8 +76,6 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   useLessonLink();
   const compact = route === 'embed';
   const layout = useLayout();
-  const footer = useRef<HTMLDivElement>(null);
-  const footerHeight = useSteadyHeight(footer);
   const tier = compact ? 'wide' : layout.tier;
   const metricsInMain = !compact && layout.stacked;
   const allowed = useMemo(
@@ -103,6 +98,28 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   );
   const chrome = presenting && view.chrome === 'full' ? 'minimal' : view.chrome;
   const bare = chrome === 'none';
+  const footer = compact ? (
+    <GraphFooter
+      details={
+        bare
+          ? undefined
+          : {
+              shown: detailsShown,
+              onToggle: () => {
+                setDetailsShown(!detailsShown);
+              },
+            }
+      }
+      dock={{
+        shown: dockShown,
+        onToggle: () => {
+          setDockShown(!dockShown);
+        },
+      }}
+    />
+  ) : (
+    <GraphFooter />
+  );
   const title = compact ? (
     // The embed links out to the full lab on this run, in a new tab, sending no referrer.
     <OpenInLab>
@@ -159,26 +176,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
               ) : (
                 <Graph compact={compact} />
               )}
-              <div className="graph-footer" ref={footer} style={{ minHeight: footerHeight }}>
-                <Legend />
-                {compact && !bare && (
-                  <DetailsToggle
-                    shown={detailsShown}
-                    onToggle={() => {
-                      setDetailsShown(!detailsShown);
-                    }}
-                  />
-                )}
-                {compact && (
-                  <DockToggle
-                    shown={dockShown}
-                    onToggle={() => {
-                      setDockShown(!dockShown);
-                    }}
-                  />
-                )}
-                <TopologyTableToggle />
-              </div>
+              {!compact && footer}
             </div>
             {/* Stacked, the counters scroll up under the graph with the rest, so the graph gets the window. */}
             {metricsInMain && (
@@ -209,6 +207,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
             </PanelPace>
           )}
         </div>
+        {/* The embed's footer spans the details column too, so beside it the legend still fits two lines. */}
+        {compact && footer}
         {!bare && !metricsInMain && (
           <PanelPace>
             <MetricsStrip />
