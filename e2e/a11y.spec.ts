@@ -17,9 +17,6 @@ const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
   'at rest': async () => {},
   'with a node selected': async (page) => {
     await selectNode(page, 'db2');
-    // The embed shows a node's details on request.
-    const details = button(page, 'Details');
-    if (await details.isVisible()) await details.click();
     await expect(page.locator('[data-node-details="db2"]')).toBeVisible();
   },
   'with Settings open': async (page) => {
