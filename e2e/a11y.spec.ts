@@ -17,6 +17,7 @@ const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
   'at rest': async () => {},
   'with a node selected': async (page) => {
     await selectNode(page, 'db2');
+    await expect(page.locator('[data-node-details="db2"]')).toBeVisible();
   },
   'with Settings open': async (page) => {
     await button(page, 'Settings').click();
@@ -85,4 +86,19 @@ for (const path of ['/', '/embed']) {
       }
     });
   }
+}
+
+for (const colorScheme of ['light', 'dark'] as const satisfies readonly Scheme[]) {
+  test(`/ at 640×400 in ${colorScheme} has no moderate or worse violations with More open and the whole caption`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.emulateMedia({ colorScheme });
+    await openPaused(page, '/');
+    await button(page, 'Whole caption').click();
+    await button(page, 'More').click();
+    await expect(page.getByRole('group', { name: 'More controls' })).toBeVisible();
+    await expectNoModerateViolations(page, `on / at 640×400 in ${colorScheme} with More open`);
+  });
 }

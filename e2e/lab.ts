@@ -19,13 +19,18 @@ export async function openPaused(page: Page, path = '/'): Promise<void> {
   await expect(button(page, 'Play')).toBeVisible();
 }
 
-/** Clicks a node to select it, then closes the menu the click opens (so it covers nothing). */
+/**
+ * Clicks a node to select it, then closes the menu the click opens (so it covers nothing); in the embed,
+ * whose details column waits to be asked for, shows the node's details too.
+ */
 export async function selectNode(page: Page, id: string): Promise<void> {
   await node(page, id).click();
   await expect(node(page, id)).toHaveAttribute('aria-pressed', 'true');
   await expect(nodeMenu(page, id)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(nodeMenu(page, id)).toBeHidden();
+  const details = page.getByRole('button', { name: 'Details', exact: true, expanded: false });
+  if (await details.isVisible()) await details.click();
 }
 
 /** The popover menu a node opens in the graph. */

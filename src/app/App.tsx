@@ -2,7 +2,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
-import { Legend } from '../view/graph/Legend.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
 import { ConflictsLedger } from '../view/panels/conflicts/ConflictsLedger.tsx';
 import {
@@ -16,13 +15,14 @@ import { LinkDetails } from '../view/panels/LinkDetails.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { PanelPace } from '../view/panels/PanelPace.tsx';
 import { NodeDetails } from '../view/panels/NodeDetails.tsx';
-import { DockToggle, PanelDock } from '../view/panels/PanelDock.tsx';
+import { PanelDock } from '../view/panels/PanelDock.tsx';
 import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
 import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
 import { StatusLine } from '../view/panels/StatusLine.tsx';
-import { TopologyTableToggle } from '../view/panels/TopologyTableToggle.tsx';
 import { useWords } from '../view/vocabulary.ts';
+import { Caption } from './Caption.tsx';
+import { GraphFooter } from './GraphFooter.tsx';
 import { captionFor } from './captions.ts';
 import { allowedOrigins } from './embed/origins.ts';
 import { OpenInLab } from './embed/OpenInLab.tsx';
@@ -36,6 +36,7 @@ import { LessonPanel } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { useLessonLink } from './lessons/useLessonLink.ts';
 import type { Route } from './route.ts';
+import { useLayout } from './layoutTier.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
@@ -66,12 +67,17 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   const [fullscreenProblem, setFullscreenProblem] = useState<string | null>(null);
   // The embed's charts and events overlay, opened from the graph's footer.
   const [dockShown, setDockShown] = useState(false);
+  // The embed's node and link details, shown on request so picking a node never resizes the graph.
+  const [detailsShown, setDetailsShown] = useState(false);
   const fullscreen = useCallback(() => {
     if (root.current !== null) void toggleFullscreen(root.current).then(setFullscreenProblem);
   }, []);
   useShortcuts(root, fullscreen);
   useLessonLink();
   const compact = route === 'embed';
+  const layout = useLayout();
+  const tier = compact ? 'wide' : layout.tier;
+  const metricsInMain = !compact && layout.stacked;
   const allowed = useMemo(
     () => (compact ? allowedOrigins(view.origins, document.referrer) : []),
     [compact, view.origins],
@@ -92,6 +98,28 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   );
   const chrome = presenting && view.chrome === 'full' ? 'minimal' : view.chrome;
   const bare = chrome === 'none';
+  const footer = compact ? (
+    <GraphFooter
+      details={
+        bare
+          ? undefined
+          : {
+              shown: detailsShown,
+              onToggle: () => {
+                setDetailsShown(!detailsShown);
+              },
+            }
+      }
+      dock={{
+        shown: dockShown,
+        onToggle: () => {
+          setDockShown(!dockShown);
+        },
+      }}
+    />
+  ) : (
+    <GraphFooter />
+  );
   const title = compact ? (
     // The embed links out to the full lab on this run, in a new tab, sending no referrer.
     <OpenInLab>
@@ -101,7 +129,10 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
     'Replication Lab'
   );
   return (
-    <div className={`lab lab--${route} lab--chrome-${chrome}${presenting ? ' lab--present' : ''}`} ref={root}>
+    <div
+      className={`lab lab--${route} lab--chrome-${chrome} lab--${tier}${!compact && layout.stacked ? ' lab--stacked' : ''}${presenting ? ' lab--present' : ''}`}
+      ref={root}
+    >
       {bare ? (
         <header className="bare-controls">
           <h1 className="visually-hidden">Replication Lab</h1>
@@ -113,7 +144,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
       ) : (
         <header className="lab-header">
           <h1>{title}</h1>
-          <Toolbar compact={compact} controls={toolbarControls(view)} onFullscreen={fullscreen} />
+          <Toolbar compact={compact} controls={toolbarControls(view)} tier={tier} onFullscreen={fullscreen} />
           <LessonsMenu />
           <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
         </header>
@@ -127,45 +158,46 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         )}
         <LoadReportBanner />
         {!bare && (
-          <p className="caption">
-            {imported && `${scenarioName}. `}
-            {captionFor({ scenario, settings, workload }, words, compact)}
-          </p>
+          <Caption
+            text={`${imported ? `${scenarioName}. ` : ''}${captionFor({ scenario, settings, workload }, words, compact)}`}
+            clamped={tier === 'narrow'}
+          />
         )}
         <ReadOnlyBanner />
         <SplitBrainBanner />
         <StatusLine />
         <div className="lab-main">
           <div className="graph-column">
-            {tableShown ? (
-              <PanelPace>
-                <TopologyTable />
-              </PanelPace>
-            ) : (
-              <Graph compact={compact} />
-            )}
-            <div className="graph-footer">
-              <Legend />
-              {compact && (
-                <DockToggle
-                  shown={dockShown}
-                  onToggle={() => {
-                    setDockShown(!dockShown);
-                  }}
-                />
+            <div className="graph-stage">
+              {tableShown ? (
+                <PanelPace>
+                  <TopologyTable />
+                </PanelPace>
+              ) : (
+                <Graph compact={compact} />
               )}
-              <TopologyTableToggle />
+              {!compact && footer}
             </div>
+            {/* Stacked, the counters scroll up under the graph with the rest, so the graph gets the window. */}
+            {metricsInMain && (
+              <PanelPace>
+                <MetricsStrip />
+              </PanelPace>
+            )}
             <PanelPace>
               <PanelDock compact={compact} shown={dockShown} />
             </PanelPace>
           </div>
           {!bare && (
             <PanelPace>
-              <aside className="side-panel" aria-label="Details">
+              <aside className="side-panel" id="lab-details" aria-label="Details">
                 <LessonPanel />
-                <NodeDetails />
-                <LinkDetails />
+                {(!compact || detailsShown) && (
+                  <>
+                    <NodeDetails />
+                    <LinkDetails />
+                  </>
+                )}
                 <FailoverPanel />
                 <LostWritesPanel />
                 <ConflictsLedger />
@@ -175,7 +207,9 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
             </PanelPace>
           )}
         </div>
-        {!bare && (
+        {/* The embed's footer spans the details column too, so beside it the legend still fits two lines. */}
+        {compact && footer}
+        {!bare && !metricsInMain && (
           <PanelPace>
             <MetricsStrip />
           </PanelPace>

@@ -2,11 +2,14 @@
  * Playback and scenario controls: play/pause, step, speed, reset, topology, settings, shortcuts,
  * theme, and (in the full lab) share and presenter mode. `controls="minimal"` keeps playback only;
  * `"hidden"` keeps only Play/Pause (WCAG 2.2.2: auto-play can always be paused, and a paused
- * embed started again).
+ * embed started again). In a smaller window (`tier`) the less-used controls go behind More, named
+ * as before.
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { fullscreenAvailable } from './present/fullscreen.ts';
 import { useLabActions, useLabStore } from '../store/index.ts';
+import type { LayoutTier } from './layoutTier.ts';
+import { MoreControls } from './MoreControls.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10];
@@ -15,25 +18,122 @@ const THEME_LABEL = { system: 'auto', light: 'light', dark: 'dark' } as const;
 export type ToolbarControls = 'full' | 'minimal' | 'hidden';
 
 interface ToolbarProps {
+  /** The embed: no topology (it is in Settings), share or presenter mode; icons for settings and theme. */
   readonly compact: boolean;
   readonly controls?: ToolbarControls;
+  /** The full lab's room (see layoutTier.ts); the embed is always `wide`, it has its own trimmed set. */
+  readonly tier?: LayoutTier;
   readonly onFullscreen?: () => void;
 }
 
-export function Toolbar({ compact, controls = 'full', onFullscreen }: ToolbarProps) {
+function SpeedField() {
   const actions = useLabActions();
+  const speed = useLabStore((s) => s.speed);
+  const speedId = useId();
+  return (
+    <span className="field present-hide">
+      <label htmlFor={speedId}>Speed</label>
+      <select
+        id={speedId}
+        value={speed}
+        title="Simulated time per real second"
+        onChange={(e) => {
+          actions.setSpeed(Number(e.target.value));
+        }}
+      >
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/** Shortcuts, theme, presenter mode, full screen and share: how the lab is viewed, not what it runs. */
+function ViewControls({ compact, onFullscreen }: Pick<ToolbarProps, 'compact' | 'onFullscreen'>) {
   const presenting = useLabStore((s) => s.presenting);
   const setPresenting = useLabStore((s) => s.setPresenting);
   const setShareOpen = useLabStore((s) => s.setShareOpen);
-  const playing = useLabStore((s) => s.playing);
-  const speed = useLabStore((s) => s.speed);
   const theme = useLabStore((s) => s.theme);
   const cycleTheme = useLabStore((s) => s.cycleTheme);
+  const setHelpOpen = useLabStore((s) => s.setShortcutsHelpOpen);
+  return (
+    <>
+      <button
+        type="button"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => {
+          setHelpOpen(true);
+        }}
+      >
+        ?
+      </button>
+      <button
+        type="button"
+        className="present-hide"
+        onClick={cycleTheme}
+        aria-label={`Theme: ${THEME_LABEL[theme]}`}
+        title="Switch between automatic, light and dark theme"
+      >
+        <span aria-hidden="true">◐ {THEME_LABEL[theme]}</span>
+      </button>
+      {!compact && (
+        <button
+          type="button"
+          aria-pressed={presenting}
+          title="Presenter mode: large type, thick lines, high contrast (Shift+P)"
+          onClick={() => {
+            setPresenting(!presenting);
+          }}
+        >
+          Present
+        </button>
+      )}
+      {onFullscreen !== undefined && fullscreenAvailable() && (
+        <button type="button" title="Full screen on or off (F)" onClick={onFullscreen}>
+          Full screen
+        </button>
+      )}
+      {!compact && (
+        <button
+          type="button"
+          title="A link to this exact run, the embed code, pictures and the scenario file"
+          onClick={() => {
+            setShareOpen(true);
+          }}
+        >
+          Share
+        </button>
+      )}
+    </>
+  );
+}
+
+export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscreen }: ToolbarProps) {
+  const actions = useLabActions();
+  const playing = useLabStore((s) => s.playing);
   const settingsOpen = useLabStore((s) => s.settingsOpen);
   const setSettingsOpen = useLabStore((s) => s.setSettingsOpen);
-  const setHelpOpen = useLabStore((s) => s.setShortcutsHelpOpen);
-  const speedId = useId();
   const full = controls === 'full';
+  const topology = !compact && <TopologySelect className="field present-hide" />;
+  const view = <ViewControls compact={compact} {...(onFullscreen ? { onFullscreen } : {})} />;
+  // What goes behind More, by tier; the rest stays in the row.
+  const more: ReactNode =
+    tier === 'narrow' ? (
+      <>
+        <SpeedField />
+        {topology}
+        {view}
+      </>
+    ) : tier === 'mid' ? (
+      <>
+        <SpeedField />
+        {view}
+      </>
+    ) : null;
   return (
     <div className="toolbar" role="toolbar" aria-label="Simulation controls">
       <button
@@ -52,23 +152,7 @@ export function Toolbar({ compact, controls = 'full', onFullscreen }: ToolbarPro
       )}
       {full && (
         <>
-          <span className="field present-hide">
-            <label htmlFor={speedId}>Speed</label>
-            <select
-              id={speedId}
-              value={speed}
-              title="Simulated time per real second"
-              onChange={(e) => {
-                actions.setSpeed(Number(e.target.value));
-              }}
-            >
-              {SPEEDS.map((s) => (
-                <option key={s} value={s}>
-                  {s}×
-                </option>
-              ))}
-            </select>
-          </span>
+          {more === null && <SpeedField />}
           <button
             type="button"
             onClick={actions.reset}
@@ -76,7 +160,7 @@ export function Toolbar({ compact, controls = 'full', onFullscreen }: ToolbarPro
           >
             Reset
           </button>
-          {!compact && <TopologySelect className="field present-hide" />}
+          {tier !== 'narrow' && topology}
           <button
             type="button"
             className="present-hide"
@@ -88,59 +172,9 @@ export function Toolbar({ compact, controls = 'full', onFullscreen }: ToolbarPro
             }}
           >
             <span aria-hidden="true">⚙</span>
-            {compact ? <span className="visually-hidden">Settings</span> : ' Settings'}
+            {compact || tier === 'narrow' ? <span className="visually-hidden">Settings</span> : ' Settings'}
           </button>
-          <button
-            type="button"
-            aria-label="Keyboard shortcuts"
-            title="Keyboard shortcuts (?)"
-            onClick={() => {
-              setHelpOpen(true);
-            }}
-          >
-            ?
-          </button>
-          <button
-            type="button"
-            className="present-hide"
-            onClick={cycleTheme}
-            aria-label={`Theme: ${THEME_LABEL[theme]}`}
-            title="Switch between automatic, light and dark theme"
-          >
-            {compact ? (
-              <span aria-hidden="true">◐ {THEME_LABEL[theme]}</span>
-            ) : (
-              `Theme: ${THEME_LABEL[theme]}`
-            )}
-          </button>
-          {!compact && (
-            <button
-              type="button"
-              aria-pressed={presenting}
-              title="Presenter mode: large type, thick lines, high contrast (Shift+P)"
-              onClick={() => {
-                setPresenting(!presenting);
-              }}
-            >
-              Present
-            </button>
-          )}
-          {onFullscreen !== undefined && fullscreenAvailable() && (
-            <button type="button" title="Full screen on or off (F)" onClick={onFullscreen}>
-              Full screen
-            </button>
-          )}
-          {!compact && (
-            <button
-              type="button"
-              title="A link to this exact run, the embed code, pictures and the scenario file"
-              onClick={() => {
-                setShareOpen(true);
-              }}
-            >
-              Share
-            </button>
-          )}
+          {more === null ? view : <MoreControls>{more}</MoreControls>}
         </>
       )}
     </div>

@@ -34,7 +34,8 @@ export function TopologySelect({ className = 'field' }: { readonly className?: s
       <select
         id={id}
         value={preset}
-        title="Load a ready-made topology (starts the simulation over)"
+        // The whole name on hover: a long one is cut off in the closed select.
+        title={`${topologyTitle(preset, words)}. Load a ready-made topology (starts the simulation over)`}
         onChange={(e) => {
           if (isPresetName(e.target.value)) actions.loadPreset(e.target.value);
         }}

@@ -40,7 +40,7 @@ describe('the caption', () => {
 
   it('keeps only what is connected to what in a small frame', () => {
     expect(captionFor(factsOf(lab('master-master')), SLAVES, true)).toBe(
-      'Two masters, with one slave each, both accept writes and replicate them to each other.',
+      'Two masters, with one slave each, both accept writes and replicate them to each other. Click a node to act on it.',
     );
   });
 

@@ -106,10 +106,10 @@ function failoverSentence(settings: LabSettings, w: Vocabulary): string {
   return ` A failover manager watches the ${w.primary}’s heartbeats and promotes a ${w.replica} when they stop${fenced}.`;
 }
 
-/** The caption; `brief` (a small frame) keeps only the first sentence, what is connected to what. */
+/** The caption; `brief` (a small frame) keeps what is connected to what, and that a node click acts on it. */
 export function captionFor(facts: CaptionFacts, w: Vocabulary, brief = false): string {
   const { scenario, settings, workload } = facts;
-  if (brief) return topologySentence(scenario, w);
+  if (brief) return `${topologySentence(scenario, w)} Click a node to act on it.`;
   const hint =
     workload !== null && workload.writesPerSec > 0
       ? 'Writes flow from the workload; click a node to inspect it.'

@@ -1,0 +1,150 @@
+/** The lab's layout at large and small windows: one header row, More, the one-line caption, the graph's room. */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { button, node, nodeMenu, openPaused } from './lab.ts';
+
+async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await locator.boundingBox();
+  if (b === null) throw new Error(`${locator.toString()} has no box`);
+  return b;
+}
+
+/** Every given control sits on one row: their vertical centres within a few pixels. */
+async function expectOneRow(controls: readonly Locator[]): Promise<void> {
+  const centres = await Promise.all(controls.map(async (c) => ((b) => b.y + b.height / 2)(await box(c))));
+  expect(Math.max(...centres) - Math.min(...centres)).toBeLessThan(4);
+}
+
+const graph = (page: Page) => page.locator('.graph');
+
+test.describe('the full lab', () => {
+  test('fits its header on one row at 1440×900, Lessons included', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openPaused(page);
+    await expectOneRow([
+      page.getByRole('heading', { name: 'Replication Lab' }),
+      button(page, 'Play'),
+      page.getByRole('combobox', { name: 'Topology' }),
+      button(page, 'Share'),
+      button(page, 'Lessons'),
+    ]);
+    await expect(button(page, 'More')).toHaveCount(0);
+  });
+
+  test('keeps the graph still when the legend loses a followed write, so a node menu opens', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openPaused(page);
+    await node(page, 'db1').click();
+    await nodeMenu(page, 'db1').getByRole('menuitem', { name: 'Write here…' }).click();
+    await page
+      .getByRole('form', { name: 'Write to db1' })
+      .getByRole('button', { name: 'Send write' })
+      .click();
+    await button(page, 'Step').click();
+    // The write is followed: the legend explains its marks (at 1440, on a second line).
+    await expect(page.locator('.legend-reach')).toBeVisible();
+    const height = (await box(graph(page))).height;
+    // Picking a node stops following the write; the legend's line goes, the graph keeps its size.
+    await node(page, 'db2').click();
+    await expect(page.locator('.legend-reach')).toHaveCount(0);
+    await expect(nodeMenu(page, 'db2')).toBeVisible();
+    expect((await box(graph(page))).height).toBe(height);
+  });
+
+  test('at 640×400 has one header row, its other controls behind More, and a graph that fills the window', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 640, height: 400 });
+    await openPaused(page);
+    const more = button(page, 'More');
+    await expectOneRow([
+      button(page, 'Play'),
+      button(page, 'Step'),
+      button(page, 'Reset'),
+      more,
+      button(page, 'Lessons'),
+    ]);
+    // The graph and its legend take most of the window's height.
+    expect((await box(graph(page))).height).toBeGreaterThan(400 * 0.55);
+    expect((await box(graph(page))).width).toBeGreaterThan(600);
+
+    // The caption is one line; the whole of it is one button away.
+    const caption = page.locator('p.caption');
+    await expect(caption).toContainText('A master replicates every write to two slaves.');
+    const oneLine = (await box(caption)).height;
+    expect(oneLine).toBeLessThan(30);
+    const whole = button(page, 'Whole caption');
+    await whole.click();
+    await expect(whole).toHaveAttribute('aria-expanded', 'true');
+    expect((await box(caption)).height).toBeGreaterThan(oneLine * 1.5);
+    await whole.click();
+    expect((await box(caption)).height).toBe(oneLine);
+
+    // More, by keyboard: Enter opens it, its controls keep their names, Escape closes it.
+    const topology = page.getByRole('combobox', { name: 'Topology' });
+    await expect(topology).toBeHidden();
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('combobox', { name: 'Speed' })).toBeFocused();
+    for (const name of ['Keyboard shortcuts', 'Present', 'Share'])
+      await expect(button(page, name)).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Theme: / })).toBeVisible();
+    await topology.selectOption('master-master');
+    await expect(page.locator('[data-node-id][data-role="primary"]')).toHaveCount(2);
+    await topology.focus();
+    await page.keyboard.press('Escape');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(more).toBeFocused();
+    await expect(topology).toBeHidden();
+
+    // Share's dialog, opened from More, gives focus back to Share, with More still open.
+    await more.click();
+    await button(page, 'Share').click();
+    const share = page.getByRole('dialog', { name: 'Share this run' });
+    await expect(share).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(share).toBeHidden();
+    await expect(button(page, 'Share')).toBeFocused();
+
+    // A press outside closes it.
+    await page.locator('.legend').click();
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
+test.describe('the embed at 640×400', () => {
+  test('gives the graph the whole width until the details are asked for, and a node menu survives picking', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 640, height: 400 });
+    await openPaused(page, '/embed');
+    const main = page.locator('.lab-main');
+    const fullWidth = (await box(main)).width;
+    expect((await box(graph(page))).width).toBeGreaterThan(fullWidth - 2);
+    await expect(page.locator('aside.side-panel')).toBeHidden();
+
+    // Picking a node opens its menu and changes nothing else: the menu stays, and its items work.
+    await node(page, 'db2').click();
+    await expect(node(page, 'db2')).toHaveAttribute('aria-pressed', 'true');
+    const menu = nodeMenu(page, 'db2');
+    await expect(menu).toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(menu).toBeVisible();
+    expect((await box(graph(page))).width).toBeGreaterThan(fullWidth - 2);
+    await menu.getByRole('menuitem', { name: 'Kill' }).click();
+    await expect(node(page, 'db2')).toHaveAttribute('data-status', 'down');
+
+    // The details, on request, beside a narrower graph; and gone again.
+    const details = button(page, 'Details');
+    await details.click();
+    await expect(details).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('[data-node-details="db2"]')).toBeVisible();
+    await expect.poll(async () => (await box(graph(page))).width).toBeLessThan(fullWidth - 150);
+    await details.click();
+    await expect(page.locator('[data-node-details="db2"]')).toHaveCount(0);
+    await expect.poll(async () => (await box(graph(page))).width).toBeGreaterThan(fullWidth - 2);
+  });
+});
