@@ -113,6 +113,20 @@ test.describe('the full lab', () => {
     await page.locator('.legend').click();
     await expect(more).toHaveAttribute('aria-expanded', 'false');
   });
+
+  test('at 640×400 scrolls the picked node’s details up under the graph, every button reachable', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 640, height: 400 });
+    await openPaused(page);
+    await node(page, 'db1').click();
+    await page.keyboard.press('Escape');
+    const details = page.locator('[data-node-details="db1"]');
+    // Before, the details column shrank to nothing under the graph: there, but out of reach.
+    expect((await box(page.locator('.side-panel'))).height).toBeGreaterThan(200);
+    await details.getByRole('button', { name: 'Kill', exact: true }).click();
+    await expect(node(page, 'db1')).toHaveAttribute('data-status', 'down');
+  });
 });
 
 test.describe('the embed at 640×400', () => {
