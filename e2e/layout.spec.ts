@@ -129,6 +129,54 @@ test.describe('the full lab', () => {
   });
 });
 
+test.describe('the details column', () => {
+  test('resizes with its handle, by keyboard and by pointer, and keeps the graph beside it', async ({
+    page,
+  }) => {
+    await openPaused(page);
+    const handle = page.getByRole('separator', { name: 'Resize the details column' });
+    const column = page.locator('#lab-details');
+    const width = async () => (await box(column)).width;
+    await expect(handle).toHaveAttribute('aria-valuenow', '320');
+    expect(Math.round(await width())).toBe(320);
+    const graphBefore = (await box(graph(page))).width;
+
+    await handle.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(handle).toHaveAttribute('aria-valuenow', String(320 + 16 + 64));
+    expect(Math.round(await width())).toBe(400);
+    expect((await box(graph(page))).width).toBeLessThan(graphBefore - 70);
+    await page.keyboard.press('Home');
+    await expect(handle).toHaveAttribute('aria-valuenow', '260');
+
+    // Dragged 100 px to the left, the column is 100 px wider; a double click gives back the default.
+    const h = await box(handle);
+    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(h.x + h.width / 2 - 100, h.y + h.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect(handle).toHaveAttribute('aria-valuenow', '360');
+    expect(Math.round(await width())).toBe(360);
+    await handle.dblclick();
+    await expect(handle).toHaveAttribute('aria-valuenow', '320');
+
+    // It never takes the graph's room: End stops with the graph 420 px wide at least.
+    await handle.focus();
+    await page.keyboard.press('End');
+    expect((await box(graph(page))).width).toBeGreaterThanOrEqual(400);
+  });
+
+  test('has no handle where there is no column beside the graph', async ({ page }) => {
+    await page.setViewportSize({ width: 640, height: 400 });
+    await openPaused(page);
+    await expect(page.getByRole('separator', { name: 'Resize the details column' })).toHaveCount(0);
+    await page.goto('/embed');
+    await expect(node(page, 'db1')).toBeVisible();
+    await expect(page.getByRole('separator', { name: 'Resize the details column' })).toHaveCount(0);
+  });
+});
+
 test.describe('the embed at 640×400', () => {
   test('gives the graph the whole width until the details are asked for, and a node menu survives picking', async ({
     page,

@@ -1,5 +1,5 @@
 /** The layout shell: header and toolbar, caption, graph, side panel and metrics. */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
@@ -38,6 +38,7 @@ import { useLessonLink } from './lessons/useLessonLink.ts';
 import type { Route } from './route.ts';
 import { useLayout } from './layoutTier.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { SIDE_DEFAULT, SideResizer } from './SideResizer.tsx';
 import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 import { useShortcuts } from './useShortcuts.ts';
@@ -69,6 +70,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   const [dockShown, setDockShown] = useState(false);
   // The embed's node and link details, shown on request so picking a node never resizes the graph.
   const [detailsShown, setDetailsShown] = useState(false);
+  // The details column's width in the full lab, set with its resize handle.
+  const [sideWidth, setSideWidth] = useState(SIDE_DEFAULT);
   const fullscreen = useCallback(() => {
     if (root.current !== null) void toggleFullscreen(root.current).then(setFullscreenProblem);
   }, []);
@@ -98,6 +101,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   );
   const chrome = presenting && view.chrome === 'full' ? 'minimal' : view.chrome;
   const bare = chrome === 'none';
+  const resizable = !compact && !bare && !layout.stacked;
   const footer = compact ? (
     <GraphFooter
       details={
@@ -166,7 +170,10 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         <ReadOnlyBanner />
         <SplitBrainBanner />
         <StatusLine />
-        <div className="lab-main">
+        <div
+          className="lab-main"
+          style={resizable ? ({ '--side-width': `${sideWidth}px` } as CSSProperties) : undefined}
+        >
           <div className="graph-column">
             <div className="graph-stage">
               {tableShown ? (
@@ -206,6 +213,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
               </aside>
             </PanelPace>
           )}
+          {resizable && <SideResizer width={sideWidth} onWidth={setSideWidth} controls="lab-details" />}
         </div>
         {/* The embed's footer spans the details column too, so beside it the legend still fits two lines. */}
         {compact && footer}
