@@ -1,6 +1,6 @@
 /** The charts' plots, drawn with D3 scales and shapes: a chunk of their own, fetched after the first frame. */
 import type { NodeThroughput } from '../../../store/index.ts';
-import { bandScales, pathOf, timeScale, valueScale } from './chartGeometry.ts';
+import { bandScales, labelEvery, pathOf, timeScale, valueScale } from './chartGeometry.ts';
 import { CHART_HEIGHT, MARGIN, formatSeconds, maxOf, plotOf, seriesStyle, type XY } from './chartStyle.ts';
 import { ValueAxis } from './ValueAxis.tsx';
 
@@ -73,11 +73,15 @@ export function BarPlot({ width, nodes, measures, summary, format }: BarPlotProp
     plot,
   );
   const y = valueScale(Math.max(0, ...nodes.flatMap((n) => [n.readsPerSec, n.writesPerSec])), plot, 1);
+  const every = labelEvery(
+    nodes.map((n) => n.nodeId),
+    outer.step(),
+  );
   return (
     <svg className="chart-svg" width={width} height={CHART_HEIGHT} role="img" aria-label={summary}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         <ValueAxis y={y} plot={plot} unit="ops/s" format={format} />
-        {nodes.map((n) => (
+        {nodes.map((n, index) => (
           <g key={n.nodeId} transform={`translate(${outer(n.nodeId) ?? 0},0)`}>
             {measures.map((m, i) => {
               const v = m.id === 'reads' ? n.readsPerSec : n.writesPerSec;
@@ -96,14 +100,16 @@ export function BarPlot({ width, nodes, measures, summary, format }: BarPlotProp
                 />
               );
             })}
-            <text
-              className="tick-label"
-              x={outer.bandwidth() / 2}
-              y={plot.innerHeight + 15}
-              textAnchor="middle"
-            >
-              {n.nodeId}
-            </text>
+            {index % every === 0 && (
+              <text
+                className="tick-label"
+                x={outer.bandwidth() / 2}
+                y={plot.innerHeight + 15}
+                textAnchor="middle"
+              >
+                {n.nodeId}
+              </text>
+            )}
           </g>
         ))}
         <line className="axis" y1={plot.innerHeight} x2={plot.innerWidth} y2={plot.innerHeight} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathOf, timeDomain, timeScale, valueScale } from './chartGeometry.ts';
+import { labelEvery, pathOf, timeDomain, timeScale, valueScale } from './chartGeometry.ts';
 import { formatSeconds, maxOf, plotOf } from './chartStyle.ts';
 
 describe('chart geometry', () => {
@@ -44,5 +44,15 @@ describe('chart geometry', () => {
     ).toBe(7);
     expect(formatSeconds(12_000)).toBe('12 s');
     expect(formatSeconds(1500)).toBe('1.5 s');
+  });
+
+  it('labels every bar while the labels fit, and thins them when they would overlap', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `db${i + 1}`);
+    expect(labelEvery(['db1', 'db2', 'db3'], 60)).toBe(1);
+    const narrow = labelEvery(ids, 8);
+    expect(narrow).toBeGreaterThan(1);
+    // Labels `narrow` bands apart are at least as far apart as the widest label is wide.
+    expect(narrow * 8).toBeGreaterThanOrEqual('db30'.length * 7);
+    expect(labelEvery(ids, 0)).toBe(1);
   });
 });

@@ -39,3 +39,16 @@ export function bandScales(nodeIds: readonly string[], measures: readonly string
   const inner = scaleBand().domain(measures).range([0, outer.bandwidth()]).padding(0.1);
   return { outer, inner };
 }
+
+/** Width of one character of the charts' 10.5 px tick labels, with a little room: enough for node ids. */
+const LABEL_CHAR_PX = 7;
+
+/**
+ * Every how many bands a label fits under its bar without touching the next: 1 while all fit, so
+ * 30 nodes on a narrow chart label every second or third bar instead of printing over each other
+ * (the chart's table lists them all).
+ */
+export function labelEvery(labels: readonly string[], bandStep: number): number {
+  const widest = Math.max(0, ...labels.map((l) => l.length)) * LABEL_CHAR_PX + 4;
+  return bandStep <= 0 ? 1 : Math.max(1, Math.ceil(widest / bandStep));
+}
