@@ -12,7 +12,7 @@ import { printBundleSizes } from './bundleSize.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const BASE = `http://localhost:${PORT}`;
-const MEASURE_MS = 5000;
+const MEASURE_MS = 10_000;
 const WARMUP_MS = 3000;
 /** One-way latency on the benchmark's links: slow, so a modest write rate fills the wire. */
 const LATENCY_MS = 1000;

@@ -11,7 +11,10 @@ async function runShown(page: Page) {
   return {
     time: await page.getByRole('term').filter({ hasText: 'Sim time' }).locator('+ dd').textContent(),
     metrics: await page.locator('dl.metrics').innerText(),
-    events: await page.getByRole('list', { name: 'Events, newest first' }).innerText(),
+    // Text content, not innerText: the event log may be scrolled out of view, where it is not rendered.
+    events: (
+      await page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem').allTextContents()
+    ).join('\n'),
     nodes: await page
       .locator('[data-node-id]')
       .evaluateAll((nodes) =>

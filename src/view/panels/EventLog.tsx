@@ -3,7 +3,7 @@
  * node and kind; picking one selects the node or write it concerns. Screen readers hear a throttled
  * digest (EventAnnouncer), not every row.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { EngineEvent } from '../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
@@ -19,7 +19,14 @@ function matches(event: EngineEvent, nodeId: string, kind: EventKind | typeof AL
   return nodeId === ALL || eventNodes(event).includes(nodeId);
 }
 
-function EventRow({ event, text }: { readonly event: EngineEvent; readonly text: string }) {
+/** A row re-renders only when its event or words change (events are immutable), not at every paced update. */
+const EventRow = memo(function EventRow({
+  event,
+  text,
+}: {
+  readonly event: EngineEvent;
+  readonly text: string;
+}) {
   const actions = useLabActions();
   const select = useLabStore((s) => s.select);
   const opId = eventOpId(event);
@@ -51,7 +58,7 @@ function EventRow({ event, text }: { readonly event: EngineEvent; readonly text:
       )}
     </li>
   );
-}
+});
 
 export function EventLog() {
   const events = useLabStore((s) => s.events);

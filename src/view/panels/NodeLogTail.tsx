@@ -6,45 +6,47 @@ export function NodeLogTail({ node }: { readonly node: NodeView }) {
   const entries = [...node.logTail].reverse();
   const pending = node.role === 'primary' ? 'awaiting confirmation' : 'received, not applied';
   return (
-    <table className="node-data log-tail" data-testid="log-tail">
-      <caption>
-        Log tail on {node.id} <span className="muted">(newest first)</span>
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">LSN</th>
-          <th scope="col">Entry</th>
-          <th scope="col">Origin</th>
-          <th scope="col">Committed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.length === 0 ? (
+    <div className="table-block">
+      <table className="node-data log-tail" data-testid="log-tail">
+        <caption>
+          Log tail on {node.id} <span className="muted">(newest first)</span>
+        </caption>
+        <thead>
           <tr>
-            <td colSpan={4} className="muted">
-              The log is empty
-            </td>
+            <th scope="col">LSN</th>
+            <th scope="col">Entry</th>
+            <th scope="col">Origin</th>
+            <th scope="col">Committed</th>
           </tr>
-        ) : (
-          entries.map((entry) => (
-            <tr
-              key={`${entry.timeline}-${entry.lsn}`}
-              className={entry.lsn > node.appliedLsn ? 'differs' : undefined}
-            >
-              <th scope="row">
-                {entry.lsn}
-                {entry.timeline === node.timeline ? '' : ` (tl ${entry.timeline})`}
-              </th>
-              <td>
-                {entry.key} = {entry.value}
-                {entry.lsn > node.appliedLsn && <span className="tag tag--warn">{pending}</span>}
+        </thead>
+        <tbody>
+          {entries.length === 0 ? (
+            <tr>
+              <td colSpan={4} className="muted">
+                The log is empty
               </td>
-              <td>{entry.origin}</td>
-              <td>{formatSimTime(entry.committedAt)}</td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            entries.map((entry) => (
+              <tr
+                key={`${entry.timeline}-${entry.lsn}`}
+                className={entry.lsn > node.appliedLsn ? 'differs' : undefined}
+              >
+                <th scope="row">
+                  {entry.lsn}
+                  {entry.timeline === node.timeline ? '' : ` (tl ${entry.timeline})`}
+                </th>
+                <td>
+                  {entry.key} = {entry.value}
+                  {entry.lsn > node.appliedLsn && <span className="tag tag--warn">{pending}</span>}
+                </td>
+                <td>{entry.origin}</td>
+                <td>{formatSimTime(entry.committedAt)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
