@@ -40,15 +40,24 @@ export function bandScales(nodeIds: readonly string[], measures: readonly string
   return { outer, inner };
 }
 
-/** Width of one character of the charts' 10.5 px tick labels, with a little room: enough for node ids. */
-const LABEL_CHAR_PX = 7;
+/** Width of one character of the charts' 10.5 px tick labels (node ids), a little generous. */
+const LABEL_CHAR_PX = 6.2;
+const LABEL_GAP_PX = 4;
 
 /**
- * Every how many bands a label fits under its bar without touching the next: 1 while all fit, so
- * 30 nodes on a narrow chart label every second or third bar instead of printing over each other
- * (the chart's table lists them all).
+ * Label every how many bars so that neighbouring labels never touch: 1 while all fit, so 30 nodes on a
+ * narrow chart label every few bars instead of printing ids over each other (the table lists them all).
  */
 export function labelEvery(labels: readonly string[], bandStep: number): number {
-  const widest = Math.max(0, ...labels.map((l) => l.length)) * LABEL_CHAR_PX + 4;
-  return bandStep <= 0 ? 1 : Math.max(1, Math.ceil(widest / bandStep));
+  if (bandStep <= 0) return 1;
+  const width = (i: number) => (labels[i]?.length ?? 0) * LABEL_CHAR_PX;
+  const fits = (every: number) => {
+    for (let i = 0; i + every < labels.length; i += every) {
+      if ((width(i) + width(i + every)) / 2 + LABEL_GAP_PX > every * bandStep) return false;
+    }
+    return true;
+  };
+  let every = 1;
+  while (every < labels.length && !fits(every)) every++;
+  return every;
 }
