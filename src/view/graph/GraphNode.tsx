@@ -37,7 +37,9 @@ interface Props {
   readonly dropTarget?: 'accepted' | 'refused' | undefined;
 }
 
+/** Labels start right of the node, clear of its selection ring (a primary's ring reaches furthest). */
 const LABEL_X = PRIMARY_HALF + 10;
+const RING_GAP = 6;
 const CROSS = 15;
 
 export function GraphNode({
@@ -58,6 +60,7 @@ export function GraphNode({
 }: Props) {
   const down = node.status === 'down';
   const ringRadius = (node.role === 'primary' ? PRIMARY_HALF + 4 : REPLICA_RADIUS) + 6;
+  const labelX = Math.max(LABEL_X, ringRadius + RING_GAP);
   const activate = (event: SyntheticEvent<SVGGElement>) => {
     onActivate(node.id, event.currentTarget);
   };
@@ -116,19 +119,19 @@ export function GraphNode({
       <text className="node-id" dy="0.35em">
         {shortId(node.id)}
       </text>
-      <text className="node-label node-label--role" x={LABEL_X} y={-17}>
+      <text className="node-label node-label--role" x={labelX} y={-17}>
         {roleWord(vocabulary, node.role)}
         {down ? ' · down' : ''}
       </text>
-      <text className="node-label" x={LABEL_X} y={-2}>
+      <text className="node-label" x={labelX} y={-2}>
         LSN {shownLsn(node)}
       </text>
       {node.role === 'replica' && (
         <>
-          <text className="node-label node-label--lag" x={LABEL_X} y={13}>
+          <text className="node-label node-label--lag" x={labelX} y={13}>
             lag {lagMs(node)}
           </text>
-          <text className="node-label node-label--muted" x={LABEL_X} y={28}>
+          <text className="node-label node-label--muted" x={labelX} y={28}>
             {lagEntries(node)} behind
           </text>
         </>
