@@ -257,6 +257,30 @@ test.describe('the panels', () => {
     await expect(page.getByRole('table', { name: 'Data on db2' })).toHaveCount(0);
   });
 
+  test('the details column scrolls on its own and draws each panel as it comes into view', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPaused(page);
+    await writeVia(page, 'db1', 'balance', '100');
+    for (let i = 0; i < 6; i++) await button(page, 'Step').click();
+    await selectNode(page, 'db2');
+    const aside = page.getByRole('complementary', { name: 'Details' });
+    // Beside the graph the column keeps the row's height whatever it holds, and scrolls.
+    const box = await aside.evaluate((el) => ({
+      bottom: el.getBoundingClientRect().bottom,
+      overflows: el.scrollHeight > el.clientHeight,
+    }));
+    expect(box.bottom).toBeLessThanOrEqual(720);
+    expect(box.overflows).toBe(true);
+    // The event log, below the inspector's data, is drawn once scrolled to (innerText is what is drawn).
+    const events = page.getByRole('list', { name: 'Events, newest first' });
+    await events.scrollIntoViewIfNeeded();
+    await expect.poll(() => events.evaluate((el) => (el as HTMLElement).innerText)).toContain('balance');
+    await expect(events.getByRole('listitem').first()).toBeInViewport();
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+  });
+
   test('the embed keeps charts and the event log behind a toggle', async ({ page }) => {
     await page.setViewportSize({ width: 640, height: 400 });
     await openPaused(page, '/embed');
