@@ -1,5 +1,5 @@
 /** Pure questions about the conflict ledger the store mirrors: what changed, per-node counts, who can resolve. */
-import type { ConflictRecord, NodeView } from '../engine/index.ts';
+import { dict, type ConflictRecord, type NodeView } from '../engine/index.ts';
 
 /** The ledger keeps the most recent conflicts (the engine's count stays exact). */
 export const CONFLICTS_KEPT = 200;
@@ -11,7 +11,7 @@ export interface NodeConflicts {
 }
 
 export function conflictsByNode(records: readonly ConflictRecord[]): Readonly<Record<string, NodeConflicts>> {
-  const out: Record<string, NodeConflicts> = {};
+  const out = dict<NodeConflicts>();
   for (const record of records) {
     for (const id of record.nodeIds) {
       const seen = out[id];

@@ -2,6 +2,7 @@
 import {
   ScenarioError,
   createSimulation,
+  dict,
   parseScenario,
   presets,
   type ConflictRecord,
@@ -68,7 +69,7 @@ function startSimulation(input: ScenarioInput, settings: LabSettings): Simulatio
 /** The lost writes' ledger (the newest) and, per node, how many writes it acknowledged and lost. */
 function lostMirror(sim: Simulation): Pick<EngineMirror, 'lostWrites' | 'lostByNode'> {
   const lost = sim.history().filter((op) => op.lost === true);
-  const lostByNode: Record<string, number> = {};
+  const lostByNode = dict<number>();
   for (const op of lost) lostByNode[op.nodeId] = (lostByNode[op.nodeId] ?? 0) + 1;
   return { lostWrites: lost.slice(-LOST_KEPT), lostByNode };
 }
@@ -148,7 +149,7 @@ const NOTHING_PICKED = {
 /** Where a write has arrived, by node id; null for anything but a committed write. */
 function reachOf(sim: Simulation, opId: number): OpReach | null {
   const reach = sim.writeReach(opId);
-  return reach.length === 0 ? null : Object.fromEntries(reach.map((r) => [r.nodeId, r.state]));
+  return reach.length === 0 ? null : dict(reach.map((r) => [r.nodeId, r.state]));
 }
 
 function sameReach(a: OpReach | null, b: OpReach | null): boolean {

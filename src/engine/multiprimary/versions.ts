@@ -2,13 +2,19 @@
  * Version vectors (per-key causal context, as Riak's vector clocks and dotted version vectors): version
  * `a` has seen `b` when every counter of `b` is at most `a`'s; neither having seen the other is concurrency.
  */
+import { dict, own } from '../dict.ts';
 import type { NodeId, SimTime, VersionVector } from '../types.ts';
 
-export const EMPTY_VV: VersionVector = Object.freeze({});
+export const EMPTY_VV: VersionVector = Object.freeze(dict<number>());
+
+/** `node`'s counter in `vv` (0 when it has none). */
+export function counterOf(vv: VersionVector | undefined, node: NodeId): number {
+  return own(vv, node) ?? 0;
+}
 
 /** Whether `a` has seen everything `b` has (a ≥ b, pointwise). */
 export function dominates(a: VersionVector, b: VersionVector): boolean {
-  for (const [node, count] of Object.entries(b)) if ((a[node] ?? 0) < count) return false;
+  for (const [node, count] of Object.entries(b)) if (counterOf(a, node) < count) return false;
   return true;
 }
 
@@ -18,19 +24,21 @@ export function concurrent(a: VersionVector, b: VersionVector): boolean {
 
 /** The pointwise maximum: what a version that has seen both has seen. */
 export function merge(a: VersionVector, b: VersionVector): VersionVector {
-  const out: Record<NodeId, number> = { ...a };
-  for (const [node, count] of Object.entries(b)) out[node] = Math.max(out[node] ?? 0, count);
+  const out = dict(Object.entries(a));
+  for (const [node, count] of Object.entries(b)) out[node] = Math.max(counterOf(out, node), count);
   return out;
 }
 
 /** `vv` with `node`'s counter set to `seq`: the version a write by `node` creates. */
 export function bump(vv: VersionVector, node: NodeId, seq: number): VersionVector {
-  return { ...vv, [node]: seq };
+  const out = dict(Object.entries(vv));
+  out[node] = seq;
+  return out;
 }
 
 /** Whether a version with `vv` has seen the write `node` made as its `seq`-th. */
 export function hasSeen(vv: VersionVector | undefined, node: NodeId, seq: number): boolean {
-  return (vv?.[node] ?? 0) >= seq;
+  return counterOf(vv, node) >= seq;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** A database server's data: log, key-value store and positions. Invariant: applied ≤ received ≤ log's last LSN. */
 import { createActor, type Actor } from 'xstate';
 import type { EngineClock } from '../scheduler.ts';
+import { dict } from '../dict.ts';
 import { LoadMeter } from '../observe/load.ts';
 import type { LogEntry, Lsn, NodeId, Role, SimTime, VersionVector } from '../types.ts';
 import { Log } from './log.ts';
@@ -225,8 +226,9 @@ export class DbNode {
     return this.history.find((h) => h.timeline === timeline)?.branchLsn;
   }
 
+  /** What a read returns for each key, as a prototype-free record. */
   dataRecord(): Record<string, string> {
-    const out: Record<string, string> = {};
+    const out = dict<string>();
     for (const [key, version] of this.data) out[key] = version.value;
     return out;
   }

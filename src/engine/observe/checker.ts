@@ -1,5 +1,6 @@
 /** The consistency checker: anomalies found in the client history (and, once the system is settled, in the nodes' data), each explained in one sentence. */
 import type { Cluster } from '../cluster.ts';
+import { own } from '../dict.ts';
 import type { Anomaly, NodeId, OperationRecord, SimTime } from '../types.ts';
 
 /** Two nodes that should hold the same data by now, with what each holds. */
@@ -165,7 +166,7 @@ function divergences(comparisons: readonly Comparison[], now: SimTime): Anomaly[
   const anomalies: Anomaly[] = [];
   for (const { a, b, relation } of comparisons) {
     const keys = [...new Set([...Object.keys(a.data), ...Object.keys(b.data)])].sort();
-    const differing = keys.filter((k) => a.data[k] !== b.data[k]);
+    const differing = keys.filter((k) => own(a.data, k) !== own(b.data, k));
     if (differing.length === 0) continue;
     const listed = differing.slice(0, 5).join(', ') + (differing.length > 5 ? '…' : '');
     anomalies.push({

@@ -1,4 +1,5 @@
 /** Client operation history: every op from invocation to outcome; retention is bounded, counters are exact. */
+import { counterOf } from '../multiprimary/versions.ts';
 import type { Lsn, NodeId, OperationRecord, SimTime, SiblingVersion, VersionVector } from '../types.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -172,6 +173,6 @@ export class History {
 
 function olderThan(returned: ReadVersion, expected: AckedVersion): boolean {
   if (expected.origin !== undefined && expected.originSeq !== undefined)
-    return (returned.vv?.[expected.origin] ?? 0) < expected.originSeq;
+    return counterOf(returned.vv, expected.origin) < expected.originSeq;
   return returned.lsn < expected.lsn;
 }

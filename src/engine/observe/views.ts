@@ -1,5 +1,6 @@
 /** Builds the read-only views (nodes, links, metrics, snapshot) from the cluster's live state. */
 import type { Cluster } from '../cluster.ts';
+import { dict } from '../dict.ts';
 import type { FailoverManager } from '../failover/manager.ts';
 import type { FailoverRecords } from '../failover/records.ts';
 import type { DbNode } from '../node/dbNode.ts';
@@ -63,7 +64,7 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
   };
 }
 
-const NO_VECTORS: Readonly<Record<string, VersionVector>> = Object.freeze({});
+const NO_VECTORS: Readonly<Record<string, VersionVector>> = Object.freeze(dict<VersionVector>());
 const vectorCache = new WeakMap<
   DbNode,
   { version: number; record: Readonly<Record<string, VersionVector>> }
@@ -75,7 +76,7 @@ function vectorsOf(node: DbNode): Readonly<Record<string, VersionVector>> {
   let record: Record<string, VersionVector> | undefined;
   for (const [key, version] of node.data) {
     if (version.vv === undefined) continue;
-    record ??= {};
+    record ??= dict();
     record[key] = version.vv;
   }
   const frozen = record === undefined ? NO_VECTORS : Object.freeze(record);
@@ -83,7 +84,7 @@ function vectorsOf(node: DbNode): Readonly<Record<string, VersionVector>> {
   return frozen;
 }
 
-const NO_SIBLINGS: Readonly<Record<string, readonly string[]>> = Object.freeze({});
+const NO_SIBLINGS: Readonly<Record<string, readonly string[]>> = Object.freeze(dict<readonly string[]>());
 const siblingCache = new WeakMap<
   DbNode,
   { version: number; record: Readonly<Record<string, readonly string[]>> }
@@ -95,7 +96,7 @@ function siblingsOf(node: DbNode): Readonly<Record<string, readonly string[]>> {
   let record: Record<string, readonly string[]> | undefined;
   for (const [key, version] of node.data) {
     if (version.siblings === undefined) continue;
-    record ??= {};
+    record ??= dict();
     record[key] = version.siblings.map((s) => s.value).sort();
   }
   const frozen = record === undefined ? NO_SIBLINGS : Object.freeze(record);
