@@ -149,9 +149,10 @@ export class Cluster {
     this.onEmit?.(body);
   }
 
-  node(id: NodeId): DbNode {
-    const node = this.nodes.get(id);
-    if (node === undefined) throw new SimulationError(`unknown node "${id}"`);
+  /** The node named `id` (untrusted callers may pass anything, so anything else is an unknown node). */
+  node(id: unknown): DbNode {
+    const node = typeof id === 'string' ? this.nodes.get(id) : undefined;
+    if (node === undefined) throw new SimulationError(`unknown node "${String(id)}"`);
     return node;
   }
 

@@ -5,7 +5,9 @@ import { accountLostWrites, demote, startTimeline } from './failover/promotion.t
 import type { DbNode } from './node/dbNode.ts';
 import { disconnect, startApplying } from './replication/receiver.ts';
 import { failWaiting } from './replication/syncCommit.ts';
-import type { Backup, NodeId } from './types.ts';
+import { checkChoice, checkOptions } from './args.ts';
+import { MAX_NODES } from './scenario/schema.ts';
+import type { Backup, NodeId, Role } from './types.ts';
 
 /** Starts a node's machine and wires its intents to the engine. */
 export function boot(cluster: Cluster, node: DbNode): void {
@@ -153,11 +155,39 @@ export function publicBackup(backup: StoredBackup): Backup {
 
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,32}$/;
 
-export function addNode(cluster: Cluster, options: AddNodeOptions): DbNode {
-  const role = options.role ?? 'replica';
-  if (!ID_PATTERN.test(options.id)) {
-    throw new SimulationError(`node id "${options.id}" must be 1–32 letters, digits, ".", "_" or "-"`);
+/** Checks `addNode`'s options whole, before anything changes. */
+function checkAddNode(cluster: Cluster, input: unknown): AddNodeOptions & { role: Role } {
+  const options = checkOptions<AddNodeOptions>('addNode options', input, [
+    'id',
+    'role',
+    'upstream',
+    'fromBackup',
+    'sync',
+  ]);
+  if (options === undefined) throw new SimulationError('addNode needs options with an id');
+  const { id, upstream, fromBackup, sync } = options as Record<keyof AddNodeOptions, unknown>;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    throw new SimulationError(`node id "${String(id)}" must be 1–32 letters, digits, ".", "_" or "-"`);
   }
+  const role = checkChoice('role', options.role, ROLES) ?? 'replica';
+  if (upstream !== undefined && typeof upstream !== 'string')
+    throw new SimulationError('upstream must be a node id');
+  if (fromBackup !== undefined && typeof fromBackup !== 'string')
+    throw new SimulationError('fromBackup must be a backup id');
+  if (sync !== undefined && typeof sync !== 'boolean')
+    throw new SimulationError('sync must be true or false');
+  if (cluster.nodes.size >= MAX_NODES)
+    throw new SimulationError(
+      `a simulation holds at most ${MAX_NODES} nodes: remove one before adding another`,
+    );
+  return { ...(options as AddNodeOptions), role };
+}
+
+const ROLES: readonly Role[] = ['primary', 'replica'];
+
+export function addNode(cluster: Cluster, input: AddNodeOptions): DbNode {
+  const options = checkAddNode(cluster, input);
+  const role = options.role;
   if (cluster.nodes.has(options.id)) throw new SimulationError(`a node named "${options.id}" already exists`);
   const backup = options.fromBackup === undefined ? undefined : cluster.backups.get(options.fromBackup);
   if (options.fromBackup !== undefined && backup === undefined) {

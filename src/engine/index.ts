@@ -1,9 +1,12 @@
 /** The engine's only door: everything outside src/engine imports from here. */
 export { createSimulation } from './simulation.ts';
+export { dict, own } from './dict.ts';
+export { COMMIT_LEVELS, MAX_ADVANCE_MS, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, READ_ROUTINGS } from './args.ts';
 export { parseScenario, ScenarioError } from './scenario/parse.ts';
 export { presets, type PresetName } from './scenario/presets.ts';
 export {
   DEFAULTS,
+  MAX_NODES,
   SCENARIO_VERSION,
   type Scenario,
   type ScenarioInput,

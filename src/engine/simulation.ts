@@ -1,6 +1,14 @@
 /** createSimulation: the engine's public object. Every mutating call is recorded as a command at its simulated time. */
 import { writeReach } from './observe/reach.ts';
 import { SimulationError, type AddNodeOptions, type Simulation } from './api.ts';
+import {
+  MAX_KEY_LENGTH,
+  MAX_VALUE_LENGTH,
+  checkClientOptions,
+  checkDuration,
+  checkText,
+  checkWorkload,
+} from './args.ts';
 import { Cluster, type Payload } from './cluster.ts';
 import * as control from './control.ts';
 import { FailoverManager } from './failover/manager.ts';
@@ -28,7 +36,6 @@ import { REPLICATION_TIMEOUT_MS } from './network/faults.ts';
 import { parseScenario } from './scenario/parse.ts';
 import type {
   ClientOptions,
-  SynchronousCommit,
   Command,
   Message,
   NodeId,
@@ -79,27 +86,6 @@ function deliver(cluster: Cluster, message: Message, payload: Payload): void {
 
 const copy = (op: OperationRecord): OperationRecord => ({ ...op });
 
-const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'remote_write', 'on', 'remote_apply'];
-
-/** Untrusted callers may pass anything: accept only a known commit level. */
-function commitLevelOf(options: ClientOptions | undefined): SynchronousCommit | undefined {
-  const level: unknown = options?.synchronousCommit;
-  if (level === undefined) return undefined;
-  const known = COMMIT_LEVELS.find((l) => l === level);
-  if (known === undefined)
-    throw new SimulationError(`synchronousCommit must be one of ${COMMIT_LEVELS.join(', ')}`);
-  return known;
-}
-
-/** Untrusted callers may pass anything as options: accept only a short session name. */
-function sessionOf(options: ClientOptions | undefined): string | undefined {
-  const session: unknown = options?.session;
-  if (session === undefined) return undefined;
-  if (typeof session !== 'string' || session.length === 0 || session.length > 64)
-    throw new SimulationError('a session is a name of 1–64 characters');
-  return session;
-}
-
 /** Validates `input` like `parseScenario` (throwing ScenarioError) and starts the simulation at time 0. */
 export function createSimulation(input: unknown): Simulation {
   const scenario = parseScenario(input);
@@ -122,12 +108,14 @@ export function createSimulation(input: unknown): Simulation {
   };
 
   const write = (nodeId: NodeId, key: string, value: string, options?: ClientOptions): OperationRecord => {
+    // Every argument is checked before anything changes: a refused call leaves no trace.
+    checkText('key', key, MAX_KEY_LENGTH);
+    checkText('value', value, MAX_VALUE_LENGTH);
+    const { session, synchronousCommit: level } = checkClientOptions(options);
     const node = cluster.node(nodeId);
-    const session = sessionOf(options);
     const now = cluster.now();
     const op = cluster.history.begin('write', nodeId, key, now, value);
     if (session !== undefined) op.session = session;
-    const level = commitLevelOf(options);
     if (level !== undefined) op.synchronousCommit = level;
     node.load.record(now);
     if (!node.isUp) {
@@ -161,8 +149,10 @@ export function createSimulation(input: unknown): Simulation {
   };
 
   const read = (nodeId: NodeId, key: string, options?: ClientOptions): OperationRecord => {
+    checkText('key', key, MAX_KEY_LENGTH);
+    const { session, synchronousCommit } = checkClientOptions(options);
+    if (synchronousCommit !== undefined) throw new SimulationError('a read has no commit level');
     const node = cluster.node(nodeId);
-    const session = sessionOf(options);
     const now = cluster.now();
     const op = cluster.history.begin('read', nodeId, key, now);
     if (session !== undefined) op.session = session;
@@ -263,12 +253,13 @@ export function createSimulation(input: unknown): Simulation {
   const simulation: Simulation = {
     now: () => cluster.now(),
     advance: (ms) => {
-      if (!Number.isFinite(ms) || ms < 0) throw new SimulationError(`cannot advance by ${ms} ms`);
+      checkDuration('advance', ms);
       cluster.scheduler.runUntil(cluster.now() + ms);
       cluster.touch();
       notify();
     },
     runUntilIdle: (maxMs = 60_000) => {
+      checkDuration('run until idle', maxMs);
       const deadline = cluster.now() + maxMs;
       for (;;) {
         const next = cluster.scheduler.peekTime();
@@ -285,7 +276,11 @@ export function createSimulation(input: unknown): Simulation {
       const op = cluster.history.get(id);
       return op === undefined ? undefined : copy(op);
     },
-    cancel: command('cancel', (opId: number) => copy(cancelWait(cluster, opId))),
+    cancel: command('cancel', (opId: number) => {
+      if (!Number.isInteger(opId))
+        throw new SimulationError(`an operation id is a whole number, not ${String(opId)}`);
+      return copy(cancelWait(cluster, opId));
+    }),
     writeReach: (id) => writeReach(cluster, cluster.history.get(id)),
     history: () => cluster.history.all().map(copy),
     kill: command('kill', (id: NodeId) => {
@@ -350,16 +345,7 @@ export function createSimulation(input: unknown): Simulation {
       faults.setLatency(cluster, a, b, ms);
     }),
     startWorkload: command('startWorkload', (options: Partial<WorkloadOptions>) => {
-      const merged = { ...DEFAULT_WORKLOAD, ...options };
-      if (
-        ![merged.writesPerSec, merged.readsPerSec].every((r) => Number.isFinite(r) && r >= 0 && r <= 100_000)
-      ) {
-        throw new SimulationError('workload rates must be between 0 and 100000 per second');
-      }
-      if (!Number.isInteger(merged.keys) || merged.keys < 1 || merged.keys > 1_000_000) {
-        throw new SimulationError('workload keys must be a whole number from 1 to 1000000');
-      }
-      workload.start(merged);
+      workload.start(checkWorkload(options, DEFAULT_WORKLOAD));
       cluster.emit({ type: 'workload', running: true });
     }),
     stopWorkload: command('stopWorkload', () => {
@@ -372,6 +358,8 @@ export function createSimulation(input: unknown): Simulation {
     failovers: () => records.all(),
     conflicts: () => cluster.conflicts.all(),
     resolve: command('resolve', (nodeId: NodeId, key: string, value: string) => {
+      checkText('key', key, MAX_KEY_LENGTH);
+      checkText('value', value, MAX_VALUE_LENGTH);
       const node = cluster.node(nodeId);
       if (node.data.get(key)?.siblings === undefined)
         throw new SimulationError(`${nodeId} holds no siblings of "${key}" to resolve`);

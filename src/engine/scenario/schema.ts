@@ -83,13 +83,16 @@ const networkSchema = z.strictObject({
   jitterMs: z.optional(between(0, 60_000)),
 });
 
+/** Most nodes a simulation holds, from its scenario and every `addNode` after. */
+export const MAX_NODES = 64;
+
 export const scenarioSchema = z.strictObject({
   version: z.optional(z.literal(SCENARIO_VERSION)),
   name: z.optional(z.string().check(z.maxLength(200))),
   seed: z.optional(int(0, 2 ** 32 - 1)),
   nodes: z
     .array(nodeSchema)
-    .check(z.minLength(1, 'needs at least one node'), z.maxLength(64, 'at most 64 nodes')),
+    .check(z.minLength(1, 'needs at least one node'), z.maxLength(MAX_NODES, `at most ${MAX_NODES} nodes`)),
   replication: z.optional(replicationSchema),
   network: z.optional(networkSchema),
   failover: z.optional(failoverSchema),

@@ -1,0 +1,102 @@
+/**
+ * Checks of the arguments untrusted callers (links, host pages, scripts) pass to the Simulation. Every
+ * check runs before a call changes anything, and a refusal is a SimulationError that names the argument.
+ */
+import { SimulationError } from './api.ts';
+import type { ClientOptions, ReadRouting, SynchronousCommit, WorkloadOptions } from './types.ts';
+
+/** Longest key a client may read or write, in characters (share links carry the same limit). */
+export const MAX_KEY_LENGTH = 200;
+/** Longest value a client may write, in characters. */
+export const MAX_VALUE_LENGTH = 200;
+/** Most simulated time one `advance` or `runUntilIdle` call may cover (one hour); longer runs call it again. */
+export const MAX_ADVANCE_MS = 3_600_000;
+
+export const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'remote_write', 'on', 'remote_apply'];
+export const READ_ROUTINGS: readonly ReadRouting[] = ['primary', 'replicas', 'any'];
+
+const describe = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+
+/** A string of at most `max` characters. */
+export function checkText(name: string, value: unknown, max: number): string {
+  if (typeof value !== 'string')
+    throw new SimulationError(`${name} must be a string, not ${describe(value)}`);
+  if (value.length > max)
+    throw new SimulationError(`${name} must be at most ${max} characters (it has ${value.length})`);
+  return value;
+}
+
+/** An options object (or nothing) holding only the named fields. */
+export function checkOptions<T extends object>(
+  name: string,
+  value: unknown,
+  fields: readonly (keyof T & string)[],
+): Partial<T> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new SimulationError(`${name} must be an object, not ${describe(value)}`);
+  for (const field of Object.keys(value)) {
+    if (!(fields as readonly string[]).includes(field))
+      throw new SimulationError(`${name} has an unknown field "${field}" (known: ${fields.join(', ')})`);
+  }
+  return value;
+}
+
+/** One of `allowed`, or undefined when absent. */
+export function checkChoice<T extends string>(
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  const known = allowed.find((a) => a === value);
+  if (known === undefined) throw new SimulationError(`${name} must be one of ${allowed.join(', ')}`);
+  return known;
+}
+
+/** A client operation's options: a short session name and, for a write, a commit level. */
+export function checkClientOptions(value: unknown): {
+  readonly session?: string;
+  readonly synchronousCommit?: SynchronousCommit;
+} {
+  const options = checkOptions<ClientOptions>('options', value, ['session', 'synchronousCommit']);
+  const session: unknown = options?.session;
+  if (session !== undefined && (typeof session !== 'string' || session.length === 0 || session.length > 64))
+    throw new SimulationError('a session is a name of 1–64 characters');
+  const level = checkChoice('synchronousCommit', options?.synchronousCommit, COMMIT_LEVELS);
+  return {
+    ...(session === undefined ? {} : { session }),
+    ...(level === undefined ? {} : { synchronousCommit: level }),
+  };
+}
+
+/** A simulated duration one call may run: finite, not negative, at most MAX_ADVANCE_MS. */
+export function checkDuration(name: string, ms: unknown): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    throw new SimulationError(`cannot ${name} by ${String(ms)} ms`);
+  if (ms > MAX_ADVANCE_MS)
+    throw new SimulationError(
+      `cannot ${name} by ${ms} ms in one call: at most ${MAX_ADVANCE_MS} ms (one simulated hour); call it again for longer`,
+    );
+  return ms;
+}
+
+/** A workload's options merged over `base`, every field checked. */
+export function checkWorkload(value: unknown, base: WorkloadOptions): WorkloadOptions {
+  const options = checkOptions<WorkloadOptions>('workload', value, [
+    'writesPerSec',
+    'readsPerSec',
+    'keys',
+    'readRouting',
+  ]);
+  const merged = { ...base, ...options };
+  const rates: unknown[] = [merged.writesPerSec, merged.readsPerSec];
+  if (!rates.every((r) => typeof r === 'number' && Number.isFinite(r) && r >= 0 && r <= 100_000))
+    throw new SimulationError('workload rates must be between 0 and 100000 per second');
+  const keys: unknown = merged.keys;
+  if (typeof keys !== 'number' || !Number.isInteger(keys) || keys < 1 || keys > 1_000_000)
+    throw new SimulationError('workload keys must be a whole number from 1 to 1000000');
+  checkChoice('readRouting', merged.readRouting, READ_ROUTINGS);
+  return merged;
+}
