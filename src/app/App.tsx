@@ -29,6 +29,7 @@ import { OpenInLab } from './embed/OpenInLab.tsx';
 import { useHostMessages } from './embed/useHostMessages.ts';
 import { toggleFullscreen } from './present/fullscreen.ts';
 import { LoadReportBanner } from './share/LoadReportBanner.tsx';
+import { ReplayBanner } from './share/ReplayBanner.tsx';
 import { ShareDialog } from './share/ShareDialog.tsx';
 import { useHashRun } from './share/useHashRun.ts';
 import type { ViewOptions } from './share/viewOptions.ts';
@@ -161,6 +162,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
           </p>
         )}
         <LoadReportBanner />
+        <ReplayBanner />
         {!bare && (
           <Caption
             text={`${imported ? `${scenarioName}. ` : ''}${captionFor({ scenario, settings, workload }, words, compact)}`}

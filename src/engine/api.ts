@@ -93,9 +93,16 @@ export interface Simulation {
   /** Retained engine events, oldest first (bounded in long runs). */
   events(): readonly EngineEvent[];
   snapshot(): Snapshot;
+  /** The work done so far: scheduled tasks run (timers, message deliveries, client arrivals) and messages sent. */
+  stats(): SimulationStats;
   commands(): readonly Command[];
   /** Called after every change (a command, or time advancing). Returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
+}
+
+export interface SimulationStats {
+  readonly tasksRun: number;
+  readonly messagesSent: number;
 }
 
 /** Thrown when a call cannot be carried out (unknown node, invalid re-point...). Nothing changes. */

@@ -20,6 +20,8 @@ export class Scheduler {
   private seq = 0;
   private time: SimTime = 0;
   private workTasks = 0;
+  /** Tasks run so far (timers, deliveries, arrivals): the engine's unit of work. */
+  tasksRun = 0;
 
   now(): SimTime {
     return this.time;
@@ -80,6 +82,7 @@ export class Scheduler {
 
   private runTop(): void {
     const task = this.pop();
+    this.tasksRun++;
     task.done = true;
     if (!task.background) this.workTasks--;
     this.time = task.at;

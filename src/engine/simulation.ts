@@ -372,6 +372,7 @@ export function createSimulation(input: unknown): Simulation {
         snapshotCache = snapshotOf(cluster, workload.options, records, manager);
       return snapshotCache;
     },
+    stats: () => ({ tasksRun: cluster.scheduler.tasksRun, messagesSent: cluster.network.sent }),
     commands: () => commands.slice(),
     subscribe: (listener) => {
       listeners.add(listener);

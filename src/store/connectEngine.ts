@@ -22,7 +22,7 @@ import {
 } from './labStore.ts';
 import { errorMessage, writeStatus } from './opText.ts';
 import type { PresetName } from './presetName.ts';
-import { recordRun, replayRun } from './run.ts';
+import { recordRun, startReplay, type Replay, type RunRecord } from './run.ts';
 import {
   NO_WORKLOAD,
   conflictResolutionOf,
@@ -168,22 +168,34 @@ function sameOutcome(a: OperationRecord | null, b: OperationRecord | null): bool
   );
 }
 
-/** The simulation a lab starts with: `options.run` replayed, or the preset with its settings. */
+/** Wall time a replay may take before the lab appears (or a load returns), ms; longer ones go on in slices. */
+const REPLAY_AT_ONCE_MS = 120;
+/** Wall time each later slice of a replay may take, ms: the page stays responsive between them. */
+const REPLAY_SLICE_MS = 40;
+
+/**
+ * The simulation a lab starts with: `options.run` replayed, or the preset with its settings. A run too
+ * long to replay at once starts the preset, and the replay goes on in slices (`pending`).
+ */
 function firstSimulation(options: LabOptions) {
   const { run } = options;
   let problems: readonly string[] = [];
+  let pending: Replay | undefined;
   if (run !== undefined) {
-    const replayed = replayRun(run);
-    if (replayed.ok) {
-      const settings = settingsOfRun(run);
-      return { sim: replayed.value, base: run.scenario, settings, input: run.scenario, problems: [] };
-    }
-    problems = replayed.problems;
+    const replay = startReplay(run);
+    if (replay.step(REPLAY_AT_ONCE_MS)) {
+      const replayed = replay.result;
+      if (replayed?.ok === true) {
+        const settings = settingsOfRun(run);
+        return { sim: replayed.value, base: run.scenario, settings, input: run.scenario, problems, pending };
+      }
+      problems = replayed?.problems ?? [];
+    } else pending = replay;
   }
   const settings = initialSettings(options);
   const base: ScenarioInput = presets[options.preset];
   const input = scenarioFor(base, settings);
-  return { sim: startSimulation(input, settings), base, settings, input, problems };
+  return { sim: startSimulation(input, settings), base, settings, input, problems, pending };
 }
 
 /** Creates the simulation for `options.preset` (or `options.run`) and a store whose actions drive it. */
@@ -194,11 +206,14 @@ export function createLab(options: LabOptions): LabStore {
   let base = first.base;
   /** Exactly what the running simulation was created from, for links and files. */
   let input = first.input;
-  const replayed = first.problems.length === 0 ? options.run : undefined;
+  const replayed = first.problems.length === 0 && first.pending === undefined ? options.run : undefined;
   const firstPreset = replayed?.preset ?? options.preset;
   const imported = replayed !== undefined && replayed.preset === undefined;
   let recorder = startRecorder(sim);
   let watchedWrite: number | null = null;
+  /** The replay under way, if any, and whether the lab was playing when it began. */
+  let replaying: { readonly wasPlaying: boolean; readonly stop: () => void } | undefined;
+  let resume: (() => void) | undefined;
 
   const report: LoadReport | null =
     first.problems.length > 0
@@ -208,7 +223,7 @@ export function createLab(options: LabOptions): LabStore {
     ...mirror(sim, firstPreset, first.settings, recorder, base, imported),
     loadReport: report,
   };
-  return createLabStore(initial, options, (set, get) => {
+  const store = createLabStore(initial, options, (set, get) => {
     /** Copies the engine's state into the store, only where something changed. */
     const sync = (extra: Patch = {}): void => {
       const snapshot = sim.snapshot();
@@ -288,6 +303,82 @@ export function createLab(options: LabOptions): LabStore {
       }
     };
 
+    /** Puts a replayed run in place of the current one. */
+    const adopt = (run: RunRecord, replayed: Simulation, done: string | null): void => {
+      sim = replayed;
+      recorder = startRecorder(sim);
+      base = run.scenario;
+      input = run.scenario;
+      watchedWrite = null;
+      const preset = run.preset ?? get().presetName;
+      set({
+        ...mirror(sim, preset, settingsOfRun(run), recorder, base, run.preset === undefined),
+        simTime: sim.now(),
+        ...NOTHING_PICKED,
+        status: done === null ? null : { tone: 'info', text: done },
+        loadReport: null,
+      });
+    };
+
+    /** Ends a replay: the run in place, or its problems reported and the lab's run kept. */
+    const finish = (run: RunRecord, replay: Replay, done: string | null): boolean => {
+      const result = replay.result;
+      if (result?.ok === true) {
+        adopt(run, result.value, done);
+        return true;
+      }
+      set({
+        loadReport: { title: 'The run could not be replayed.', problems: result?.problems ?? [] },
+      });
+      return false;
+    };
+
+    /**
+     * Replays at once what fits in REPLAY_AT_ONCE_MS, the rest in slices between which the page
+     * paints and listens (a progress bar and Cancel show meanwhile). A new load supersedes one under way.
+     */
+    const continueReplay = (
+      run: RunRecord,
+      replay: Replay,
+      done: string | null,
+      atOnceMs = REPLAY_AT_ONCE_MS,
+    ): Promise<boolean> => {
+      if (replaying !== undefined) {
+        replaying.stop();
+        replaying = undefined;
+      }
+      if (replay.step(atOnceMs)) {
+        set({ replaying: null });
+        return Promise.resolve(finish(run, replay, done));
+      }
+      return new Promise((resolve) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const progress = () => ({ progress: replay.progress, at: replay.progress * run.time, of: run.time });
+        const current = {
+          wasPlaying: get().playing,
+          stop: () => {
+            if (timer !== undefined) clearTimeout(timer);
+            resolve(false);
+          },
+        };
+        replaying = current;
+        set({ playing: false, replaying: progress() });
+        const slice = () => {
+          timer = undefined;
+          if (replaying !== current) return;
+          if (!replay.step(REPLAY_SLICE_MS)) {
+            set({ replaying: progress() });
+            timer = setTimeout(slice, 0);
+            return;
+          }
+          replaying = undefined;
+          set({ replaying: null, playing: current.wasPlaying });
+          resolve(finish(run, replay, done));
+        };
+        timer = setTimeout(slice, 0);
+      });
+    };
+
     const commands = createNodeCommands({
       run,
       get,
@@ -359,26 +450,16 @@ export function createLab(options: LabOptions): LabStore {
         };
         return load(preset, next, null, { ...scenario, replication: { ...scenario.replication } });
       },
-      loadRun: (run, done = null) => {
-        const replayed = replayRun(run);
-        if (!replayed.ok) {
-          set({ loadReport: { title: 'The run could not be replayed.', problems: replayed.problems } });
-          return false;
-        }
-        sim = replayed.value;
-        recorder = startRecorder(sim);
-        base = run.scenario;
-        input = run.scenario;
-        watchedWrite = null;
-        const preset = run.preset ?? get().presetName;
+      loadRun: (run, done = null) => continueReplay(run, startReplay(run), done),
+      cancelReplay: () => {
+        if (replaying === undefined) return;
+        replaying.stop();
         set({
-          ...mirror(sim, preset, settingsOfRun(run), recorder, base, run.preset === undefined),
-          simTime: sim.now(),
-          ...NOTHING_PICKED,
-          status: done === null ? null : { tone: 'info', text: done },
-          loadReport: null,
+          replaying: null,
+          playing: replaying.wasPlaying,
+          status: { tone: 'info', text: 'Replay cancelled: the lab kept the run it had.' },
         });
-        return true;
+        replaying = undefined;
       },
       showLoadReport: (loadReport) => {
         set({ loadReport });
@@ -430,6 +511,13 @@ export function createLab(options: LabOptions): LabStore {
         });
       },
     };
+    const { run: linked } = options;
+    const { pending } = first;
+    if (linked !== undefined && pending !== undefined)
+      resume = () => void continueReplay(linked, pending, null, 0);
     return actions;
   });
+  // A link's run too long to replay before the first frame goes on once the lab is up.
+  resume?.();
+  return store;
 }

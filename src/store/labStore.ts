@@ -86,10 +86,14 @@ export interface LabActions extends NodeCommands {
   /** Picks a client operation to inspect (its node is selected too); null clears the pick. */
   readonly inspectOp: (opId: number | null) => void;
   /**
-   * Replays a validated run (from a link, a file or a host page) in place of the current one.
-   * Returns false, and reports the problems in `loadReport`, when the engine refuses a command.
+   * Replays a validated run (from a link, a file or a host page) in place of the current one. A short
+   * replay is done before this returns; a long one goes on a slice at a time (`replaying` shows how far),
+   * and the lab keeps its run until it is done. Resolves false, with the problems in `loadReport`, when
+   * the engine refuses a command, and false when the replay is cancelled or superseded.
    */
-  readonly loadRun: (run: RunRecord, done?: string | null) => boolean;
+  readonly loadRun: (run: RunRecord, done?: string | null) => Promise<boolean>;
+  /** Stops a replay under way; the lab keeps the run it had. */
+  readonly cancelReplay: () => void;
   /** Shows (or, with null, dismisses) problems found in a link, file or message. */
   readonly showLoadReport: (report: LoadReport | null) => void;
   /** The run so far: scenario, command log and time, enough to reproduce it exactly. */

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, presets } from '../engine/index.ts';
 import { createLab } from './connectEngine.ts';
-import { recordRun, replayRun, stepTo, type RunRecord } from './run.ts';
+import { recordRun, replayRun, startReplay, stepTo, type RunRecord } from './run.ts';
 import { validateRun } from './runCheck.ts';
 
 /** A run with fractional frame times, a failover and a workload: what a person makes in the lab. */
@@ -102,8 +103,46 @@ describe('a recorded run', () => {
     };
     const result = validateRun(run);
     expect(result.ok ? [] : result.problems).toEqual([
-      expect.stringMatching(/^time: replaying would simulate about 7200000/),
+      expect.stringMatching(
+        /^time: replaying this run would take about [\d.]+ times the work a link may ask for/,
+      ),
     ]);
+  });
+
+  describe('links within every other limit that would freeze the page', () => {
+    const many = (extra: object = {}) => ({
+      nodes: [
+        { id: 'db1', role: 'primary' as const },
+        ...Array.from({ length: 63 }, (_, i) => ({ id: `r${i}`, role: 'replica' as const, upstream: 'db1' })),
+      ],
+      ...extra,
+    });
+
+    it('refuses 64 nodes with a failover manager beating every 10 ms, shown at one hour', () => {
+      const result = validateRun({
+        scenario: many({ failover: { mode: 'automatic', heartbeatMs: 10, timeoutMs: 30 } }),
+        commands: [],
+        time: 3_600_000,
+      });
+      expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/^time: .*64 nodes/)]);
+    });
+
+    it('refuses a workload of 400,000 operations on 64 nodes', () => {
+      const result = validateRun({
+        scenario: many(),
+        commands: [{ at: 0, type: 'startWorkload', args: [{ writesPerSec: 1000, readsPerSec: 1000 }] }],
+        time: 200_000,
+      });
+      expect(result.ok).toBe(false);
+    });
+
+    it('accepts ten minutes of the default preset at its default workload, and an hour of it idle', () => {
+      const workload = { at: 0, type: 'startWorkload', args: [{ writesPerSec: 5, readsPerSec: 5 }] };
+      expect(validateRun({ scenario: presets['master-slave'], commands: [workload], time: 600_000 }).ok).toBe(
+        true,
+      );
+      expect(validateRun({ scenario: presets['master-slave'], commands: [], time: 3_600_000 }).ok).toBe(true);
+    });
   });
 
   it('turns a command the engine refuses into a problem, not a throw', () => {
@@ -161,5 +200,41 @@ describe('a lab opened on a recorded run', () => {
     expect(lab.getState().loadReport?.problems).toEqual([
       expect.stringMatching(/^commands\[0\]: promote failed/),
     ]);
+  });
+});
+
+describe('a replay in slices', () => {
+  it('ends with the same events, history and state as a replay at once, however the slices fall', () => {
+    const { run } = busyRun();
+    const whole = replayRun(run);
+    if (!whole.ok) throw new Error(whole.problems.join('; '));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 40 }), (ticks) => {
+        // A clock that jumps by the given amounts: chunks grow, shrink and slices end at random places.
+        let now = 0;
+        let i = 0;
+        const clock = () => (now += ticks[i++ % ticks.length] ?? 1);
+        const replay = startReplay(run, clock);
+        while (!replay.step(10));
+        expect(replay.progress).toBe(1);
+        const sliced = replay.result;
+        if (sliced?.ok !== true) throw new Error('the sliced replay failed');
+        expect(sliced.value.events()).toEqual(whole.value.events());
+        expect(sliced.value.history()).toEqual(whole.value.history());
+        expect({ ...sliced.value.snapshot(), version: 0 }).toEqual({ ...whole.value.snapshot(), version: 0 });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("reports its progress in simulated time and stops at each slice's end", () => {
+    const { run } = busyRun();
+    let now = 0;
+    const replay = startReplay(run, () => (now += 5));
+    const seen: number[] = [];
+    while (!replay.step(20)) seen.push(replay.progress);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.every((p) => p >= 0 && p < 1)).toBe(true);
   });
 });

@@ -10,8 +10,6 @@ import type { CommandType } from './runCheck.ts';
 /** Longest run a link may ask to replay, in simulated ms (one hour). */
 export const MAX_RUN_MS = 3_600_000;
 export const MAX_COMMANDS = 5_000;
-/** Client operations a replayed workload may generate before the page would stall. */
-export const MAX_REPLAYED_OPERATIONS = 400_000;
 
 export interface RunCommand {
   readonly at: number;
@@ -51,20 +49,79 @@ const call =
   (sim, args) =>
     (sim[method] as (...a: readonly unknown[]) => unknown)(...args);
 
-/** Replays a validated run; a command the engine refuses becomes a problem naming it. */
-export function replayRun(run: RunRecord): Checked<Simulation> {
+/** A replay in progress, run a slice at a time so a long one never blocks the page for long. */
+export interface Replay {
+  /** Replays for about `budgetMs` of wall time; true once it has finished (see `result`). */
+  step(budgetMs: number): boolean;
+  /** How far it has come, from 0 to 1, in simulated time. */
+  readonly progress: number;
+  /** The replayed simulation, or the problem that stopped it; undefined while it runs. */
+  readonly result: Checked<Simulation> | undefined;
+}
+
+/** Simulated ms one advance starts with; it doubles or halves to take about ADVANCE_WALL_MS each. */
+const FIRST_CHUNK_MS = 50;
+const ADVANCE_WALL_MS = 8;
+const MAX_CHUNK_MS = 60_000;
+
+/**
+ * Starts replaying a validated run: the same commands at the same simulated times, so the same events.
+ * Time between commands passes in chunks sized to the wall clock, so a slice ends on time.
+ */
+export function startReplay(run: RunRecord, clock: () => number = () => performance.now()): Replay {
   const sim = createSimulation(run.scenario);
-  for (const [i, command] of run.commands.entries()) {
-    if (command.at > sim.now()) sim.advance(stepTo(sim.now(), command.at));
+  let next = 0;
+  let chunk = FIRST_CHUNK_MS;
+  let result: Checked<Simulation> | undefined;
+
+  /** One unit of work: the next command, or a chunk of time towards it. False once all is done. */
+  const work = (): boolean => {
+    const command = run.commands[next];
+    const target = command?.at ?? run.time;
+    if (sim.now() < target) {
+      const started = clock();
+      const step = stepTo(sim.now(), target);
+      sim.advance(step <= chunk ? step : chunk);
+      const took = clock() - started;
+      if (took < ADVANCE_WALL_MS / 2) chunk = Math.min(chunk * 2, MAX_CHUNK_MS);
+      else if (took > ADVANCE_WALL_MS * 2) chunk = Math.max(1, chunk / 2);
+      return true;
+    }
+    if (command === undefined) {
+      result = { ok: true, value: sim };
+      return false;
+    }
     try {
       call(command.type as CommandType)(sim, command.args);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, problems: [`commands[${i}]: ${command.type} failed: ${message}`] };
+      result = { ok: false, problems: [`commands[${next}]: ${command.type} failed: ${message}`] };
+      return false;
     }
-  }
-  if (run.time > sim.now()) sim.advance(stepTo(sim.now(), run.time));
-  return { ok: true, value: sim };
+    next++;
+    return true;
+  };
+
+  return {
+    step: (budgetMs) => {
+      const deadline = clock() + budgetMs;
+      while (result === undefined && work()) if (clock() >= deadline) break;
+      return result !== undefined;
+    },
+    get progress() {
+      return result !== undefined ? 1 : run.time <= 0 ? 0 : Math.min(1, sim.now() / run.time);
+    },
+    get result() {
+      return result;
+    },
+  };
+}
+
+/** Replays a validated run at once (for tests and headless use); a refused command becomes a problem naming it. */
+export function replayRun(run: RunRecord): Checked<Simulation> {
+  const replay = startReplay(run);
+  while (!replay.step(Number.POSITIVE_INFINITY));
+  return replay.result ?? { ok: false, problems: ['the replay did not finish'] };
 }
 
 /** The run a simulation has made so far, for a link or a file. */

@@ -4,16 +4,10 @@
  * schemas load with the code that needs them (links, files, the embed), not with the first frame.
  */
 import * as z from 'zod/mini';
-import { ScenarioError, parseScenario, type ScenarioInput } from '../engine/index.ts';
+import { ScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../engine/index.ts';
+import { MAX_REPLAY_COST, replayCost } from './replayCost.ts';
 import { isPresetName } from './presetName.ts';
-import {
-  MAX_COMMANDS,
-  MAX_REPLAYED_OPERATIONS,
-  MAX_RUN_MS,
-  type Checked,
-  type RunCommand,
-  type RunRecord,
-} from './run.ts';
+import { MAX_COMMANDS, MAX_RUN_MS, type Checked, type RunRecord } from './run.ts';
 
 const nodeId = z.string().check(z.minLength(1), z.maxLength(32));
 const text = z.string().check(z.maxLength(200, 'must be at most 200 characters'));
@@ -87,9 +81,14 @@ const issuesOf = (error: z.core.$ZodError, prefix = ''): string[] =>
 
 /** The engine's scenario check, with every problem's path under `prefix` ("scenario.nodes[0].id"). */
 export function checkScenario(input: unknown, prefix = 'scenario'): Checked<ScenarioInput> {
+  const checked = parsedScenario(input, prefix);
+  return checked.ok ? { ok: true, value: input as ScenarioInput } : checked;
+}
+
+/** The engine's scenario check, returning the scenario with its defaults filled in. */
+function parsedScenario(input: unknown, prefix: string): Checked<Scenario> {
   try {
-    parseScenario(input);
-    return { ok: true, value: input as ScenarioInput };
+    return { ok: true, value: parseScenario(input) };
   } catch (error) {
     if (error instanceof ScenarioError) {
       return {
@@ -103,29 +102,13 @@ export function checkScenario(input: unknown, prefix = 'scenario'): Checked<Scen
   }
 }
 
-/** Workload operations the commands would make before `time`: a bound on replay cost. */
-function replayedOperations(commands: readonly RunCommand[], time: number): number {
-  let total = 0;
-  let rate = 0;
-  let since = 0;
-  for (const command of commands) {
-    total += (rate * (command.at - since)) / 1000;
-    since = command.at;
-    if (command.type === 'startWorkload') {
-      const options = command.args[0] as z.infer<typeof workloadOptions>;
-      rate = (options.writesPerSec ?? 0) + (options.readsPerSec ?? 0);
-    } else if (command.type === 'stopWorkload') rate = 0;
-  }
-  return total + (rate * (time - since)) / 1000;
-}
-
 /** Checks untrusted input against the run format; every problem is named by its path. */
 export function validateRun(input: unknown): Checked<RunRecord> {
   const parsed = runSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error) };
   const raw = parsed.data;
   const problems: string[] = [];
-  const scenario = checkScenario(raw.scenario);
+  const scenario = parsedScenario(raw.scenario, 'scenario');
   if (!scenario.ok) problems.push(...scenario.problems);
   if (raw.preset !== undefined && !isPresetName(raw.preset)) {
     problems.push(`preset: unknown preset "${raw.preset}"`);
@@ -138,11 +121,11 @@ export function validateRun(input: unknown): Checked<RunRecord> {
     if (command.at > raw.time) problems.push(`commands[${i}].at: later than time (${raw.time} ms)`);
     last = command.at;
   });
-  if (problems.length > 0) return { ok: false, problems };
-  const operations = replayedOperations(raw.commands, raw.time);
-  if (operations > MAX_REPLAYED_OPERATIONS) {
+  if (problems.length > 0 || !scenario.ok) return { ok: false, problems };
+  const { cost } = replayCost(scenario.value, raw.commands, raw.time);
+  if (cost > MAX_REPLAY_COST) {
     problems.push(
-      `time: replaying would simulate about ${Math.round(operations)} client operations (at most ${MAX_REPLAYED_OPERATIONS})`,
+      `time: replaying this run would take about ${(cost / MAX_REPLAY_COST).toFixed(1)} times the work a link may ask for (its ${scenario.value.nodes.length} nodes, workload and heartbeats over ${(raw.time / 1000).toFixed(1)} s); a shorter run, fewer nodes, a lighter workload or slower heartbeats fit`,
     );
     return { ok: false, problems };
   }

@@ -7,7 +7,8 @@ import type { RefObject } from 'react';
 import { currentPrimary, type LabStore } from '../../store/index.ts';
 import { envelope, isAllowed, parseHostMessage, type EmbedMessage, type HostCommand } from './messages.ts';
 
-function run(store: LabStore, command: HostCommand): readonly string[] {
+/** Runs a host's command; its problems (none when it was carried out) arrive once it is done. */
+function run(store: LabStore, command: HostCommand): readonly string[] | Promise<readonly string[]> {
   const { actions, snapshot } = store.getState();
   switch (command.type) {
     case 'play':
@@ -20,9 +21,15 @@ function run(store: LabStore, command: HostCommand): readonly string[] {
       actions.stepToNextEvent();
       return [];
     case 'load-scenario':
-      return actions.loadRun(command.run, 'The host page loaded a scenario.')
-        ? []
-        : (store.getState().loadReport?.problems ?? ['the run could not be replayed']);
+      return actions
+        .loadRun(command.run, 'The host page loaded a scenario.')
+        .then((loaded) =>
+          loaded
+            ? []
+            : (store.getState().loadReport?.problems ?? [
+                'the replay was cancelled, or another load replaced it',
+              ]),
+        );
     case 'inject-write': {
       const node = command.node ?? currentPrimary(snapshot.nodes)?.id;
       if (node === undefined) return ['node: there is no primary to write to'];
@@ -62,17 +69,19 @@ export function listenToHost(
       post({ type: 'ack', ...id, command: 'unknown', ok: false, problems: inbound.problems }, event.origin);
       return;
     }
-    const problems = run(store, inbound.command);
-    post(
-      {
-        type: 'ack',
-        ...id,
-        command: inbound.command.type,
-        ok: problems.length === 0,
-        ...(problems.length === 0 ? {} : { problems }),
-      },
-      event.origin,
-    );
+    const command = inbound.command.type;
+    void Promise.resolve(run(store, inbound.command)).then((problems) => {
+      post(
+        {
+          type: 'ack',
+          ...id,
+          command,
+          ok: problems.length === 0,
+          ...(problems.length === 0 ? {} : { problems }),
+        },
+        event.origin,
+      );
+    });
   };
   window.addEventListener('message', onMessage);
 

@@ -14,6 +14,7 @@ import { LONG_LINK_CHARS } from './linkCodec.ts';
 import { parseRunFile, runFileText } from './scenarioFile.ts';
 import { embedSnippet, shareUrl } from './shareUrl.ts';
 import type { Chrome } from './viewOptions.ts';
+import { ReplayBanner } from './ReplayBanner.tsx';
 import './share.css';
 
 const THEMES: readonly (readonly [ThemeSetting, string])[] = [
@@ -115,14 +116,18 @@ function ImportFile() {
               setMessage(`${file.name} could not be loaded: see the problems above the graph.`);
               return;
             }
-            const loaded = actions.loadRun(parsed.value, `Loaded ${file.name}.`);
-            setMessage(loaded ? `Loaded ${file.name}.` : `${file.name} could not be replayed.`);
+            setMessage(`Replaying ${file.name}…`);
+            void actions.loadRun(parsed.value, `Loaded ${file.name}.`).then((loaded) => {
+              setMessage(loaded ? `Loaded ${file.name}.` : `${file.name} was not loaded.`);
+            });
           });
         }}
       />
       <span role="status" className="copy-status">
         {message}
       </span>
+      {/* The dialog is modal: a long replay's progress and Cancel show here too. */}
+      <ReplayBanner />
     </span>
   );
 }

@@ -13,7 +13,7 @@ export function useHashRun(): void {
       const { actions } = store.getState();
       if (decoded.ok) {
         actions.pause();
-        actions.loadRun(decoded.value, 'Opened the run in the link.');
+        void actions.loadRun(decoded.value, 'Opened the run in the link.');
       } else {
         actions.showLoadReport({
           title: 'This link could not be opened; the lab kept its run.',

@@ -36,6 +36,10 @@ export class Network<P> {
   readonly droppedPairs = new Set<string>();
   dropped = 0;
   private nextId = 1;
+  /** Messages sent so far. */
+  get sent(): number {
+    return this.nextId - 1;
+  }
   /** Bumped whenever the set of in-flight messages changes. */
   version = 0;
 

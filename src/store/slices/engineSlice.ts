@@ -34,6 +34,15 @@ export interface LoadReport {
   readonly problems: readonly string[];
 }
 
+/** A run (from a link, a file or a host page) being replayed a slice at a time. */
+export interface ReplayProgress {
+  /** From 0 to 1, in simulated time. */
+  readonly progress: number;
+  /** The simulated time the replay has reached and the run's, ms. */
+  readonly at: number;
+  readonly of: number;
+}
+
 export interface EngineSlice {
   readonly snapshot: Snapshot;
   readonly presetName: PresetName;
@@ -44,6 +53,8 @@ export interface EngineSlice {
   readonly imported: boolean;
   /** What was wrong with the last link, file or message that tried to load a run. */
   readonly loadReport: LoadReport | null;
+  /** A replay still under way (the lab shows its progress and a Cancel button); null otherwise. */
+  readonly replaying: ReplayProgress | null;
   /** The settings the running simulation was built with. */
   readonly settings: LabSettings;
   /** The engine's last events, oldest first (at most EVENTS_KEPT). */
@@ -77,10 +88,21 @@ export const LOST_KEPT = 200;
 
 export type OpReach = Readonly<Record<string, WriteReach['state']>>;
 
-export type EngineMirror = Omit<EngineSlice, 'error' | 'status' | 'inspectedOp' | 'opReach' | 'loadReport'>;
+export type EngineMirror = Omit<
+  EngineSlice,
+  'error' | 'status' | 'inspectedOp' | 'opReach' | 'loadReport' | 'replaying'
+>;
 
 export function createEngineSlice(
   initial: EngineMirror & { readonly loadReport?: LoadReport | null },
 ): EngineSlice {
-  return { loadReport: null, ...initial, error: null, status: null, inspectedOp: null, opReach: null };
+  return {
+    loadReport: null,
+    ...initial,
+    replaying: null,
+    error: null,
+    status: null,
+    inspectedOp: null,
+    opReach: null,
+  };
 }

@@ -1,0 +1,106 @@
+/**
+ * What replaying a run costs, estimated before it starts: an upper bound on the engine's work (scheduled
+ * tasks: timers, message deliveries, client arrivals) weighted by the node count, since much of the
+ * engine's work per task scans the nodes. Links and files are untrusted, so a run whose estimate
+ * exceeds MAX_REPLAY_COST is refused before it can freeze the page.
+ */
+import type { Scenario } from '../engine/index.ts';
+import type { RunCommand } from './run.ts';
+
+/**
+ * The most cost units a run may take to replay. One unit is about 2–6 µs of engine time on a two-core
+ * machine (`npm run bench:replay` measures it), so the largest run accepted replays in well under a
+ * minute, in slices that keep the page responsive.
+ */
+export const MAX_REPLAY_COST = 15_000_000;
+
+/** The engine's own workload defaults (`startWorkload` merges its options over them). */
+const WORKLOAD_DEFAULTS = { writesPerSec: 5, readsPerSec: 5 };
+
+interface Shape {
+  nodes: number;
+  primaries: number;
+  writesPerSec: number;
+  readsPerSec: number;
+}
+
+/** Tasks per write: its commit and acknowledgement, then per other node a batch, its apply and status replies. */
+const writeTasks = (shape: Shape): number => 4 + 4 * (shape.nodes - 1);
+
+/** Tasks per simulated second while the shape holds. */
+function tasksPerSecond(scenario: Scenario, shape: Shape): number {
+  let rate = shape.writesPerSec * writeTasks(shape) + shape.readsPerSec * 2;
+  // Retries of replicas that lost their upstream, and subscriptions between masters: about one a second each.
+  rate += 2 * shape.nodes;
+  if (scenario.replication.mode === 'scheduled')
+    rate += (1000 / scenario.replication.intervalMs) * shape.primaries;
+  if (scenario.failover.mode === 'automatic') {
+    // Each heartbeat: a ping, its answer, the lease and the manager's timers; a failover it may set off
+    // re-points every replica, so count the nodes once per heartbeat too.
+    rate += (1000 / scenario.failover.heartbeatMs) * (8 * shape.primaries + 2 * shape.nodes);
+  }
+  return rate;
+}
+
+/** Tasks a single command sets off at once (a kill, a promotion or a partition touches every node). */
+const commandTasks = (shape: Shape): number => 8 + 6 * shape.nodes;
+
+export interface ReplayCost {
+  /** An upper bound on the engine tasks the replay runs (`Simulation.stats().tasksRun`). */
+  readonly tasks: number;
+  /** The tasks, each weighted by the node count when it runs: what MAX_REPLAY_COST bounds. */
+  readonly cost: number;
+}
+
+/** What replaying `commands` on `scenario` up to `time` (simulated ms) costs. */
+export function replayCost(scenario: Scenario, commands: readonly RunCommand[], time: number): ReplayCost {
+  const shape: Shape = {
+    nodes: scenario.nodes.length,
+    primaries: scenario.nodes.filter((n) => n.role === 'primary').length,
+    writesPerSec: 0,
+    readsPerSec: 0,
+  };
+  let tasks = 0;
+  let cost = 0;
+  let since = 0;
+  const add = (n: number): void => {
+    tasks += n;
+    cost += n * (2 + shape.nodes / 8);
+  };
+  const pass = (until: number): void => {
+    add((tasksPerSecond(scenario, shape) * Math.max(0, until - since)) / 1000);
+    since = Math.max(since, until);
+  };
+  // Booting: each node replays its log and opens its stream or subscriptions.
+  add(8 + 8 * shape.nodes);
+  for (const command of commands) {
+    pass(command.at);
+    add(command.type === 'write' ? writeTasks(shape) : commandTasks(shape));
+    switch (command.type) {
+      case 'startWorkload': {
+        const options = (command.args[0] ?? {}) as Partial<typeof WORKLOAD_DEFAULTS>;
+        shape.writesPerSec = options.writesPerSec ?? WORKLOAD_DEFAULTS.writesPerSec;
+        shape.readsPerSec = options.readsPerSec ?? WORKLOAD_DEFAULTS.readsPerSec;
+        break;
+      }
+      case 'stopWorkload':
+        shape.writesPerSec = 0;
+        shape.readsPerSec = 0;
+        break;
+      case 'addNode': {
+        shape.nodes += 1;
+        const options = command.args[0] as { readonly role?: string } | undefined;
+        if (options?.role === 'primary') shape.primaries += 1;
+        break;
+      }
+      case 'removeNode':
+        shape.nodes = Math.max(1, shape.nodes - 1);
+        break;
+      case 'promote':
+        shape.primaries += 1;
+        break;
+    }
+  }
+  pass(time);
+  return { tasks, cost };
+}
