@@ -1,4 +1,5 @@
 /** The Simulation interface: the engine's public surface (a contract; names are kept). */
+import type { SavedSimulation } from './persist/format.ts';
 import type {
   Anomaly,
   Backup,
@@ -96,6 +97,13 @@ export interface Simulation {
   /** The work done so far: scheduled tasks run (timers, message deliveries, client arrivals) and messages sent. */
   stats(): SimulationStats;
   commands(): readonly Command[];
+  /**
+   * The whole simulation at this instant as plain, JSON-safe data (queue, nodes, network, failover manager,
+   * workload, random streams, retained history and counters). `restoreSimulation` continues from it.
+   */
+  save(): SavedSimulation;
+  /** An independent copy at this instant: `restoreSimulation(save())`. */
+  fork(): Simulation;
   /** Called after every change (a command, or time advancing). Returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
 }

@@ -4,7 +4,8 @@ import { DbNode, type Certification, type TimelineBranch, type Version } from '.
 import { History, type OpRecord } from './observe/history.ts';
 import { EventLog } from './observe/eventLog.ts';
 import { createRandom, type Random } from './random.ts';
-import { createEngineClock, Scheduler, type EngineClock } from './scheduler.ts';
+import { createActorClock, Scheduler } from './scheduler.ts';
+import { installTasks } from './tasks.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type {
   Backup,
@@ -92,7 +93,6 @@ export const RETRY_MS = 1000;
 
 export class Cluster {
   readonly scheduler = new Scheduler();
-  readonly clock: EngineClock;
   readonly random: Random;
   readonly network: Network<Payload>;
   readonly nodes = new Map<NodeId, DbNode>();
@@ -117,6 +117,8 @@ export class Cluster {
   onEmit: ((body: EngineEventBody) => void) | undefined;
   nextConnId = 1;
   nextBackupId = 1;
+  /** Each node object's unique number: a task for a removed node never touches one re-added under its name. */
+  nextUid = 1;
   maxTimeline = 1;
   /** Bumped on every change; the snapshot is rebuilt only when it moved. */
   version = 0;
@@ -128,7 +130,7 @@ export class Cluster {
     const primaries = scenario.nodes.filter((n) => n.role === 'primary');
     if (primaries.length > 1) for (const p of primaries) this.group.add(p.id);
     this.random = createRandom(scenario.seed);
-    this.clock = createEngineClock(this.scheduler);
+    installTasks(this);
     this.network = new Network<Payload>(
       this.scheduler,
       this.random.fork(1),
@@ -159,7 +161,16 @@ export class Cluster {
   createNode(
     id: NodeId,
     role: Role,
-    options: { upstream?: NodeId; sync?: boolean; applyRate?: number; applyDelayMs?: number; after?: Lsn },
+    options: {
+      upstream?: NodeId;
+      sync?: boolean;
+      applyRate?: number;
+      applyDelayMs?: number;
+      after?: Lsn;
+      /** A restore's saved machine snapshot and node number. */
+      snapshot?: unknown;
+      uid?: number;
+    },
   ): DbNode {
     const node = new DbNode(id, role, {
       ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
@@ -168,7 +179,9 @@ export class Cluster {
       applyRate: options.applyRate ?? this.config.applyRate,
       applyDelayMs: options.applyDelayMs ?? 0,
       retryMs: RETRY_MS,
-      clock: this.clock,
+      clock: createActorClock(this.scheduler),
+      uid: options.uid ?? this.nextUid++,
+      ...(options.snapshot === undefined ? {} : { snapshot: options.snapshot }),
     });
     this.nodes.set(id, node);
     return node;

@@ -7,7 +7,22 @@ import { disconnect, startApplying } from './replication/receiver.ts';
 import { failWaiting } from './replication/syncCommit.ts';
 import { checkChoice, checkOptions } from './args.ts';
 import { MAX_NODES } from './scenario/schema.ts';
+import { defineTask, nodeFor } from './tasks.ts';
 import type { Backup, NodeId, Role } from './types.ts';
+
+const resumeReplay = defineTask('node.resumeReplay', (cluster, id: NodeId, uid: number) => {
+  const node = nodeFor(cluster, id, uid);
+  if (node !== undefined) startApplying(cluster, node);
+});
+
+/** A replica notices its upstream died once the packets already on the wire have arrived. */
+const hangUp = defineTask(
+  'replica.hangUp',
+  (cluster, id: NodeId, uid: number, upstream: NodeId, connId: number) => {
+    const replica = nodeFor(cluster, id, uid);
+    if (replica?.connId === connId && replica.upstream === upstream) disconnect(cluster, replica);
+  },
+);
 
 /** Starts a node's machine and wires its intents to the engine. */
 export function boot(cluster: Cluster, node: DbNode): void {
@@ -20,9 +35,7 @@ export function boot(cluster: Cluster, node: DbNode): void {
   });
   // Replay resumes once the machine has settled in its new state (the intent fires mid-transition).
   node.actor.on('recovering', () => {
-    cluster.scheduler.schedule(cluster.now(), () => {
-      startApplying(cluster, node);
-    });
+    resumeReplay(cluster, cluster.now(), node.id, node.uid);
   });
   node.actor.start();
   node.syncState();
@@ -77,9 +90,14 @@ export function kill(cluster: Cluster, node: DbNode): void {
 function hangUpAfterDrain(cluster: Cluster, upstream: DbNode, replica: DbNode): void {
   const connId = replica.connId;
   if (!replica.isUp || connId === undefined) return;
-  cluster.scheduler.schedule(cluster.network.drainedAt(upstream.id, replica.id), () => {
-    if (replica.connId === connId && replica.upstream === upstream.id) disconnect(cluster, replica);
-  });
+  hangUp(
+    cluster,
+    cluster.network.drainedAt(upstream.id, replica.id),
+    replica.id,
+    replica.uid,
+    upstream.id,
+    connId,
+  );
 }
 
 export function restart(cluster: Cluster, node: DbNode): void {

@@ -53,7 +53,9 @@ describe('keys that are names of object members', () => {
           });
           expect(Object.keys(node.siblings)).toEqual([]);
         }
-        keys.forEach((key, i) => { expect(sim.read('db3', key).value).toBe(`v${i}`); });
+        keys.forEach((key, i) => {
+          expect(sim.read('db3', key).value).toBe(`v${i}`);
+        });
         expect(sim.check()).toEqual([]);
       }),
       { numRuns: NUM_RUNS },
@@ -174,14 +176,54 @@ describe('calls the engine refuses', () => {
     ['a read with a number as key', (s) => s.read('db2', 7 as never)],
     ['a read with a commit level', (s) => s.read('db2', 'k', { synchronousCommit: 'on' })],
     ['a read with an empty session', (s) => s.read('db2', 'k', { session: '' })],
-    ['advancing by 1e308 ms', (s) => { s.advance(1e308); }],
-    ['advancing by more than the maximum', (s) => { s.advance(MAX_ADVANCE_MS + 1); }],
-    ['advancing by NaN', (s) => { s.advance(Number.NaN); }],
-    ['advancing by a string', (s) => { s.advance('10' as never); }],
-    ['running until idle for 1e9 ms', (s) => { s.runUntilIdle(1e9); }],
-    ['a workload with an unknown read routing', (s) => { s.startWorkload({ readRouting: 'nearest' as 'any' }); }],
-    ['a workload with an unknown field', (s) => { s.startWorkload({ writesPerSecond: 5 } as never); }],
-    ['a workload with a rate as text', (s) => { s.startWorkload({ writesPerSec: '5' as never }); }],
+    [
+      'advancing by 1e308 ms',
+      (s) => {
+        s.advance(1e308);
+      },
+    ],
+    [
+      'advancing by more than the maximum',
+      (s) => {
+        s.advance(MAX_ADVANCE_MS + 1);
+      },
+    ],
+    [
+      'advancing by NaN',
+      (s) => {
+        s.advance(Number.NaN);
+      },
+    ],
+    [
+      'advancing by a string',
+      (s) => {
+        s.advance('10' as never);
+      },
+    ],
+    [
+      'running until idle for 1e9 ms',
+      (s) => {
+        s.runUntilIdle(1e9);
+      },
+    ],
+    [
+      'a workload with an unknown read routing',
+      (s) => {
+        s.startWorkload({ readRouting: 'nearest' as 'any' });
+      },
+    ],
+    [
+      'a workload with an unknown field',
+      (s) => {
+        s.startWorkload({ writesPerSecond: 5 } as never);
+      },
+    ],
+    [
+      'a workload with a rate as text',
+      (s) => {
+        s.startWorkload({ writesPerSec: '5' as never });
+      },
+    ],
     ['a node whose id is a number', (s) => s.addNode({ id: 5 as never, upstream: 'db1' })],
     [
       'a node with an unknown role',

@@ -9,6 +9,10 @@ export interface Random {
   exponential(mean: number): number;
   /** A new independent stream derived from this one (so adding a consumer does not shift others). */
   fork(salt: number): Random;
+  /** Where the stream stands, to save. */
+  state(): number;
+  /** Puts the stream back where a save found it. */
+  restore(state: number): void;
 }
 
 export function createRandom(seed: number): Random {
@@ -25,5 +29,9 @@ export function createRandom(seed: number): Random {
     int: (n) => Math.floor(next() * n),
     exponential: (mean) => -Math.log(1 - next()) * mean,
     fork: (salt) => createRandom((seed ^ Math.imul(salt + 1, 0x9e3779b1)) >>> 0),
+    state: () => state,
+    restore: (saved) => {
+      state = saved >>> 0;
+    },
   };
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineClock, Scheduler } from './scheduler.ts';
+import { createActorClock, Scheduler } from './scheduler.ts';
 import { createRandom } from './random.ts';
 
 describe('the scheduler', () => {
   it('runs tasks in time order, and tasks at the same time in the order they were scheduled', () => {
     const s = new Scheduler();
     const ran: string[] = [];
-    s.schedule(20, () => ran.push('b'));
-    s.schedule(10, () => ran.push('a'));
-    s.schedule(20, () => ran.push('c'));
+    s.on('mark', ([name]) => ran.push(String(name)));
+    s.schedule(20, 'mark', ['b']);
+    s.schedule(10, 'mark', ['a']);
+    s.schedule(20, 'mark', ['c']);
     s.runUntil(100);
     expect(ran).toEqual(['a', 'b', 'c']);
     expect(s.now()).toBe(100);
@@ -17,7 +18,8 @@ describe('the scheduler', () => {
   it('does not run a cancelled task', () => {
     const s = new Scheduler();
     const ran: string[] = [];
-    const handle = s.schedule(5, () => ran.push('x'));
+    s.on('mark', ([name]) => ran.push(String(name)));
+    const handle = s.schedule(5, 'mark', ['x']);
     s.cancel(handle);
     s.runUntil(10);
     expect(ran).toEqual([]);
@@ -26,7 +28,7 @@ describe('the scheduler', () => {
 
   it('fires chained machine timers at exact times, unlike a clock that jumps', () => {
     const s = new Scheduler();
-    const clock = createEngineClock(s);
+    const clock = createActorClock(s);
     const fired: number[] = [];
     clock.setTimeout(() => {
       fired.push(s.now());
@@ -38,10 +40,45 @@ describe('the scheduler', () => {
 
   it('treats background timers as no pending work', () => {
     const s = new Scheduler();
-    s.schedule(10, () => undefined, true);
+    s.on('noop', () => undefined);
+    s.schedule(10, 'noop', [], true);
     expect(s.hasWork()).toBe(false);
-    s.schedule(10, () => undefined);
+    s.schedule(10, 'noop', []);
     expect(s.hasWork()).toBe(true);
+  });
+
+  it('saves its pending tasks as data and restores them in the same order', () => {
+    const s = new Scheduler();
+    const ran: string[] = [];
+    s.on('mark', ([name]) => ran.push(String(name)));
+    s.schedule(20, 'mark', ['b']);
+    s.schedule(10, 'mark', ['a']);
+    const cancelled = s.schedule(15, 'mark', ['x']);
+    s.cancel(cancelled);
+    s.schedule(20, 'mark', ['c']);
+    s.runUntil(12);
+    const saved = JSON.parse(JSON.stringify(s.save())) as ReturnType<Scheduler['save']>;
+    const copy = new Scheduler();
+    const copied: string[] = [];
+    copy.on('mark', ([name]) => copied.push(String(name)));
+    copy.restore(saved);
+    expect(copy.now()).toBe(12);
+    s.runUntil(100);
+    copy.runUntil(100);
+    expect(ran).toEqual(['a', 'b', 'c']);
+    expect(copied).toEqual(['b', 'c']);
+  });
+
+  it('refuses to restore a task no handler runs', () => {
+    const s = new Scheduler();
+    expect(() => {
+      s.restore({
+        time: 0,
+        seq: 1,
+        tasksRun: 0,
+        tasks: [{ at: 1, seq: 0, kind: 'nobody', args: [], background: false }],
+      });
+    }).toThrow(/no handler for "nobody"/);
   });
 });
 

@@ -1,10 +1,21 @@
-/** Discrete-event scheduler on simulated ms: tasks run in (time, sequence) order, so equal inputs replay exactly. */
+/**
+ * Discrete-event scheduler on simulated ms: tasks run in (time, sequence) order, so equal inputs replay exactly.
+ * A task is data (a kind and its arguments) run by the handler registered for its kind, so a queue can be
+ * saved and restored; only machine timers (XState's, through a clock) hold a closure, and their owners
+ * save those (see `createActorClock`).
+ */
 import type { SimTime } from './types.ts';
+
+/** What a task carries: plain, JSON-safe values. */
+export type TaskArgs = readonly (string | number | boolean | null)[];
 
 interface Task {
   readonly at: SimTime;
   readonly seq: number;
-  readonly run: () => void;
+  readonly kind: string;
+  readonly args: TaskArgs;
+  /** A machine timer's callback; data tasks have none. */
+  readonly run: (() => void) | undefined;
   /** Periodic timers (retries, heartbeats, workload arrivals) do not keep `runUntilIdle` going. */
   readonly background: boolean;
   /** Ran or cancelled. */
@@ -15,11 +26,33 @@ interface Task {
 /** What `schedule` returns, to cancel with. */
 export type TaskHandle = object;
 
+/** The kind of a machine timer's task (it runs its closure, not a handler). */
+export const TIMER_KIND = 'timer';
+
+/** A pending data task, as saved. */
+export interface SavedTask {
+  readonly at: SimTime;
+  readonly seq: number;
+  readonly kind: string;
+  readonly args: TaskArgs;
+  readonly background: boolean;
+}
+
+export interface SavedScheduler {
+  readonly time: SimTime;
+  readonly seq: number;
+  readonly tasksRun: number;
+  readonly tasks: readonly SavedTask[];
+}
+
 export class Scheduler {
-  private readonly heap: Task[] = [];
+  private heap: Task[] = [];
   private seq = 0;
   private time: SimTime = 0;
   private workTasks = 0;
+  private readonly handlers = new Map<string, (args: TaskArgs) => void>();
+  /** A restore's slot: the next timer takes this time and sequence instead of new ones. */
+  private slot: { at: SimTime; seq: number } | undefined;
   /** Tasks run so far (timers, deliveries, arrivals): the engine's unit of work. */
   tasksRun = 0;
 
@@ -27,19 +60,34 @@ export class Scheduler {
     return this.time;
   }
 
-  /** Schedules `run` at `at` (never earlier than now). */
-  schedule(at: SimTime, run: () => void, background = false): TaskHandle {
-    const task: Task = {
-      at: Math.max(at, this.time),
-      seq: this.seq++,
-      run,
-      background,
-      done: false,
-      cancelled: false,
-    };
-    this.push(task);
-    if (!background) this.workTasks++;
-    return task;
+  /** Registers the handler that runs tasks of `kind`. */
+  on(kind: string, handler: (args: TaskArgs) => void): void {
+    if (this.handlers.has(kind)) throw new Error(`a handler for "${kind}" tasks is already registered`);
+    this.handlers.set(kind, handler);
+  }
+
+  /** Schedules a task of `kind` at `at` (never earlier than now). */
+  schedule(at: SimTime, kind: string, args: TaskArgs, background = false): TaskHandle {
+    return this.add(Math.max(at, this.time), this.seq++, kind, args, undefined, background);
+  }
+
+  /** A machine timer: `run` after `delay` (or at the time and sequence a restore put in the slot). */
+  timer(delay: number, run: () => void): TaskHandle {
+    const slot = this.slot;
+    this.slot = undefined;
+    if (slot !== undefined) return this.add(slot.at, slot.seq, TIMER_KIND, [], run, true);
+    return this.add(this.time + delay, this.seq++, TIMER_KIND, [], run, true);
+  }
+
+  /** The next `timer` call takes this time and sequence: a restored timer keeps its place in the queue. */
+  fillSlot(at: SimTime, seq: number): void {
+    this.slot = { at, seq };
+  }
+
+  /** The time and sequence of a pending task, for its owner to save. */
+  placeOf(handle: TaskHandle): { readonly at: SimTime; readonly seq: number } {
+    const task = handle as Task;
+    return { at: task.at, seq: task.seq };
   }
 
   cancel(handle: TaskHandle): void {
@@ -80,13 +128,58 @@ export class Scheduler {
     return true;
   }
 
+  /** The queue as data: every pending task but machine timers (their owners save those). */
+  save(): SavedScheduler {
+    const tasks: SavedTask[] = [];
+    for (const task of this.heap) {
+      if (task.done || task.kind === TIMER_KIND) continue;
+      tasks.push({
+        at: task.at,
+        seq: task.seq,
+        kind: task.kind,
+        args: task.args,
+        background: task.background,
+      });
+    }
+    tasks.sort(compare);
+    return { time: this.time, seq: this.seq, tasksRun: this.tasksRun, tasks };
+  }
+
+  /** Puts a saved queue back (into an empty scheduler); machine timers are added by their owners. */
+  restore(saved: SavedScheduler): Map<number, TaskHandle> {
+    this.time = saved.time;
+    this.seq = saved.seq;
+    this.tasksRun = saved.tasksRun;
+    const bySeq = new Map<number, TaskHandle>();
+    for (const task of saved.tasks) {
+      if (!this.handlers.has(task.kind)) throw new Error(`no handler for "${task.kind}" tasks`);
+      bySeq.set(task.seq, this.add(task.at, task.seq, task.kind, task.args, undefined, task.background));
+    }
+    return bySeq;
+  }
+
+  private add(
+    at: SimTime,
+    seq: number,
+    kind: string,
+    args: TaskArgs,
+    run: (() => void) | undefined,
+    background: boolean,
+  ): TaskHandle {
+    const task: Task = { at, seq, kind, args, run, background, done: false, cancelled: false };
+    this.push(task);
+    if (!background) this.workTasks++;
+    return task;
+  }
+
   private runTop(): void {
     const task = this.pop();
     this.tasksRun++;
     task.done = true;
     if (!task.background) this.workTasks--;
     this.time = task.at;
-    task.run();
+    if (task.run !== undefined) task.run();
+    else (this.handlers.get(task.kind) as (args: TaskArgs) => void)(task.args);
   }
 
   private dropCancelled(): void {
@@ -133,24 +226,40 @@ function before(a: Task, b: Task): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }
 
+function compare(a: SavedTask, b: SavedTask): number {
+  return a.at - b.at || a.seq - b.seq;
+}
+
 /** XState's clock interface, implemented on the scheduler so machine delays share the one timeline. */
 export interface EngineClock {
   setTimeout(fn: (...args: unknown[]) => void, timeout: number): TaskHandle;
   clearTimeout(id: TaskHandle): void;
 }
 
-export function createEngineClock(scheduler: Scheduler): EngineClock {
+/**
+ * One actor's clock. It keeps the actor's pending timers in the order they were set, which is the order
+ * XState lists its scheduled events in, so an owner can save each timer with its event (`pending`).
+ */
+export interface ActorClock extends EngineClock {
+  /** The actor's pending timers, oldest first. */
+  pending(): readonly TaskHandle[];
+}
+
+export function createActorClock(scheduler: Scheduler): ActorClock {
+  const live = new Set<TaskHandle>();
   return {
-    setTimeout: (fn, timeout) =>
-      scheduler.schedule(
-        scheduler.now() + timeout,
-        () => {
-          fn();
-        },
-        true,
-      ),
+    setTimeout: (fn, timeout) => {
+      const handle: TaskHandle = scheduler.timer(timeout, () => {
+        live.delete(handle);
+        fn();
+      });
+      live.add(handle);
+      return handle;
+    },
     clearTimeout: (id) => {
+      live.delete(id);
       scheduler.cancel(id);
     },
+    pending: () => [...live],
   };
 }

@@ -1,5 +1,7 @@
 /** A deterministic client workload: Poisson arrivals of writes and reads from a seeded stream, routed by policy. */
+import { checkWorkload } from './args.ts';
 import type { Cluster } from './cluster.ts';
+import type { Reader } from './persist/reader.ts';
 import type { Random } from './random.ts';
 import type { NodeId, WorkloadOptions } from './types.ts';
 
@@ -24,20 +26,41 @@ export class Workload {
     private readonly cluster: Cluster,
     private readonly random: Random,
     private readonly client: ClientApi,
-  ) {}
+  ) {
+    cluster.scheduler.on('workload.arrive', ([generation, kind, meanGapMs]) => {
+      if (generation !== this.generation) return;
+      if (kind === 'write') this.issueWrite();
+      else this.issueRead();
+      this.arrive(kind as 'write' | 'read', meanGapMs as number);
+    });
+  }
 
   start(options: WorkloadOptions): void {
     this.stop();
     this.options = options;
-    const generation = this.generation;
-    if (options.writesPerSec > 0)
-      this.arrive(generation, 1000 / options.writesPerSec, () => {
-        this.issueWrite();
-      });
-    if (options.readsPerSec > 0)
-      this.arrive(generation, 1000 / options.readsPerSec, () => {
-        this.issueRead();
-      });
+    if (options.writesPerSec > 0) this.arrive('write', 1000 / options.writesPerSec);
+    if (options.readsPerSec > 0) this.arrive('read', 1000 / options.readsPerSec);
+  }
+
+  save(): {
+    readonly generation: number;
+    readonly nextValue: number;
+    readonly options: WorkloadOptions | null;
+    readonly random: number;
+  } {
+    return {
+      generation: this.generation,
+      nextValue: this.nextValue,
+      options: this.options,
+      random: this.random.state(),
+    };
+  }
+
+  restore(r: Reader): void {
+    this.generation = r.num('generation');
+    this.nextValue = r.num('nextValue');
+    this.options = r.raw('options') === null ? null : checkWorkload(r.raw('options'), DEFAULT_WORKLOAD);
+    this.random.restore(r.num('random'));
   }
 
   stop(): void {
@@ -46,17 +69,9 @@ export class Workload {
   }
 
   /** Arrivals are timers, not pending work: `runUntilIdle` does not wait for a running workload. */
-  private arrive(generation: number, meanGapMs: number, issue: () => void): void {
+  private arrive(kind: 'write' | 'read', meanGapMs: number): void {
     const at = this.cluster.now() + this.random.exponential(meanGapMs);
-    this.cluster.scheduler.schedule(
-      at,
-      () => {
-        if (generation !== this.generation) return;
-        issue();
-        this.arrive(generation, meanGapMs, issue);
-      },
-      true,
-    );
+    this.cluster.scheduler.schedule(at, 'workload.arrive', [this.generation, kind, meanGapMs], true);
   }
 
   private key(): string {

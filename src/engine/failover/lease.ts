@@ -7,12 +7,18 @@ import type { Cluster } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
 import { failWaiting } from '../replication/syncCommit.ts';
 import type { TaskHandle } from '../scheduler.ts';
+import { nodeFor } from '../tasks.ts';
 import type { NodeId, SimTime } from '../types.ts';
 
 export class Leases {
   private readonly checks = new Map<NodeId, TaskHandle>();
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(private readonly cluster: Cluster) {
+    cluster.scheduler.on('lease.check', ([id, uid]) => {
+      const primary = nodeFor(cluster, id as NodeId, uid as number);
+      if (primary !== undefined) this.check(primary);
+    });
+  }
 
   /** Renews `primary`'s lease from `from` (when its heartbeat left); a fenced primary writes again. */
   grant(primary: DbNode, from: SimTime): void {
@@ -25,14 +31,21 @@ export class Leases {
     }
     const previous = this.checks.get(primary.id);
     if (previous !== undefined) this.cluster.scheduler.cancel(previous);
-    const check = this.cluster.scheduler.schedule(
-      until,
-      () => {
-        this.check(primary);
-      },
-      true,
-    );
+    const check = this.cluster.scheduler.schedule(until, 'lease.check', [primary.id, primary.uid], true);
     this.checks.set(primary.id, check);
+  }
+
+  /** Each primary's pending lease check, by its place in the queue. */
+  save(): readonly (readonly [NodeId, number])[] {
+    return [...this.checks].map(([id, handle]) => [id, this.cluster.scheduler.placeOf(handle).seq] as const);
+  }
+
+  /** Finds the restored checks among the restored queue's tasks. */
+  restore(saved: readonly (readonly [NodeId, number])[], bySeq: ReadonlyMap<number, TaskHandle>): void {
+    for (const [id, seq] of saved) {
+      const handle = bySeq.get(seq);
+      if (handle !== undefined) this.checks.set(id, handle);
+    }
   }
 
   /** With fencing, a primary whose lease ran out turns read-only (also when it restarts after expiry). */

@@ -8,7 +8,10 @@
  * sends it a real `heartbeat` message each `heartbeatMs`, and it answers with a `heartbeat` reply that renews
  * the primary's lease. A primary across the cut reaches no one, so its heartbeats are dropped.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type Snapshot } from 'xstate';
+import { actorSnapshot, restoreTimers, saveActor } from '../persist/actors.ts';
+import type { Reader } from '../persist/reader.ts';
+import { createActorClock, type ActorClock, type TaskArgs, type TaskHandle } from '../scheduler.ts';
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
 import type { FailoverState, FailoverView, Message, NodeId, SimTime } from '../types.ts';
@@ -24,6 +27,7 @@ type Reply = Extract<Heartbeat, { phase: 'reply' }>;
 
 export class FailoverManager {
   readonly actor: Actor<typeof managerMachine>;
+  private readonly clock: ActorClock;
   /** A node on the manager's side while the network is partitioned. */
   private anchor: NodeId | undefined;
   private partitionedAt: SimTime | undefined;
@@ -31,15 +35,31 @@ export class FailoverManager {
   private noCandidateReported = false;
   private readonly leases: Leases;
 
+  /** A new manager, or (with `saved`) one continuing from a save: its queue is restored by `restoreQueue`. */
   constructor(
     private readonly cluster: Cluster,
     private readonly records: FailoverRecords,
+    saved?: Reader,
   ) {
     const { heartbeatMs, timeoutMs } = cluster.failoverConfig;
     this.leases = new Leases(cluster);
+    this.clock = createActorClock(cluster.scheduler);
     this.actor = createActor(managerMachine, {
-      clock: cluster.clock,
+      clock: this.clock,
       input: { leader: cluster.currentPrimary()?.id, heartbeatMs, timeoutMs },
+      ...(saved === undefined ? {} : { snapshot: actorSnapshot(saved.at('machine')) as Snapshot<unknown> }),
+    });
+    cluster.scheduler.on('failover.tick', () => {
+      this.tick();
+    });
+    cluster.scheduler.on('failover.elect', () => {
+      this.elect();
+    });
+    cluster.scheduler.on('failover.promote', ([nodeId]) => {
+      this.promoteCandidate(nodeId as NodeId);
+    });
+    cluster.scheduler.on('failover.reconfigure', () => {
+      this.reconfigure();
     });
     this.actor.subscribe((snapshot) => {
       if (snapshot.value === 'watching') {
@@ -55,23 +75,46 @@ export class FailoverManager {
     });
     // Intents fire mid-transition: act once the machine has settled, at the same simulated moment.
     this.actor.on('elect', () => {
-      this.soon(() => {
-        this.elect();
-      });
+      this.soon('failover.elect', []);
     });
     this.actor.on('promote', ({ nodeId }) => {
-      this.soon(() => {
-        this.promoteCandidate(nodeId);
-      });
+      this.soon('failover.promote', [nodeId]);
     });
     this.actor.on('reconfigure', () => {
-      this.soon(() => {
-        this.reconfigure();
-      });
+      this.soon('failover.reconfigure', []);
     });
     this.actor.start();
+    if (saved !== undefined) {
+      this.anchor = saved.optStr('anchor');
+      this.partitionedAt = saved.optNum('partitionedAt');
+      this.electionStartedAt = saved.optNum('electionStartedAt');
+      this.noCandidateReported = saved.bool('noCandidateReported');
+      return;
+    }
     for (const primary of cluster.primaries()) this.leases.grant(primary, cluster.now());
     this.tick();
+  }
+
+  save(): Record<string, unknown> {
+    return {
+      machine: saveActor(this.actor, this.clock, this.cluster.scheduler),
+      anchor: this.anchor ?? null,
+      partitionedAt: this.partitionedAt ?? null,
+      electionStartedAt: this.electionStartedAt ?? null,
+      noCandidateReported: this.noCandidateReported,
+      leases: this.leases.save(),
+    };
+  }
+
+  /** Puts the machine's timers and the lease checks back, once the scheduler's queue is restored. */
+  restoreQueue(saved: Reader, bySeq: ReadonlyMap<number, TaskHandle>): void {
+    restoreTimers(this.actor, saved.at('machine'), this.cluster.scheduler);
+    const leases = saved.list('leases', (pair) => {
+      const [id, seq] = pair.items((part) => part);
+      if (id === undefined || seq === undefined) return pair.fail('expected [node, task]');
+      return [id.asStr(), seq.asNum()] as const;
+    });
+    this.leases.restore(leases, bySeq);
   }
 
   private get context() {
@@ -82,8 +125,8 @@ export class FailoverManager {
     return this.actor.getSnapshot().value;
   }
 
-  private soon(run: () => void): void {
-    this.cluster.scheduler.schedule(this.cluster.now(), run);
+  private soon(kind: string, args: TaskArgs): void {
+    this.cluster.scheduler.schedule(this.cluster.now(), kind, args);
   }
 
   private silentMs(): number {
@@ -105,13 +148,7 @@ export class FailoverManager {
   private tick(): void {
     for (const primary of this.cluster.upPrimaries()) this.ping(primary);
     const next = this.cluster.now() + this.cluster.failoverConfig.heartbeatMs;
-    this.cluster.scheduler.schedule(
-      next,
-      () => {
-        this.tick();
-      },
-      true,
-    );
+    this.cluster.scheduler.schedule(next, 'failover.tick', [], true);
   }
 
   private ping(primary: DbNode): void {

@@ -11,6 +11,7 @@ import type { Certification, DbNode } from '../node/dbNode.ts';
 import { REPLICATION_TIMEOUT_MS } from '../network/faults.ts';
 import type { OpRecord } from '../observe/history.ts';
 import { queueCommit } from '../replication/syncCommit.ts';
+import { defineTask } from '../tasks.ts';
 import type { ConflictVersion, LogEntry, NodeId } from '../types.ts';
 import { dominates, EMPTY_VV, hasSeen } from './versions.ts';
 
@@ -71,20 +72,22 @@ export function certify(cluster: Cluster, node: DbNode, op: OpRecord): void {
       },
     });
   }
-  // Members that never answer are suspected and leave the view (Galera's `evs.suspect_timeout`).
-  cluster.scheduler.schedule(now + REPLICATION_TIMEOUT_MS, () => {
-    const still = pendingOf(cluster).get(cert.certId);
-    if (still === undefined) return;
-    for (const id of [...still.waitingFor]) {
-      const member = cluster.nodes.get(id);
-      if (member === undefined || !member.isUp || cluster.network.isCut(node.id, id))
-        still.waitingFor.delete(id);
-    }
-    updateQuorum(cluster);
-    settle(cluster, still);
-  });
+  suspectSilent(cluster, now + REPLICATION_TIMEOUT_MS, cert.certId);
   settle(cluster, entry);
 }
+
+/** Members that never answer are suspected and leave the view (Galera's `evs.suspect_timeout`). */
+const suspectSilent = defineTask('certification.timeout', (cluster, certId: number) => {
+  const still = pendingOf(cluster).get(certId);
+  if (still === undefined) return;
+  for (const id of [...still.waitingFor]) {
+    const member = cluster.nodes.get(id);
+    if (member === undefined || !member.isUp || cluster.network.isCut(still.node.id, id))
+      still.waitingFor.delete(id);
+  }
+  updateQuorum(cluster);
+  settle(cluster, still);
+});
 
 /** Whether `cert` loses to a write-set certified earlier: returns that one, else undefined. */
 function conflictFor(node: DbNode, cert: Certification): Certification | undefined {

@@ -11,6 +11,7 @@ import type {
   SiblingVersion,
   SimTime,
 } from '../types.ts';
+import type { Reader } from '../persist/reader.ts';
 import { EMPTY_VV } from './versions.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -54,10 +55,7 @@ export class ConflictLedger {
     versions: readonly ConflictVersion[],
     outcome: { winner: ConflictVersion | null; siblings: readonly ConflictVersion[] },
   ): { record: ConflictRecord; isNew: boolean } {
-    const id = `${key}\u0000${versions
-      .map((v) => v.opId)
-      .sort((a, b) => a - b)
-      .join(',')}`;
+    const id = versionsKey(key, versions);
     const existing = this.byVersions.get(id);
     if (existing !== undefined) {
       if (!existing.detectedOn.includes(nodeId)) {
@@ -106,4 +104,54 @@ export class ConflictLedger {
   all(): ConflictRecord[] {
     return this.records.map((r) => ({ ...r }));
   }
+
+  save(): { readonly records: readonly ConflictRecord[]; readonly nextId: number; readonly count: number } {
+    return { records: this.all(), nextId: this.nextId, count: this.count };
+  }
+
+  restore(r: Reader): void {
+    for (const record of r.list('records', readRecord)) {
+      this.records.push(record);
+      this.byVersions.set(versionsKey(record.key, record.versions), record);
+    }
+    this.nextId = r.num('nextId');
+    this.count = r.num('count');
+  }
+}
+
+/** One record per set of versions of a key, whichever node meets them. */
+function versionsKey(key: string, versions: readonly ConflictVersion[]): string {
+  return `${key}\u0000${versions
+    .map((v) => v.opId)
+    .sort((a, b) => a - b)
+    .join(',')}`;
+}
+
+const STRATEGIES: readonly ConflictStrategy[] = ['lww', 'siblings', 'certification'];
+
+function readVersion(r: Reader): ConflictVersion {
+  return {
+    value: r.str('value'),
+    origin: r.str('origin'),
+    originTime: r.num('originTime'),
+    vv: r.counters('vv'),
+    opId: r.num('opId'),
+  };
+}
+
+function readRecord(r: Reader): Mutable<ConflictRecord> {
+  const strategy = r.str('strategy') as ConflictStrategy;
+  if (!STRATEGIES.includes(strategy)) r.at('strategy').fail('expected lww, siblings or certification');
+  return {
+    id: r.num('id'),
+    key: r.str('key'),
+    at: r.num('at'),
+    nodeIds: r.strs('nodeIds'),
+    detectedOn: r.strs('detectedOn'),
+    versions: r.list('versions', readVersion),
+    winner: r.raw('winner') === null ? null : readVersion(r.at('winner')),
+    siblings: r.list('siblings', readVersion),
+    strategy,
+    resolvedAt: r.raw('resolvedAt') === null ? null : r.num('resolvedAt'),
+  };
 }

@@ -9,6 +9,7 @@ import { RETRY_MS, type Cluster, type Payload } from '../cluster.ts';
 import type { DbNode, Version } from '../node/dbNode.ts';
 import { REPLICATION_TIMEOUT_MS } from '../network/faults.ts';
 import { pump } from '../replication/sender.ts';
+import { defineTask, nodeFor } from '../tasks.ts';
 import type {
   ConflictResolution,
   ConflictVersion,
@@ -54,20 +55,44 @@ export function subscribe(cluster: Cluster, node: DbNode, peerId: NodeId): void 
  * (a round trip longer than the retry interval): a retry would supersede every answer, forever.
  */
 function retryLater(cluster: Cluster, node: DbNode, peerId: NodeId, connId: number): void {
-  const generation = node.generation;
-  // A retry timer, not pending work: a peer that stays down must not keep `runUntilIdle` busy.
-  cluster.scheduler.schedule(
-    cluster.now() + RETRY_MS,
-    () => {
-      const sub = node.subscriptions.get(peerId);
-      if (node.generation !== generation || sub?.connId !== connId || sub.streaming) return;
-      if (cluster.network.awaitingAnswer(node.id, peerId, sub.since))
-        retryLater(cluster, node, peerId, connId);
-      else subscribe(cluster, node, peerId);
-    },
-    true,
-  );
+  retry(cluster, cluster.now() + RETRY_MS, node.id, node.uid, node.generation, peerId, connId);
 }
+
+// A retry timer, not pending work: a peer that stays down must not keep `runUntilIdle` busy.
+const retry = defineTask(
+  'peer.retry',
+  (cluster, id: NodeId, uid: number, generation: number, peerId: NodeId, connId: number) => {
+    const node = nodeFor(cluster, id, uid);
+    const sub = node?.subscriptions.get(peerId);
+    if (node?.generation !== generation || sub?.connId !== connId || sub.streaming) return;
+    if (cluster.network.awaitingAnswer(node.id, peerId, sub.since)) retryLater(cluster, node, peerId, connId);
+    else subscribe(cluster, node, peerId);
+  },
+  { background: true },
+);
+
+/** A subscription to a member that went down ends once its last packets have arrived; it is opened again. */
+const resubscribe = defineTask(
+  'peer.resubscribe',
+  (cluster, id: NodeId, uid: number, memberId: NodeId, connId: number) => {
+    const peer = nodeFor(cluster, id, uid);
+    if (peer !== undefined && peer.subscriptions.get(memberId)?.connId === connId)
+      subscribe(cluster, peer, memberId);
+  },
+);
+
+/** `wal_receiver_timeout` on a subscription across a cut: it is opened again, and retried until the heal. */
+const cutTimeout = defineTask(
+  'peer.cutTimeout',
+  (cluster, id: NodeId, uid: number, peerId: NodeId, connId: number | null) => {
+    const node = nodeFor(cluster, id, uid);
+    const sub = node?.subscriptions.get(peerId);
+    if (node === undefined || (sub?.connId ?? null) !== connId || !cluster.network.isCut(node.id, peerId))
+      return;
+    cluster.nodes.get(peerId)?.peerLinks.delete(node.id);
+    subscribe(cluster, node, peerId);
+  },
+);
 
 /** The publisher answers a subscription: an empty batch confirms it, then its own writes follow. */
 export function handlePeerHello(
@@ -302,10 +327,7 @@ export function onMemberDown(cluster: Cluster, node: DbNode): void {
     peer.peerLinks.delete(node.id);
     const sub = peer.subscriptions.get(node.id);
     if (sub === undefined || !peer.isUp) continue;
-    const connId = sub.connId;
-    cluster.scheduler.schedule(cluster.network.drainedAt(node.id, peer.id), () => {
-      if (peer.subscriptions.get(node.id)?.connId === connId) subscribe(cluster, peer, node.id);
-    });
+    resubscribe(cluster, cluster.network.drainedAt(node.id, peer.id), peer.id, peer.uid, node.id, sub.connId);
   }
 }
 
@@ -323,13 +345,8 @@ export function onPartition(cluster: Cluster): void {
     const node = cluster.node(id);
     for (const peer of cluster.peersOf(node)) {
       if (!cluster.network.isCut(node.id, peer.id)) continue;
-      const connId = node.subscriptions.get(peer.id)?.connId;
-      cluster.scheduler.schedule(cluster.now() + REPLICATION_TIMEOUT_MS, () => {
-        const sub = node.subscriptions.get(peer.id);
-        if (sub?.connId !== connId || !cluster.network.isCut(node.id, peer.id)) return;
-        peer.peerLinks.delete(node.id);
-        subscribe(cluster, node, peer.id);
-      });
+      const connId = node.subscriptions.get(peer.id)?.connId ?? null;
+      cutTimeout(cluster, cluster.now() + REPLICATION_TIMEOUT_MS, node.id, node.uid, peer.id, connId);
     }
   }
 }

@@ -6,10 +6,22 @@
 import { SimulationError } from '../api.ts';
 import type { Cluster } from '../cluster.ts';
 import { disconnect } from '../replication/receiver.ts';
+import { defineTask, nodeFor } from '../tasks.ts';
 import type { NodeId } from '../types.ts';
 
 /** How long a replication connection survives a cut before both ends give up on it, ms. */
 export const REPLICATION_TIMEOUT_MS = 3000;
+
+/** `wal_receiver_timeout` across a cut: both ends give up on the connection. */
+const cutTimeout = defineTask(
+  'replication.cutTimeout',
+  (cluster, id: NodeId, uid: number, upstream: NodeId, connId: number) => {
+    const replica = nodeFor(cluster, id, uid);
+    if (replica?.connId !== connId || !cluster.network.isCut(replica.id, upstream)) return;
+    cluster.nodes.get(upstream)?.links.delete(replica.id);
+    disconnect(cluster, replica);
+  },
+);
 
 export function partition(cluster: Cluster, input: readonly (readonly NodeId[])[]): void {
   const groups = checkGroups(cluster, input);
@@ -20,11 +32,7 @@ export function partition(cluster: Cluster, input: readonly (readonly NodeId[])[
     const connId = replica.connId;
     if (upstream === undefined || connId === undefined || !cluster.network.isCut(replica.id, upstream))
       continue;
-    cluster.scheduler.schedule(cluster.now() + REPLICATION_TIMEOUT_MS, () => {
-      if (replica.connId !== connId || !cluster.network.isCut(replica.id, upstream)) return;
-      cluster.nodes.get(upstream)?.links.delete(replica.id);
-      disconnect(cluster, replica);
-    });
+    cutTimeout(cluster, cluster.now() + REPLICATION_TIMEOUT_MS, replica.id, replica.uid, upstream, connId);
   }
 }
 

@@ -1,4 +1,5 @@
 /** The network: per-link latency with seeded jitter; every message is visible in flight; links stay FIFO like TCP. */
+import type { Reader } from '../persist/reader.ts';
 import type { Random } from '../random.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { Message, MessageKind, NodeId, SimTime } from '../types.ts';
@@ -24,8 +25,52 @@ const linkKey = (a: NodeId, b: NodeId): string => (a < b ? `${a}|${b}` : `${b}|$
 /** Time a node takes to answer a connection request, beyond the round trip itself, ms. */
 const ANSWER_MARGIN_MS = 100;
 
+export interface SavedNetwork {
+  readonly inFlight: readonly { readonly message: Message; readonly payload: unknown }[];
+  readonly lastDelivery: readonly (readonly [NodeId, NodeId, SimTime])[];
+  readonly latencyOverrides: readonly (readonly [string, number])[];
+  readonly sides: readonly (readonly [NodeId, number])[];
+  readonly partitioned: boolean;
+  readonly droppedPairs: readonly string[];
+  readonly dropped: number;
+  readonly nextId: number;
+  readonly latencyMs: number;
+  readonly jitterMs: number;
+  readonly random: number;
+}
+
+const MESSAGE_KINDS: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat'];
+
+/** A two-item array read as a pair of readers. */
+function pair(r: Reader): [Reader, Reader] {
+  const [a, b] = r.items((part) => part);
+  if (a === undefined || b === undefined) return r.fail('expected a pair');
+  return [a, b];
+}
+
+function readMessage(r: Reader): Message {
+  const kind = r.str('kind') as MessageKind;
+  if (!MESSAGE_KINDS.includes(kind)) r.at('kind').fail('expected a message kind');
+  const message: { -readonly [K in keyof Message]: Message[K] } = {
+    id: r.num('id'),
+    from: r.str('from'),
+    to: r.str('to'),
+    kind,
+    sentAt: r.num('sentAt'),
+    deliverAt: r.num('deliverAt'),
+    size: r.num('size'),
+  };
+  const firstLsn = r.optNum('firstLsn');
+  const lastLsn = r.optNum('lastLsn');
+  if (firstLsn !== undefined) message.firstLsn = firstLsn;
+  if (lastLsn !== undefined) message.lastLsn = lastLsn;
+  return message;
+}
+
 export class Network<P> {
   private readonly inFlight = new Map<number, Message>();
+  /** What each message in flight carries. */
+  private readonly payloads = new Map<number, P>();
   /** Per direction (from → to): when the last message sent on it arrives. */
   private readonly lastDelivery = new Map<NodeId, Map<NodeId, SimTime>>();
   private readonly latencyOverrides = new Map<string, number>();
@@ -49,7 +94,11 @@ export class Network<P> {
     private latencyMs: number,
     private jitterMs: number,
     private readonly deliver: (message: Message, payload: P) => void,
-  ) {}
+  ) {
+    scheduler.on('network.deliver', ([id]) => {
+      this.arrive(id as number);
+    });
+  }
 
   setDefaults(latencyMs: number, jitterMs: number): void {
     this.latencyMs = latencyMs;
@@ -138,22 +187,27 @@ export class Network<P> {
     if (options.firstLsn !== undefined) message.firstLsn = options.firstLsn;
     if (options.lastLsn !== undefined) message.lastLsn = options.lastLsn;
     this.inFlight.set(message.id, message);
+    this.payloads.set(message.id, options.payload);
     this.version++;
-    const payload = options.payload;
-    const deliver = (): void => {
-      if (!this.inFlight.delete(message.id)) return;
-      this.version++;
-      // Across a cut the message is lost, in both directions.
-      if (this.isCut(message.from, message.to)) {
-        this.dropped++;
-        // Only a replication stream has a gap to repair; a lost heartbeat is just missed.
-        if (message.kind !== 'heartbeat') this.droppedPairs.add(`${message.from}>${message.to}`);
-        return;
-      }
-      this.deliver(message, payload);
-    };
-    this.scheduler.schedule(deliverAt, deliver, options.background === true);
+    this.scheduler.schedule(deliverAt, 'network.deliver', [message.id], options.background === true);
     return message;
+  }
+
+  /** A message reaches its destination, unless a cut is in the way: then it is lost, in both directions. */
+  private arrive(id: number): void {
+    const message = this.inFlight.get(id);
+    const payload = this.payloads.get(id) as P;
+    if (message === undefined) return;
+    this.inFlight.delete(id);
+    this.payloads.delete(id);
+    this.version++;
+    if (this.isCut(message.from, message.to)) {
+      this.dropped++;
+      // Only a replication stream has a gap to repair; a lost heartbeat is just missed.
+      if (message.kind !== 'heartbeat') this.droppedPairs.add(`${message.from}>${message.to}`);
+      return;
+    }
+    this.deliver(message, payload);
   }
 
   /** When the last message already sent from `from` to `to` arrives (now, if none is on the wire). */
@@ -163,6 +217,55 @@ export class Network<P> {
 
   messages(): Message[] {
     return Array.from(this.inFlight.values());
+  }
+
+  /** Everything on the wire and about the links, with each payload written by `savePayload`. */
+  save(savePayload: (payload: P) => unknown): SavedNetwork {
+    return {
+      inFlight: [...this.inFlight.values()].map((message) => ({
+        message,
+        payload: savePayload(this.payloads.get(message.id) as P),
+      })),
+      lastDelivery: [...this.lastDelivery].flatMap(([from, out]) =>
+        [...out].map(([to, at]) => [from, to, at] as const),
+      ),
+      latencyOverrides: [...this.latencyOverrides],
+      sides: [...this.sides],
+      partitioned: this.partitioned,
+      droppedPairs: [...this.droppedPairs],
+      dropped: this.dropped,
+      nextId: this.nextId,
+      latencyMs: this.latencyMs,
+      jitterMs: this.jitterMs,
+      random: this.random.state(),
+    };
+  }
+
+  restore(r: Reader, readPayload: (r: Reader) => P): void {
+    for (const item of r.list('inFlight', (i) => i)) {
+      const message = readMessage(item.at('message'));
+      this.inFlight.set(message.id, message);
+      this.payloads.set(message.id, readPayload(item.at('payload')));
+    }
+    for (const item of r.list('lastDelivery', (i) => i)) {
+      const [from, to, at] = item.items((part) => part);
+      if (from === undefined || to === undefined || at === undefined)
+        return item.fail('expected [from, to, at]');
+      let out = this.lastDelivery.get(from.asStr());
+      if (out === undefined) this.lastDelivery.set(from.asStr(), (out = new Map<NodeId, SimTime>()));
+      out.set(to.asStr(), at.asNum());
+    }
+    for (const [key, ms] of r.list('latencyOverrides', pair))
+      this.latencyOverrides.set(key.asStr(), ms.asNum());
+    for (const [id, side] of r.list('sides', pair)) this.sides.set(id.asStr(), side.asNum());
+    this.partitioned = r.bool('partitioned');
+    for (const p of r.strs('droppedPairs')) this.droppedPairs.add(p);
+    this.dropped = r.num('dropped');
+    this.nextId = r.num('nextId');
+    this.latencyMs = r.num('latencyMs');
+    this.jitterMs = r.num('jitterMs');
+    this.random.restore(r.num('random'));
+    this.version++;
   }
 
   /** Forgets a node's links (it was removed). Messages already on the wire still arrive and are dropped. */

@@ -1,6 +1,6 @@
 /** A database server's data: log, key-value store and positions. Invariant: applied ≤ received ≤ log's last LSN. */
-import { createActor, type Actor } from 'xstate';
-import type { EngineClock } from '../scheduler.ts';
+import { createActor, type Actor, type Snapshot } from 'xstate';
+import type { ActorClock } from '../scheduler.ts';
 import { dict } from '../dict.ts';
 import { LoadMeter } from '../observe/load.ts';
 import type { LogEntry, Lsn, NodeId, Role, SimTime, VersionVector } from '../types.ts';
@@ -69,6 +69,10 @@ export interface DownstreamLink {
 
 export class DbNode {
   readonly actor: Actor<typeof nodeMachine>;
+  /** Unique among every node object the cluster made (see `nodeFor`). */
+  readonly uid: number;
+  /** The clock its machine's timers run on (its pending timers are saved with it). */
+  readonly clock: ActorClock;
   state = 'booting';
   upstream: NodeId | undefined;
   sync: boolean;
@@ -136,10 +140,15 @@ export class DbNode {
       applyRate: number;
       applyDelayMs: number;
       retryMs: number;
-      clock: EngineClock;
+      clock: ActorClock;
+      uid: number;
       after?: Lsn;
+      /** A saved machine snapshot to continue from (a restore). */
+      snapshot?: unknown;
     },
   ) {
+    this.uid = options.uid;
+    this.clock = options.clock;
     this.upstream = options.upstream;
     this.sync = options.sync;
     this.applyRate = options.applyRate;
@@ -152,6 +161,7 @@ export class DbNode {
     this.actor = createActor(nodeMachine, {
       input: { id, role, retryMs: options.retryMs },
       clock: options.clock,
+      ...(options.snapshot === undefined ? {} : { snapshot: options.snapshot as Snapshot<unknown> }),
     });
   }
 

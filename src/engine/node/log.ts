@@ -57,6 +57,18 @@ export class Log {
     return dropped;
   }
 
+  /** The retained entries and where they start. */
+  save(): { readonly start: Lsn; readonly entries: readonly LogEntry[] } {
+    return { start: this.start, entries: this.entries.slice(this.head) };
+  }
+
+  /** A log holding `entries` from `start` on. */
+  static restored(start: Lsn, entries: readonly LogEntry[]): Log {
+    const log = new Log(start - 1);
+    log.entries = entries.slice();
+    return log;
+  }
+
   /** Keeps at most `retain` entries, and never drops entries at or after `keepFrom` (e.g. not yet applied). */
   compact(retain: number, keepFrom: Lsn): void {
     const target = Math.min(this.lastLsn - retain + 1, keepFrom);

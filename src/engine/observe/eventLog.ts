@@ -1,4 +1,5 @@
 /** The typed event log: everything that happened, in order; the oldest are dropped past a bound. */
+import type { Reader } from '../persist/reader.ts';
 import type { EngineEvent, EngineEventBody, SimTime } from '../types.ts';
 
 const RETAIN = 5_000;
@@ -22,5 +23,20 @@ export class EventLog {
 
   get count(): number {
     return this.seq;
+  }
+
+  /** Events are immutable: a save shares them. */
+  save(): { readonly events: readonly EngineEvent[]; readonly seq: number } {
+    return { events: this.events.slice(-RETAIN), seq: this.seq };
+  }
+
+  restore(r: Reader): void {
+    this.events = r.list('events', (item) => {
+      item.str('type');
+      item.num('seq');
+      item.num('at');
+      return item.value as EngineEvent;
+    });
+    this.seq = r.num('seq');
   }
 }

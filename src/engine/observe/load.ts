@@ -1,4 +1,5 @@
 /** Operations per simulated second, over a sliding one-second window of 100 ms buckets. */
+import type { Reader } from '../persist/reader.ts';
 import type { SimTime } from '../types.ts';
 
 const BUCKET_MS = 100;
@@ -16,6 +17,18 @@ export class LoadMeter {
       this.counts[i] = 0;
     }
     this.counts[i] = (this.counts[i] ?? 0) + 1;
+  }
+
+  save(): { readonly counts: readonly number[]; readonly stamps: readonly number[] } {
+    return { counts: this.counts.slice(), stamps: this.stamps.slice() };
+  }
+
+  restore(r: Reader): void {
+    const counts = r.nums('counts');
+    const stamps = r.nums('stamps');
+    if (counts.length !== BUCKETS || stamps.length !== BUCKETS) r.fail(`expected ${BUCKETS} buckets`);
+    this.counts.splice(0, BUCKETS, ...counts);
+    this.stamps.splice(0, BUCKETS, ...stamps);
   }
 
   perSecond(now: SimTime): number {

@@ -4,6 +4,8 @@
  */
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
+import { defineTask, nodeFor } from '../tasks.ts';
+import type { Lsn, NodeId } from '../types.ts';
 import { pump } from './sender.ts';
 import { awaitsReplay, onReplicaAck } from './syncCommit.ts';
 
@@ -60,23 +62,27 @@ export function receiveEntries(cluster: Cluster, replica: DbNode, from: string, 
 
 /** The standby's fsync: what it wrote becomes durable, replayable and reported as flushed. */
 function flush(cluster: Cluster, replica: DbNode): void {
-  const done = (): void => {
-    replica.receivedLsn = replica.writtenLsn;
-    sendAck(cluster, replica);
-    startApplying(cluster, replica);
-  };
   if (cluster.config.flushMs === 0) {
-    done();
+    flushed(cluster, replica);
     return;
   }
   if (replica.flushScheduled) return;
   replica.flushScheduled = true;
-  const generation = replica.generation;
-  cluster.scheduler.schedule(cluster.now() + cluster.config.flushMs, () => {
-    replica.flushScheduled = false;
-    if (replica.generation === generation && replica.isUp) done();
-  });
+  flushLater(cluster, cluster.now() + cluster.config.flushMs, replica.id, replica.uid, replica.generation);
 }
+
+function flushed(cluster: Cluster, replica: DbNode): void {
+  replica.receivedLsn = replica.writtenLsn;
+  sendAck(cluster, replica);
+  startApplying(cluster, replica);
+}
+
+const flushLater = defineTask('replica.flush', (cluster, id: NodeId, uid: number, generation: number) => {
+  const replica = nodeFor(cluster, id, uid);
+  if (replica === undefined) return;
+  replica.flushScheduled = false;
+  if (replica.generation === generation && replica.isUp) flushed(cluster, replica);
+});
 
 export function receiveSnapshot(
   cluster: Cluster,
@@ -149,11 +155,7 @@ export function sendAck(cluster: Cluster, replica: DbNode): void {
   if (!confirmsCommits(cluster, replica) && now < replica.nextAckAt) {
     if (replica.ackScheduled) return;
     replica.ackScheduled = true;
-    const generation = replica.generation;
-    cluster.scheduler.schedule(replica.nextAckAt, () => {
-      replica.ackScheduled = false;
-      if (replica.generation === generation && replica.isUp) sendAck(cluster, replica);
-    });
+    ackLater(cluster, replica.nextAckAt, replica.id, replica.uid, replica.generation);
     return;
   }
   replica.nextAckAt = now + REPORT_INTERVAL_MS;
@@ -172,6 +174,20 @@ export function sendAck(cluster: Cluster, replica: DbNode): void {
   });
 }
 
+const ackLater = defineTask('replica.ack', (cluster, id: NodeId, uid: number, generation: number) => {
+  const replica = nodeFor(cluster, id, uid);
+  if (replica === undefined) return;
+  replica.ackScheduled = false;
+  if (replica.generation === generation && replica.isUp) sendAck(cluster, replica);
+});
+
+const reportLater = defineTask('replica.reportApplied', (cluster, id: NodeId, uid: number) => {
+  const node = nodeFor(cluster, id, uid);
+  if (node === undefined) return;
+  node.appliedReportScheduled = false;
+  reportApplied(cluster, node);
+});
+
 /** Announces replayed ranges, coalesced to one event per REPORT_INTERVAL_MS under load. */
 function reportApplied(cluster: Cluster, node: DbNode): void {
   if (node.appliedLsn <= node.reportedAppliedLsn) return;
@@ -179,10 +195,7 @@ function reportApplied(cluster: Cluster, node: DbNode): void {
   if (now < node.nextAppliedReportAt) {
     if (node.appliedReportScheduled) return;
     node.appliedReportScheduled = true;
-    cluster.scheduler.schedule(node.nextAppliedReportAt, () => {
-      node.appliedReportScheduled = false;
-      reportApplied(cluster, node);
-    });
+    reportLater(cluster, node.nextAppliedReportAt, node.id, node.uid);
     return;
   }
   const last = node.log.get(node.appliedLsn);
@@ -224,19 +237,32 @@ export function startApplying(cluster: Cluster, node: DbNode): void {
     const first = node.log.get(from);
     if (first !== undefined && first.committedAt + node.applyDelayMs > now) {
       node.applying = true;
-      cluster.scheduler.schedule(first.committedAt + node.applyDelayMs, () => {
-        if (node.generation !== generation) return;
-        node.applying = false;
-        startApplying(cluster, node);
-      });
+      applyWhenDue(cluster, first.committedAt + node.applyDelayMs, node.id, node.uid, generation);
       return;
     }
     while (to > from && (node.log.get(to)?.committedAt ?? 0) + node.applyDelayMs > now) to--;
   }
   node.applying = true;
   const duration = ((to - from + 1) / node.applyRate) * 1000;
-  cluster.scheduler.schedule(cluster.now() + duration, () => {
-    if (node.generation !== generation) return;
+  replayed(cluster, cluster.now() + duration, node.id, node.uid, generation, from, to);
+}
+
+const applyWhenDue = defineTask(
+  'replica.applyDelay',
+  (cluster, id: NodeId, uid: number, generation: number) => {
+    const node = nodeFor(cluster, id, uid);
+    if (node === undefined || node.generation !== generation) return;
+    node.applying = false;
+    startApplying(cluster, node);
+  },
+);
+
+/** A replay step is done: entries [from, to] are visible to reads. */
+const replayed = defineTask(
+  'replica.apply',
+  (cluster, id: NodeId, uid: number, generation: number, from: Lsn, to: Lsn) => {
+    const node = nodeFor(cluster, id, uid);
+    if (node === undefined || node.generation !== generation) return;
     node.applying = false;
     node.replay(from, to);
     reportApplied(cluster, node);
@@ -246,5 +272,5 @@ export function startApplying(cluster: Cluster, node: DbNode): void {
     if (upstream?.isPrimary === true && awaitsReplay(cluster, upstream.id)) sendAck(cluster, node);
     cluster.touch();
     startApplying(cluster, node);
-  });
-}
+  },
+);

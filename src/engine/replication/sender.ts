@@ -4,7 +4,8 @@
  */
 import type { Cluster } from '../cluster.ts';
 import type { DbNode, DownstreamLink } from '../node/dbNode.ts';
-import type { Lsn } from '../types.ts';
+import { defineTask, nodeFor } from '../tasks.ts';
+import type { Lsn, NodeId } from '../types.ts';
 
 /** Largest batch one message carries. */
 const MAX_BATCH = 500;
@@ -151,12 +152,15 @@ export function pump(cluster: Cluster, sender: DbNode): void {
   if (next === undefined) return;
   // Backlogged: come back when the outbound queue has drained to the horizon.
   sender.pumpScheduled = true;
-  const generation = sender.generation;
-  cluster.scheduler.schedule(sender.senderBusyUntil - SEND_AHEAD_MS, () => {
-    sender.pumpScheduled = false;
-    if (sender.generation === generation) pump(cluster, sender);
-  });
+  pumpLater(cluster, sender.senderBusyUntil - SEND_AHEAD_MS, sender.id, sender.uid, sender.generation);
 }
+
+const pumpLater = defineTask('sender.pump', (cluster, id: NodeId, uid: number, generation: number) => {
+  const sender = nodeFor(cluster, id, uid);
+  if (sender === undefined) return;
+  sender.pumpScheduled = false;
+  if (sender.generation === generation) pump(cluster, sender);
+});
 
 /** The next connection with entries to send, in round-robin order, so replicas share the capacity fairly. */
 function nextPending(sender: DbNode, limit: Lsn): DownstreamLink | undefined {
@@ -182,10 +186,13 @@ export function scheduleTick(cluster: Cluster, primary: DbNode): void {
   cluster.tickScheduled.add(primary.id);
   const interval = cluster.config.intervalMs;
   const at = (Math.floor(cluster.now() / interval) + 1) * interval;
-  cluster.scheduler.schedule(at, () => {
-    cluster.tickScheduled.delete(primary.id);
-    if (!primary.isUp || !primary.isPrimary) return;
-    cluster.releasedLsn.set(primary.id, primary.log.lastLsn);
-    pump(cluster, primary);
-  });
+  releaseAtTick(cluster, at, primary.id, primary.uid);
 }
+
+const releaseAtTick = defineTask('sender.tick', (cluster, id: NodeId, uid: number) => {
+  cluster.tickScheduled.delete(id);
+  const primary = nodeFor(cluster, id, uid);
+  if (primary === undefined || !primary.isUp || !primary.isPrimary) return;
+  cluster.releasedLsn.set(primary.id, primary.log.lastLsn);
+  pump(cluster, primary);
+});

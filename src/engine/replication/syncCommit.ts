@@ -7,7 +7,8 @@ import type { Cluster } from '../cluster.ts';
 import type { DbNode, Version } from '../node/dbNode.ts';
 import type { OpRecord } from '../observe/history.ts';
 import { SimulationError } from '../api.ts';
-import type { AckOn, LogEntry, Lsn, SimTime } from '../types.ts';
+import { defineTask, nodeFor } from '../tasks.ts';
+import type { AckOn, LogEntry, Lsn, NodeId, SimTime } from '../types.ts';
 import { pump, scheduleTick } from './sender.ts';
 import { publishCommitted } from '../multiprimary/certification.ts';
 import { pumpPeers } from '../multiprimary/peers.ts';
@@ -22,18 +23,31 @@ export function queueCommit(cluster: Cluster, primary: DbNode, op: OpRecord): vo
     return;
   }
   cluster.flushQueue.set(primary.id, [op]);
-  const generation = primary.generation;
-  cluster.scheduler.schedule(cluster.now() + cluster.config.commitMs, () => {
-    const ops = cluster.flushQueue.get(primary.id) ?? [];
-    cluster.flushQueue.delete(primary.id);
-    if (primary.generation !== generation || !primary.isUp || !primary.isPrimary) {
-      for (const op of ops)
-        cluster.history.fail(op, `${primary.id} went down before the commit was flushed`, cluster.now());
-      return;
-    }
-    flush(cluster, primary, ops);
-  });
+  flushLater(cluster, cluster.now() + cluster.config.commitMs, primary.id, primary.uid, primary.generation);
 }
+
+/** The group commit's WAL flush: every write queued since it was scheduled commits together. */
+const flushLater = defineTask('primary.flush', (cluster, id: NodeId, uid: number, generation: number) => {
+  const ops = cluster.flushQueue.get(id) ?? [];
+  cluster.flushQueue.delete(id);
+  const primary = nodeFor(cluster, id, uid);
+  if (primary === undefined || primary.generation !== generation || !primary.isUp || !primary.isPrimary) {
+    for (const op of ops)
+      cluster.history.fail(op, `${id} went down before the commit was flushed`, cluster.now());
+    return;
+  }
+  flush(cluster, primary, ops);
+});
+
+/** MySQL's `rpl_semi_sync_source_timeout`: a write still waiting then is acknowledged asynchronously. */
+const syncTimeout = defineTask(
+  'primary.syncTimeout',
+  (cluster, id: NodeId, uid: number, generation: number, opId: number, timeout: number) => {
+    const primary = nodeFor(cluster, id, uid);
+    if (primary?.generation === generation && cluster.history.get(opId)?.status === 'pending')
+      degrade(cluster, primary, timeout);
+  },
+);
 
 function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): void {
   const now = cluster.now();
@@ -92,12 +106,8 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
     if (reachable < needed)
       cluster.emit({ type: 'write-blocked', nodeId: primary.id, opId: op.id, waitingFor: needed });
     const timeout = cluster.config.syncTimeoutMs;
-    if (timeout !== undefined) {
-      const generation = primary.generation;
-      cluster.scheduler.schedule(now + timeout, () => {
-        if (primary.generation === generation && op.status === 'pending') degrade(cluster, primary, timeout);
-      });
-    }
+    if (timeout !== undefined)
+      syncTimeout(cluster, now + timeout, primary.id, primary.uid, primary.generation, op.id, timeout);
   }
   releaseConfirmed(cluster, primary);
   if (member) {

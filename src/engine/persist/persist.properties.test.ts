@@ -1,0 +1,284 @@
+/**
+ * Save, restore and fork: a restored simulation continues exactly as the original would, a fork is
+ * independent of its original, and a save survives a JSON round trip.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSimulation, restoreSimulation, type ScenarioInput, type Simulation } from '../index.ts';
+
+const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
+
+type Step =
+  | { readonly at: number; readonly kind: 'write'; readonly node: number; readonly key: string }
+  | { readonly at: number; readonly kind: 'read'; readonly node: number; readonly key: string }
+  | {
+      readonly at: number;
+      readonly kind: 'kill' | 'restart' | 'promote' | 'backup' | 'rewind';
+      readonly node: number;
+    }
+  | { readonly at: number; readonly kind: 'cut'; readonly node: number }
+  | { readonly at: number; readonly kind: 'heal' }
+  | { readonly at: number; readonly kind: 'workload'; readonly writes: number; readonly reads: number }
+  | { readonly at: number; readonly kind: 'stop' }
+  | { readonly at: number; readonly kind: 'latency'; readonly node: number; readonly ms: number }
+  | { readonly at: number; readonly kind: 'add'; readonly node: number };
+
+const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
+  .record({
+    masters: fc.constantFrom(1, 1, 1, 2, 3),
+    replicas: fc.integer({ min: 0, max: 4 }),
+    cascade: fc.boolean(),
+    mode: fc.constantFrom('async' as const, 'sync' as const, 'semi-sync' as const, 'scheduled' as const),
+    automatic: fc.boolean(),
+    fencing: fc.boolean(),
+    resolution: fc.constantFrom('lww' as const, 'siblings' as const),
+    latencyMs: fc.integer({ min: 1, max: 120 }),
+    jitterMs: fc.integer({ min: 0, max: 30 }),
+    flushMs: fc.constantFrom(0, 0, 3),
+    seed: fc.nat(10_000),
+  })
+  .map((s) => {
+    const multi = s.masters > 1;
+    const mode = multi && (s.mode === 'semi-sync' || s.mode === 'scheduled') ? 'async' : s.mode;
+    return {
+      seed: s.seed,
+      nodes: [
+        ...Array.from({ length: s.masters }, (_, i) => ({ id: `db${i + 1}`, role: 'primary' as const })),
+        ...Array.from({ length: s.replicas }, (_, i) => ({
+          id: `r${i + 1}`,
+          role: 'replica' as const,
+          upstream: s.cascade && i > 0 ? `r${i}` : 'db1',
+        })),
+      ],
+      replication: {
+        mode,
+        intervalMs: 150,
+        flushMs: s.flushMs,
+        ...(mode === 'semi-sync' ? { syncTimeoutMs: 400 } : {}),
+      },
+      network: { latencyMs: s.latencyMs, jitterMs: s.jitterMs },
+      failover:
+        s.automatic && !multi
+          ? { mode: 'automatic' as const, heartbeatMs: 100, timeoutMs: 300, fencing: s.fencing }
+          : { mode: 'manual' as const },
+      conflictResolution: s.resolution,
+    };
+  });
+
+const stepArb = (horizon: number): fc.Arbitrary<Step> => {
+  const at = fc.integer({ min: 0, max: horizon });
+  const node = fc.nat(10);
+  return fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('write' as const),
+        node,
+        key: fc.constantFrom('a', 'b', 'c'),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('read' as const),
+        node,
+        key: fc.constantFrom('a', 'b', 'c'),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constantFrom(
+          'kill' as const,
+          'restart' as const,
+          'promote' as const,
+          'backup' as const,
+          'rewind' as const,
+        ),
+        node,
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('cut' as const), node }) },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('heal' as const) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('workload' as const),
+        writes: fc.integer({ min: 0, max: 60 }),
+        reads: fc.integer({ min: 0, max: 30 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('stop' as const) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('latency' as const),
+        node,
+        ms: fc.integer({ min: 0, max: 300 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('add' as const), node }) },
+  );
+};
+
+const HORIZON = 6000;
+const runArb = fc.record({
+  scenario: scenarioArb,
+  steps: fc.array(stepArb(HORIZON), { maxLength: 25 }).map((steps) => [...steps].sort((a, b) => a.at - b.at)),
+  t: fc.integer({ min: 0, max: HORIZON }),
+  delta: fc.integer({ min: 1, max: 3000 }),
+});
+
+/** Applies one step; a call the engine refuses is ignored (it changes nothing). */
+function apply(sim: Simulation, step: Step): void {
+  const ids = sim.nodes().map((n) => n.id);
+  const id = 'node' in step ? (ids[step.node % ids.length] ?? 'db1') : 'db1';
+  try {
+    switch (step.kind) {
+      case 'write':
+        sim.write(id, step.key, `v${step.at}`);
+        break;
+      case 'read':
+        sim.read(id, step.key);
+        break;
+      case 'kill':
+        sim.kill(id);
+        break;
+      case 'restart':
+        sim.restart(id);
+        break;
+      case 'promote':
+        sim.promote(id);
+        break;
+      case 'backup':
+        sim.takeBackup(id);
+        break;
+      case 'rewind':
+        sim.rewind(id);
+        break;
+      case 'cut':
+        sim.partition([[id]]);
+        break;
+      case 'heal':
+        sim.heal();
+        break;
+      case 'workload':
+        sim.startWorkload({ writesPerSec: step.writes, readsPerSec: step.reads, keys: 3 });
+        break;
+      case 'stop':
+        sim.stopWorkload();
+        break;
+      case 'latency':
+        sim.setLatency('db1', id, step.ms);
+        break;
+      case 'add':
+        sim.addNode({ id: `x${step.at}`, upstream: id });
+        break;
+    }
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'SimulationError') throw error;
+  }
+}
+
+/** Runs the steps due after `after` and up to `until`, then time up to `until`. */
+function runTo(sim: Simulation, steps: readonly Step[], until: number, after = -1): void {
+  for (const step of steps) {
+    if (step.at <= after || step.at > until) continue;
+    if (step.at > sim.now()) sim.advance(step.at - sim.now());
+    apply(sim, step);
+  }
+  if (until > sim.now()) sim.advance(until - sim.now());
+}
+
+/** Everything a user or a test can observe (the snapshot's version counts calls, so it is left out). */
+function observed(sim: Simulation) {
+  return {
+    now: sim.now(),
+    snapshot: { ...sim.snapshot(), version: 0 },
+    events: sim.events(),
+    history: sim.history(),
+    failovers: sim.failovers(),
+    conflicts: sim.conflicts(),
+    backups: sim.backups(),
+    anomalies: sim.check(),
+    commands: sim.commands(),
+    next: sim.nextEventAt(),
+    stats: sim.stats(),
+  };
+}
+
+describe('a restored simulation', () => {
+  it('continues exactly as the original: same events, snapshot and history', () => {
+    fc.assert(
+      fc.property(runArb, ({ scenario, steps, t, delta }) => {
+        const straight = createSimulation(scenario);
+        runTo(straight, steps, t + delta);
+        const saver = createSimulation(scenario);
+        runTo(saver, steps, t);
+        const restored = restoreSimulation(saver.save());
+        runTo(restored, steps, t + delta, t);
+        expect(observed(restored)).toEqual(observed(straight));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('survives a JSON round trip of its save', () => {
+    fc.assert(
+      fc.property(runArb, ({ scenario, steps, t, delta }) => {
+        const straight = createSimulation(scenario);
+        runTo(straight, steps, t + delta);
+        const saver = createSimulation(scenario);
+        runTo(saver, steps, t);
+        const restored = restoreSimulation(JSON.parse(JSON.stringify(saver.save())));
+        runTo(restored, steps, t + delta, t);
+        expect(observed(restored)).toEqual(observed(straight));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe('a fork', () => {
+  it('given the same later commands, stays identical to its original', () => {
+    fc.assert(
+      fc.property(runArb, ({ scenario, steps, t, delta }) => {
+        const original = createSimulation(scenario);
+        runTo(original, steps, t);
+        const fork = original.fork();
+        runTo(original, steps, t + delta, t);
+        runTo(fork, steps, t + delta, t);
+        expect(observed(fork)).toEqual(observed(original));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('given other commands, never changes its original', () => {
+    fc.assert(
+      fc.property(
+        runArb,
+        fc.array(stepArb(HORIZON), { maxLength: 10 }),
+        ({ scenario, steps, t, delta }, others) => {
+          const untouched = createSimulation(scenario);
+          runTo(untouched, steps, t + delta);
+          const original = createSimulation(scenario);
+          runTo(original, steps, t);
+          const fork = original.fork();
+          const shifted = others
+            .map((s) => ({ ...s, at: t + (s.at % (delta + 1)) }))
+            .sort((a, b) => a.at - b.at);
+          runTo(fork, shifted, t + delta, t - 1);
+          runTo(original, steps, t + delta, t);
+          expect(observed(original)).toEqual(observed(untouched));
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
