@@ -36,6 +36,16 @@ export async function waitFor(
   }
 }
 
+/** Like `waitFor`, for a step the scenario cannot go on without: throws, naming the step, when it does not happen. */
+export async function waitUntil(
+  what: string,
+  probe: () => Promise<boolean>,
+  withinMs: number,
+  everyMs = 100,
+): Promise<void> {
+  if (!(await waitFor(probe, withinMs, everyMs))) throw new Error(`${what}: not within ${withinMs} ms`);
+}
+
 export class PgCluster {
   private readonly ports = new Map<string, number>();
 
@@ -203,15 +213,17 @@ export class PgCluster {
     await this.q(node, 'select pg_reload_conf()');
   }
 
-  /** Watches `on`'s pg_stat_replication for `app` for up to `ms`: whether it reaches `streaming`. */
-  streamsWithin(on: string, app: string, ms: number): Promise<boolean> {
-    return waitFor(async () => (await this.replicationState(on, app)) === 'streaming', ms, 200);
-  }
-
-  /** Waits until `count` standbys of `on` have replayed everything it wrote. */
-  async replayedBy(on: string, count: number, ms = 5000): Promise<boolean> {
+  /**
+   * Waits until `count` standbys of `on` have replayed everything it wrote; throws if they do not, since what
+   * follows (a crash, a promotion) would otherwise start from a different state than the scenario's.
+   */
+  async replayedBy(on: string, count: number, ms = 20_000): Promise<void> {
     const sql = 'select count(*) from pg_stat_replication where replay_lsn = pg_current_wal_lsn()';
-    return waitFor(async () => (await this.q(on, sql)) === String(count), ms);
+    await waitUntil(
+      `${count} standby(s) of ${on} replay its WAL`,
+      async () => (await this.q(on, sql)) === String(count),
+      ms,
+    );
   }
 
   /** The walsender state of `app` in `on`'s pg_stat_replication ('' when absent). */
