@@ -179,28 +179,19 @@ export class PgCluster {
     return run(this.pg('psql'), args, { timeoutMs, env: { PGAPPNAME: appName } });
   }
 
-  /** pgbench, one client, `transactions` runs of `script` at a `synchronous_commit` level; average latency, ms. */
-  async pgbenchLatency(node: string, script: string, transactions: number, level: string): Promise<number> {
-    const args = [
-      '-n',
-      '-p',
-      String(this.port(node)),
-      '-f',
-      script,
-      '-c',
-      '1',
-      '-j',
-      '1',
-      '-t',
-      String(transactions),
-    ];
-    const out = await check(this.pg('pgbench'), args, {
-      timeoutMs: 60_000,
-      env: { PGOPTIONS: `-c synchronous_commit=${level}` },
-    });
-    const match = /latency average = ([\d.]+) ms/.exec(out);
-    if (match?.[1] === undefined) throw new Error(`pgbench printed no latency: ${out}`);
-    return Number(match[1]);
+  /**
+   * Runs `statements` in one psql session with `\timing` and returns each one's time as the client saw it
+   * (ms, from sending it to its result), in order.
+   */
+  async timedStatements(node: string, statements: readonly string[], timeoutMs = 120_000): Promise<number[]> {
+    const script = join(this.dir, 'timed.sql');
+    writeFileSync(script, ['\\timing on', ...statements.map((sql) => `${sql};`)].join('\n') + '\n');
+    const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-p', String(this.port(node)), '-f', script];
+    const out = await check(this.pg('psql'), args, { timeoutMs });
+    const times = [...out.matchAll(/^Time: ([\d.]+) ms/gm)].map((match) => Number(match[1]));
+    if (times.length !== statements.length)
+      throw new Error(`psql timed ${times.length} of ${statements.length} statements`);
+    return times;
   }
 
   /** Repoints a running standby without a restart (ALTER SYSTEM + reload); `undefined` disconnects it. */
