@@ -9,29 +9,34 @@ const LEVELS = ['local', 'remote_write', 'on', 'remote_apply'] as const;
 type Level = (typeof LEVELS)[number];
 const INSERT = 'insert into b(v) values (1)';
 /**
- * The levels take turns commit by commit, so a neighbour's load spike hits them alike, and each timed
- * commit is followed by an untimed `remote_apply` one, so every timed commit starts with the standby idle
- * (as the engine's do). A run of one level would not: its next commit would queue behind the standby's
- * fsync of the last one, which hid most of the gap between remote_write and on.
+ * The levels take turns commit by commit, so a neighbour's load spike hits them alike, and every timed
+ * commit starts with the standby idle, as the engine's do: after a level that returns before the standby
+ * has flushed and replayed (local, remote_write), an untimed `remote_apply` commit lets it catch up. A run
+ * of one level would not: its next commit would queue behind the standby's fsync of the last one, which hid
+ * most of the gap between remote_write and on.
  */
+const SETTLE_AFTER: readonly Level[] = ['local', 'remote_write'];
 const SESSIONS = 6;
 const CYCLES = 200;
 
 /**
- * The bands, and why (measured as above on two cores shared with other engineers, load average 8–10):
- * - remote_write / local ≥ 1.25: waiting for the standby's write adds a round trip and four process
- *   wake-ups to a local commit (the primary does not sync its WAL, see below); measured 1.64–1.86. With
- *   no synchronous standby, so that remote_write does not wait, it measured 1.00.
+ * The bands, and why (measured as above on two cores shared with other engineers, load average 8–16):
+ * - remote_write / local ≥ 1.1: waiting for the standby's write adds a loopback round trip, about 0.1 ms
+ *   at any load, to a local commit (the primary does not sync its WAL, see below) that costs 0.13 ms on an
+ *   idle machine and 0.4 ms with both cores saturated, when it competes with the shipping of its own WAL:
+ *   measured 1.64–1.86 at load 8–10, 1.22–1.29 at 12–16. With no synchronous standby, so that
+ *   remote_write does not wait, it measured 1.00.
  * - on / remote_write ≥ 1.25: `on` also waits for the standby's fsync and a second reply; measured
- *   1.94–2.38. With the standby's fsync off it measured 1.10, with no synchronous standby 1.01.
+ *   1.94–2.38 at load 8–10, 8–9 at 12–16 (the disk busier). With the standby's fsync off it measured
+ *   1.10, with no synchronous standby 1.01.
  * - remote_apply / on within 0.75–1.5: a standby replays only WAL it has flushed, and replaying a one-row
- *   insert takes microseconds: they cost about the same; measured 1.04–1.05. The upper bound fails a
+ *   insert takes microseconds: they cost about the same; measured 1.04–1.11. The upper bound fails a
  *   server or engine that waits an extra round trip for replay.
  * Earlier, each level ran 400 commits at a time and the per-round averages were compared: a level's run
  * met other load than the next one's, and a remote_write commit queued behind the standby's fsync of the
  * one before, so on/remote_write was 1.1–1.5 and fell to 0.99 under heavy load.
  */
-const REMOTE_WRITE_OVER_LOCAL = 1.25;
+const REMOTE_WRITE_OVER_LOCAL = 1.1;
 const ON_OVER_WRITE = 1.25;
 const APPLY_OVER_ON: readonly [number, number] = [0.75, 1.5];
 
@@ -100,19 +105,22 @@ export const latency: Scenario = {
       for (let session = 0; session < SESSIONS; session++) {
         // Alternate the order, so no level always follows the same one.
         const order = session % 2 === 0 ? LEVELS : [...LEVELS].reverse();
-        const statements = Array.from({ length: CYCLES }, () =>
-          order.flatMap((level) => [
-            `set synchronous_commit = ${level}`,
-            INSERT,
-            'set synchronous_commit = remote_apply',
-            INSERT,
-          ]),
-        ).flat();
-        const times = await pg.timedStatements('primary', statements);
-        // Four statements per level: the timed commit is the second.
+        // Each statement, and the level whose timed commit it is.
+        const script: [string, Level | undefined][] = [];
+        for (let cycle = 0; cycle < CYCLES; cycle++) {
+          for (const level of order) {
+            script.push([`set synchronous_commit = ${level}`, undefined], [INSERT, level]);
+            if (SETTLE_AFTER.includes(level))
+              script.push(['set synchronous_commit = remote_apply', undefined], [INSERT, undefined]);
+          }
+        }
+        const times = await pg.timedStatements(
+          'primary',
+          script.map(([sql]) => sql),
+        );
         times.forEach((ms, i) => {
-          const level = order[Math.floor(i / 4) % order.length];
-          if (i % 4 === 1 && level !== undefined) samples[level].push(ms);
+          const level = script[i]?.[1];
+          if (level !== undefined) samples[level].push(ms);
         });
       }
       return outcome(samples, 'ms, psql \\timing, 1 client');
