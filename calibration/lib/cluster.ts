@@ -48,6 +48,8 @@ export async function waitUntil(
 
 export class PgCluster {
   private readonly ports = new Map<string, number>();
+  /** psql sessions started by `loggedDurations`, to tell their log lines apart. */
+  private sessions = 0;
 
   private constructor(
     private readonly lab: Lab,
@@ -180,18 +182,23 @@ export class PgCluster {
   }
 
   /**
-   * Runs `statements` in one psql session with `\timing` and returns each one's time as the client saw it
-   * (ms, from sending it to its result), in order.
+   * Runs `statements` in one psql session and returns each one's duration as the server logged it, in order
+   * (ms, from receiving the statement to its end: a commit's wait for standbys is in it, the client's side
+   * of the round trip is not).
    */
-  async timedStatements(node: string, statements: readonly string[], timeoutMs = 120_000): Promise<number[]> {
-    const script = join(this.dir, 'timed.sql');
-    writeFileSync(script, ['\\timing on', ...statements.map((sql) => `${sql};`)].join('\n') + '\n');
+  async loggedDurations(node: string, statements: readonly string[], timeoutMs = 120_000): Promise<number[]> {
+    const session = `durations-${++this.sessions}`;
+    const script = join(this.dir, `${session}.sql`);
+    const lines = ['set log_min_duration_statement = 0', ...statements].map((sql) => `${sql};\n`);
+    writeFileSync(script, lines.join(''));
     const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-p', String(this.port(node)), '-f', script];
-    const out = await check(this.pg('psql'), args, { timeoutMs });
-    const times = [...out.matchAll(/^Time: ([\d.]+) ms/gm)].map((match) => Number(match[1]));
-    if (times.length !== statements.length)
-      throw new Error(`psql timed ${times.length} of ${statements.length} statements`);
-    return times;
+    await check(this.pg('psql'), args, { timeoutMs, env: { PGAPPNAME: session } });
+    // log_line_prefix ends with the application name ('%m [%p] %a ').
+    const line = new RegExp(`\\] ${session} LOG:  duration: ([\\d.]+) ms  statement: (.*)$`, 'gm');
+    const logged = [...this.serverLog(node).matchAll(line)].slice(-statements.length);
+    if (logged.length !== statements.length || logged.some((match, i) => match[2] !== `${statements[i]};`))
+      throw new Error(`the server logged ${logged.length} of ${statements.length} statements, or others`);
+    return logged.map((match) => Number(match[1]));
   }
 
   /** Repoints a running standby without a restart (ALTER SYSTEM + reload); `undefined` disconnects it. */

@@ -9,6 +9,9 @@ const LEVELS = ['local', 'remote_write', 'on', 'remote_apply'] as const;
 type Level = (typeof LEVELS)[number];
 const INSERT = 'insert into b(v) values (1)';
 /**
+ * Each commit's duration is the server's (log_min_duration_statement): from receiving the statement to
+ * the end of its commit, standbys' confirmations included. The client's side of the round trip is the
+ * same at every level and only dilutes the ratios; with both cores busy it was most of a local commit.
  * The levels take turns commit by commit, so a neighbour's load spike hits them alike, and every timed
  * commit starts with the standby idle, as the engine's do: after a level that returns before the standby
  * has flushed and replayed (local, remote_write), an untimed `remote_apply` commit lets it catch up. A run
@@ -20,23 +23,22 @@ const SESSIONS = 6;
 const CYCLES = 200;
 
 /**
- * The bands, and why (measured as above on two cores shared with other engineers, load average 8–16):
- * - remote_write / local ≥ 1.1: waiting for the standby's write adds a loopback round trip, about 0.1 ms
- *   at any load, to a local commit (the primary does not sync its WAL, see below) that costs 0.13 ms on an
- *   idle machine and 0.4 ms with both cores saturated, when it competes with the shipping of its own WAL:
- *   measured 1.64–1.86 at load 8–10, 1.22–1.29 at 12–16. With no synchronous standby, so that
- *   remote_write does not wait, it measured 1.00.
+ * The bands, and why (measured on two cores shared with other engineers' work, load average 10–16):
+ * - remote_write / local ≥ 1.25: waiting for the standby's write adds a loopback round trip and four
+ *   process wake-ups to a local commit (the primary does not sync its WAL, see below); measured 2.07–2.46.
+ *   With no synchronous standby, so that remote_write does not wait, it measured 1.00–1.03.
  * - on / remote_write ≥ 1.25: `on` also waits for the standby's fsync and a second reply; measured
- *   1.94–2.38 at load 8–10, 8–9 at 12–16 (the disk busier). With the standby's fsync off it measured
- *   1.10, with no synchronous standby 1.01.
+ *   2.13–9.17 (the busier the disk, the higher). With the standby's fsync off it measured 1.07, with no
+ *   synchronous standby 1.00.
  * - remote_apply / on within 0.75–1.5: a standby replays only WAL it has flushed, and replaying a one-row
- *   insert takes microseconds: they cost about the same; measured 1.04–1.11. The upper bound fails a
+ *   insert takes microseconds: they cost about the same; measured 1.08–1.24. The upper bound fails a
  *   server or engine that waits an extra round trip for replay.
- * Earlier, each level ran 400 commits at a time and the per-round averages were compared: a level's run
- * met other load than the next one's, and a remote_write commit queued behind the standby's fsync of the
- * one before, so on/remote_write was 1.1–1.5 and fell to 0.99 under heavy load.
+ * Earlier, each level ran 400 commits at a time (pgbench) and the per-round averages were compared: a
+ * level's run met other load than the next one's, and a remote_write commit queued behind the standby's
+ * fsync of the one before, so on/remote_write was 1.1–1.5 and fell to 0.99 under heavy load. Timed from
+ * the client instead of the server, remote_write/local fell to 1.15 with two busy loops beside the run.
  */
-const REMOTE_WRITE_OVER_LOCAL = 1.1;
+const REMOTE_WRITE_OVER_LOCAL = 1.25;
 const ON_OVER_WRITE = 1.25;
 const APPLY_OVER_ON: readonly [number, number] = [0.75, 1.5];
 
@@ -114,7 +116,7 @@ export const latency: Scenario = {
               script.push(['set synchronous_commit = remote_apply', undefined], [INSERT, undefined]);
           }
         }
-        const times = await pg.timedStatements(
+        const times = await pg.loggedDurations(
           'primary',
           script.map(([sql]) => sql),
         );
@@ -123,7 +125,7 @@ export const latency: Scenario = {
           if (level !== undefined) samples[level].push(ms);
         });
       }
-      return outcome(samples, 'ms, psql \\timing, 1 client');
+      return outcome(samples, 'ms, logged by the server, 1 client');
     }),
 
   engine() {
