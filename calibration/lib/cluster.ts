@@ -36,8 +36,20 @@ export async function waitFor(
   }
 }
 
+/** Like `waitFor`, for a step the scenario cannot go on without: throws, naming the step, when it does not happen. */
+export async function waitUntil(
+  what: string,
+  probe: () => Promise<boolean>,
+  withinMs: number,
+  everyMs = 100,
+): Promise<void> {
+  if (!(await waitFor(probe, withinMs, everyMs))) throw new Error(`${what}: not within ${withinMs} ms`);
+}
+
 export class PgCluster {
   private readonly ports = new Map<string, number>();
+  /** psql sessions started by `loggedDurations`, to tell their log lines apart. */
+  private sessions = 0;
 
   private constructor(
     private readonly lab: Lab,
@@ -169,28 +181,24 @@ export class PgCluster {
     return run(this.pg('psql'), args, { timeoutMs, env: { PGAPPNAME: appName } });
   }
 
-  /** pgbench, one client, `transactions` runs of `script` at a `synchronous_commit` level; average latency, ms. */
-  async pgbenchLatency(node: string, script: string, transactions: number, level: string): Promise<number> {
-    const args = [
-      '-n',
-      '-p',
-      String(this.port(node)),
-      '-f',
-      script,
-      '-c',
-      '1',
-      '-j',
-      '1',
-      '-t',
-      String(transactions),
-    ];
-    const out = await check(this.pg('pgbench'), args, {
-      timeoutMs: 60_000,
-      env: { PGOPTIONS: `-c synchronous_commit=${level}` },
-    });
-    const match = /latency average = ([\d.]+) ms/.exec(out);
-    if (match?.[1] === undefined) throw new Error(`pgbench printed no latency: ${out}`);
-    return Number(match[1]);
+  /**
+   * Runs `statements` in one psql session and returns each one's duration as the server logged it, in order
+   * (ms, from receiving the statement to its end: a commit's wait for standbys is in it, the client's side
+   * of the round trip is not).
+   */
+  async loggedDurations(node: string, statements: readonly string[], timeoutMs = 120_000): Promise<number[]> {
+    const session = `durations-${++this.sessions}`;
+    const script = join(this.dir, `${session}.sql`);
+    const lines = ['set log_min_duration_statement = 0', ...statements].map((sql) => `${sql};\n`);
+    writeFileSync(script, lines.join(''));
+    const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-p', String(this.port(node)), '-f', script];
+    await check(this.pg('psql'), args, { timeoutMs, env: { PGAPPNAME: session } });
+    // log_line_prefix ends with the application name ('%m [%p] %a ').
+    const line = new RegExp(`\\] ${session} LOG:  duration: ([\\d.]+) ms  statement: (.*)$`, 'gm');
+    const logged = [...this.serverLog(node).matchAll(line)].slice(-statements.length);
+    if (logged.length !== statements.length || logged.some((match, i) => match[2] !== `${statements[i]};`))
+      throw new Error(`the server logged ${logged.length} of ${statements.length} statements, or others`);
+    return logged.map((match) => Number(match[1]));
   }
 
   /** Repoints a running standby without a restart (ALTER SYSTEM + reload); `undefined` disconnects it. */
@@ -203,15 +211,17 @@ export class PgCluster {
     await this.q(node, 'select pg_reload_conf()');
   }
 
-  /** Watches `on`'s pg_stat_replication for `app` for up to `ms`: whether it reaches `streaming`. */
-  streamsWithin(on: string, app: string, ms: number): Promise<boolean> {
-    return waitFor(async () => (await this.replicationState(on, app)) === 'streaming', ms, 200);
-  }
-
-  /** Waits until `count` standbys of `on` have replayed everything it wrote. */
-  async replayedBy(on: string, count: number, ms = 5000): Promise<boolean> {
+  /**
+   * Waits until `count` standbys of `on` have replayed everything it wrote; throws if they do not, since what
+   * follows (a crash, a promotion) would otherwise start from a different state than the scenario's.
+   */
+  async replayedBy(on: string, count: number, ms = 20_000): Promise<void> {
     const sql = 'select count(*) from pg_stat_replication where replay_lsn = pg_current_wal_lsn()';
-    return waitFor(async () => (await this.q(on, sql)) === String(count), ms);
+    await waitUntil(
+      `${count} standby(s) of ${on} replay its WAL`,
+      async () => (await this.q(on, sql)) === String(count),
+      ms,
+    );
   }
 
   /** The walsender state of `app` in `on`'s pg_stat_replication ('' when absent). */

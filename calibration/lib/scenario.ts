@@ -1,5 +1,5 @@
 /** What a scenario is: the same question put to PostgreSQL and to the engine, answered as comparable facts. */
-import { PgCluster } from './cluster.ts';
+import { PgCluster, waitFor } from './cluster.ts';
 import type { Lab } from './lab.ts';
 
 export type Fact = string | number | boolean;
@@ -87,4 +87,19 @@ export async function countRange(
   to: number,
 ): Promise<number> {
   return Number(await cluster.q(node, `select count(*) from t where id between ${from} and ${to}`));
+}
+
+/**
+ * Whether `node` follows its upstream, judged by what it receives: every row from..to, written on the
+ * upstream's timeline, arrives within `ms`. Not by pg_stat_replication's `streaming`: a diverged standby
+ * shows it for a moment while it fetches the timeline history, and is then refused.
+ */
+export function receivesWithin(
+  cluster: PgCluster,
+  node: string,
+  from: number,
+  to: number,
+  ms: number,
+): Promise<boolean> {
+  return waitFor(async () => (await countRange(cluster, node, from, to)) === to - from + 1, ms, 200);
 }
