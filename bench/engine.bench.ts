@@ -1,8 +1,16 @@
 /**
- * Engine benchmark (`npm run bench`): prints figures, asserts nothing. Three parts: the reference workload's
- * speed, a ten-minute run's memory, and replication lag against the number of direct replicas.
+ * Engine benchmark (`npm run bench`): prints figures, asserts nothing. Four parts: the reference workload's
+ * speed, a ten-minute run's memory, replication lag against the number of direct replicas, and the cost
+ * of saving and restoring a simulation.
  */
-import { createSimulation, type NodeView, type ScenarioInput, type Simulation } from '../src/engine/index.ts';
+import {
+  createSimulation,
+  presets,
+  restoreSimulation,
+  type NodeView,
+  type ScenarioInput,
+  type Simulation,
+} from '../src/engine/index.ts';
 
 const MB = 1024 * 1024;
 
@@ -199,6 +207,81 @@ function lagByFanOut(): void {
   table(['replicas', 'avg entries', 'max entries', 'avg ms', 'max ms', 'avg ms (leaves)'], rows);
 }
 
+const median = (xs: readonly number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Median wall time of `run` over `times` calls, after two warm-up calls. */
+function timed(run: () => unknown, times = 21): number {
+  run();
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    run();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+/** The UI benchmark's lab (bench/ui): 30 nodes in a two-level tree, 1 s links, writes filling the wire. */
+function uiBenchTopology(): Simulation {
+  const nodes: ScenarioInput['nodes'] = [{ id: 'db1', role: 'primary' }];
+  for (let i = 0; nodes.length < 30; i++) {
+    const upstream = i < 12 ? 'db1' : (nodes[1 + (i % 6)]?.id ?? 'db1');
+    nodes.push({ id: `db${nodes.length + 1}`, role: 'replica', upstream });
+  }
+  const sim = createSimulation({ seed: 7, nodes, network: { latencyMs: 1000, jitterMs: 50 } });
+  sim.startWorkload({ writesPerSec: 34, readsPerSec: 0, keys: 100 });
+  sim.advance(8000);
+  return sim;
+}
+
+/** The lab's default run (master and two slaves, 150 ms links, 3 writes and 2 reads a second) for 10 minutes. */
+function tenMinuteDefault(): Simulation {
+  const sim = createSimulation({ ...presets['master-slave'], network: { latencyMs: 150, jitterMs: 30 } });
+  sim.startWorkload({ writesPerSec: 3, readsPerSec: 2, keys: 10 });
+  sim.advance(600_000);
+  return sim;
+}
+
+function saveRestoreCost(): void {
+  console.log(
+    '4. Save and restore (medians of 21 after 2 warm-ups; restore from the saved object and from its JSON)\n',
+  );
+  const rows: string[][] = [];
+  for (const [label, sim] of [
+    ['30 nodes, ~2,000 in flight', uiBenchTopology()],
+    ['default preset, 10 min', tenMinuteDefault()],
+  ] as const) {
+    const saved = sim.save();
+    const json = JSON.stringify(saved);
+    const parsed: unknown = JSON.parse(json);
+    rows.push([
+      label,
+      fmt(sim.snapshot().messages.length),
+      fmt(
+        timed(() => sim.save()),
+        2,
+      ),
+      fmt(
+        timed(() => restoreSimulation(saved)),
+        2,
+      ),
+      fmt(
+        timed(() => restoreSimulation(parsed)),
+        2,
+      ),
+      fmt(
+        timed(() => sim.fork()),
+        2,
+      ),
+      fmt(json.length / 1024, 0),
+    ]);
+  }
+  table(['run', 'in flight', 'save ms', 'restore ms', 'from JSON ms', 'fork ms', 'JSON KB'], rows);
+}
+
 referenceSpeed();
 tenMinuteMemory();
 lagByFanOut();
+saveRestoreCost();

@@ -11,7 +11,7 @@ import { parseScenario, type ScenarioInput } from '../src/engine/index.ts';
 import { MAX_REPLAY_COST, replayCost } from '../src/store/replayCost.ts';
 import { replayRun, type RunRecord } from '../src/store/run.ts';
 import { validateRun } from '../src/store/runCheck.ts';
-import { runHash } from '../src/app/share/linkCodec.ts';
+import lz from 'lz-string';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4195);
 const BASE = `http://localhost:${PORT}`;
@@ -134,7 +134,8 @@ async function inBrowser(runs: typeof CASES): Promise<Map<string, string>> {
     for (const { name, run } of runs) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.addInitScript(WATCH_TASKS);
-      const link = `${BASE}/${runHash(run)}`;
+      // The app's own v1z encoding (linkCodec.ts), spelled out: lz-string is CommonJS under Node.
+      const link = `${BASE}/#s=v1z:${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, ...run }))}`;
       const started = Date.now();
       await page.goto(link);
       const outcome = await Promise.race([
@@ -166,13 +167,20 @@ async function inBrowser(runs: typeof CASES): Promise<Map<string, string>> {
   return out;
 }
 
+/** The run a link carries, without its format version (what `validateRun` checks after decoding). */
+function stripVersion(payload: unknown): unknown {
+  const run = { ...(payload as Record<string, unknown>) };
+  delete run.v;
+  return run;
+}
+
 async function main(): Promise<void> {
   console.log(`Replay cost budget: ${(MAX_REPLAY_COST / 1e6).toFixed(0)} million units\n`);
   console.log('In Node (one replay each, no slicing):');
   for (const { name, run } of CASES) {
     const json = JSON.stringify({ v: 1, ...run });
     const t0 = performance.now();
-    const checked = validateRun(JSON.parse(JSON.stringify(run)));
+    const checked = validateRun(stripVersion(JSON.parse(json)));
     const validated = performance.now() - t0;
     const { cost } = replayCost(parseScenario(run.scenario), run.commands, run.time);
     let replay = 'refused';
@@ -184,7 +192,7 @@ async function main(): Promise<void> {
       replay = `replayed in ${(took / 1000).toFixed(2)} s (${tasks} tasks, ${((took * 1000) / cost).toFixed(2)} µs per unit)`;
     }
     console.log(
-      `  ${name.padEnd(48)} ${(run.time / 1000).toFixed(0).padStart(5)} s  cost ${(cost / 1e6).toFixed(1).padStart(7)} M  checked in ${validated.toFixed(1)} ms, ${replay}`,
+      `  ${name.padEnd(48)} ${(json.length / 1024).toFixed(0).padStart(4)} KB ${(run.time / 1000).toFixed(0).padStart(5)} s  cost ${(cost / 1e6).toFixed(1).padStart(7)} M  checked in ${validated.toFixed(1)} ms, ${replay}`,
     );
   }
   execSync('npx vite build', { stdio: 'ignore' });
