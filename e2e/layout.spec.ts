@@ -167,6 +167,34 @@ test.describe('the details column', () => {
     expect((await box(graph(page))).width).toBeGreaterThanOrEqual(400);
   });
 
+  test('in presenter mode sits between the graph (legend included) and the column, and follows a drag', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openPaused(page, '/?mode=present');
+    const handle = page.getByRole('separator', { name: 'Resize the details column' });
+    const stage = page.locator('.graph-stage');
+    const column = page.locator('#lab-details');
+    const expectBetween = async () => {
+      const h = await box(handle);
+      // Neither the graph nor its footer (the legend, the Table toggle) reaches under the handle.
+      for (const drawn of [graph(page), stage, page.locator('.legend')])
+        expect((await box(drawn)).x + (await box(drawn)).width).toBeLessThanOrEqual(h.x + 0.5);
+      expect(h.x + h.width).toBeLessThanOrEqual((await box(column)).x + 0.5);
+    };
+    await expectBetween();
+
+    // Dragged 150 screen pixels left, it is still under the pointer (the column is 100 CSS pixels wider at 1.5×).
+    const h = await box(handle);
+    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(h.x + h.width / 2 - 150, h.y + h.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect(handle).toHaveAttribute('aria-valuenow', '420');
+    expect(Math.abs((await box(handle)).x - (h.x - 150))).toBeLessThan(2);
+    await expectBetween();
+  });
+
   test('has no handle where there is no column beside the graph', async ({ page }) => {
     await page.setViewportSize({ width: 640, height: 400 });
     await openPaused(page);
