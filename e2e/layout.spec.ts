@@ -1,12 +1,6 @@
 /** The lab's layout at large and small windows: one header row, More, the one-line caption, the graph's room. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { button, node, nodeMenu, openPaused } from './lab.ts';
-
-async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await locator.boundingBox();
-  if (b === null) throw new Error(`${locator.toString()} has no box`);
-  return b;
-}
+import { box, button, node, nodeMenu, openPaused } from './lab.ts';
 
 /** Every given control sits on one row: their vertical centres within a few pixels. */
 async function expectOneRow(controls: readonly Locator[]): Promise<void> {
@@ -15,6 +9,15 @@ async function expectOneRow(controls: readonly Locator[]): Promise<void> {
 }
 
 const graph = (page: Page) => page.locator('.graph');
+
+/** Drags a control `dx` screen pixels to the left with the mouse. */
+async function dragLeft(page: Page, control: Locator, dx: number): Promise<void> {
+  const h = await box(control);
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2 - dx, h.y + h.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
 
 test.describe('the full lab', () => {
   test('fits its header on one row at 1440×900, Lessons included', async ({ page }) => {
@@ -151,11 +154,7 @@ test.describe('the details column', () => {
     await expect(handle).toHaveAttribute('aria-valuenow', '260');
 
     // Dragged 100 px to the left, the column is 100 px wider; a double click gives back the default.
-    const h = await box(handle);
-    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(h.x + h.width / 2 - 100, h.y + h.height / 2, { steps: 5 });
-    await page.mouse.up();
+    await dragLeft(page, handle, 100);
     await expect(handle).toHaveAttribute('aria-valuenow', '360');
     expect(Math.round(await width())).toBe(360);
     await handle.dblclick();
@@ -186,10 +185,7 @@ test.describe('the details column', () => {
 
     // Dragged 150 screen pixels left, it is still under the pointer (the column is 100 CSS pixels wider at 1.5×).
     const h = await box(handle);
-    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(h.x + h.width / 2 - 150, h.y + h.height / 2, { steps: 5 });
-    await page.mouse.up();
+    await dragLeft(page, handle, 150);
     await expect(handle).toHaveAttribute('aria-valuenow', '420');
     expect(Math.abs((await box(handle)).x - (h.x - 150))).toBeLessThan(2);
     await expectBetween();

@@ -3,13 +3,7 @@
  * row or behind More) and named as before, 44 px touch targets, and a graph that keeps half the height.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { button, node, openPaused } from './lab.ts';
-
-async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await locator.boundingBox();
-  if (b === null) throw new Error(`${locator.toString()} has no box`);
-  return b;
-}
+import { box, button, node, openPaused } from './lab.ts';
 
 const graph = (page: Page) => page.locator('.graph');
 const more = (page: Page) => button(page, 'More');
@@ -78,6 +72,22 @@ async function expectCaptionToggleTarget(page: Page): Promise<void> {
   expect(hit).toBe(true);
 }
 
+/** The title, however it wraps, ends before the toolbar starts. */
+async function expectTitleBesideToolbar(page: Page): Promise<void> {
+  const [title, toolbar] = await Promise.all(
+    [page.locator('.lab-header h1'), page.getByRole('toolbar', { name: 'Simulation controls' })].map((l) =>
+      l.evaluate((e) => {
+        // The title's words, not its box: a word too long for a shrunk box spills out of it.
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const r = e.tagName === 'H1' ? range.getBoundingClientRect() : e.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      }),
+    ),
+  );
+  expect(title!.right).toBeLessThanOrEqual(toolbar!.left + 0.5);
+}
+
 /** The controls that left the row are behind More, named as before; More closes with Escape. */
 async function expectBehindMore(page: Page, names: readonly (string | RegExp)[]): Promise<void> {
   await more(page).click();
@@ -109,6 +119,7 @@ for (const viewport of PHONES) {
     }) => {
       await openPaused(page);
       await expectNoSidewaysScroll(page);
+      await expectTitleBesideToolbar(page);
       for (const name of ['Play', 'Step', 'More', 'Lessons']) await expectReachable(page, button(page, name));
       await expectTouchTargets(page, '.lab-header, .graph-footer');
       await expectCaptionToggleTarget(page);
@@ -134,6 +145,17 @@ for (const viewport of PHONES) {
       await page.getByRole('button', { name: 'Settings' }).click();
       await expect(page.locator('#settings-panel')).toBeVisible();
       await expectNoSidewaysScroll(page);
+    });
+
+    test('presents with its contrast and strokes, one header row and nothing overlapping', async ({
+      page,
+    }) => {
+      await openPaused(page, '/?mode=present');
+      await expect(page.locator('.lab--present')).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectTitleBesideToolbar(page);
+      for (const name of ['Play', 'Step', 'More', 'Lessons']) await expectReachable(page, button(page, name));
+      await expectTouchTargets(page, '.lab-header, .graph-footer');
     });
 
     test('shows the legend and metrics over the graph on request, and the details scroll up under it', async ({
@@ -246,7 +268,14 @@ test('the 640×400 embed keeps its legend, metrics and labelled controls in view
 async function resize(page: Page, width: number, height: number): Promise<void> {
   await page.setViewportSize({ width, height });
   await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+    () =>
+      new Promise((done) => {
+        requestAnimationFrame(() => {
+          requestAnimationFrame(() => {
+            done(null);
+          });
+        });
+      }),
   );
 }
 
