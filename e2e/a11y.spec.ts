@@ -102,3 +102,31 @@ for (const colorScheme of ['light', 'dark'] as const satisfies readonly Scheme[]
     await expectNoModerateViolations(page, `on / at 640×400 in ${colorScheme} with More open`);
   });
 }
+
+for (const [path, width, height] of [
+  ['/', 320, 568],
+  ['/embed', 360, 300],
+] as const) {
+  for (const colorScheme of ['light', 'dark'] as const satisfies readonly Scheme[]) {
+    test(`${path} at ${width}×${height} in ${colorScheme} has no moderate or worse violations with its icons, More and the legend open`, async ({
+      page,
+    }) => {
+      test.setTimeout(60_000);
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme });
+      await openPaused(page, path);
+      await page.getByRole('button', { name: /^Legend/ }).click();
+      await expect(page.locator('#graph-key')).toBeVisible();
+      await expectNoModerateViolations(
+        page,
+        `on ${path} at ${width}×${height} in ${colorScheme} with the legend`,
+      );
+      await button(page, 'More').click();
+      await expect(page.getByRole('group', { name: 'More controls' })).toBeVisible();
+      await expectNoModerateViolations(
+        page,
+        `on ${path} at ${width}×${height} in ${colorScheme} with More open`,
+      );
+    });
+  }
+}

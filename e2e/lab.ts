@@ -2,6 +2,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const node = (page: Page, id: string): Locator => page.locator(`[data-node-id="${id}"]`);
+
+/** Where a control is drawn; it must be. */
+export async function box(
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await locator.boundingBox();
+  if (b === null) throw new Error(`${locator.toString()} has no box`);
+  return b;
+}
 export const primary = (page: Page): Locator => page.locator('[data-node-id][data-role="primary"]');
 export const button = (page: Page, name: string): Locator => page.getByRole('button', { name, exact: true });
 export const metric = (page: Page, name: string): Locator => page.locator(`[data-metric="${name}"]`);

@@ -1,12 +1,6 @@
 /** The lab's layout at large and small windows: one header row, More, the one-line caption, the graph's room. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { button, node, nodeMenu, openPaused } from './lab.ts';
-
-async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await locator.boundingBox();
-  if (b === null) throw new Error(`${locator.toString()} has no box`);
-  return b;
-}
+import { box, button, node, nodeMenu, openPaused } from './lab.ts';
 
 /** Every given control sits on one row: their vertical centres within a few pixels. */
 async function expectOneRow(controls: readonly Locator[]): Promise<void> {
@@ -15,6 +9,15 @@ async function expectOneRow(controls: readonly Locator[]): Promise<void> {
 }
 
 const graph = (page: Page) => page.locator('.graph');
+
+/** Drags a control `dx` screen pixels to the left with the mouse. */
+async function dragLeft(page: Page, control: Locator, dx: number): Promise<void> {
+  const h = await box(control);
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2 - dx, h.y + h.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
 
 test.describe('the full lab', () => {
   test('fits its header on one row at 1440×900, Lessons included', async ({ page }) => {
@@ -151,11 +154,7 @@ test.describe('the details column', () => {
     await expect(handle).toHaveAttribute('aria-valuenow', '260');
 
     // Dragged 100 px to the left, the column is 100 px wider; a double click gives back the default.
-    const h = await box(handle);
-    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(h.x + h.width / 2 - 100, h.y + h.height / 2, { steps: 5 });
-    await page.mouse.up();
+    await dragLeft(page, handle, 100);
     await expect(handle).toHaveAttribute('aria-valuenow', '360');
     expect(Math.round(await width())).toBe(360);
     await handle.dblclick();
@@ -165,6 +164,31 @@ test.describe('the details column', () => {
     await handle.focus();
     await page.keyboard.press('End');
     expect((await box(graph(page))).width).toBeGreaterThanOrEqual(400);
+  });
+
+  test('in presenter mode sits between the graph (legend included) and the column, and follows a drag', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openPaused(page, '/?mode=present');
+    const handle = page.getByRole('separator', { name: 'Resize the details column' });
+    const stage = page.locator('.graph-stage');
+    const column = page.locator('#lab-details');
+    const expectBetween = async () => {
+      const h = await box(handle);
+      // Neither the graph nor its footer (the legend, the Table toggle) reaches under the handle.
+      for (const drawn of [graph(page), stage, page.locator('.legend')])
+        expect((await box(drawn)).x + (await box(drawn)).width).toBeLessThanOrEqual(h.x + 0.5);
+      expect(h.x + h.width).toBeLessThanOrEqual((await box(column)).x + 0.5);
+    };
+    await expectBetween();
+
+    // Dragged 150 screen pixels left, it is still under the pointer (the column is 100 CSS pixels wider at 1.5×).
+    const h = await box(handle);
+    await dragLeft(page, handle, 150);
+    await expect(handle).toHaveAttribute('aria-valuenow', '420');
+    expect(Math.abs((await box(handle)).x - (h.x - 150))).toBeLessThan(2);
+    await expectBetween();
   });
 
   test('has no handle where there is no column beside the graph', async ({ page }) => {

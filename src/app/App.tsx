@@ -22,7 +22,7 @@ import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
 import { StatusLine } from '../view/panels/StatusLine.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { Caption } from './Caption.tsx';
-import { GraphFooter } from './GraphFooter.tsx';
+import { GraphFooter, GraphKey } from './GraphFooter.tsx';
 import { captionFor } from './captions.ts';
 import { allowedOrigins } from './embed/origins.ts';
 import { OpenInLab } from './embed/OpenInLab.tsx';
@@ -71,6 +71,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   const [dockShown, setDockShown] = useState(false);
   // The embed's node and link details, shown on request so picking a node never resizes the graph.
   const [detailsShown, setDetailsShown] = useState(false);
+  // The small tier's legend and metrics, over the graph on request.
+  const [keyShown, setKeyShown] = useState(false);
   // The details column's width in the full lab, set with its resize handle.
   const [sideWidth, setSideWidth] = useState(SIDE_DEFAULT);
   const fullscreen = useCallback(() => {
@@ -79,9 +81,13 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   useShortcuts(root, fullscreen);
   useLessonLink();
   const compact = route === 'embed';
-  const layout = useLayout();
-  const tier = compact ? 'wide' : layout.tier;
-  const metricsInMain = !compact && layout.stacked;
+  const layout = useLayout(compact);
+  // The embed has its own trimmed toolbar, so of the tiers it needs only the smallest.
+  const tier = compact && layout.tier !== 'small' ? 'wide' : layout.tier;
+  const small = tier === 'small';
+  // The full lab's small tier is a narrower narrow: it keeps the narrow tier's styles and adds its own.
+  const tierClass = small && !compact ? 'lab--narrow lab--small' : `lab--${tier}`;
+  const metricsInMain = !compact && layout.stacked && !small;
   const allowed = useMemo(
     () => (compact ? allowedOrigins(view.origins, document.referrer) : []),
     [compact, view.origins],
@@ -103,6 +109,20 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   const chrome = presenting && view.chrome === 'full' ? 'minimal' : view.chrome;
   const bare = chrome === 'none';
   const resizable = !compact && !bare && !layout.stacked;
+  const metrics = !bare && (
+    <PanelPace>
+      <MetricsStrip />
+    </PanelPace>
+  );
+  const legend = small
+    ? {
+        shown: keyShown,
+        onToggle: () => {
+          setKeyShown(!keyShown);
+        },
+        name: bare ? 'Legend' : 'Legend and metrics',
+      }
+    : undefined;
   const footer = compact ? (
     <GraphFooter
       details={
@@ -121,9 +141,10 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
           setDockShown(!dockShown);
         },
       }}
+      legend={legend}
     />
   ) : (
-    <GraphFooter />
+    <GraphFooter legend={legend} />
   );
   const title = compact ? (
     // The embed links out to the full lab on this run, in a new tab, sending no referrer.
@@ -135,7 +156,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   );
   return (
     <div
-      className={`lab lab--${route} lab--chrome-${chrome} lab--${tier}${!compact && layout.stacked ? ' lab--stacked' : ''}${presenting ? ' lab--present' : ''}`}
+      className={`lab lab--${route} lab--chrome-${chrome} ${tierClass}${!compact && layout.stacked ? ' lab--stacked' : ''}${presenting ? ' lab--present' : ''}`}
       ref={root}
     >
       {bare ? (
@@ -166,7 +187,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         {!bare && (
           <Caption
             text={`${imported ? `${scenarioName}. ` : ''}${captionFor({ scenario, settings, workload }, words, compact)}`}
-            clamped={tier === 'narrow'}
+            clamped={tier === 'narrow' || small}
           />
         )}
         <ReadOnlyBanner />
@@ -185,21 +206,28 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
               ) : (
                 <Graph compact={compact} />
               )}
+              {legend !== undefined && (
+                <GraphKey shown={legend.shown} name={legend.name}>
+                  {metrics}
+                </GraphKey>
+              )}
               {!compact && footer}
             </div>
             {/* Stacked, the counters scroll up under the graph with the rest, so the graph gets the window. */}
-            {metricsInMain && (
-              <PanelPace>
-                <MetricsStrip />
-              </PanelPace>
-            )}
+            {metricsInMain && metrics}
             <PanelPace>
               <PanelDock compact={compact} shown={dockShown} />
             </PanelPace>
           </div>
           {!bare && (
             <PanelPace>
-              <aside className="side-panel" id="lab-details" aria-label="Details">
+              {/* The small embed has no room beside the graph: its details lie over it, on request. */}
+              <aside
+                className="side-panel"
+                id="lab-details"
+                aria-label="Details"
+                hidden={compact && small && !detailsShown}
+              >
                 <LessonPanel />
                 {(!compact || detailsShown) && (
                   <>
@@ -219,11 +247,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         </div>
         {/* The embed's footer spans the details column too, so beside it the legend still fits two lines. */}
         {compact && footer}
-        {!bare && !metricsInMain && (
-          <PanelPace>
-            <MetricsStrip />
-          </PanelPace>
-        )}
+        {!metricsInMain && !small && metrics}
       </main>
       <ShortcutsDialog />
       {!compact && <ShareDialog root={root} />}

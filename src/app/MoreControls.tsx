@@ -44,7 +44,13 @@ export function MoreControls({ children }: { readonly children: ReactNode }) {
           setOpen(!open);
         }}
       >
-        More <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+        <span className="control-icon" aria-hidden="true">
+          ⋯
+        </span>
+        <span className="control-label">More</span>{' '}
+        <span className="more-caret" aria-hidden="true">
+          {open ? '▴' : '▾'}
+        </span>
       </button>
       <div id={id} className="more-panel" role="group" aria-label="More controls" hidden={!open}>
         {children}

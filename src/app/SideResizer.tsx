@@ -26,7 +26,8 @@ interface Props {
 
 export function SideResizer({ width, onWidth, controls }: Props) {
   const handle = useRef<HTMLDivElement>(null);
-  const drag = useRef<{ x: number; width: number } | null>(null);
+  // Where a drag started; `zoom` (presenter mode's) turns the pointer's screen pixels into the column's CSS pixels.
+  const drag = useRef<{ x: number; width: number; zoom: number } | null>(null);
   // The row it divides (graph and column), for the widest the column may be.
   const [rowWidth, setRowWidth] = useState(SIDE_MAX + GRAPH_MIN);
   useEffect(() => {
@@ -62,11 +63,11 @@ export function SideResizer({ width, onWidth, controls }: Props) {
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
-    drag.current = { x: event.clientX, width: shown };
+    drag.current = { x: event.clientX, width: shown, zoom: event.currentTarget.currentCSSZoom };
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (drag.current === null) return;
-    set(drag.current.width + drag.current.x - event.clientX);
+    set(drag.current.width + (drag.current.x - event.clientX) / drag.current.zoom);
   };
   const endDrag = () => {
     drag.current = null;

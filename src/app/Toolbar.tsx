@@ -3,7 +3,7 @@
  * theme, and (in the full lab) share and presenter mode. `controls="minimal"` keeps playback only;
  * `"hidden"` keeps only Play/Pause (WCAG 2.2.2: auto-play can always be paused, and a paused
  * embed started again). In a smaller window (`tier`) the less-used controls go behind More, named
- * as before.
+ * as before; in the smallest, the row's own controls show icons, their names kept.
  */
 import { useId, type ReactNode } from 'react';
 import { fullscreenAvailable } from './present/fullscreen.ts';
@@ -21,7 +21,7 @@ interface ToolbarProps {
   /** The embed: no topology (it is in Settings), share or presenter mode; icons for settings and theme. */
   readonly compact: boolean;
   readonly controls?: ToolbarControls;
-  /** The full lab's room (see layoutTier.ts); the embed is always `wide`, it has its own trimmed set. */
+  /** The window's room (see layoutTier.ts); the embed is `wide` (its own trimmed set) or `small`. */
   readonly tier?: LayoutTier;
   readonly onFullscreen?: () => void;
 }
@@ -118,11 +118,44 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
   const settingsOpen = useLabStore((s) => s.settingsOpen);
   const setSettingsOpen = useLabStore((s) => s.setSettingsOpen);
   const full = controls === 'full';
+  const small = tier === 'small';
   const topology = !compact && <TopologySelect className="field present-hide" />;
   const view = <ViewControls compact={compact} {...(onFullscreen ? { onFullscreen } : {})} />;
+  const reset = (
+    <button type="button" onClick={actions.reset} title="Start this scenario over with the same settings">
+      Reset
+    </button>
+  );
+  const settings = (
+    <button
+      type="button"
+      className="present-hide"
+      aria-expanded={settingsOpen}
+      aria-controls="settings-panel"
+      title="Replication mode, network, workload, terminology and shortcuts"
+      onClick={() => {
+        setSettingsOpen(!settingsOpen);
+      }}
+    >
+      <span aria-hidden="true">⚙</span>
+      {!small && (compact || tier === 'narrow') ? (
+        <span className="visually-hidden">Settings</span>
+      ) : (
+        ' Settings'
+      )}
+    </button>
+  );
   // What goes behind More, by tier; the rest stays in the row.
   const more: ReactNode =
-    tier === 'narrow' ? (
+    tier === 'small' ? (
+      <>
+        <SpeedField />
+        {reset}
+        {topology}
+        {settings}
+        {view}
+      </>
+    ) : tier === 'narrow' ? (
       <>
         <SpeedField />
         {topology}
@@ -134,6 +167,7 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
         {view}
       </>
     ) : null;
+  // In the small tier Play, Step and More show icons only (.control-label is hidden visually, not from names).
   return (
     <div className="toolbar" role="toolbar" aria-label="Simulation controls">
       <button
@@ -143,37 +177,20 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
         title={playing ? 'Pause the simulation (Space)' : 'Run the simulation (Space)'}
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
-        {playing ? 'Pause' : 'Play'}
+        <span className="control-label">{playing ? 'Pause' : 'Play'}</span>
       </button>
       {controls !== 'hidden' && (
         <button type="button" onClick={actions.stepToNextEvent} title="Pause and run to the next event (→)">
-          Step
+          <span className="control-icon control-icon--step" aria-hidden="true" />
+          <span className="control-label">Step</span>
         </button>
       )}
       {full && (
         <>
           {more === null && <SpeedField />}
-          <button
-            type="button"
-            onClick={actions.reset}
-            title="Start this scenario over with the same settings"
-          >
-            Reset
-          </button>
-          {tier !== 'narrow' && topology}
-          <button
-            type="button"
-            className="present-hide"
-            aria-expanded={settingsOpen}
-            aria-controls="settings-panel"
-            title="Replication mode, network, workload, terminology and shortcuts"
-            onClick={() => {
-              setSettingsOpen(!settingsOpen);
-            }}
-          >
-            <span aria-hidden="true">⚙</span>
-            {compact || tier === 'narrow' ? <span className="visually-hidden">Settings</span> : ' Settings'}
-          </button>
+          {!small && reset}
+          {(tier === 'wide' || tier === 'mid') && topology}
+          {!small && settings}
           {more === null ? view : <MoreControls>{more}</MoreControls>}
         </>
       )}

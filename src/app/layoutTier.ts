@@ -6,10 +6,17 @@
  *   Speed move behind More.
  * - `narrow` (up to 760 px wide, or up to 500 px tall): one header row (Play, Step, Reset, Settings,
  *   More, Lessons), the caption on one line, and the graph as tall as the window allows.
+ * - `small` (a phone, an embed in a docs column): the row keeps Play, Step, More and Lessons as icons
+ *   (names kept) and everything else goes behind More; the legend and metrics go behind a toggle over the
+ *   graph; the graph keeps half the height; controls are 44 px touch targets. The full lab is small up to
+ *   500 px wide or 380 px tall (its mid and narrow tiers free room before that). The embed has only `wide`
+ *   (its own trimmed set, with legend and metrics in view) and `small`, and its wide layout leaves the graph
+ *   half the frame only from 640×400 (the Share dialog's frame) up, so anything smaller in either direction
+ *   is small.
  */
 import { useMediaQuery } from '../view/mediaQuery.ts';
 
-export type LayoutTier = 'wide' | 'mid' | 'narrow';
+export type LayoutTier = 'wide' | 'mid' | 'narrow' | 'small';
 
 export interface Layout {
   readonly tier: LayoutTier;
@@ -17,9 +24,16 @@ export interface Layout {
   readonly stacked: boolean;
 }
 
-export function useLayout(): Layout {
+const SMALL = {
+  lab: '(max-width: 500px), (max-height: 380px)',
+  embed: '(max-width: 639px), (max-height: 399px)',
+} as const;
+
+/** `embed`: the window is the embed's frame (see `small` above). */
+export function useLayout(embed: boolean): Layout {
+  const small = useMediaQuery(SMALL[embed ? 'embed' : 'lab']);
   const stacked = useMediaQuery('(max-width: 760px)');
   const short = useMediaQuery('(max-height: 500px)');
   const mid = useMediaQuery('(max-width: 1100px)');
-  return { tier: stacked || short ? 'narrow' : mid ? 'mid' : 'wide', stacked };
+  return { tier: small ? 'small' : stacked || short ? 'narrow' : mid ? 'mid' : 'wide', stacked };
 }

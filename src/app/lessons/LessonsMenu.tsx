@@ -50,6 +50,7 @@ export function LessonsMenu() {
         aria-expanded={open}
         aria-controls={menuId}
         className={current !== null ? 'lessons-button--active' : undefined}
+        title="Guided lessons, one step at a time"
         onClick={() => {
           if (open) setOpen(false);
           else
@@ -58,7 +59,8 @@ export function LessonsMenu() {
             });
         }}
       >
-        Lessons
+        <span className="control-icon control-icon--lessons" aria-hidden="true" />
+        <span className="control-label">Lessons</span>
       </button>
       {open && (
         <div

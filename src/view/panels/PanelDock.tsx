@@ -17,7 +17,10 @@ export function DockToggle({ shown, onToggle }: { readonly shown: boolean; reado
       aria-controls="panel-dock-overlay"
       onClick={onToggle}
     >
-      {shown ? 'Hide charts and events' : 'Charts and events'}
+      <span className="control-label">{shown ? 'Hide charts and events' : 'Charts and events'}</span>
+      <span className="control-short" aria-hidden="true">
+        Charts
+      </span>
     </button>
   );
 }
