@@ -3,6 +3,7 @@ import { SimulationError, type AddNodeOptions } from './api.ts';
 import type { Cluster, StoredBackup } from './cluster.ts';
 import { accountLostWrites, demote, startTimeline } from './failover/promotion.ts';
 import type { DbNode } from './node/dbNode.ts';
+import { MAX_NODES } from './scenario/schema.ts';
 import { disconnect, startApplying } from './replication/receiver.ts';
 import { failWaiting } from './replication/syncCommit.ts';
 import type { Backup, NodeId } from './types.ts';
@@ -159,6 +160,9 @@ export function addNode(cluster: Cluster, options: AddNodeOptions): DbNode {
     throw new SimulationError(`node id "${options.id}" must be 1–32 letters, digits, ".", "_" or "-"`);
   }
   if (cluster.nodes.has(options.id)) throw new SimulationError(`a node named "${options.id}" already exists`);
+  if (cluster.nodes.size >= MAX_NODES) {
+    throw new SimulationError(`the cluster already has ${MAX_NODES} nodes, the most a scenario may have`);
+  }
   const backup = options.fromBackup === undefined ? undefined : cluster.backups.get(options.fromBackup);
   if (options.fromBackup !== undefined && backup === undefined) {
     throw new SimulationError(`unknown backup "${options.fromBackup}"`);

@@ -4,6 +4,7 @@ export { parseScenario, ScenarioError } from './scenario/parse.ts';
 export { presets, type PresetName } from './scenario/presets.ts';
 export {
   DEFAULTS,
+  MAX_NODES,
   SCENARIO_VERSION,
   type Scenario,
   type ScenarioInput,

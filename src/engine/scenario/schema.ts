@@ -3,6 +3,8 @@ import { z } from './zod.ts';
 import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
 
 export const SCENARIO_VERSION = 1;
+/** The most nodes a cluster may have: in a scenario, and after any number of `addNode` commands. */
+export const MAX_NODES = 64;
 
 /** A whole number in [min, max]. */
 const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
@@ -89,7 +91,7 @@ export const scenarioSchema = z.strictObject({
   seed: z.optional(int(0, 2 ** 32 - 1)),
   nodes: z
     .array(nodeSchema)
-    .check(z.minLength(1, 'needs at least one node'), z.maxLength(64, 'at most 64 nodes')),
+    .check(z.minLength(1, 'needs at least one node'), z.maxLength(MAX_NODES, `at most ${MAX_NODES} nodes`)),
   replication: z.optional(replicationSchema),
   network: z.optional(networkSchema),
   failover: z.optional(failoverSchema),
