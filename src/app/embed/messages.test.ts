@@ -68,11 +68,15 @@ describe('who may drive the embed', () => {
     expect(allowedOrigins(['https://docs.example.com'], 'https://evil.test/page')).toEqual([
       'https://docs.example.com',
     ]);
-    expect(allowedOrigins([], 'https://docs.example.com/guide/replication?x=1')).toEqual([
+    expect(allowedOrigins(undefined, 'https://docs.example.com/guide/replication?x=1')).toEqual([
       'https://docs.example.com',
     ]);
-    expect(allowedOrigins([], '')).toEqual([]);
-    expect(allowedOrigins([], 'about:blank')).toEqual([]);
+    expect(allowedOrigins(undefined, '')).toEqual([]);
+    expect(allowedOrigins(undefined, 'about:blank')).toEqual([]);
+  });
+
+  it('is nobody when ?origin= listed no valid origin: it never falls back to the framing page', () => {
+    expect(allowedOrigins([], 'https://evil.test/page')).toEqual([]);
   });
 
   it('compares origins exactly', () => {
