@@ -105,6 +105,53 @@ describe('node commands', () => {
   });
 });
 
+describe('what a write, a read or a merge may carry', () => {
+  it('refuses a key a link could not carry, says why, and records nothing', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    for (const key of ['k'.repeat(201), 'k'.repeat(1024 * 1024), '']) {
+      expect(actions.write('db1', key, 'v')).toBeNull();
+      expect(store.getState().status).toMatchObject({ tone: 'error' });
+    }
+    expect(store.getState().status?.text).toBe('Write to db1 failed: key: must not be empty.');
+    actions.write('db1', 'k', 'v'.repeat(201));
+    expect(store.getState().status?.text).toMatch(
+      /value: must be at most 200 characters \(this one has 201\)/,
+    );
+    actions.read('db2', 'k'.repeat(201));
+    expect(store.getState().status?.text).toMatch(/^Read on db2 failed: key: must be at most 200/);
+    expect(actions.currentRun().commands).toEqual([]);
+  });
+
+  it('makes every write it accepts into a run that replays, unicode and prototype names included', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    for (const key of ['k'.repeat(200), '😀'.repeat(200), '__proto__', 'constructor']) {
+      expect(actions.write('db1', key, '✓'.repeat(200))?.status).toBe('pending');
+    }
+    actions.tick(500);
+    const copy = createLab({ preset: 'cascading', playing: false, run: actions.currentRun() });
+    expect(copy.getState().loadReport).toBeNull();
+    expect(copy.getState().snapshot.nodes.find((n) => n.id === 'db3')?.data).toEqual(
+      store.getState().snapshot.nodes.find((n) => n.id === 'db3')?.data,
+    );
+  });
+
+  it('hands back the write as issued: failed at once on a replica or a node that is down', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    const onReplica = actions.write('db2', 'k', 'v');
+    expect(onReplica?.status).toBe('failed');
+    expect(onReplica?.error).toMatch(/read-only/);
+    actions.kill('db3');
+    const onDown = actions.write('db3', 'k', 'v');
+    expect(onDown?.status).toBe('failed');
+    expect(onDown?.error).toMatch(/db3 is down/);
+    expect(actions.write('db9', 'k', 'v')).toBeNull();
+    expect(store.getState().status?.text).toMatch(/db9/);
+  });
+});
+
 describe('settings', () => {
   it('rebuilds the simulation with the new replication mode, keeping the preset', () => {
     const store = lab();

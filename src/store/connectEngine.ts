@@ -19,6 +19,7 @@ import {
   type LabState,
   type LabStore,
 } from './labStore.ts';
+import { fieldProblem } from './fields.ts';
 import { errorMessage, writeStatus } from './opText.ts';
 import type { PresetName } from './presetName.ts';
 import { recordRun, replayRun } from './run.ts';
@@ -400,6 +401,8 @@ export function createLab(options: LabOptions): LabStore {
       },
       resolveConflict: (conflictId, value) => {
         run(`Resolving conflict #${conflictId}`, (s) => {
+          const problem = fieldProblem('value', value);
+          if (problem !== null) throw new Error(`value: ${problem}`);
           const record = s.conflicts().find((c) => c.id === conflictId);
           if (record === undefined) throw new Error(`there is no conflict #${conflictId}`);
           const where = resolverFor(s.nodes(), record);

@@ -1,6 +1,6 @@
 /** The one lab store: engine, playback and UI slices plus the actions that drive the engine. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ScenarioInput, WorkloadOptions } from '../engine/index.ts';
+import type { OperationRecord, ScenarioInput, WorkloadOptions } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
 import type { RunRecord } from './run.ts';
 import type { LabSettings, SettingsPatch } from './settings.ts';
@@ -21,7 +21,12 @@ import {
 
 /** Operator and client commands on nodes and links (implemented in commands.ts). */
 export interface NodeCommands {
-  readonly write: (nodeId: string, key: string, value: string) => void;
+  /**
+   * A client write: the operation as the engine recorded it when issued (it may already have failed: a
+   * replica is read-only), or null when it never reached the engine (a key or value the lab refuses, an
+   * unknown node); the status line says why either way.
+   */
+  readonly write: (nodeId: string, key: string, value: string) => OperationRecord | null;
   /** Writes the next numbered key (user1 = hello1...) to `nodeId`, or to the first primary that is up. */
   readonly writeNext: (nodeId?: string) => void;
   /** Reads `key` (default: the last key the user wrote) on `nodeId`. */
