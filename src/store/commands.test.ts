@@ -152,6 +152,50 @@ describe('what a write, a read or a merge may carry', () => {
   });
 });
 
+describe('waiting for an operation to settle', () => {
+  it('calls back at once for a write that already failed', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    const op = actions.write('db2', 'k', 'v');
+    const seen: unknown[] = [];
+    actions.onSettled(op?.id ?? -1, (settled) => seen.push(settled?.status));
+    expect(seen).toEqual(['failed']);
+  });
+
+  it('calls back once a pending write is acknowledged, and only then', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    const op = actions.write('db1', 'k', 'v');
+    expect(op?.status).toBe('pending');
+    const seen: unknown[] = [];
+    actions.onSettled(op?.id ?? -1, (settled) => seen.push([settled?.id, settled?.status]));
+    expect(seen).toEqual([]);
+    actions.tick(100);
+    expect(seen).toEqual([[op?.id, 'ok']]);
+    actions.tick(100);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('waits while a synchronous write blocks, and says the write is gone when the lab starts over', () => {
+    const store = lab();
+    store.getState().actions.applySettings({ replication: { mode: 'sync' } });
+    const { actions } = store.getState();
+    actions.kill('db2');
+    actions.kill('db3');
+    const op = actions.write('db1', 'k', 'v');
+    const seen: unknown[] = [];
+    const other: unknown[] = [];
+    actions.onSettled(op?.id ?? -1, (settled) => seen.push(settled));
+    const stop = actions.onSettled(op?.id ?? -1, (settled) => other.push(settled));
+    stop();
+    actions.tick(5000);
+    expect(seen).toEqual([]);
+    actions.reset();
+    expect(seen).toEqual([null]);
+    expect(other).toEqual([]);
+  });
+});
+
 describe('settings', () => {
   it('rebuilds the simulation with the new replication mode, keeping the preset', () => {
     const store = lab();

@@ -199,6 +199,20 @@ export function createLab(options: LabOptions): LabStore {
   const imported = replayed !== undefined && replayed.preset === undefined;
   let recorder = startRecorder(sim);
   let watchedWrite: number | null = null;
+  /** Who waits for which operation of the running simulation to settle (`onSettled`). */
+  const settling = new Map<number, Set<(op: OperationRecord | null) => void>>();
+  /** Tells everyone waiting on an operation that has settled; with `gone`, tells everyone: the run ended. */
+  const settle = (gone = false): void => {
+    if (settling.size === 0) return;
+    const done: [Set<(op: OperationRecord | null) => void>, OperationRecord | null][] = [];
+    for (const [opId, waiting] of settling) {
+      const op = gone ? undefined : sim.op(opId);
+      if (!gone && op?.status === 'pending') continue;
+      settling.delete(opId);
+      done.push([waiting, op ?? null]);
+    }
+    for (const [waiting, op] of done) for (const settled of waiting) settled(op);
+  };
 
   const report: LoadReport | null =
     first.problems.length > 0
@@ -246,6 +260,7 @@ export function createLab(options: LabOptions): LabStore {
         }
       }
       if (Object.keys(patch).length > 0) set(patch);
+      settle();
     };
 
     /** Runs a user command; a thrown SimulationError becomes a visible message, never a crash. */
@@ -269,6 +284,7 @@ export function createLab(options: LabOptions): LabStore {
       try {
         const scenario = scenarioFor(from, next);
         const started = startSimulation(scenario, next);
+        settle(true);
         sim = started;
         recorder = startRecorder(started);
         base = from;
@@ -365,6 +381,7 @@ export function createLab(options: LabOptions): LabStore {
           set({ loadReport: { title: 'The run could not be replayed.', problems: replayed.problems } });
           return false;
         }
+        settle(true);
         sim = replayed.value;
         recorder = startRecorder(sim);
         base = run.scenario;
@@ -416,6 +433,16 @@ export function createLab(options: LabOptions): LabStore {
       },
       dismissStatus: () => {
         set({ status: null, error: null });
+      },
+      onSettled: (opId, settled) => {
+        const waiting = settling.get(opId) ?? new Set();
+        settling.set(opId, waiting);
+        waiting.add(settled);
+        settle();
+        return () => {
+          waiting.delete(settled);
+          if (waiting.size === 0 && settling.get(opId) === waiting) settling.delete(opId);
+        };
       },
       inspectOp: (opId) => {
         const op = opId === null ? undefined : sim.op(opId);

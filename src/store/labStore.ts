@@ -88,6 +88,12 @@ export interface LabActions extends NodeCommands {
     options: { readonly preset: PresetName; readonly workload?: Partial<WorkloadOptions> },
   ) => boolean;
   readonly dismissStatus: () => void;
+  /**
+   * Calls `settled` once operation `opId` of the running simulation is no longer pending (at once if it
+   * is not), with the record as it ended; with null if the lab starts over first (a reset, a preset, a
+   * loaded run), since that operation is then gone. Returns a function that stops waiting.
+   */
+  readonly onSettled: (opId: number, settled: (op: OperationRecord | null) => void) => () => void;
   /** Picks a client operation to inspect (its node is selected too); null clears the pick. */
   readonly inspectOp: (opId: number | null) => void;
   /**

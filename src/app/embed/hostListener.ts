@@ -4,32 +4,48 @@
  * replies go to that origin alone, never to "*".
  */
 import type { RefObject } from 'react';
+import type { OperationRecord } from '../../engine/index.ts';
 import { currentPrimary, type LabStore } from '../../store/index.ts';
-import { envelope, isAllowed, parseHostMessage, type EmbedMessage, type HostCommand } from './messages.ts';
+import {
+  envelope,
+  isAllowed,
+  parseHostMessage,
+  writeResult,
+  type EmbedMessage,
+  type HostCommand,
+} from './messages.ts';
 
-function run(store: LabStore, command: HostCommand): readonly string[] {
+/** What carrying out a command came to: its problems and, for a write, the operation it became. */
+interface Outcome {
+  readonly problems: readonly string[];
+  readonly op?: OperationRecord;
+}
+
+function run(store: LabStore, command: HostCommand): Outcome {
   const { actions, snapshot } = store.getState();
+  const done = (problems: readonly string[] = []): Outcome => ({ problems });
   switch (command.type) {
     case 'play':
       actions.play();
-      return [];
+      return done();
     case 'pause':
       actions.pause();
-      return [];
+      return done();
     case 'step':
       actions.stepToNextEvent();
-      return [];
+      return done();
     case 'load-scenario':
       return actions.loadRun(command.run, 'The host page loaded a scenario.')
-        ? []
-        : (store.getState().loadReport?.problems ?? ['the run could not be replayed']);
+        ? done()
+        : done(store.getState().loadReport?.problems ?? ['the run could not be replayed']);
     case 'inject-write': {
       const node = command.node ?? currentPrimary(snapshot.nodes)?.id;
-      if (node === undefined) return ['node: there is no primary to write to'];
-      if (!snapshot.nodes.some((n) => n.id === node)) return [`node: no node called "${node}"`];
-      actions.write(node, command.key, command.value);
-      const { error } = store.getState();
-      return error === null ? [] : [error];
+      if (node === undefined) return done(['node: there is no primary to write to']);
+      if (!snapshot.nodes.some((n) => n.id === node)) return done([`node: no node called "${node}"`]);
+      const op = actions.write(node, command.key, command.value);
+      if (op === null) return done([store.getState().error ?? 'the lab refused the write']);
+      // A write the database refused at once (a read-only replica, a node that is down) was not accepted.
+      return { problems: op.status === 'failed' ? [op.error ?? 'the write failed'] : [], op };
     }
   }
 }
@@ -53,6 +69,9 @@ export function listenToHost(
       : Math.ceil(Math.max(element.scrollHeight, element.getBoundingClientRect().height));
   };
 
+  /** Writes whose outcome the host is still owed. */
+  const waits = new Set<{ stop: () => void }>();
+
   const onMessage = (event: MessageEvent) => {
     if (event.source !== parent || !isAllowed(event.origin, allowed)) return;
     const inbound = parseHostMessage(event.data);
@@ -62,7 +81,7 @@ export function listenToHost(
       post({ type: 'ack', ...id, command: 'unknown', ok: false, problems: inbound.problems }, event.origin);
       return;
     }
-    const problems = run(store, inbound.command);
+    const { problems, op } = run(store, inbound.command);
     post(
       {
         type: 'ack',
@@ -70,9 +89,23 @@ export function listenToHost(
         command: inbound.command.type,
         ok: problems.length === 0,
         ...(problems.length === 0 ? {} : { problems }),
+        ...(op === undefined ? {} : { opId: op.id, status: op.status }),
       },
       event.origin,
     );
+    if (op === undefined) return;
+    // The write's outcome follows its ack: at once if it has one, else once it leaves pending.
+    const origin = event.origin;
+    const wait: { stop: () => void } = {
+      stop: () => {
+        // Replaced below, once onSettled returns.
+      },
+    };
+    waits.add(wait);
+    wait.stop = store.getState().actions.onSettled(op.id, (settled) => {
+      waits.delete(wait);
+      post(writeResult(id.id, op, settled), origin);
+    });
   };
   window.addEventListener('message', onMessage);
 
@@ -96,6 +129,8 @@ export function listenToHost(
   post({ type: 'ready', height: last });
   return () => {
     window.removeEventListener('message', onMessage);
+    for (const wait of waits) wait.stop();
+    waits.clear();
     observer.disconnect();
     cancelAnimationFrame(frame);
     unsubscribe();
