@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_KEY_CHARS, charCount, fieldProblem, keyField, nodeIdField, writeProblems } from './fields.ts';
+import { keyField, nodeIdField } from './fieldSchemas.ts';
+import { MAX_KEY_CHARS, charCount, fieldProblem, writeProblems } from './fields.ts';
 
 const MB = 1024 * 1024;
 

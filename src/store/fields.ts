@@ -1,9 +1,9 @@
 /**
- * What a person or a host page may type into a command: keys, values, node ids. One schema each, used
- * by the forms, the store's actions, the embed's messages and the run check (runCheck.ts), so whatever
- * the lab accepts a link carries, and a link never holds what the lab would not have accepted.
+ * What a person or a host page may type into a command: keys and values. One rule each, used by the
+ * forms, the store's actions and (through fieldSchemas.ts) the embed's messages and the run check, so
+ * whatever the lab accepts a link carries, and a link never holds what the lab would not have accepted.
+ * Plain functions, no schema library: the store's actions need them in the first frame.
  */
-import * as z from 'zod/mini';
 
 export const MAX_KEY_CHARS = 200;
 export const MAX_VALUE_CHARS = 200;
@@ -23,47 +23,21 @@ export function charCount(text: string): number {
   return count;
 }
 
-const grouped = (n: number) => n.toLocaleString('en-US');
-
-/** A string of `min` to `max` characters (code points), whose message says how long it is. */
-const chars = (min: number, max: number) =>
-  z.string().check(
-    z.check((ctx) => {
-      if (ctx.value.length === 0 && min > 0) {
-        ctx.issues.push({ code: 'custom', message: 'must not be empty', input: ctx.value });
-        return;
-      }
-      if (ctx.value.length <= max) return;
-      const count = charCount(ctx.value);
-      if (count <= max) return;
-      ctx.issues.push({
-        code: 'custom',
-        message: `must be at most ${max} characters (this one has ${grouped(count)})`,
-        input: ctx.value,
-      });
-    }),
-  );
-
-/** A key a client reads or writes. */
-export const keyField = chars(1, MAX_KEY_CHARS);
-/** A value a client writes (empty is a value too). */
-export const valueField = chars(0, MAX_VALUE_CHARS);
-/** A node's id, as the engine's scenario schema allows it. */
-export const nodeIdField = z
-  .string()
-  .check(
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(MAX_NODE_ID_CHARS, `must be at most ${MAX_NODE_ID_CHARS} characters`),
-    z.regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, ".", "_" and "-"'),
-  );
-
-export type Field = 'key' | 'value';
-const FIELDS = { key: keyField, value: valueField } as const;
+/** A key a client reads or writes: 1 to 200 characters. A value: 0 to 200 (empty is a value too). */
+const LIMITS = {
+  key: { min: 1, max: MAX_KEY_CHARS },
+  value: { min: 0, max: MAX_VALUE_CHARS },
+} as const;
+export type Field = keyof typeof LIMITS;
 
 /** What is wrong with `text` as a `field` ("must not be empty"), or null when it is fine. */
 export function fieldProblem(field: Field, text: string): string | null {
-  const parsed = FIELDS[field].safeParse(text);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'is not valid');
+  const { min, max } = LIMITS[field];
+  if (text.length === 0) return min > 0 ? 'must not be empty' : null;
+  if (text.length <= max) return null;
+  const count = charCount(text);
+  if (count <= max) return null;
+  return `must be at most ${max} characters (this one has ${count.toLocaleString('en-US')})`;
 }
 
 /** Every problem of a write's key and value, each as "key: must not be empty". */

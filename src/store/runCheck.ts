@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { MAX_NODES, ScenarioError, parseScenario, type ScenarioInput } from '../engine/index.ts';
-import { keyField, nodeIdField as nodeId, valueField } from './fields.ts';
+import { keyField, nodeIdField as nodeId, valueField } from './fieldSchemas.ts';
 import { isPresetName } from './presetName.ts';
 import {
   MAX_COMMANDS,
@@ -42,7 +42,7 @@ const addNodeOptions = z.strictObject({
 
 /**
  * The argument list each recorded command takes, as the engine's Simulation methods do. Keys, values and
- * node ids use the same field schemas as the lab's forms and the embed's messages (fields.ts).
+ * node ids follow the same rules as the lab's forms and the embed's messages (fields.ts, fieldSchemas.ts).
  */
 const ARGS = {
   // Tuples with an optional last element, not unions: a union would say only "Invalid input".

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { OperationRecord, OperationStatus } from '../../engine/index.ts';
-import { keyField, nodeIdField, valueField } from '../../store/fields.ts';
+import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
 import { type RunRecord } from '../../store/index.ts';
 import { checkScenario } from '../../store/runCheck.ts';
 
@@ -24,7 +24,7 @@ const hostMessage = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('inject-write'),
-    // The limits of the lab's Write form and of a share link (store/fields.ts).
+    // The limits of the lab's Write form and of a share link (store/fields.ts, fieldSchemas.ts).
     node: z.optional(nodeIdField),
     key: keyField,
     value: valueField,
