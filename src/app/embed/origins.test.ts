@@ -24,11 +24,11 @@ describe('the ?origin= allow-list', () => {
     );
     expect(origins).toEqual(['https://ok.example']);
     expect(problems).toEqual([
-      '?origin: "*": wildcards are not supported; list each origin; ignored',
-      '?origin: "https://*.example.com": wildcards are not supported; list each origin; ignored',
-      '?origin: "null": sandboxed and local pages all share that origin, so it cannot be trusted; ignored',
-      '?origin: "javascript:alert(1)": only http and https origins can frame the lab; ignored',
-      '?origin: "file:///etc": only http and https origins can frame the lab; ignored',
+      '?origin: "*": wildcards are not supported; ignored',
+      '?origin: "https://*.example.com": wildcards are not supported; ignored',
+      '?origin: "null" is the origin every sandboxed page shares; ignored',
+      '?origin: "javascript:alert(1)" is not an http or https origin; ignored',
+      '?origin: "file:///etc" is not an http or https origin; ignored',
       expect.stringMatching(
         /^\?origin: "https:\/\/a\.example\/path" is more than an origin \(use https:\/\/a\.example/,
       ),

@@ -13,9 +13,9 @@ export interface OriginList {
 /** Why `entry` is not an origin the embed can trust, or its canonical form ("https://a.example"). */
 function checkEntry(entry: string): { readonly origin: string } | { readonly problem: string } {
   if (entry === '') return { problem: 'an empty entry' };
-  if (entry.includes('*')) return { problem: `"${entry}": wildcards are not supported; list each origin` };
+  if (entry.includes('*')) return { problem: `"${entry}": wildcards are not supported` };
   if (entry === 'null') {
-    return { problem: '"null": sandboxed and local pages all share that origin, so it cannot be trusted' };
+    return { problem: '"null" is the origin every sandboxed page shares' };
   }
   let url: URL;
   try {
@@ -24,11 +24,11 @@ function checkEntry(entry: string): { readonly origin: string } | { readonly pro
     return { problem: `"${entry}" is not an origin such as https://docs.example.com` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { problem: `"${entry}": only http and https origins can frame the lab` };
+    return { problem: `"${entry}" is not an http or https origin` };
   }
   // Scheme, host and port only: a path, query, fragment or user name would mean something else.
   if (url.href !== `${url.origin}/`) {
-    return { problem: `"${entry}" is more than an origin (use ${url.origin}: scheme, host and port only)` };
+    return { problem: `"${entry}" is more than an origin (use ${url.origin})` };
   }
   return { origin: url.origin };
 }
