@@ -259,7 +259,7 @@ test.describe('what the lab accepts, a link carries', () => {
   }, info) => {
     test.setTimeout(90_000);
     // A run just under the decoded cap (256 KB): writes with 200-character keys and values.
-    const commands = [];
+    const commands: { at: number; type: string; args: string[] }[] = [];
     const command = (i: number) => ({
       at: i,
       type: 'write',
