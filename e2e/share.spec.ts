@@ -139,6 +139,52 @@ test.describe('a share link', () => {
   });
 });
 
+test.describe('a link past the lab’s limits', () => {
+  const lzLink = (payload: unknown) =>
+    `/#s=v1z:${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
+
+  test('with 3,000 addNode commands stops at the scenario’s 64 nodes and says so', async ({ page }) => {
+    const commands = Array.from({ length: 3000 }, (_, i) => ({
+      at: i,
+      type: 'addNode',
+      args: [{ id: `n${i}`, upstream: 'db1' }],
+    }));
+    await page.goto(lzLink({ v: 1, scenario: { nodes: MASTER_SLAVE }, commands, time: 3000 }));
+    await expect(page.locator('[data-banner="load-report"] li')).toHaveText([
+      'commands[61]: addNode failed: the cluster already has 64 nodes, the most a scenario may have',
+    ]);
+    await expect(page.locator('[data-node-id]')).toHaveCount(3);
+  });
+
+  test('with a key of 201 characters or a megabyte names the argument', async ({ page }) => {
+    const write = (key: string) => ({ at: 0, type: 'write', args: ['db1', key, 'v'] });
+    await page.goto(
+      lzLink({
+        v: 1,
+        scenario: { nodes: MASTER_SLAVE },
+        commands: [write('k'.repeat(201)), write(''), write('__proto__')],
+        time: 0,
+      }),
+    );
+    await expect(page.locator('[data-banner="load-report"] li')).toHaveText([
+      'commands[0].args[1] (key): must be at most 200 characters (this one has 201)',
+      'commands[1].args[1] (key): must not be empty',
+    ]);
+    await page.goto(
+      lzLink({
+        v: 1,
+        scenario: { nodes: MASTER_SLAVE },
+        commands: [write('k'.repeat(1024 * 1024))],
+        time: 0,
+      }),
+    );
+    await expect(page.locator('[data-banner="load-report"] li')).toHaveText([
+      /^link: the data is \d+ characters, more than the 262144 allowed$/,
+    ]);
+    await expect(page.locator('[data-node-id]')).toHaveCount(3);
+  });
+});
+
 test.describe('the Share dialog', () => {
   test('exports and re-imports the scenario file', async ({ page }, info) => {
     await openPaused(page);

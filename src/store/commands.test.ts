@@ -14,6 +14,25 @@ describe('node commands', () => {
     expect(store.getState().status?.tone).toBe('ok');
   });
 
+  it('refuses a replica past the scenario’s 64 nodes, with the engine’s reason', () => {
+    const store = lab();
+    for (let i = 0; i < 61; i++) store.getState().actions.addReplica('db1');
+    expect(store.getState().snapshot.nodes).toHaveLength(64);
+    store.getState().actions.addReplica('db1');
+    expect(store.getState().snapshot.nodes).toHaveLength(64);
+    expect(store.getState().status).toEqual({
+      tone: 'error',
+      text: 'Adding a replica of db1 failed: the cluster already has 64 nodes, the most a scenario may have.',
+    });
+    const copy = createLab({
+      preset: 'master-slave',
+      playing: false,
+      run: store.getState().actions.currentRun(),
+    });
+    expect(copy.getState().loadReport).toBeNull();
+    expect(copy.getState().snapshot.nodes).toHaveLength(64);
+  });
+
   it('restores a backup as a new node streaming from the current primary', () => {
     const store = lab();
     const { actions } = store.getState();
