@@ -300,6 +300,27 @@ test.describe('what the lab accepts, a link carries', () => {
     await expect(copy.getByRole('list', { name: 'Events, newest first' })).toContainText('😀'.repeat(200));
   });
 
+  test('the graph menu’s Write form keeps its messages inside the graph', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openPaused(page);
+    await node(page, 'db2').click();
+    await page.getByRole('menuitem', { name: 'Write here…' }).click();
+    const form = page.getByRole('form', { name: 'Write to db2' });
+    await form.getByLabel('Key', { exact: true }).fill('');
+    await form.getByRole('button', { name: 'Send write' }).click();
+    await form.getByLabel('Value', { exact: true }).fill('x'.repeat(2000));
+    await expect(form.getByText('Value must be at most 200 characters (this one has 2,000).')).toBeVisible();
+    const send = form.getByRole('button', { name: 'Send write' });
+    await expect(send).toBeInViewport();
+    const [menu, graph] = await page
+      .locator('.graph-menu')
+      .evaluate((e) => [
+        e.getBoundingClientRect().bottom,
+        e.parentElement?.getBoundingClientRect().bottom ?? 0,
+      ]);
+    expect(menu).toBeLessThanOrEqual(graph);
+  });
+
   test('the Share dialog warns before handing out a link that is too long to open', async ({
     page,
   }, info) => {
