@@ -166,6 +166,14 @@ test.describe('conflicts', () => {
     await expect(ledger(page)).toContainText('1 unresolved');
     // Typing a merged value, then merging, is a recorded resolve on a master holding the siblings.
     const form = entry.getByRole('form', { name: 'Resolve the siblings of colour' });
+    // A merged value a link could not carry stays in its field, with the reason there, and merges nothing.
+    await form.getByLabel('Merged value').fill('p'.repeat(201));
+    await expect(form.getByLabel('Merged value')).toHaveAccessibleDescription(
+      'Merged value must be at most 200 characters (this one has 201).',
+    );
+    await form.getByRole('button', { name: 'Merge' }).click();
+    await expect(form.getByLabel('Merged value')).toBeFocused();
+    await expect(entry).toHaveAttribute('data-resolved', 'false');
     await form.getByLabel('Merged value').fill('<b>purple</b>');
     await form.getByRole('button', { name: 'Merge' }).click();
     await expect(page.locator('p.status-line')).toContainText(

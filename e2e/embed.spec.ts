@@ -82,6 +82,182 @@ test('a host on another origin drives the embed, and a foreign origin is ignored
   await expect(page.locator('#log li')).toHaveCount(0);
 });
 
+/** The last message of `type` the host page logged, parsed. */
+async function lastMessage(page: Page, type: string): Promise<Record<string, unknown>> {
+  const text = await hostLog(page, type).last().textContent();
+  return JSON.parse(text ?? '{}') as Record<string, unknown>;
+}
+
+/** Sends `message` with `id` and waits for the ack with that id. */
+async function ackOf(page: Page, id: string, message: object): Promise<Record<string, unknown>> {
+  await send(page, { ...message, id });
+  const ack = page.locator('#log li[data-type="ack"]').filter({ hasText: `"id":"${id}"` });
+  await expect(ack).toHaveCount(1);
+  return JSON.parse((await ack.textContent()) ?? '{}') as Record<string, unknown>;
+}
+
+/** The result message for the write with ack id `id`. */
+const resultFor = (page: Page, id: string) =>
+  page.locator('#log li[data-type="result"]').filter({ hasText: `"id":"${id}"` });
+
+test.describe('an injected write', () => {
+  test('says whether it was accepted, and its outcome follows in a result', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto('/embed-host.html');
+    await expect(hostLog(page, 'ready')).toHaveCount(1, { timeout: 20_000 });
+    const frame = lab(page);
+
+    // On the master: accepted and pending; once time passes, the result says it was acknowledged.
+    const ok = await ackOf(page, 'w1', { type: 'inject-write', key: 'balance', value: '100' });
+    expect(ok).toMatchObject({ command: 'inject-write', ok: true, status: 'pending' });
+    expect(ok).not.toHaveProperty('problems');
+    await expect(resultFor(page, 'w1')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect(resultFor(page, 'w1')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const done = JSON.parse((await resultFor(page, 'w1').textContent()) ?? '{}') as Record<string, unknown>;
+    expect(done).toMatchObject({
+      command: 'inject-write',
+      opId: ok.opId,
+      node: 'db1',
+      key: 'balance',
+      status: 'ok',
+    });
+    expect(done.time).toEqual(expect.any(Number));
+
+    // On a slave: the lab shows the write failed, and so do the ack and the result.
+    await page.getByRole('button', { name: 'Write on db2 (a slave)' }).click();
+    await expect(hostLog(page, 'result')).toHaveCount(2);
+    const refused = await lastMessage(page, 'ack');
+    expect(refused).toMatchObject({ command: 'inject-write', ok: false, status: 'failed' });
+    expect(refused.problems).toEqual([expect.stringMatching(/^db2 .*read-only/)]);
+    expect(await lastMessage(page, 'result')).toMatchObject({
+      opId: refused.opId,
+      node: 'db2',
+      status: 'failed',
+      error: expect.stringMatching(/read-only/),
+    });
+    await expect(page.locator('#outcome')).toContainText(`(from-host on db2): failed: db2`);
+    await expect(frame.locator('p.status-line')).toContainText('failed');
+
+    // On a node that is down (killed in the lab): refused, with the lab's reason.
+    await frame.locator('[data-node-id="db3"]').click();
+    await frame.getByRole('menuitem', { name: 'Kill' }).click();
+    await expect(frame.locator('[data-node-id="db3"]')).toHaveAttribute('data-status', 'down');
+    const down = await ackOf(page, 'w3', { type: 'inject-write', node: 'db3', key: 'k', value: 'v' });
+    expect(down).toMatchObject({
+      ok: false,
+      status: 'failed',
+      problems: [expect.stringMatching(/^db3 is down/) as unknown],
+    });
+    await expect(resultFor(page, 'w3')).toContainText('"status":"failed"');
+
+    // On a node that does not exist: refused before anything happens, with no operation and no result.
+    const unknown = await ackOf(page, 'w4', { type: 'inject-write', node: 'db9', key: 'k', value: 'v' });
+    expect(unknown).toEqual(expect.objectContaining({ ok: false, problems: ['node: no node called "db9"'] }));
+    expect(unknown).not.toHaveProperty('opId');
+    await page.waitForTimeout(300);
+    await expect(resultFor(page, 'w4')).toHaveCount(0);
+  });
+
+  test('takes the keys the Write form takes and refuses the rest by field', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto('/embed-host.html');
+    await expect(hostLog(page, 'ready')).toHaveCount(1, { timeout: 20_000 });
+    const write = (id: string, key: string, value = 'v') =>
+      ackOf(page, id, { type: 'inject-write', key, value });
+    expect(await write('k200', 'k'.repeat(200), 'v'.repeat(200))).toMatchObject({ ok: true });
+    expect(await write('emoji', '😀'.repeat(200), 'ключ ✓')).toMatchObject({ ok: true });
+    expect(await write('proto', '__proto__', 'x')).toMatchObject({ ok: true });
+    expect(await write('ctor', 'constructor', '')).toMatchObject({ ok: true });
+    expect(await write('k201', 'k'.repeat(201))).toMatchObject({
+      command: 'unknown',
+      ok: false,
+      problems: ['key: must be at most 200 characters (this one has 201)'],
+    });
+    expect(await write('mb', 'k'.repeat(1024 * 1024))).toMatchObject({
+      ok: false,
+      problems: ['key: must be at most 200 characters (this one has 1,048,576)'],
+    });
+    expect(await write('empty', '')).toMatchObject({ ok: false, problems: ['key: must not be empty'] });
+
+    // What it accepted, a link carries: the lab's own link-out opens the same run without a banner.
+    // Step, not play: the workload's events would soon push these writes out of the event list.
+    for (let i = 0; i < 40 && (await resultFor(page, 'ctor').count()) === 0; i++) {
+      await page.getByRole('button', { name: 'Step' }).click();
+    }
+    await expect(resultFor(page, 'ctor')).toContainText('"status":"ok"');
+    const out = lab(page).getByRole('link', { name: 'Open in Replication Lab' });
+    await out.focus();
+    await expect(out).toHaveAttribute('href', /#s=v1z:/);
+    const copy = await page.context().newPage();
+    await copy.goto((await out.getAttribute('href')) ?? '/');
+    await expect(copy.locator('[data-node-id]')).toHaveCount(3);
+    await expect(copy.locator('[data-banner="load-report"]')).toHaveCount(0);
+    await expect(copy.getByRole('list', { name: 'Events, newest first' })).toContainText(
+      'committed __proto__ = "x"',
+    );
+  });
+
+  test('pending in sync mode until it completes, or discarded when the lab starts over', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto('/embed-host.html');
+    await expect(hostLog(page, 'ready')).toHaveCount(1, { timeout: 20_000 });
+    const scenario = {
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'db2', role: 'replica', upstream: 'db1' },
+      ],
+      replication: { mode: 'sync' },
+    };
+    expect(await ackOf(page, 'load', { type: 'load-scenario', scenario })).toMatchObject({ ok: true });
+    const frame = lab(page);
+    await frame.locator('[data-node-id="db2"]').click();
+    await frame.getByRole('menuitem', { name: 'Kill' }).click();
+    const blocked = await ackOf(page, 'sync', { type: 'inject-write', key: 'k', value: 'v' });
+    expect(blocked).toMatchObject({ ok: true, status: 'pending' });
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForTimeout(1000);
+    await expect(resultFor(page, 'sync')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Load cascading scenario' }).click();
+    await expect(resultFor(page, 'sync')).toHaveCount(1);
+    expect(JSON.parse((await resultFor(page, 'sync').textContent()) ?? '{}')).toMatchObject({
+      opId: blocked.opId,
+      status: 'discarded',
+    });
+  });
+});
+
+test.describe('the ?origin= allow-list', () => {
+  test('keeps its valid entries when one is malformed, and says so in the embed', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto(
+      `${OTHER}/embed-host.html?lab=${LOCAL}&allow=${encodeURIComponent(`${OTHER},not-an-origin`)}`,
+    );
+    await expect(hostLog(page, 'ready')).toHaveCount(1, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect(button(lab(page) as unknown as Page, 'Pause')).toBeVisible();
+    await expect(lab(page).locator('[data-banner="load-report"] li')).toHaveText([
+      '?origin: "not-an-origin" is not an origin such as https://docs.example.com; ignored',
+    ]);
+  });
+
+  for (const allow of ['https://trusted.example,not-an-origin', 'not-an-origin', '*', 'null', ' , ,']) {
+    test(`"${allow}" does not trust the page that framed the embed`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.goto(`${OTHER}/embed-host.html?lab=${LOCAL}&allow=${encodeURIComponent(allow)}`);
+      const frame = lab(page);
+      await expect(frame.locator('[data-node-id]')).toHaveCount(3);
+      await expect(frame.locator('[data-banner="load-report"]')).toContainText('?origin:');
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.getByRole('button', { name: 'Inject write' }).click();
+      await page.waitForTimeout(800);
+      await expect(button(frame as unknown as Page, 'Play')).toBeVisible();
+      await expect(page.locator('#log li')).toHaveCount(0);
+    });
+  }
+});
+
 test.describe('embed options', () => {
   test('works when storage throws (third-party iframes)', async ({ page }) => {
     await page.addInitScript(() => {

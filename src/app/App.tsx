@@ -54,7 +54,6 @@ const DEFAULT_VIEW: ViewOptions = {
   chrome: 'full',
   controls: true,
   table: false,
-  origins: [],
 };
 
 /** Which toolbar controls show: `?chrome=` and `?controls=0` trim them (Play/Pause always stays). */

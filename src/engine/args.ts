@@ -18,12 +18,13 @@ export const READ_ROUTINGS: readonly ReadRouting[] = ['primary', 'replicas', 'an
 const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 
-/** A string of at most `max` characters. */
+/** A string of at most `max` characters, counted as code points (an emoji is one), as the lab's forms count. */
 export function checkText(name: string, value: unknown, max: number): string {
   if (typeof value !== 'string')
     throw new SimulationError(`${name} must be a string, not ${describe(value)}`);
-  if (value.length > max)
-    throw new SimulationError(`${name} must be at most ${max} characters (it has ${value.length})`);
+  // A string never has more code points than code units: count only the long ones.
+  const length = value.length <= max ? value.length : [...value].length;
+  if (length > max) throw new SimulationError(`${name} must be at most ${max} characters (it has ${length})`);
   return value;
 }
 

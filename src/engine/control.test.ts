@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from './api.ts';
+import { MAX_NODES } from './scenario/schema.ts';
 import { createSimulation } from './simulation.ts';
 import { cluster } from './testing.ts';
 
@@ -111,6 +112,18 @@ describe('backups and provisioning', () => {
     expect(() => sim.addNode({ id: 'p2', role: 'primary' })).toThrow(SimulationError);
     expect(() => sim.addNode({ id: 'db2', upstream: 'db1' })).toThrow(/already exists/);
     expect(() => sim.addNode({ id: 'x', upstream: 'nope' })).toThrow(/unknown node "nope"/);
+  });
+
+  it('refuses a node beyond the scenario’s cap, however many are asked for', () => {
+    const sim = started(2);
+    for (let i = sim.nodes().length; i < MAX_NODES; i++) sim.addNode({ id: `r${i}`, upstream: 'db1' });
+    expect(sim.nodes()).toHaveLength(MAX_NODES);
+    expect(() => sim.addNode({ id: 'one-more', upstream: 'db1' })).toThrow(/already has 64 nodes/);
+    expect(sim.nodes()).toHaveLength(MAX_NODES);
+    expect(sim.commands().filter((c) => c.type === 'addNode')).toHaveLength(MAX_NODES - 3);
+    sim.removeNode('r10');
+    sim.addNode({ id: 'after-removal', upstream: 'db1' });
+    expect(sim.nodes()).toHaveLength(MAX_NODES);
   });
 });
 

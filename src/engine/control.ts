@@ -174,7 +174,7 @@ export function publicBackup(backup: StoredBackup): Backup {
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,32}$/;
 
 /** Checks `addNode`'s options whole, before anything changes. */
-function checkAddNode(cluster: Cluster, input: unknown): AddNodeOptions & { role: Role } {
+function checkAddNode(input: unknown): AddNodeOptions & { role: Role } {
   const options = checkOptions<AddNodeOptions>('addNode options', input, [
     'id',
     'role',
@@ -194,19 +194,18 @@ function checkAddNode(cluster: Cluster, input: unknown): AddNodeOptions & { role
     throw new SimulationError('fromBackup must be a backup id');
   if (sync !== undefined && typeof sync !== 'boolean')
     throw new SimulationError('sync must be true or false');
-  if (cluster.nodes.size >= MAX_NODES)
-    throw new SimulationError(
-      `a simulation holds at most ${MAX_NODES} nodes: remove one before adding another`,
-    );
   return { ...(options as AddNodeOptions), role };
 }
 
 const ROLES: readonly Role[] = ['primary', 'replica'];
 
 export function addNode(cluster: Cluster, input: AddNodeOptions): DbNode {
-  const options = checkAddNode(cluster, input);
+  const options = checkAddNode(input);
   const role = options.role;
   if (cluster.nodes.has(options.id)) throw new SimulationError(`a node named "${options.id}" already exists`);
+  if (cluster.nodes.size >= MAX_NODES) {
+    throw new SimulationError(`the cluster already has ${MAX_NODES} nodes, the most a scenario may have`);
+  }
   const backup = options.fromBackup === undefined ? undefined : cluster.backups.get(options.fromBackup);
   if (options.fromBackup !== undefined && backup === undefined) {
     throw new SimulationError(`unknown backup "${options.fromBackup}"`);

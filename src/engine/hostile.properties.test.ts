@@ -250,7 +250,7 @@ describe('calls the engine refuses', () => {
     const sim = createSimulation(masterAndReplicas(Array.from({ length: 60 }, (_, i) => `db${i + 1}`)));
     for (let i = 61; i <= 64; i++) sim.addNode({ id: `db${i}`, upstream: 'db1' });
     const before = observe(sim);
-    expect(() => sim.addNode({ id: 'db65', upstream: 'db1' })).toThrow(/at most 64 nodes/);
+    expect(() => sim.addNode({ id: 'db65', upstream: 'db1' })).toThrow(/already has 64 nodes/);
     expect(observe(sim)).toBe(before);
     expect(sim.nodes()).toHaveLength(64);
   });

@@ -14,6 +14,25 @@ describe('node commands', () => {
     expect(store.getState().status?.tone).toBe('ok');
   });
 
+  it('refuses a replica past the scenario’s 64 nodes, with the engine’s reason', () => {
+    const store = lab();
+    for (let i = 0; i < 61; i++) store.getState().actions.addReplica('db1');
+    expect(store.getState().snapshot.nodes).toHaveLength(64);
+    store.getState().actions.addReplica('db1');
+    expect(store.getState().snapshot.nodes).toHaveLength(64);
+    expect(store.getState().status).toEqual({
+      tone: 'error',
+      text: 'Adding a replica of db1 failed: the cluster already has 64 nodes, the most a scenario may have.',
+    });
+    const copy = createLab({
+      preset: 'master-slave',
+      playing: false,
+      run: store.getState().actions.currentRun(),
+    });
+    expect(copy.getState().loadReport).toBeNull();
+    expect(copy.getState().snapshot.nodes).toHaveLength(64);
+  });
+
   it('restores a backup as a new node streaming from the current primary', () => {
     const store = lab();
     const { actions } = store.getState();
@@ -102,6 +121,97 @@ describe('node commands', () => {
     expect(store.getState().status).toMatchObject({ tone: 'error' });
     expect(store.getState().status?.text).toMatch(/a primary is already up/);
     expect(store.getState().snapshot.nodes).toHaveLength(3);
+  });
+});
+
+describe('what a write, a read or a merge may carry', () => {
+  it('refuses a key a link could not carry, says why, and records nothing', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    for (const key of ['k'.repeat(201), 'k'.repeat(1024 * 1024), '']) {
+      expect(actions.write('db1', key, 'v')).toBeNull();
+      expect(store.getState().status).toMatchObject({ tone: 'error' });
+    }
+    expect(store.getState().status?.text).toBe('Write to db1 failed: key: must not be empty.');
+    actions.write('db1', 'k', 'v'.repeat(201));
+    expect(store.getState().status?.text).toMatch(
+      /value: must be at most 200 characters \(this one has 201\)/,
+    );
+    actions.read('db2', 'k'.repeat(201));
+    expect(store.getState().status?.text).toMatch(/^Read on db2 failed: key: must be at most 200/);
+    expect(actions.currentRun().commands).toEqual([]);
+  });
+
+  it('makes every write it accepts into a run that replays, unicode and prototype names included', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    for (const key of ['k'.repeat(200), '😀'.repeat(200), '__proto__', 'constructor']) {
+      expect(actions.write('db1', key, '✓'.repeat(200))?.status).toBe('pending');
+    }
+    actions.tick(500);
+    const copy = createLab({ preset: 'cascading', playing: false, run: actions.currentRun() });
+    expect(copy.getState().loadReport).toBeNull();
+    expect(copy.getState().snapshot.nodes.find((n) => n.id === 'db3')?.data).toEqual(
+      store.getState().snapshot.nodes.find((n) => n.id === 'db3')?.data,
+    );
+  });
+
+  it('hands back the write as issued: failed at once on a replica or a node that is down', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    const onReplica = actions.write('db2', 'k', 'v');
+    expect(onReplica?.status).toBe('failed');
+    expect(onReplica?.error).toMatch(/read-only/);
+    actions.kill('db3');
+    const onDown = actions.write('db3', 'k', 'v');
+    expect(onDown?.status).toBe('failed');
+    expect(onDown?.error).toMatch(/db3 is down/);
+    expect(actions.write('db9', 'k', 'v')).toBeNull();
+    expect(store.getState().status?.text).toMatch(/db9/);
+  });
+});
+
+describe('waiting for an operation to settle', () => {
+  it('calls back at once for a write that already failed', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    const op = actions.write('db2', 'k', 'v');
+    const seen: unknown[] = [];
+    actions.onSettled(op?.id ?? -1, (settled) => seen.push(settled?.status));
+    expect(seen).toEqual(['failed']);
+  });
+
+  it('calls back once a pending write is acknowledged, and only then', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    const op = actions.write('db1', 'k', 'v');
+    expect(op?.status).toBe('pending');
+    const seen: unknown[] = [];
+    actions.onSettled(op?.id ?? -1, (settled) => seen.push([settled?.id, settled?.status]));
+    expect(seen).toEqual([]);
+    actions.tick(100);
+    expect(seen).toEqual([[op?.id, 'ok']]);
+    actions.tick(100);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('waits while a synchronous write blocks, and says the write is gone when the lab starts over', () => {
+    const store = lab();
+    store.getState().actions.applySettings({ replication: { mode: 'sync' } });
+    const { actions } = store.getState();
+    actions.kill('db2');
+    actions.kill('db3');
+    const op = actions.write('db1', 'k', 'v');
+    const seen: unknown[] = [];
+    const other: unknown[] = [];
+    actions.onSettled(op?.id ?? -1, (settled) => seen.push(settled));
+    const stop = actions.onSettled(op?.id ?? -1, (settled) => other.push(settled));
+    stop();
+    actions.tick(5000);
+    expect(seen).toEqual([]);
+    actions.reset();
+    expect(seen).toEqual([null]);
+    expect(other).toEqual([]);
   });
 });
 

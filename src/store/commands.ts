@@ -2,7 +2,8 @@
  * Node, client and network commands. connectEngine.ts hands each one the live Simulation through
  * `run`, which records nothing itself: it turns a thrown SimulationError into a visible message.
  */
-import type { Simulation } from '../engine/index.ts';
+import type { OperationRecord, Simulation } from '../engine/index.ts';
+import { fieldProblem, writeProblems } from './fields.ts';
 import type { LabState, NodeCommands } from './labStore.ts';
 import { readStatus, writeStatus } from './opText.ts';
 import type { StatusMessage } from './slices/engineSlice.ts';
@@ -30,14 +31,20 @@ export function createNodeCommands({ run, get, watchWrite, follow }: CommandCont
   const usedIds = new Set<string>();
   const nodes = () => get().snapshot.nodes;
 
-  const write = (nodeId: string, key: string, value: string): void => {
+  const write = (nodeId: string, key: string, value: string): OperationRecord | null => {
+    let issued: OperationRecord | null = null;
     run(`Write to ${nodeId}`, (sim) => {
+      // The limits a link can carry (fields.ts): a write it could not replay is never made.
+      const problems = writeProblems(key, value);
+      if (problems.length > 0) throw new Error(problems.join('; '));
       const op = sim.write(nodeId, key, value);
+      issued = op;
       lastKey = key;
       watchWrite(op.status === 'pending' ? op.id : null);
       if (op.status !== 'failed') follow(op.id);
       return writeStatus(op);
     });
+    return issued;
   };
 
   /** A fresh node id like `like`'s, never one a node has had. */
@@ -81,9 +88,12 @@ export function createNodeCommands({ run, get, watchWrite, follow }: CommandCont
       write(target, `user${writeCount}`, `hello${writeCount}`);
     },
     read: (nodeId, key) => {
-      run(`Read on ${nodeId}`, (sim) =>
-        readStatus(sim.read(nodeId, key ?? lastKey ?? 'k0'), sim.node(nodeId)),
-      );
+      run(`Read on ${nodeId}`, (sim) => {
+        const which = key ?? lastKey ?? 'k0';
+        const problem = fieldProblem('key', which);
+        if (problem !== null) throw new Error(`key: ${problem}`);
+        return readStatus(sim.read(nodeId, which), sim.node(nodeId));
+      });
     },
     kill: (nodeId) => {
       run(`Killing ${nodeId}`, (sim) => {

@@ -51,6 +51,12 @@ describe('the conflict ledger in the store', () => {
     const record = store.getState().conflicts[0];
     expect(record?.strategy).toBe('siblings');
     expect(record?.resolvedAt).toBeNull();
+    // A merged value a link could not carry is refused before it reaches the engine.
+    store.getState().actions.resolveConflict(record?.id ?? -1, 'p'.repeat(201));
+    expect(store.getState().status?.text).toMatch(
+      /value: must be at most 200 characters \(this one has 201\)/,
+    );
+    expect(store.getState().conflicts[0]?.resolvedAt).toBeNull();
     store.getState().actions.resolveConflict(record?.id ?? -1, 'purple');
     expect(store.getState().status?.text).toMatch(/^db\d is merging the siblings of colour into "purple"/);
     expect(

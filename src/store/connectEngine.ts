@@ -20,6 +20,7 @@ import {
   type LabState,
   type LabStore,
 } from './labStore.ts';
+import { fieldProblem } from './fields.ts';
 import { errorMessage, writeStatus } from './opText.ts';
 import type { PresetName } from './presetName.ts';
 import { recordRun, startReplay, type Replay, type RunRecord } from './run.ts';
@@ -214,6 +215,20 @@ export function createLab(options: LabOptions): LabStore {
   /** The replay under way, if any, and whether the lab was playing when it began. */
   let replaying: { readonly wasPlaying: boolean; readonly stop: () => void } | undefined;
   let resume: (() => void) | undefined;
+  /** Who waits for which operation of the running simulation to settle (`onSettled`). */
+  const settling = new Map<number, Set<(op: OperationRecord | null) => void>>();
+  /** Tells everyone waiting on an operation that has settled; with `gone`, tells everyone: the run ended. */
+  const settle = (gone = false): void => {
+    if (settling.size === 0) return;
+    const done: [Set<(op: OperationRecord | null) => void>, OperationRecord | null][] = [];
+    for (const [opId, waiting] of settling) {
+      const op = gone ? undefined : sim.op(opId);
+      if (!gone && op?.status === 'pending') continue;
+      settling.delete(opId);
+      done.push([waiting, op ?? null]);
+    }
+    for (const [waiting, op] of done) for (const settled of waiting) settled(op);
+  };
 
   const report: LoadReport | null =
     first.problems.length > 0
@@ -261,6 +276,7 @@ export function createLab(options: LabOptions): LabStore {
         }
       }
       if (Object.keys(patch).length > 0) set(patch);
+      settle();
     };
 
     /** Runs a user command; a thrown SimulationError becomes a visible message, never a crash. */
@@ -284,6 +300,7 @@ export function createLab(options: LabOptions): LabStore {
       try {
         const scenario = scenarioFor(from, next);
         const started = startSimulation(scenario, next);
+        settle(true);
         sim = started;
         recorder = startRecorder(started);
         base = from;
@@ -305,6 +322,7 @@ export function createLab(options: LabOptions): LabStore {
 
     /** Puts a replayed run in place of the current one. */
     const adopt = (run: RunRecord, replayed: Simulation, done: string | null): void => {
+      settle(true);
       sim = replayed;
       recorder = startRecorder(sim);
       base = run.scenario;
@@ -482,6 +500,8 @@ export function createLab(options: LabOptions): LabStore {
       },
       resolveConflict: (conflictId, value) => {
         run(`Resolving conflict #${conflictId}`, (s) => {
+          const problem = fieldProblem('value', value);
+          if (problem !== null) throw new Error(`value: ${problem}`);
           const record = s.conflicts().find((c) => c.id === conflictId);
           if (record === undefined) throw new Error(`there is no conflict #${conflictId}`);
           const where = resolverFor(s.nodes(), record);
@@ -495,6 +515,16 @@ export function createLab(options: LabOptions): LabStore {
       },
       dismissStatus: () => {
         set({ status: null, error: null });
+      },
+      onSettled: (opId, settled) => {
+        const waiting = settling.get(opId) ?? new Set();
+        settling.set(opId, waiting);
+        waiting.add(settled);
+        settle();
+        return () => {
+          waiting.delete(settled);
+          if (waiting.size === 0 && settling.get(opId) === waiting) settling.delete(opId);
+        };
       },
       inspectOp: (opId) => {
         const op = opId === null ? undefined : sim.op(opId);

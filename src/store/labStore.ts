@@ -1,6 +1,6 @@
 /** The one lab store: engine, playback and UI slices plus the actions that drive the engine. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ScenarioInput, WorkloadOptions } from '../engine/index.ts';
+import type { OperationRecord, ScenarioInput, WorkloadOptions } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
 import type { RunRecord } from './run.ts';
 import type { LabSettings, SettingsPatch } from './settings.ts';
@@ -21,7 +21,12 @@ import {
 
 /** Operator and client commands on nodes and links (implemented in commands.ts). */
 export interface NodeCommands {
-  readonly write: (nodeId: string, key: string, value: string) => void;
+  /**
+   * A client write: the operation as the engine recorded it when issued (it may already have failed: a
+   * replica is read-only), or null when it never reached the engine (a key or value the lab refuses, an
+   * unknown node); the status line says why either way.
+   */
+  readonly write: (nodeId: string, key: string, value: string) => OperationRecord | null;
   /** Writes the next numbered key (user1 = hello1...) to `nodeId`, or to the first primary that is up. */
   readonly writeNext: (nodeId?: string) => void;
   /** Reads `key` (default: the last key the user wrote) on `nodeId`. */
@@ -83,6 +88,12 @@ export interface LabActions extends NodeCommands {
     options: { readonly preset: PresetName; readonly workload?: Partial<WorkloadOptions> },
   ) => boolean;
   readonly dismissStatus: () => void;
+  /**
+   * Calls `settled` once operation `opId` of the running simulation is no longer pending (at once if it
+   * is not), with the record as it ended; with null if the lab starts over first (a reset, a preset, a
+   * loaded run), since that operation is then gone. Returns a function that stops waiting.
+   */
+  readonly onSettled: (opId: number, settled: (op: OperationRecord | null) => void) => () => void;
   /** Picks a client operation to inspect (its node is selected too); null clears the pick. */
   readonly inspectOp: (opId: number | null) => void;
   /**

@@ -4,7 +4,7 @@
  * engine's work per task scans the nodes. Links and files are untrusted, so a run whose estimate
  * exceeds MAX_REPLAY_COST is refused before it can freeze the page.
  */
-import type { Scenario } from '../engine/index.ts';
+import { MAX_NODES, type Scenario } from '../engine/index.ts';
 import type { RunCommand } from './run.ts';
 
 /**
@@ -88,6 +88,8 @@ export function replayCost(scenario: Scenario, commands: readonly RunCommand[], 
         shape.readsPerSec = 0;
         break;
       case 'addNode': {
+        // The engine refuses a node past the cap: those commands fail and add nothing.
+        if (shape.nodes >= MAX_NODES) break;
         shape.nodes += 1;
         const options = command.args[0] as { readonly role?: string } | undefined;
         if (options?.role === 'primary') shape.primaries += 1;

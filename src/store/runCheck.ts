@@ -4,14 +4,24 @@
  * schemas load with the code that needs them (links, files, the embed), not with the first frame.
  */
 import * as z from 'zod/mini';
-import { ScenarioError, parseScenario, type Scenario, type ScenarioInput } from '../engine/index.ts';
+import {
+  MAX_NODES,
+  ScenarioError,
+  parseScenario,
+  type Scenario,
+  type ScenarioInput,
+} from '../engine/index.ts';
+import { keyField, nodeIdField as nodeId, valueField } from './fieldSchemas.ts';
 import { MAX_REPLAY_COST, replayCost } from './replayCost.ts';
 import { isPresetName } from './presetName.ts';
 import { MAX_COMMANDS, MAX_RUN_MS, type Checked, type RunRecord } from './run.ts';
 
-const nodeId = z.string().check(z.minLength(1), z.maxLength(32));
-const text = z.string().check(z.maxLength(200, 'must be at most 200 characters'));
-const ms = z.number().check(z.minimum(0), z.maximum(MAX_RUN_MS));
+const ms = z
+  .number()
+  .check(
+    z.minimum(0),
+    z.maximum(MAX_RUN_MS, `must be at most ${MAX_RUN_MS} ms (one hour of simulated time)`),
+  );
 const clientOptions = z.strictObject({
   session: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   synchronousCommit: z.optional(z.enum(['local', 'remote_write', 'on', 'remote_apply'])),
@@ -30,10 +40,14 @@ const addNodeOptions = z.strictObject({
   sync: z.optional(z.boolean()),
 });
 
-/** The argument list each recorded command takes, as the engine's Simulation methods do. */
+/**
+ * The argument list each recorded command takes, as the engine's Simulation methods do. Keys, values and
+ * node ids follow the same rules as the lab's forms and the embed's messages (fields.ts, fieldSchemas.ts).
+ */
 const ARGS = {
-  write: z.union([z.tuple([nodeId, text, text]), z.tuple([nodeId, text, text, clientOptions])]),
-  read: z.union([z.tuple([nodeId, text]), z.tuple([nodeId, text, clientOptions])]),
+  // Tuples with an optional last element, not unions: a union would say only "Invalid input".
+  write: z.tuple([nodeId, keyField, valueField, z.optional(clientOptions)]),
+  read: z.tuple([nodeId, keyField, z.optional(clientOptions)]),
   cancel: z.tuple([z.number().check(z.int(), z.minimum(0))]),
   kill: z.tuple([nodeId]),
   restart: z.tuple([nodeId]),
@@ -43,15 +57,24 @@ const ARGS = {
   removeNode: z.tuple([nodeId]),
   rewind: z.tuple([nodeId]),
   repoint: z.tuple([nodeId, nodeId]),
-  partition: z.tuple([z.array(z.array(nodeId).check(z.maxLength(64))).check(z.maxLength(64))]),
+  partition: z.tuple([z.array(z.array(nodeId).check(z.maxLength(MAX_NODES))).check(z.maxLength(MAX_NODES))]),
   heal: z.tuple([]),
   setLatency: z.tuple([nodeId, nodeId, z.number().check(z.minimum(0), z.maximum(60_000))]),
   startWorkload: z.tuple([workloadOptions]),
   stopWorkload: z.tuple([]),
-  resolve: z.tuple([nodeId, text, text]),
+  resolve: z.tuple([nodeId, keyField, valueField]),
 } as const;
 export type CommandType = keyof typeof ARGS;
 const COMMAND_TYPES = Object.keys(ARGS) as CommandType[];
+
+/** What the arguments of commands that take several mean, so a problem names the field ("args[1] (key)"). */
+const ARG_NAMES: { readonly [T in CommandType]?: readonly string[] } = {
+  write: ['node', 'key', 'value', 'options'],
+  read: ['node', 'key', 'options'],
+  resolve: ['node', 'key', 'value'],
+  repoint: ['node', 'upstream'],
+  setLatency: ['from', 'to', 'ms'],
+};
 
 const commandSchema = z.strictObject({
   at: ms,
@@ -78,6 +101,18 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
 
 const issuesOf = (error: z.core.$ZodError, prefix = ''): string[] =>
   error.issues.map((issue) => `${formatPath(issue.path, prefix)}: ${issue.message}`);
+
+/** A command's argument problems, each naming the argument when it has a name: "args[1] (key): ...". */
+function argumentIssues(type: CommandType, error: z.core.$ZodError, prefix: string): string[] {
+  return error.issues.map((issue) => {
+    const full = formatPath(issue.path, prefix);
+    const first = issue.path[0];
+    const name = typeof first === 'number' ? ARG_NAMES[type]?.[first] : undefined;
+    if (name === undefined) return `${full}: ${issue.message}`;
+    const head = `${prefix}[${first as number}]`;
+    return `${head} (${name})${full.slice(head.length)}: ${issue.message}`;
+  });
+}
 
 /** The engine's scenario check, with every problem's path under `prefix` ("scenario.nodes[0].id"). */
 export function checkScenario(input: unknown, prefix = 'scenario'): Checked<ScenarioInput> {
@@ -116,7 +151,7 @@ export function validateRun(input: unknown): Checked<RunRecord> {
   let last = 0;
   raw.commands.forEach((command, i) => {
     const args = ARGS[command.type].safeParse(command.args);
-    if (!args.success) problems.push(...issuesOf(args.error, `commands[${i}].args`));
+    if (!args.success) problems.push(...argumentIssues(command.type, args.error, `commands[${i}].args`));
     if (command.at < last) problems.push(`commands[${i}].at: earlier than the command before it`);
     if (command.at > raw.time) problems.push(`commands[${i}].at: later than time (${raw.time} ms)`);
     last = command.at;

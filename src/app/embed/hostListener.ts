@@ -4,39 +4,57 @@
  * replies go to that origin alone, never to "*".
  */
 import type { RefObject } from 'react';
+import type { OperationRecord } from '../../engine/index.ts';
 import { currentPrimary, type LabStore } from '../../store/index.ts';
-import { envelope, isAllowed, parseHostMessage, type EmbedMessage, type HostCommand } from './messages.ts';
+import {
+  envelope,
+  isAllowed,
+  parseHostMessage,
+  writeResult,
+  type EmbedMessage,
+  type HostCommand,
+} from './messages.ts';
 
-/** Runs a host's command; its problems (none when it was carried out) arrive once it is done. */
-function run(store: LabStore, command: HostCommand): readonly string[] | Promise<readonly string[]> {
+/** What carrying out a command came to: its problems and, for a write, the operation it became. */
+interface Outcome {
+  readonly problems: readonly string[];
+  readonly op?: OperationRecord;
+}
+
+/** Carries out a host's command; a load's outcome arrives once its replay is done. */
+function run(store: LabStore, command: HostCommand): Outcome | Promise<Outcome> {
   const { actions, snapshot } = store.getState();
+  const done = (problems: readonly string[] = []): Outcome => ({ problems });
   switch (command.type) {
     case 'play':
       actions.play();
-      return [];
+      return done();
     case 'pause':
       actions.pause();
-      return [];
+      return done();
     case 'step':
       actions.stepToNextEvent();
-      return [];
+      return done();
     case 'load-scenario':
       return actions
         .loadRun(command.run, 'The host page loaded a scenario.')
         .then((loaded) =>
           loaded
-            ? []
-            : (store.getState().loadReport?.problems ?? [
-                'the replay was cancelled, or another load replaced it',
-              ]),
+            ? done()
+            : done(
+                store.getState().loadReport?.problems ?? [
+                  'the replay was cancelled, or another load replaced it',
+                ],
+              ),
         );
     case 'inject-write': {
       const node = command.node ?? currentPrimary(snapshot.nodes)?.id;
-      if (node === undefined) return ['node: there is no primary to write to'];
-      if (!snapshot.nodes.some((n) => n.id === node)) return [`node: no node called "${node}"`];
-      actions.write(node, command.key, command.value);
-      const { error } = store.getState();
-      return error === null ? [] : [error];
+      if (node === undefined) return done(['node: there is no primary to write to']);
+      if (!snapshot.nodes.some((n) => n.id === node)) return done([`node: no node called "${node}"`]);
+      const op = actions.write(node, command.key, command.value);
+      if (op === null) return done([store.getState().error ?? 'the lab refused the write']);
+      // A write the database refused at once (a read-only replica, a node that is down) was not accepted.
+      return { problems: op.status === 'failed' ? [op.error ?? 'the write failed'] : [], op };
     }
   }
 }
@@ -60,6 +78,9 @@ export function listenToHost(
       : Math.ceil(Math.max(element.scrollHeight, element.getBoundingClientRect().height));
   };
 
+  /** Writes whose outcome the host is still owed. */
+  const waits = new Set<{ stop: () => void }>();
+
   const onMessage = (event: MessageEvent) => {
     if (event.source !== parent || !isAllowed(event.origin, allowed)) return;
     const inbound = parseHostMessage(event.data);
@@ -70,17 +91,41 @@ export function listenToHost(
       return;
     }
     const command = inbound.command.type;
-    void Promise.resolve(run(store, inbound.command)).then((problems) => {
-      post(
-        {
-          type: 'ack',
-          ...id,
-          command,
-          ok: problems.length === 0,
-          ...(problems.length === 0 ? {} : { problems }),
-        },
-        event.origin,
-      );
+    void Promise.resolve(run(store, inbound.command)).then(({ problems, op }) => {
+      answer(command, id, problems, op, event.origin);
+    });
+  };
+
+  /** The ack for a command and, for a write, its result once it has one. */
+  const answer = (
+    command: HostCommand['type'],
+    id: { readonly id?: string | number },
+    problems: readonly string[],
+    op: OperationRecord | undefined,
+    origin: string,
+  ) => {
+    post(
+      {
+        type: 'ack',
+        ...id,
+        command,
+        ok: problems.length === 0,
+        ...(problems.length === 0 ? {} : { problems }),
+        ...(op === undefined ? {} : { opId: op.id, status: op.status }),
+      },
+      origin,
+    );
+    if (op === undefined) return;
+    // The write's outcome follows its ack: at once if it has one, else once it leaves pending.
+    const wait: { stop: () => void } = {
+      stop: () => {
+        // Replaced below, once onSettled returns.
+      },
+    };
+    waits.add(wait);
+    wait.stop = store.getState().actions.onSettled(op.id, (settled) => {
+      waits.delete(wait);
+      post(writeResult(id.id, op, settled), origin);
     });
   };
   window.addEventListener('message', onMessage);
@@ -105,6 +150,8 @@ export function listenToHost(
   post({ type: 'ready', height: last });
   return () => {
     window.removeEventListener('message', onMessage);
+    for (const wait of waits) wait.stop();
+    waits.clear();
     observer.disconnect();
     cancelAnimationFrame(frame);
     unsubscribe();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../engine/index.ts';
-import { allowedOrigins, envelope, isAllowed, parseHostMessage } from './messages.ts';
+import type { OperationRecord } from '../../engine/index.ts';
+import { allowedOrigins, envelope, isAllowed, parseHostMessage, writeResult } from './messages.ts';
 
 const to = (message: object) => ({ target: 'replication-lab', v: 1, ...message });
 
@@ -27,6 +28,25 @@ describe('messages from the host page', () => {
     expect(parseHostMessage(to({ type: 'inject-write', node: 'db2', key: 'k', value: '' }))).toMatchObject({
       command: { node: 'db2' },
     });
+  });
+
+  it('takes the keys and values the Write form takes, and refuses the rest by field', () => {
+    const problems = (message: object) => {
+      const result = parseHostMessage(to({ type: 'inject-write', ...message }));
+      return result.kind === 'invalid' ? result.problems : [];
+    };
+    expect(problems({ key: 'k'.repeat(200), value: '😀'.repeat(200) })).toEqual([]);
+    expect(problems({ key: '__proto__', value: 'constructor' })).toEqual([]);
+    expect(problems({ key: 'k'.repeat(201), value: '' })).toEqual([
+      'key: must be at most 200 characters (this one has 201)',
+    ]);
+    expect(problems({ key: '', value: 'v'.repeat(1024 * 1024) })).toEqual([
+      'key: must not be empty',
+      'value: must be at most 200 characters (this one has 1,048,576)',
+    ]);
+    expect(problems({ node: 'db 1', key: 'k', value: 'v' })).toEqual([
+      'node: may contain only letters, digits, ".", "_" and "-"',
+    ]);
   });
 
   it('loads a scenario that passes the engine’s schema as a run at time 0', () => {
@@ -68,11 +88,15 @@ describe('who may drive the embed', () => {
     expect(allowedOrigins(['https://docs.example.com'], 'https://evil.test/page')).toEqual([
       'https://docs.example.com',
     ]);
-    expect(allowedOrigins([], 'https://docs.example.com/guide/replication?x=1')).toEqual([
+    expect(allowedOrigins(undefined, 'https://docs.example.com/guide/replication?x=1')).toEqual([
       'https://docs.example.com',
     ]);
-    expect(allowedOrigins([], '')).toEqual([]);
-    expect(allowedOrigins([], 'about:blank')).toEqual([]);
+    expect(allowedOrigins(undefined, '')).toEqual([]);
+    expect(allowedOrigins(undefined, 'about:blank')).toEqual([]);
+  });
+
+  it('is nobody when ?origin= listed no valid origin: it never falls back to the framing page', () => {
+    expect(allowedOrigins([], 'https://evil.test/page')).toEqual([]);
   });
 
   it('compares origins exactly', () => {
@@ -90,5 +114,42 @@ describe('who may drive the embed', () => {
       type: 'resize',
       height: 400,
     });
+  });
+});
+
+describe('the result of an injected write', () => {
+  const issued: OperationRecord = {
+    id: 4,
+    kind: 'write',
+    nodeId: 'db1',
+    key: 'k',
+    value: 'v',
+    status: 'pending',
+    startedAt: 10,
+  };
+
+  it('says how it ended, with the error when it failed', () => {
+    expect(writeResult(7, issued, { ...issued, status: 'ok', endedAt: 12.5 })).toEqual({
+      type: 'result',
+      id: 7,
+      command: 'inject-write',
+      opId: 4,
+      node: 'db1',
+      key: 'k',
+      status: 'ok',
+      time: 12.5,
+    });
+    const failed = { ...issued, status: 'failed' as const, error: 'db1 is down: connection refused' };
+    expect(writeResult(undefined, issued, failed)).toMatchObject({
+      status: 'failed',
+      error: 'db1 is down: connection refused',
+    });
+    expect(writeResult(undefined, issued, failed)).not.toHaveProperty('id');
+  });
+
+  it('says it was discarded when the lab started over before it completed', () => {
+    const result = writeResult('w', issued, null);
+    expect(result).toMatchObject({ id: 'w', opId: 4, status: 'discarded' });
+    expect('error' in result ? result.error : '').toMatch(/started over/);
   });
 });

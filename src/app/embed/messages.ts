@@ -4,6 +4,8 @@
  * Everything inbound is validated here; origins are compared exactly, never by substring.
  */
 import * as z from 'zod/mini';
+import type { OperationRecord, OperationStatus } from '../../engine/index.ts';
+import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
 import { type RunRecord } from '../../store/index.ts';
 import { checkScenario } from '../../store/runCheck.ts';
 
@@ -22,9 +24,10 @@ const hostMessage = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('inject-write'),
-    node: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
-    key: z.string().check(z.minLength(1), z.maxLength(200)),
-    value: z.string().check(z.maxLength(200)),
+    // The limits of the lab's Write form and of a share link (store/fields.ts, fieldSchemas.ts).
+    node: z.optional(nodeIdField),
+    key: keyField,
+    value: valueField,
   }),
 ]);
 
@@ -92,10 +95,63 @@ export type EmbedMessage =
       readonly type: 'ack';
       readonly id?: string | number;
       readonly command: string;
+      /** The command was carried out; for `inject-write`, the write was issued and has not failed. */
       readonly ok: boolean;
       readonly problems?: readonly string[];
+      /** `inject-write`: the operation the write became (in the lab's history) and its status then. */
+      readonly opId?: number;
+      readonly status?: OperationStatus;
+    }
+  | {
+      /** The outcome of an `inject-write`, once it is no longer pending: one per operation. */
+      readonly type: 'result';
+      readonly id?: string | number;
+      readonly command: 'inject-write';
+      readonly opId: number;
+      readonly node: string;
+      readonly key: string;
+      /** `discarded`: the lab started over (a reset, a new scenario) while the write was pending. */
+      readonly status: Exclude<OperationStatus, 'pending'> | 'discarded';
+      readonly error?: string;
+      /** A warning that came with success (PostgreSQL's, when a synchronous wait was cancelled). */
+      readonly warning?: string;
+      /** Simulated ms when it completed. */
+      readonly time?: number;
     }
   | { readonly type: 'state'; readonly playing: boolean; readonly time: number };
+
+/**
+ * The `result` of an injected write that is no longer pending (`settled`, as it ended), or of one the
+ * lab dropped by starting over first (`settled` null). `issued` is the operation as it was issued.
+ */
+export function writeResult(
+  id: string | number | undefined,
+  issued: OperationRecord,
+  settled: OperationRecord | null,
+): EmbedMessage {
+  const base = {
+    type: 'result',
+    ...(id === undefined ? {} : { id }),
+    command: 'inject-write',
+    opId: issued.id,
+    node: issued.nodeId,
+    key: issued.key,
+  } as const;
+  if (settled === null) {
+    return {
+      ...base,
+      status: 'discarded',
+      error: 'the lab started over (a reset or a new scenario) before the write completed',
+    };
+  }
+  return {
+    ...base,
+    status: settled.status === 'ok' ? 'ok' : 'failed',
+    ...(settled.error === undefined ? {} : { error: settled.error }),
+    ...(settled.warning === undefined ? {} : { warning: settled.warning }),
+    ...(settled.endedAt === undefined ? {} : { time: settled.endedAt }),
+  };
+}
 
 /** Wraps a message for the host. */
 export function envelope(message: EmbedMessage): EmbedMessage & { source: string; v: number } {

@@ -10,8 +10,8 @@ import { SelectField } from '../../view/panels/settings/SelectField.tsx';
 import { buildSvg, download, fileStem, svgToPng } from '../export/exportGraph.ts';
 import { useModalDialog } from '../useModalDialog.ts';
 import { copyText } from './copyText.ts';
-import { LONG_LINK_CHARS } from './linkCodec.ts';
-import { parseRunFile, runFileText } from './scenarioFile.ts';
+import { LONG_LINK_CHARS, linkProblems } from './linkCodec.ts';
+import { fileProblems, parseRunFile, runFileText } from './scenarioFile.ts';
 import { embedSnippet, shareUrl } from './shareUrl.ts';
 import type { Chrome } from './viewOptions.ts';
 import { ReplayBanner } from './ReplayBanner.tsx';
@@ -53,7 +53,44 @@ function CopyButton({ text, label }: { readonly text: string; readonly label: st
   );
 }
 
-function EmbedSection({ run, title }: { readonly run: RunRecord; readonly title: string }) {
+/** Why neither a link nor a file of this run would open, when that is so: said before either is offered. */
+function Refused({
+  id,
+  link,
+  file,
+}: {
+  readonly id: string;
+  readonly link: readonly string[];
+  readonly file: readonly string[];
+}) {
+  return (
+    <div id={id} className="share-refused" role="alert">
+      <p>
+        <strong>This link would not open:</strong> the lab refuses the run it carries.
+      </p>
+      <ul>
+        {link.map((problem, i) => (
+          <li key={`${i}:${problem}`}>{problem}</li>
+        ))}
+      </ul>
+      <p>
+        {file.length === 0
+          ? 'Download the scenario file below instead: it carries the whole run, and Import scenario file opens it.'
+          : 'The scenario file would not load either. Reset the lab (or load a preset) and share a shorter run.'}
+      </p>
+    </div>
+  );
+}
+
+function EmbedSection({
+  run,
+  title,
+  refused,
+}: {
+  readonly run: RunRecord;
+  readonly title: string;
+  readonly refused: boolean;
+}) {
   const [theme, setTheme] = useState<ThemeSetting>('system');
   const [chrome, setChrome] = useState<Chrome>('full');
   const [autoplay, setAutoplay] = useState(false);
@@ -77,8 +114,21 @@ function EmbedSection({ run, title }: { readonly run: RunRecord; readonly title:
           Play on load (a Pause button stays visible)
         </label>
       </div>
+      {refused && (
+        <p id={`${id}-refused`} className="hint share-warn">
+          The embed code carries the same run as the link above, so it would not open either.
+        </p>
+      )}
       <label htmlFor={`${id}-code`}>Embed code</label>
-      <textarea id={`${id}-code`} className="share-code" readOnly rows={4} value={snippet} />
+      <textarea
+        id={`${id}-code`}
+        className="share-code"
+        readOnly
+        rows={4}
+        value={snippet}
+        aria-invalid={refused}
+        aria-describedby={refused ? `${id}-refused` : undefined}
+      />
       <div className="share-row">
         <CopyButton text={snippet} label="Copy embed code" />
       </div>
@@ -134,8 +184,12 @@ function ImportFile() {
 
 function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }) {
   const store = useLabStoreApi();
-  // The run as it stands when the dialog opens (the simulation pauses while it is open).
-  const [run] = useState(() => store.getState().actions.currentRun());
+  // The run as it stands when the dialog opens (the simulation pauses while it is open), and what
+  // would stop its link or file from opening: the same checks as opening them.
+  const [{ run, refused }] = useState(() => {
+    const current = store.getState().actions.currentRun();
+    return { run: current, refused: { link: linkProblems(current), file: fileProblems(current) } };
+  });
   const name = useLabStore((s) => s.scenarioName);
   const theme = useLabStore((s) => s.theme);
   const vocabulary = useLabStore((s) => s.vocabulary);
@@ -165,19 +219,27 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
       </p>
       <section aria-labelledby={`${id}-link`}>
         <h3 id={`${id}-link`}>Link</h3>
+        {refused.link.length > 0 && <Refused id={`${id}-refused`} link={refused.link} file={refused.file} />}
         <label htmlFor={`${id}-url`}>Share link</label>
-        <input id={`${id}-url`} className="share-url" readOnly value={link} />
+        <input
+          id={`${id}-url`}
+          className="share-url"
+          readOnly
+          value={link}
+          aria-invalid={refused.link.length > 0}
+          aria-describedby={refused.link.length > 0 ? `${id}-refused` : undefined}
+        />
         <div className="share-row">
           <CopyButton text={link} label="Copy link" />
         </div>
-        {link.length > LONG_LINK_CHARS && (
+        {refused.link.length === 0 && link.length > LONG_LINK_CHARS && (
           <p className="hint share-warn">
             This link is {link.length} characters long; some chat and mail tools cut long links. Download the
             scenario file below as well.
           </p>
         )}
       </section>
-      <EmbedSection run={run} title={title} />
+      <EmbedSection run={run} title={title} refused={refused.link.length > 0} />
       <section aria-labelledby={`${id}-pic`}>
         <h3 id={`${id}-pic`}>Picture</h3>
         <div className="share-row">
@@ -215,6 +277,13 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
           </button>
           <ImportFile />
         </div>
+        {refused.file.length > 0 && (
+          <ul className="hint share-warn" aria-label="Why the scenario file would not load">
+            {refused.file.map((problem, i) => (
+              <li key={`${i}:${problem}`}>{problem}</li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

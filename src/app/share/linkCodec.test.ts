@@ -1,12 +1,15 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../engine/index.ts';
+import { createLab } from '../../store/index.ts';
 import type { RunRecord } from '../../store/index.ts';
+import { MAX_FILE_CHARS, fileProblems, parseRunFile, runFileText } from './scenarioFile.ts';
 import {
   MAX_DECODED_CHARS,
   MAX_ENCODED_CHARS,
   decodeRun,
   encodeRun,
+  linkProblems,
   linkReport,
   migrate,
   runHash,
@@ -144,5 +147,41 @@ describe('the banner for a link', () => {
     });
     expect(linkReport(null, [])).toBeNull();
     expect(linkReport(null, ['?speed: too fast'])?.title).toBe('Some options in this link were ignored.');
+  });
+});
+
+describe('a run the lab made, before it becomes a link', () => {
+  it('has no problems when its link opens', () => {
+    expect(linkProblems(run)).toEqual([]);
+    expect(fileProblems(run)).toEqual([]);
+  });
+
+  it('is too long for a link after enough writes at the field limits, yet fits in a file', () => {
+    const lab = createLab({ preset: 'master-slave', playing: false });
+    const { actions } = lab.getState();
+    // Keys and values that do not compress (a simple generator's digits), at the 200-character limit.
+    let seed = 7;
+    const noise = () =>
+      Array.from({ length: 200 }, () => {
+        seed = (seed * 48271) % 2147483647;
+        return (seed % 36).toString(36);
+      }).join('');
+    for (let i = 0; i < 800; i++) {
+      expect(actions.write('db1', noise(), noise())).not.toBeNull();
+      actions.tick(1);
+    }
+    const made = actions.currentRun();
+    expect(linkProblems(made)).toEqual([
+      expect.stringMatching(/^link: (the data is )?\d+ characters, more than the \d+ allowed/),
+    ]);
+    expect(fileProblems(made)).toEqual([]);
+    expect(runFileText(made).length).toBeLessThan(MAX_FILE_CHARS);
+    expect(parseRunFile(runFileText(made))).toMatchObject({ ok: true });
+  });
+
+  it('names what the run check would refuse: a run longer than an hour', () => {
+    const long = { ...run, time: 3_600_001 };
+    expect(linkProblems(long)).toEqual(['time: must be at most 3600000 ms (one hour of simulated time)']);
+    expect(fileProblems(long)).toEqual(linkProblems(long));
   });
 });

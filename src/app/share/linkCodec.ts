@@ -85,12 +85,15 @@ function decompress(codec: string, payload: string): Checked<string> {
   return { ok: false, problems: [`link: unknown format "${codec}" (expected v1z or v1j)`] };
 }
 
-/** Parses and validates JSON text holding a versioned run (a link's, or a scenario file's). */
-export function decodeRunJson(json: string): Checked<RunRecord> {
-  if (json.length > MAX_DECODED_CHARS) {
+/**
+ * Parses and validates JSON text holding a versioned run (a link's, or a scenario file's with the
+ * file's own size cap).
+ */
+export function decodeRunJson(json: string, maxChars = MAX_DECODED_CHARS): Checked<RunRecord> {
+  if (json.length > maxChars) {
     return {
       ok: false,
-      problems: [`link: the data is ${json.length} characters, more than the ${MAX_DECODED_CHARS} allowed`],
+      problems: [`link: the data is ${json.length} characters, more than the ${maxChars} allowed`],
     };
   }
   let payload: unknown;
@@ -121,4 +124,13 @@ export function decodeRun(encoded: string): Checked<RunRecord> {
   if (colon < 0) return { ok: false, problems: ['link: missing the format prefix (v1z:)'] };
   const json = decompress(encoded.slice(0, colon), encoded.slice(colon + 1));
   return json.ok ? decodeRunJson(json.value) : json;
+}
+
+/**
+ * What would stop `run`'s link from opening, by the checks that opening it runs (size, format, the run
+ * check): the Share dialog warns with these instead of handing out a link the lab then refuses.
+ */
+export function linkProblems(run: RunRecord): readonly string[] {
+  const decoded = decodeRun(encodeRun(run));
+  return decoded.ok ? [] : decoded.problems;
 }

@@ -4,7 +4,7 @@ import { parseViewOptions, viewQuery } from './viewOptions.ts';
 describe('view options in the query', () => {
   it('has defaults for an empty query', () => {
     expect(parseViewOptions('')).toEqual({
-      options: { present: false, chrome: 'full', controls: true, table: false, origins: [] },
+      options: { present: false, chrome: 'full', controls: true, table: false },
       problems: [],
     });
   });
@@ -34,12 +34,22 @@ describe('view options in the query', () => {
     );
     expect(options.chrome).toBe('none');
     expect(options.theme).toBeUndefined();
+    // Given but with no valid entry, the allow-list trusts nobody (it is not dropped).
     expect(options.origins).toEqual([]);
     expect(problems).toEqual([
       expect.stringMatching(/^\?theme: .*; ignored$/),
       expect.stringMatching(/^\?speed: .*; ignored$/),
-      expect.stringMatching(/^\?origin: expected origins such as/),
+      expect.stringMatching(/^\?origin: "https:\/\/a\.example\/path" is more than an origin/),
+      '?origin: no valid origin listed, so no page may drive the embed',
     ]);
+  });
+
+  it('keeps the valid origins of a list with a malformed entry, and reports that entry', () => {
+    const { options, problems } = parseViewOptions('?origin=https://trusted.example,not-an-origin');
+    expect(options.origins).toEqual(['https://trusted.example']);
+    expect(problems).toEqual([expect.stringMatching(/^\?origin: "not-an-origin" is not an origin/)]);
+    expect(parseViewOptions('?theme=dark').options).not.toHaveProperty('origins');
+    expect(parseViewOptions('?origin=').options.origins).toEqual([]);
   });
 
   it('accepts a known lesson and reports an unknown one', () => {

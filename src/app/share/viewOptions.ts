@@ -12,6 +12,7 @@ import {
   type ThemeSetting,
   type VocabularyName,
 } from '../../store/index.ts';
+import { parseOriginList } from '../embed/origins.ts';
 
 export type Chrome = 'full' | 'minimal' | 'none';
 
@@ -28,25 +29,17 @@ export interface ViewOptions {
   readonly lesson?: string;
   readonly preset?: PresetName;
   readonly table: boolean;
-  /** Origins allowed to drive the embed by postMessage (exact match), besides the embedding page's. */
-  readonly origins: readonly string[];
+  /**
+   * The valid origins of `?origin=`, allowed to drive the embed by postMessage (exact match) instead of
+   * the embedding page's; absent without `?origin=`, empty when it lists no valid origin (trust nobody).
+   */
+  readonly origins?: readonly string[];
 }
 
 const flag = z.pipe(
   z.enum(['0', '1', 'true', 'false']),
   z.transform((v) => v === '1' || v === 'true'),
 );
-const origin = z.string().check(
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, 'expected origins such as https://docs.example.com, separated by commas'),
-);
-
 const PARAMS = {
   theme: z.enum(['light', 'dark', 'system']),
   terms: z.enum(['master-slave', 'primary-replica', 'leader-follower']),
@@ -58,13 +51,6 @@ const PARAMS = {
   lesson: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'expected a lesson id such as "failover"')),
   preset: z.string().check(z.refine(isPresetName, 'expected one of the topology presets')),
   table: flag,
-  origin: z.pipe(
-    z.pipe(
-      z.string(),
-      z.transform((s) => s.split(',').map((o) => o.trim())),
-    ),
-    z.array(origin).check(z.maxLength(16)),
-  ),
 } as const;
 type Param = keyof typeof PARAMS;
 
@@ -88,11 +74,15 @@ export function parseViewOptions(
   const speed = read('speed');
   const autoplay = read('autoplay');
   const preset = read('preset');
+  // Each entry on its own: one malformed origin must not drop the list (and trust the framing page).
+  const originParam = query.get('origin');
+  const listed = originParam === null ? undefined : parseOriginList(originParam);
   let lesson = read('lesson');
   if (lesson !== undefined && !lessons.includes(lesson)) {
     problems.push(`?lesson: there is no lesson "${lesson}"; the lab opened without one`);
     lesson = undefined;
   }
+  if (listed !== undefined) problems.push(...listed.problems);
   return {
     options: {
       ...(theme === undefined ? {} : { theme }),
@@ -105,7 +95,7 @@ export function parseViewOptions(
       chrome: read('chrome') ?? 'full',
       controls: read('controls') ?? true,
       table: read('table') ?? false,
-      origins: read('origin') ?? [],
+      ...(listed === undefined ? {} : { origins: listed.origins }),
     },
     problems,
   };

@@ -3,6 +3,8 @@ import { z } from './zod.ts';
 import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
 
 export const SCENARIO_VERSION = 1;
+/** The most nodes a cluster may have: in a scenario, and after any number of `addNode` commands. */
+export const MAX_NODES = 64;
 
 /** A whole number in [min, max]. */
 const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
@@ -82,9 +84,6 @@ const networkSchema = z.strictObject({
   latencyMs: z.optional(between(0, 60_000)),
   jitterMs: z.optional(between(0, 60_000)),
 });
-
-/** Most nodes a simulation holds, from its scenario and every `addNode` after. */
-export const MAX_NODES = 64;
 
 export const scenarioSchema = z.strictObject({
   version: z.optional(z.literal(SCENARIO_VERSION)),

@@ -71,16 +71,27 @@ export function GraphMenu({ target, anchor, bounds, onClose, onOpenLink }: Props
     if (gone) onClose(false);
   }, [gone, onClose]);
 
-  // Beside the target, on whichever side has room, kept inside the graph.
+  // Beside the target, on whichever side has room, kept inside the graph. When it grows taller (a form's
+  // field message) it moves up, so its foot never falls below the graph's edge; its side stays put (a
+  // width that follows its side could swing it back and forth).
   useLayoutEffect(() => {
     const el = box.current;
     if (el === null) return;
+    const topFor = (h: number) => Math.min(Math.max(GAP, anchor.top), Math.max(GAP, bounds.height - h - GAP));
     const w = el.offsetWidth;
-    const h = el.offsetHeight;
+    let h = el.offsetHeight;
     const right = anchor.right + GAP;
     const left = right + w <= bounds.width ? right : Math.max(GAP, anchor.left - GAP - w);
-    const top = Math.min(Math.max(GAP, anchor.top), Math.max(GAP, bounds.height - h - GAP));
-    setPosition({ left, top });
+    setPosition({ left, top: topFor(h) });
+    const observer = new ResizeObserver(() => {
+      if (el.offsetHeight === h) return;
+      h = el.offsetHeight;
+      setPosition({ left, top: topFor(h) });
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+    };
   }, [anchor, bounds, mode, items.length]);
 
   // Focus the first item (or the form's first field) once the menu or a form is placed (and so visible).

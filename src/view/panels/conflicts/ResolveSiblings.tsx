@@ -1,6 +1,7 @@
 /** Resolving siblings: keep one of the values, or write a merged one, on a primary that holds them. */
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import type { ConflictRecord } from '../../../engine/index.ts';
+import { fieldProblem } from '../../../store/fields.ts';
 import { resolverFor, useLabActions, useLabStore } from '../../../store/index.ts';
 import { translateRoles, useWords } from '../../vocabulary.ts';
 
@@ -9,6 +10,10 @@ export function ResolveSiblings({ record }: { readonly record: ConflictRecord })
   const words = useWords();
   const id = useId();
   const [merged, setMerged] = useState('');
+  const mergedInput = useRef<HTMLInputElement>(null);
+  // The same limits as a written value (a share link replays the merge); empty is refused on Merge.
+  const [tried, setTried] = useState(false);
+  const mergedProblem = merged === '' ? (tried ? 'must not be empty' : null) : fieldProblem('value', merged);
   // Only the answer (a node id or a problem) is selected, so this re-renders when that changes.
   const where = useLabStore((s) => {
     const found = resolverFor(s.snapshot.nodes, record);
@@ -20,6 +25,11 @@ export function ResolveSiblings({ record }: { readonly record: ConflictRecord })
   };
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (merged === '' || mergedProblem !== null) {
+      setTried(true);
+      mergedInput.current?.focus();
+      return;
+    }
     resolve(merged);
   };
   const values = [...new Set(record.siblings.map((v) => v.value))];
@@ -28,6 +38,7 @@ export function ResolveSiblings({ record }: { readonly record: ConflictRecord })
       className="resolve-siblings"
       aria-label={`Resolve the siblings of ${record.key}`}
       aria-describedby={`${id}-where`}
+      noValidate
       onSubmit={submit}
     >
       <p id={`${id}-where`} className="hint">
@@ -53,11 +64,14 @@ export function ResolveSiblings({ record }: { readonly record: ConflictRecord })
       <label htmlFor={`${id}-merged`}>Merged value</label>
       <span className="resolve-merge">
         <input
+          ref={mergedInput}
           id={`${id}-merged`}
           value={merged}
           required
           autoComplete="off"
           spellCheck={false}
+          aria-invalid={mergedProblem !== null}
+          aria-describedby={mergedProblem === null ? undefined : `${id}-merged-problem`}
           onChange={(e) => {
             setMerged(e.target.value);
           }}
@@ -66,6 +80,11 @@ export function ResolveSiblings({ record }: { readonly record: ConflictRecord })
           Merge
         </button>
       </span>
+      {mergedProblem !== null && (
+        <p id={`${id}-merged-problem`} className="field-problem">
+          Merged value {mergedProblem}.
+        </p>
+      )}
     </form>
   );
 }
