@@ -15,6 +15,20 @@ export const MAX_ADVANCE_MS = 3_600_000;
 export const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'remote_write', 'on', 'remote_apply'];
 export const READ_ROUTINGS: readonly ReadRouting[] = ['primary', 'replicas', 'any'];
 
+/**
+ * Characters as a reader counts them: code points, so "✓" and "😀" are one each (a string's `length`
+ * counts an emoji as two UTF-16 units).
+ */
+export function charCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++, count++) {
+    const unit = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+  }
+  return count;
+}
+
 const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 
@@ -23,7 +37,7 @@ export function checkText(name: string, value: unknown, max: number): string {
   if (typeof value !== 'string')
     throw new SimulationError(`${name} must be a string, not ${describe(value)}`);
   // A string never has more code points than code units: count only the long ones.
-  const length = value.length <= max ? value.length : [...value].length;
+  const length = value.length <= max ? value.length : charCount(value);
   if (length > max) throw new SimulationError(`${name} must be at most ${max} characters (it has ${length})`);
   return value;
 }

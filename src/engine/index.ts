@@ -2,7 +2,14 @@
 export { createSimulation, restoreSimulation } from './simulation.ts';
 export { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './persist/format.ts';
 export { dict, own } from './dict.ts';
-export { COMMIT_LEVELS, MAX_ADVANCE_MS, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, READ_ROUTINGS } from './args.ts';
+export {
+  COMMIT_LEVELS,
+  MAX_ADVANCE_MS,
+  MAX_KEY_LENGTH,
+  MAX_VALUE_LENGTH,
+  READ_ROUTINGS,
+  charCount,
+} from './args.ts';
 export { parseScenario, ScenarioError } from './scenario/parse.ts';
 export { presets, type PresetName } from './scenario/presets.ts';
 export {

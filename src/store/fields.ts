@@ -5,23 +5,13 @@
  * Plain functions, no schema library: the store's actions need them in the first frame.
  */
 
-export const MAX_KEY_CHARS = 200;
-export const MAX_VALUE_CHARS = 200;
-export const MAX_NODE_ID_CHARS = 32;
+import { MAX_KEY_LENGTH, MAX_VALUE_LENGTH, charCount } from '../engine/index.ts';
 
-/**
- * Characters as a reader counts them: code points, so "✓" and "😀" are one each (a string's `length`
- * counts an emoji as two UTF-16 units).
- */
-export function charCount(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++, count++) {
-    const unit = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
-  }
-  return count;
-}
+export { charCount };
+/** The engine's own limits (it refuses anything longer), so a form never accepts what a call would refuse. */
+export const MAX_KEY_CHARS = MAX_KEY_LENGTH;
+export const MAX_VALUE_CHARS = MAX_VALUE_LENGTH;
+export const MAX_NODE_ID_CHARS = 32;
 
 /** A key a client reads or writes: 1 to 200 characters. A value: 0 to 200 (empty is a value too). */
 const LIMITS = {
