@@ -8,6 +8,16 @@ export default defineConfig({
   build: {
     sourcemap: true,
     rolldownOptions: {
+      treeshake: {
+        // Save, restore and the checker register themselves (src/engine/persist/registry.ts): the lab's
+        // first frame leaves them out, and their loaders fetch them as chunks of their own when needed.
+        moduleSideEffects: [
+          {
+            test: /src\/engine\/(persist\/(save|restore|read|reader)|observe\/checker)\.ts$/,
+            sideEffects: false,
+          },
+        ],
+      },
       output: {
         // Everything the first frame needs in one chunk (not a dozen small ones shared with the lazy
         // parts); what loads later (charts' plots, Share, lessons, menus, settings) splits as it likes.

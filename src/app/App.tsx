@@ -11,6 +11,7 @@ import {
   LostWritesPanel,
   TopologyTable,
 } from '../view/panels/lazyPanels.tsx';
+import { LoadReportBanner, ReplayBanner, ShortcutsDialog } from './lazyParts.tsx';
 import { LinkDetails } from '../view/panels/LinkDetails.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { PanelPace } from '../view/panels/PanelPace.tsx';
@@ -28,8 +29,6 @@ import { allowedOrigins } from './embed/origins.ts';
 import { OpenInLab } from './embed/OpenInLab.tsx';
 import { useHostMessages } from './embed/useHostMessages.ts';
 import { toggleFullscreen } from './present/fullscreen.ts';
-import { LoadReportBanner } from './share/LoadReportBanner.tsx';
-import { ReplayBanner } from './share/ReplayBanner.tsx';
 import { ShareDialog } from './share/ShareDialog.tsx';
 import { useHashRun } from './share/useHashRun.ts';
 import type { ViewOptions } from './share/viewOptions.ts';
@@ -38,7 +37,6 @@ import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { useLessonLink } from './lessons/useLessonLink.ts';
 import type { Route } from './route.ts';
 import { useLayout } from './layoutTier.ts';
-import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { SIDE_DEFAULT, SideResizer } from './SideResizer.tsx';
 import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';

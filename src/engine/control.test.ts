@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from './api.ts';
 import { MAX_NODES } from './scenario/schema.ts';
-import { createSimulation } from './simulation.ts';
+import { createSimulation } from './index.ts';
 import { cluster } from './testing.ts';
 
 function started(...args: Parameters<typeof cluster>) {

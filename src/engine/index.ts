@@ -1,5 +1,10 @@
 /** The engine's only door: everything outside src/engine imports from here. */
-export { createSimulation, restoreSimulation } from './simulation.ts';
+export { createSimulation } from './simulation.ts';
+export { restoreSimulation } from './persist/registry.ts';
+export { loadChecker, loadPersistence } from './persist/load.ts';
+// Optional parts register themselves (persist/registry.ts); a bundle may leave them for their loaders.
+import './persist/restore.ts';
+import './observe/checker.ts';
 export { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './persist/format.ts';
 export { dict, own } from './dict.ts';
 export {

@@ -15,7 +15,6 @@ import { FailoverManager } from './failover/manager.ts';
 import { accountLostWrites, promote } from './failover/promotion.ts';
 import type { DbNode } from './node/dbNode.ts';
 import { FailoverRecords } from './failover/records.ts';
-import { findAnomalies, settledComparisons } from './observe/checker.ts';
 import * as faults from './network/faults.ts';
 import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
 import { handleHello } from './replication/sender.ts';
@@ -35,19 +34,7 @@ import * as peers from './multiprimary/peers.ts';
 import { REPLICATION_TIMEOUT_MS } from './network/faults.ts';
 import { parseScenario } from './scenario/parse.ts';
 import type { Scenario, ScenarioInput } from './scenario/schema.ts';
-import { restoreTimers } from './persist/actors.ts';
-import { restoreCluster, saveCluster } from './persist/cluster.ts';
-import { EntryPool, EntryTable, readEntry } from './persist/entries.ts';
-import {
-  readCommand,
-  readScheduler,
-  SAVE_FORMAT,
-  SAVE_VERSION,
-  type SavedSimulation,
-} from './persist/format.ts';
-import { restoreNode, saveNode } from './persist/node.ts';
-import { Reader } from './persist/reader.ts';
-import type { TaskHandle } from './scheduler.ts';
+import { checker, restoreSimulation, saver } from './persist/registry.ts';
 import { defineTask } from './tasks.ts';
 import type {
   ClientOptions,
@@ -111,40 +98,29 @@ export function createSimulation(input: unknown): Simulation {
   return build(scenario, JSON.parse(JSON.stringify(input)) as ScenarioInput);
 }
 
-/**
- * A simulation that continues exactly as the one `saved` was taken from (`Simulation.save()`, as it is or
- * after a JSON round trip). A damaged or foreign save throws a SimulationError naming the problem.
- */
-export function restoreSimulation(saved: unknown): Simulation {
-  const r = new Reader(saved);
-  const format = r.raw('format');
-  if (format !== SAVE_FORMAT)
-    r.at('format').fail(`not a saved Replication Lab simulation (expected "${SAVE_FORMAT}")`);
-  const version = r.num('version');
-  if (version > SAVE_VERSION)
-    r.at('version').fail(
-      `version ${version} is newer than this engine reads (${SAVE_VERSION}): update the lab`,
-    );
-  if (version !== SAVE_VERSION) r.at('version').fail(`unknown version ${version}`);
-  let scenario: Scenario;
-  try {
-    scenario = parseScenario(r.raw('scenario'));
-  } catch (error) {
-    return r.at('scenario').fail(error instanceof Error ? error.message : String(error));
-  }
-  try {
-    return build(scenario, r.raw('scenario') as ScenarioInput, r);
-  } catch (error) {
-    if (error instanceof SimulationError) throw error;
-    // Anything else is a save whose parts do not fit together.
-    throw new SimulationError(
-      `saved state is damaged: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+/** What a restore fills in of a simulation under construction (persist/restore.ts). */
+export interface BuildParts {
+  readonly cluster: Cluster;
+  readonly records: FailoverRecords;
+  readonly workload: Workload;
+  readonly commands: Command[];
 }
 
-/** Builds a simulation of `scenario` at time 0 or, with `saved`, where the save left it. */
-function build(scenario: Scenario, input: ScenarioInput, saved?: Reader): Simulation {
+/** What a save reads of a simulation (persist/save.ts). */
+export interface SaveParts extends BuildParts {
+  readonly manager: FailoverManager | undefined;
+  readonly input: ScenarioInput;
+}
+
+/**
+ * Builds a simulation of `scenario` at time 0 or, with `restore`, where a save left it: `restore` makes
+ * the nodes and puts the state back, and returns the failover manager it made, if any.
+ */
+export function build(
+  scenario: Scenario,
+  input: ScenarioInput,
+  restore?: (parts: BuildParts) => FailoverManager | undefined,
+): Simulation {
   let manager: FailoverManager | undefined;
   const cluster = new Cluster(scenario, (c, message, payload) => {
     if (payload.kind === 'heartbeat') manager?.receive(message, payload);
@@ -243,7 +219,7 @@ function build(scenario: Scenario, input: ScenarioInput, saved?: Reader): Simula
     },
   });
 
-  if (saved === undefined) {
+  if (restore === undefined) {
     for (const spec of scenario.nodes) {
       cluster.createNode(spec.id, spec.role, {
         ...(spec.upstream === undefined ? {} : { upstream: spec.upstream }),
@@ -255,26 +231,7 @@ function build(scenario: Scenario, input: ScenarioInput, saved?: Reader): Simula
     for (const node of cluster.nodes.values()) control.boot(cluster, node);
     if (cluster.isMultiPrimary()) peers.startGroup(cluster);
     if (scenario.failover.mode === 'automatic') manager = new FailoverManager(cluster, records);
-  } else {
-    // Machines start in their saved states (no entry actions run); their timers go back below.
-    const table = new EntryTable(saved.list('entries', readEntry));
-    const nodes = saved.list('nodes', (n) => ({ r: n, node: restoreNode(cluster, n, table) }));
-    for (const { node } of nodes) control.boot(cluster, node);
-    const failover = saved.at('failover');
-    if (scenario.failover.mode === 'automatic') manager = new FailoverManager(cluster, records, failover);
-    restoreCluster(cluster, saved.at('cluster'), table);
-    records.restore(saved.at('records'));
-    workload.restore(saved.at('workload'));
-    commands.push(...saved.list('commands', readCommand));
-    let bySeq: Map<number, TaskHandle>;
-    try {
-      bySeq = cluster.scheduler.restore(readScheduler(saved.at('scheduler')));
-    } catch (error) {
-      return saved.at('scheduler').fail(error instanceof Error ? error.message : String(error));
-    }
-    for (const { r, node } of nodes) restoreTimers(node.actor, r.at('machine'), cluster.scheduler);
-    manager?.restoreQueue(failover, bySeq);
-  }
+  } else manager = restore({ cluster, records, workload, commands });
 
   /** A promotion by hand (`pg_promote()`), recorded as a manual failover. */
   const promoteByHand = (id: NodeId): void => {
@@ -440,7 +397,7 @@ function build(scenario: Scenario, input: ScenarioInput, saved?: Reader): Simula
         throw new SimulationError(`${nodeId} holds no siblings of "${key}" to resolve`);
       return write(nodeId, key, value);
     }),
-    check: () => findAnomalies(cluster.history.all(), settledComparisons(cluster), cluster.now()),
+    check: () => checker()(cluster),
     events: () => cluster.events.all(),
     snapshot: () => {
       if (snapshotCache?.version !== cluster.version)
@@ -449,25 +406,7 @@ function build(scenario: Scenario, input: ScenarioInput, saved?: Reader): Simula
     },
     stats: () => ({ tasksRun: cluster.scheduler.tasksRun, messagesSent: cluster.network.sent }),
     commands: () => commands.slice(),
-    save: () => {
-      const pool = new EntryPool();
-      const nodes = [...cluster.nodes.values()].map((node) => saveNode(node, pool, cluster));
-      const state: SavedSimulation = {
-        format: SAVE_FORMAT,
-        version: SAVE_VERSION,
-        time: cluster.now(),
-        scenario: input,
-        scheduler: cluster.scheduler.save(),
-        nodes,
-        cluster: saveCluster(cluster, pool),
-        failover: manager?.save() ?? null,
-        records: records.save(),
-        workload: workload.save(),
-        commands: JSON.parse(JSON.stringify(commands)) as Command[],
-        entries: pool.entries,
-      };
-      return state;
-    },
+    save: () => saver<SaveParts>()({ cluster, records, workload, commands, manager, input }),
     fork: () => restoreSimulation(simulation.save()),
     subscribe: (listener) => {
       listeners.add(listener);

@@ -1,7 +1,7 @@
 /** Small helpers shared by the engine's tests: scenarios in one line and readable lookups. */
 import type { Simulation } from './api.ts';
 import type { ScenarioInput } from './scenario/schema.ts';
-import { createSimulation } from './simulation.ts';
+import { createSimulation } from './index.ts';
 
 type Replication = NonNullable<ScenarioInput['replication']>;
 

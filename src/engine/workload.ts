@@ -1,7 +1,5 @@
 /** A deterministic client workload: Poisson arrivals of writes and reads from a seeded stream, routed by policy. */
-import { checkWorkload } from './args.ts';
 import type { Cluster } from './cluster.ts';
-import type { Reader } from './persist/reader.ts';
 import type { Random } from './random.ts';
 import type { NodeId, WorkloadOptions } from './types.ts';
 
@@ -56,11 +54,16 @@ export class Workload {
     };
   }
 
-  restore(r: Reader): void {
-    this.generation = r.num('generation');
-    this.nextValue = r.num('nextValue');
-    this.options = r.raw('options') === null ? null : checkWorkload(r.raw('options'), DEFAULT_WORKLOAD);
-    this.random.restore(r.num('random'));
+  load(state: {
+    readonly generation: number;
+    readonly nextValue: number;
+    readonly options: WorkloadOptions | null;
+    readonly random: number;
+  }): void {
+    this.generation = state.generation;
+    this.nextValue = state.nextValue;
+    this.options = state.options;
+    this.random.restore(state.random);
   }
 
   stop(): void {

@@ -1,7 +1,7 @@
 /** While a long run from a link, a file or a host page replays: how far it is, and a way to stop it. */
 import { useId } from 'react';
 import { useLabStore } from '../../store/index.ts';
-import { formatSimTime } from '../../view/panels/eventText.ts';
+import { formatSimTime } from '../../view/simTime.ts';
 
 export function ReplayBanner() {
   const replaying = useLabStore((s) => s.replaying);

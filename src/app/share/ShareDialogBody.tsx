@@ -5,7 +5,7 @@
  */
 import { useId, useState, type RefObject } from 'react';
 import { useLabStore, useLabStoreApi, type RunRecord, type ThemeSetting } from '../../store/index.ts';
-import { formatSimTime } from '../../view/panels/eventText.ts';
+import { formatSimTime } from '../../view/simTime.ts';
 import { SelectField } from '../../view/panels/settings/SelectField.tsx';
 import { buildSvg, download, fileStem, svgToPng } from '../export/exportGraph.ts';
 import { useModalDialog } from '../useModalDialog.ts';

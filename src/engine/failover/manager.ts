@@ -9,8 +9,7 @@
  * the primary's lease. A primary across the cut reaches no one, so its heartbeats are dropped.
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
-import { actorSnapshot, restoreTimers, saveActor } from '../persist/actors.ts';
-import type { Reader } from '../persist/reader.ts';
+import { restoreTimers, saveActor, type SavedActor } from '../persist/actors.ts';
 import { createActorClock, type ActorClock, type TaskArgs, type TaskHandle } from '../scheduler.ts';
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
@@ -24,6 +23,16 @@ import { repointOrphans, stepDown, takeOver } from './takeover.ts';
 type Heartbeat = Extract<Payload, { kind: 'heartbeat' }>;
 type Ping = Extract<Heartbeat, { phase: 'ping' }>;
 type Reply = Extract<Heartbeat, { phase: 'reply' }>;
+
+/** The manager as saved: its machine, where it stands in a partition, and its pending lease checks. */
+export interface SavedManager {
+  readonly machine: SavedActor;
+  readonly anchor: NodeId | null;
+  readonly partitionedAt: SimTime | null;
+  readonly electionStartedAt: SimTime | null;
+  readonly noCandidateReported: boolean;
+  readonly leases: readonly (readonly [NodeId, number])[];
+}
 
 export class FailoverManager {
   readonly actor: Actor<typeof managerMachine>;
@@ -39,7 +48,7 @@ export class FailoverManager {
   constructor(
     private readonly cluster: Cluster,
     private readonly records: FailoverRecords,
-    saved?: Reader,
+    saved?: SavedManager,
   ) {
     const { heartbeatMs, timeoutMs } = cluster.failoverConfig;
     this.leases = new Leases(cluster);
@@ -47,7 +56,7 @@ export class FailoverManager {
     this.actor = createActor(managerMachine, {
       clock: this.clock,
       input: { leader: cluster.currentPrimary()?.id, heartbeatMs, timeoutMs },
-      ...(saved === undefined ? {} : { snapshot: actorSnapshot(saved.at('machine')) as Snapshot<unknown> }),
+      ...(saved === undefined ? {} : { snapshot: saved.machine.snapshot as Snapshot<unknown> }),
     });
     cluster.scheduler.on('failover.tick', () => {
       this.tick();
@@ -85,17 +94,17 @@ export class FailoverManager {
     });
     this.actor.start();
     if (saved !== undefined) {
-      this.anchor = saved.optStr('anchor');
-      this.partitionedAt = saved.optNum('partitionedAt');
-      this.electionStartedAt = saved.optNum('electionStartedAt');
-      this.noCandidateReported = saved.bool('noCandidateReported');
+      this.anchor = saved.anchor ?? undefined;
+      this.partitionedAt = saved.partitionedAt ?? undefined;
+      this.electionStartedAt = saved.electionStartedAt ?? undefined;
+      this.noCandidateReported = saved.noCandidateReported;
       return;
     }
     for (const primary of cluster.primaries()) this.leases.grant(primary, cluster.now());
     this.tick();
   }
 
-  save(): Record<string, unknown> {
+  save(): SavedManager {
     return {
       machine: saveActor(this.actor, this.clock, this.cluster.scheduler),
       anchor: this.anchor ?? null,
@@ -107,14 +116,9 @@ export class FailoverManager {
   }
 
   /** Puts the machine's timers and the lease checks back, once the scheduler's queue is restored. */
-  restoreQueue(saved: Reader, bySeq: ReadonlyMap<number, TaskHandle>): void {
-    restoreTimers(this.actor, saved.at('machine'), this.cluster.scheduler);
-    const leases = saved.list('leases', (pair) => {
-      const [id, seq] = pair.items((part) => part);
-      if (id === undefined || seq === undefined) return pair.fail('expected [node, task]');
-      return [id.asStr(), seq.asNum()] as const;
-    });
-    this.leases.restore(leases, bySeq);
+  restoreQueue(saved: SavedManager, bySeq: ReadonlyMap<number, TaskHandle>): void {
+    restoreTimers(this.actor, saved.machine.timers, this.cluster.scheduler);
+    this.leases.restore(saved.leases, bySeq);
   }
 
   private get context() {

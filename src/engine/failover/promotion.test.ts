@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../simulation.ts';
+import { createSimulation } from '../index.ts';
 import { cluster } from '../testing.ts';
 
 function started(...args: Parameters<typeof cluster>) {

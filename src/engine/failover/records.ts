@@ -1,10 +1,9 @@
 /** Failover records: each failover's recovery time (failure to the new primary's first acknowledged write) and recovery point (the acknowledged writes it lost). */
 import type { Cluster } from '../cluster.ts';
-import type { Reader } from '../persist/reader.ts';
 import type { EngineEventBody, FailoverRecord, NodeId } from '../types.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type Draft = Mutable<FailoverRecord> & { lostOpIds: number[]; timeline: number };
+export type Draft = Mutable<FailoverRecord> & { lostOpIds: number[]; timeline: number };
 
 export type FailoverFields = Pick<
   FailoverRecord,
@@ -102,11 +101,9 @@ export class FailoverRecords {
     };
   }
 
-  restore(r: Reader): void {
-    this.records.push(...r.list('records', readDraft));
-    this.awaiting = r
-      .nums('awaiting')
-      .map((id) => this.records[id - 1] ?? r.at('awaiting').fail(`no failover #${id}`));
+  load(state: { readonly records: readonly Draft[]; readonly awaiting: readonly number[] }): void {
+    this.records.push(...state.records.map((d) => ({ ...d, lostOpIds: d.lostOpIds.slice() })));
+    this.awaiting = state.awaiting.flatMap((id) => this.records[id - 1] ?? []);
   }
 
   private observe(body: EngineEventBody): void {
@@ -123,34 +120,6 @@ export class FailoverRecords {
       this.awaiting = this.awaiting.filter((d) => d.firstWriteAt === null);
     }
   }
-}
-
-function readDraft(r: Reader): Draft {
-  const trigger = r.str('trigger');
-  if (trigger !== 'manual' && trigger !== 'automatic')
-    return r.at('trigger').fail('expected manual or automatic');
-  const nullable = (name: string): number | null => (r.raw(name) === null ? null : r.num(name));
-  const window =
-    r.raw('lostWindow') === null
-      ? null
-      : { from: r.at('lostWindow').num('from'), to: r.at('lostWindow').num('to') };
-  return {
-    id: r.num('id'),
-    trigger,
-    oldPrimary: r.str('oldPrimary'),
-    newPrimary: r.str('newPrimary'),
-    failedAt: r.num('failedAt'),
-    lastHeartbeatAt: nullable('lastHeartbeatAt'),
-    detectedAt: r.num('detectedAt'),
-    promotedAt: r.num('promotedAt'),
-    firstWriteAt: nullable('firstWriteAt'),
-    rtoMs: nullable('rtoMs'),
-    lostWrites: r.num('lostWrites'),
-    lostOpIds: r.nums('lostOpIds'),
-    lostWindow: window,
-    splitBrain: r.bool('splitBrain'),
-    timeline: r.num('timeline'),
-  };
 }
 
 function publicRecord(draft: Draft): FailoverRecord {

@@ -11,7 +11,6 @@ import type {
   SiblingVersion,
   SimTime,
 } from '../types.ts';
-import type { Reader } from '../persist/reader.ts';
 import { EMPTY_VV } from './versions.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -109,13 +108,18 @@ export class ConflictLedger {
     return { records: this.all(), nextId: this.nextId, count: this.count };
   }
 
-  restore(r: Reader): void {
-    for (const record of r.list('records', readRecord)) {
+  load(state: {
+    readonly records: readonly ConflictRecord[];
+    readonly nextId: number;
+    readonly count: number;
+  }): void {
+    for (const saved of state.records) {
+      const record = { ...saved };
       this.records.push(record);
       this.byVersions.set(versionsKey(record.key, record.versions), record);
     }
-    this.nextId = r.num('nextId');
-    this.count = r.num('count');
+    this.nextId = state.nextId;
+    this.count = state.count;
   }
 }
 
@@ -125,33 +129,4 @@ function versionsKey(key: string, versions: readonly ConflictVersion[]): string 
     .map((v) => v.opId)
     .sort((a, b) => a - b)
     .join(',')}`;
-}
-
-const STRATEGIES: readonly ConflictStrategy[] = ['lww', 'siblings', 'certification'];
-
-function readVersion(r: Reader): ConflictVersion {
-  return {
-    value: r.str('value'),
-    origin: r.str('origin'),
-    originTime: r.num('originTime'),
-    vv: r.counters('vv'),
-    opId: r.num('opId'),
-  };
-}
-
-function readRecord(r: Reader): Mutable<ConflictRecord> {
-  const strategy = r.str('strategy') as ConflictStrategy;
-  if (!STRATEGIES.includes(strategy)) r.at('strategy').fail('expected lww, siblings or certification');
-  return {
-    id: r.num('id'),
-    key: r.str('key'),
-    at: r.num('at'),
-    nodeIds: r.strs('nodeIds'),
-    detectedOn: r.strs('detectedOn'),
-    versions: r.list('versions', readVersion),
-    winner: r.raw('winner') === null ? null : readVersion(r.at('winner')),
-    siblings: r.list('siblings', readVersion),
-    strategy,
-    resolvedAt: r.raw('resolvedAt') === null ? null : r.num('resolvedAt'),
-  };
 }

@@ -1,5 +1,4 @@
 /** The network: per-link latency with seeded jitter; every message is visible in flight; links stay FIFO like TCP. */
-import type { Reader } from '../persist/reader.ts';
 import type { Random } from '../random.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { Message, MessageKind, NodeId, SimTime } from '../types.ts';
@@ -25,8 +24,8 @@ const linkKey = (a: NodeId, b: NodeId): string => (a < b ? `${a}|${b}` : `${b}|$
 /** Time a node takes to answer a connection request, beyond the round trip itself, ms. */
 const ANSWER_MARGIN_MS = 100;
 
-export interface SavedNetwork {
-  readonly inFlight: readonly { readonly message: Message; readonly payload: unknown }[];
+export interface SavedNetwork<P = unknown> {
+  readonly inFlight: readonly { readonly message: Message; readonly payload: P }[];
   readonly lastDelivery: readonly (readonly [NodeId, NodeId, SimTime])[];
   readonly latencyOverrides: readonly (readonly [string, number])[];
   readonly sides: readonly (readonly [NodeId, number])[];
@@ -37,34 +36,6 @@ export interface SavedNetwork {
   readonly latencyMs: number;
   readonly jitterMs: number;
   readonly random: number;
-}
-
-const MESSAGE_KINDS: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat'];
-
-/** A two-item array read as a pair of readers. */
-function pair(r: Reader): [Reader, Reader] {
-  const [a, b] = r.items((part) => part);
-  if (a === undefined || b === undefined) return r.fail('expected a pair');
-  return [a, b];
-}
-
-function readMessage(r: Reader): Message {
-  const kind = r.str('kind') as MessageKind;
-  if (!MESSAGE_KINDS.includes(kind)) r.at('kind').fail('expected a message kind');
-  const message: { -readonly [K in keyof Message]: Message[K] } = {
-    id: r.num('id'),
-    from: r.str('from'),
-    to: r.str('to'),
-    kind,
-    sentAt: r.num('sentAt'),
-    deliverAt: r.num('deliverAt'),
-    size: r.num('size'),
-  };
-  const firstLsn = r.optNum('firstLsn');
-  const lastLsn = r.optNum('lastLsn');
-  if (firstLsn !== undefined) message.firstLsn = firstLsn;
-  if (lastLsn !== undefined) message.lastLsn = lastLsn;
-  return message;
 }
 
 export class Network<P> {
@@ -241,30 +212,26 @@ export class Network<P> {
     };
   }
 
-  restore(r: Reader, readPayload: (r: Reader) => P): void {
-    for (const item of r.list('inFlight', (i) => i)) {
-      const message = readMessage(item.at('message'));
+  /** Puts saved state back (read and checked by persist/read.ts), payloads already made. */
+  load(state: SavedNetwork<P>): void {
+    for (const { message, payload } of state.inFlight) {
       this.inFlight.set(message.id, message);
-      this.payloads.set(message.id, readPayload(item.at('payload')));
+      this.payloads.set(message.id, payload);
     }
-    for (const item of r.list('lastDelivery', (i) => i)) {
-      const [from, to, at] = item.items((part) => part);
-      if (from === undefined || to === undefined || at === undefined)
-        return item.fail('expected [from, to, at]');
-      let out = this.lastDelivery.get(from.asStr());
-      if (out === undefined) this.lastDelivery.set(from.asStr(), (out = new Map<NodeId, SimTime>()));
-      out.set(to.asStr(), at.asNum());
+    for (const [from, to, at] of state.lastDelivery) {
+      let out = this.lastDelivery.get(from);
+      if (out === undefined) this.lastDelivery.set(from, (out = new Map<NodeId, SimTime>()));
+      out.set(to, at);
     }
-    for (const [key, ms] of r.list('latencyOverrides', pair))
-      this.latencyOverrides.set(key.asStr(), ms.asNum());
-    for (const [id, side] of r.list('sides', pair)) this.sides.set(id.asStr(), side.asNum());
-    this.partitioned = r.bool('partitioned');
-    for (const p of r.strs('droppedPairs')) this.droppedPairs.add(p);
-    this.dropped = r.num('dropped');
-    this.nextId = r.num('nextId');
-    this.latencyMs = r.num('latencyMs');
-    this.jitterMs = r.num('jitterMs');
-    this.random.restore(r.num('random'));
+    for (const [key, ms] of state.latencyOverrides) this.latencyOverrides.set(key, ms);
+    for (const [id, side] of state.sides) this.sides.set(id, side);
+    this.partitioned = state.partitioned;
+    for (const p of state.droppedPairs) this.droppedPairs.add(p);
+    this.dropped = state.dropped;
+    this.nextId = state.nextId;
+    this.latencyMs = state.latencyMs;
+    this.jitterMs = state.jitterMs;
+    this.random.restore(state.random);
     this.version++;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../simulation.ts';
+import { createSimulation } from '../index.ts';
 import { cluster } from '../testing.ts';
 import type { AnomalyKind, OperationRecord } from '../types.ts';
 import { findAnomalies, type Comparison } from './checker.ts';

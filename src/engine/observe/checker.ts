@@ -1,6 +1,7 @@
 /** The consistency checker: anomalies found in the client history (and, once the system is settled, in the nodes' data), each explained in one sentence. */
 import type { Cluster } from '../cluster.ts';
 import { own } from '../dict.ts';
+import { registerChecker } from '../persist/registry.ts';
 import type { Anomaly, NodeId, OperationRecord, SimTime } from '../types.ts';
 
 /** Two nodes that should hold the same data by now, with what each holds. */
@@ -223,3 +224,7 @@ export function settledComparisons(cluster: Cluster): Comparison[] {
   }
   return comparisons;
 }
+
+registerChecker((cluster) =>
+  findAnomalies(cluster.history.all(), settledComparisons(cluster), cluster.now()),
+);

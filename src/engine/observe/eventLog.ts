@@ -1,5 +1,4 @@
 /** The typed event log: everything that happened, in order; the oldest are dropped past a bound. */
-import type { Reader } from '../persist/reader.ts';
 import type { EngineEvent, EngineEventBody, SimTime } from '../types.ts';
 
 const RETAIN = 5_000;
@@ -30,13 +29,8 @@ export class EventLog {
     return { events: this.events.slice(-RETAIN), seq: this.seq };
   }
 
-  restore(r: Reader): void {
-    this.events = r.list('events', (item) => {
-      item.str('type');
-      item.num('seq');
-      item.num('at');
-      return item.value as EngineEvent;
-    });
-    this.seq = r.num('seq');
+  load(state: { readonly events: readonly EngineEvent[]; readonly seq: number }): void {
+    this.events = state.events.slice();
+    this.seq = state.seq;
   }
 }

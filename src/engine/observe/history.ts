@@ -1,20 +1,11 @@
 /** Client operation history: every op from invocation to outcome; retention is bounded, counters are exact. */
 import { counterOf } from '../multiprimary/versions.ts';
-import type { Reader } from '../persist/reader.ts';
-import type {
-  Lsn,
-  NodeId,
-  OperationRecord,
-  SimTime,
-  SiblingVersion,
-  SynchronousCommit,
-  VersionVector,
-} from '../types.ts';
+import type { Lsn, NodeId, OperationRecord, SimTime, SiblingVersion, VersionVector } from '../types.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type OpRecord = Mutable<OperationRecord>;
 
-interface AckedVersion {
+export interface AckedVersion {
   readonly opId: number;
   readonly value: string;
   readonly lsn: Lsn;
@@ -77,17 +68,16 @@ export class History {
     };
   }
 
-  restore(r: Reader): void {
-    for (const op of r.list('ops', readOp)) this.ops.set(op.id, op);
-    this.evictOrder = r.nums('evictOrder');
+  /** Puts saved state back (read and checked by persist/read.ts). */
+  load(state: SavedHistory): void {
+    for (const op of state.ops) this.ops.set(op.id, { ...op });
+    this.evictOrder = state.evictOrder.slice();
     this.evictHead = 0;
-    this.nextId = r.num('nextId');
-    for (const [key, versions] of r.list('acked', readAckedPair)) this.acked.set(key, versions);
-    this.latencies.push(...r.nums('latencies'));
-    this.latencyCursor = r.num('latencyCursor');
-    const counts = r.at('counts');
-    for (const name of Object.keys(this.counts) as (keyof History['counts'])[])
-      this.counts[name] = counts.num(name);
+    this.nextId = state.nextId;
+    for (const [key, versions] of state.acked) this.acked.set(key, versions.slice());
+    this.latencies.push(...state.latencies);
+    this.latencyCursor = state.latencyCursor;
+    Object.assign(this.counts, state.counts);
   }
 
   begin(kind: 'write' | 'read', nodeId: NodeId, key: string, at: SimTime, value?: string): OpRecord {
@@ -213,62 +203,6 @@ export class History {
       this.evictHead = 0;
     }
   }
-}
-
-const OP_STATUSES: readonly OperationRecord['status'][] = ['pending', 'ok', 'failed'];
-const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'remote_write', 'on', 'remote_apply'];
-
-/** A saved operation record, checked field by field. */
-function readOp(r: Reader): OpRecord {
-  const kind = r.str('kind');
-  if (kind !== 'write' && kind !== 'read') return r.at('kind').fail('expected "write" or "read"');
-  const status = r.str('status') as OperationRecord['status'];
-  if (!OP_STATUSES.includes(status)) r.at('status').fail('expected pending, ok or failed');
-  const op: OpRecord = {
-    id: r.num('id'),
-    kind,
-    nodeId: r.str('nodeId'),
-    key: r.str('key'),
-    status,
-    startedAt: r.num('startedAt'),
-  };
-  const text = ['value', 'error', 'lostReason', 'expected', 'session', 'warning'] as const;
-  for (const name of text) {
-    const value = r.optStr(name);
-    if (value !== undefined) op[name] = value;
-  }
-  const numbers = ['endedAt', 'lsn', 'timeline', 'overwrittenByConflict', 'originSeq'] as const;
-  for (const name of numbers) {
-    const value = r.optNum(name);
-    if (value !== undefined) op[name] = value;
-  }
-  for (const name of ['lost', 'stale', 'waitedForSync'] as const)
-    if (r.raw(name) !== undefined) op[name] = r.bool(name);
-  const level = r.optStr('synchronousCommit') as SynchronousCommit | undefined;
-  if (level !== undefined) {
-    if (!COMMIT_LEVELS.includes(level)) r.at('synchronousCommit').fail('expected a commit level');
-    op.synchronousCommit = level;
-  }
-  if (r.raw('siblings') !== undefined) op.siblings = r.strs('siblings');
-  return op;
-}
-
-function readAckedPair(r: Reader): readonly [string, AckedVersion[]] {
-  const [key, versions] = r.items((part) => part);
-  if (key === undefined || versions === undefined) return r.fail('expected [key, versions]');
-  return [key.asStr(), versions.items(readAcked)];
-}
-
-function readAcked(r: Reader): AckedVersion {
-  const origin = r.optStr('origin');
-  const originSeq = r.optNum('originSeq');
-  return {
-    opId: r.num('opId'),
-    value: r.str('value'),
-    lsn: r.num('lsn'),
-    ...(origin === undefined ? {} : { origin }),
-    ...(originSeq === undefined ? {} : { originSeq }),
-  };
 }
 
 function olderThan(returned: ReadVersion, expected: AckedVersion): boolean {

@@ -1,9 +1,8 @@
 /** Operations per simulated second, over a sliding one-second window of 100 ms buckets. */
-import type { Reader } from '../persist/reader.ts';
 import type { SimTime } from '../types.ts';
 
 const BUCKET_MS = 100;
-const BUCKETS = 10;
+export const BUCKETS = 10;
 
 export class LoadMeter {
   private readonly counts = new Array<number>(BUCKETS).fill(0);
@@ -23,12 +22,9 @@ export class LoadMeter {
     return { counts: this.counts.slice(), stamps: this.stamps.slice() };
   }
 
-  restore(r: Reader): void {
-    const counts = r.nums('counts');
-    const stamps = r.nums('stamps');
-    if (counts.length !== BUCKETS || stamps.length !== BUCKETS) r.fail(`expected ${BUCKETS} buckets`);
-    this.counts.splice(0, BUCKETS, ...counts);
-    this.stamps.splice(0, BUCKETS, ...stamps);
+  load(state: { readonly counts: readonly number[]; readonly stamps: readonly number[] }): void {
+    this.counts.splice(0, BUCKETS, ...state.counts);
+    this.stamps.splice(0, BUCKETS, ...state.stamps);
   }
 
   perSecond(now: SimTime): number {

@@ -6,7 +6,6 @@
 import type { AnyActor, EventObject } from 'xstate';
 import type { ActorClock, Scheduler } from '../scheduler.ts';
 import type { SimTime } from '../types.ts';
-import type { Reader } from './reader.ts';
 
 export interface SavedTimer {
   readonly at: SimTime;
@@ -35,24 +34,10 @@ export function saveActor(actor: AnyActor, clock: ActorClock, scheduler: Schedul
   };
 }
 
-/** The persisted snapshot to create the actor from (checked by the machine's own state names). */
-export function actorSnapshot(r: Reader): unknown {
-  const snapshot = r.at('snapshot');
-  if (snapshot.str('status') !== 'active') snapshot.at('status').fail('expected an active actor');
-  if (snapshot.raw('value') === undefined) snapshot.at('value').fail('expected a state');
-  snapshot.at('context').value satisfies unknown;
-  return snapshot.value;
-}
-
 /** Puts a started actor's timers back in the queue, each at its saved time and place. */
-export function restoreTimers(actor: AnyActor, r: Reader, scheduler: Scheduler): void {
-  for (const timer of r.list('timers', (t) => t)) {
-    const at = timer.num('at');
-    const seq = timer.num('seq');
-    const id = timer.str('id');
-    const type = timer.at('event').str('type');
-    if (at < scheduler.now()) timer.at('at').fail('is in the past');
+export function restoreTimers(actor: AnyActor, timers: readonly SavedTimer[], scheduler: Scheduler): void {
+  for (const { at, seq, id, event } of timers) {
     scheduler.fillSlot(at, seq);
-    actor.system.scheduler.schedule(actor, actor, { type }, at - scheduler.now(), id);
+    actor.system.scheduler.schedule(actor, actor, event, at - scheduler.now(), id);
   }
 }

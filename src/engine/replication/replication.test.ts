@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../simulation.ts';
+import { createSimulation } from '../index.ts';
 import { cluster, startedCluster } from '../testing.ts';
 
 const started = startedCluster;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../simulation.ts';
+import { createSimulation } from '../index.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { startedCluster } from '../testing.ts';
 

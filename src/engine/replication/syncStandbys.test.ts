@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../simulation.ts';
+import { createSimulation } from '../index.ts';
 import { cluster } from '../testing.ts';
 import type { Simulation } from '../api.ts';
 import { releasableLsn, type SyncRule } from './syncStandbys.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from './parse.ts';
 import { presets } from './presets.ts';
-import { createSimulation } from '../simulation.ts';
+import { createSimulation } from '../index.ts';
 
 function problemsOf(input: unknown): readonly string[] {
   try {

@@ -5,7 +5,7 @@
 import { useLabActions, useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
 import { CollapsiblePanel } from './CollapsiblePanel.tsx';
-import { formatSimTime } from './eventText.ts';
+import { formatSimTime } from '../simTime.ts';
 
 export function BackupsPanel() {
   const backups = useLabStore((s) => s.backups);

@@ -9,7 +9,8 @@ import { useLabActions, useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
 import { CollapsiblePanel } from './CollapsiblePanel.tsx';
 import { EVENT_KIND_LABELS, eventKind, eventNodes, eventOpId, type EventKind } from './eventFacets.ts';
-import { describeEvent, formatSimTime, isWorthListing } from './eventText.ts';
+import { formatSimTime } from '../simTime.ts';
+import { describeEvent, isWorthListing } from './eventText.ts';
 
 const ALL = '';
 const SHOWN = 40;

@@ -3,7 +3,7 @@ import type { FailoverRecord, FailoverState, FailoverView } from '../../engine/i
 import { useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords, type Vocabulary } from '../vocabulary.ts';
 import { CollapsiblePanel } from './CollapsiblePanel.tsx';
-import { formatSimTime } from './eventText.ts';
+import { formatSimTime } from '../simTime.ts';
 import { Facts } from './Facts.tsx';
 import { rpoText, rtoText } from './failoverText.ts';
 

@@ -2,7 +2,7 @@
 import { useLabStore } from '../../store/index.ts';
 import { translateRoles, useWords } from '../vocabulary.ts';
 import { CollapsiblePanel } from './CollapsiblePanel.tsx';
-import { formatSimTime } from './eventText.ts';
+import { formatSimTime } from '../simTime.ts';
 import { lostIn } from './failoverText.ts';
 import { OpButton } from './OpButton.tsx';
 

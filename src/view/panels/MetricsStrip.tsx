@@ -1,7 +1,7 @@
 /** The headline numbers, each with its unit: throughput, anomalies and write latency. */
 import type { FailoverRecord, FailoverView } from '../../engine/index.ts';
 import { useLabStore } from '../../store/index.ts';
-import { formatSimTime } from './eventText.ts';
+import { formatSimTime } from '../simTime.ts';
 import { rpoText, rtoText } from './failoverText.ts';
 
 interface Item {

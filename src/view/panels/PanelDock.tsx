@@ -4,8 +4,7 @@
  * is always mounted, so screen readers hear events whether or not the log is shown.
  */
 import { ChartsPanel } from './charts/ChartsPanel.tsx';
-import { EventAnnouncer } from './EventAnnouncer.tsx';
-import { EventLog } from './lazyPanels.tsx';
+import { EventAnnouncer, EventLog } from './lazyPanels.tsx';
 
 /** The embed's toggle, in the graph's footer beside the legend, so it never covers a node. */
 export function DockToggle({ shown, onToggle }: { readonly shown: boolean; readonly onToggle: () => void }) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VOCABULARIES } from '../vocabulary.ts';
-import { describeEvent, formatSimTime, isWorthListing } from './eventText.ts';
+import { describeEvent, isWorthListing } from './eventText.ts';
+import { formatSimTime } from '../simTime.ts';
 
 const words = VOCABULARIES['master-slave'];
 

@@ -101,11 +101,6 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
   }
 }
 
-/** Simulated time as seconds with two decimals, e.g. "12.34 s". */
-export function formatSimTime(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
-}
-
 /** Routine successful reads would drown everything else; stale ones stay. */
 export function isWorthListing(event: EngineEvent): boolean {
   return event.type !== 'read' || event.stale;

@@ -9,7 +9,7 @@ import { deferred } from '../deferred.tsx';
 import { whenIdle } from '../whenIdle.ts';
 
 /** A panel shown while `shown` holds for the lab's state. */
-function shownWhen(load: () => Promise<ComponentType>, shown: (state: LabState) => boolean) {
+export function shownWhen(load: () => Promise<ComponentType>, shown: (state: LabState) => boolean) {
   const part = deferred(load);
   return function ShownWhen() {
     const on = useLabStore(shown);
@@ -18,7 +18,7 @@ function shownWhen(load: () => Promise<ComponentType>, shown: (state: LabState) 
   };
 }
 
-const always = () => true;
+export const always = () => true;
 
 export const FailoverPanel = shownWhen(
   () => import('./FailoverPanel.tsx').then((m) => m.FailoverPanel),
@@ -35,5 +35,10 @@ export const BackupsPanel = shownWhen(
 export const EventLog = shownWhen(() => import('./EventLog.tsx').then((m) => m.EventLog), always);
 export const TopologyTable = shownWhen(
   () => import('./TopologyTable.tsx').then((m) => m.TopologyTable),
+  always,
+);
+/** The screen readers' digest of events: a live region that starts listening once it has loaded. */
+export const EventAnnouncer = shownWhen(
+  () => import('./EventAnnouncer.tsx').then((m) => m.EventAnnouncer),
   always,
 );

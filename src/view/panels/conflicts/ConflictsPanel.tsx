@@ -6,7 +6,7 @@ import type { ConflictRecord, ConflictVersion } from '../../../engine/index.ts';
 import { useLabStore } from '../../../store/index.ts';
 import { useWords } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
-import { formatSimTime } from '../eventText.ts';
+import { formatSimTime } from '../../simTime.ts';
 import { OpButton } from '../OpButton.tsx';
 import {
   emptyLedgerText,

@@ -8,7 +8,7 @@ import type {
   VersionVector,
 } from '../../../engine/index.ts';
 import { translateRoles, type Vocabulary } from '../../vocabulary.ts';
-import { formatSimTime } from '../eventText.ts';
+import { formatSimTime } from '../../simTime.ts';
 
 export const STRATEGY_NAMES: Record<ConflictStrategy, string> = {
   lww: 'last writer wins',

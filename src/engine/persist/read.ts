@@ -1,0 +1,362 @@
+/**
+ * Reading a save back: every value is checked as it is read and a wrong one is named by its path
+ * (`Reader`); each part comes back as the typed state its class loads. Loaded only where restoring is
+ * used (see restore.ts), so the first frame of the lab does not carry it.
+ */
+import type { AckedVersion, OpRecord, SavedHistory } from '../observe/history.ts';
+import type { Draft } from '../failover/records.ts';
+import type { SavedManager } from '../failover/manager.ts';
+import type { SavedNetwork } from '../network/network.ts';
+import type { Certification } from '../node/dbNode.ts';
+import { BUCKETS } from '../observe/load.ts';
+import type {
+  ConflictRecord,
+  ConflictStrategy,
+  ConflictVersion,
+  EngineEvent,
+  LogEntry,
+  Message,
+  MessageKind,
+  OperationRecord,
+  SiblingVersion,
+  SynchronousCommit,
+  WorkloadOptions,
+} from '../types.ts';
+import { checkWorkload } from '../args.ts';
+import { DEFAULT_WORKLOAD } from '../workload.ts';
+import type { SavedTimer } from './actors.ts';
+import type { Reader } from './reader.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function readSibling(r: Reader): SiblingVersion {
+  return {
+    value: r.str('value'),
+    origin: r.str('origin'),
+    committedAt: r.num('committedAt'),
+    opId: r.num('opId'),
+    originSeq: r.num('originSeq'),
+    vv: r.counters('vv'),
+  };
+}
+
+/** A saved entry, checked, as a new entry (version vectors prototype-free again). */
+export function readEntry(r: Reader): LogEntry {
+  const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = {
+    lsn: r.num('lsn'),
+    timeline: r.num('timeline'),
+    origin: r.str('origin'),
+    committedAt: r.num('committedAt'),
+    key: r.str('key'),
+    value: r.str('value'),
+    opId: r.num('opId'),
+  };
+  const originSeq = r.optNum('originSeq');
+  if (originSeq !== undefined) entry.originSeq = originSeq;
+  if (r.raw('vv') !== undefined) entry.vv = r.counters('vv');
+  if (r.raw('siblings') !== undefined) entry.siblings = r.list('siblings', readSibling);
+  return entry;
+}
+
+/** The restored entries, and a lookup of saved indices that fails with the path when one is out of range. */
+export class EntryTable {
+  constructor(readonly entries: readonly LogEntry[]) {}
+
+  get(r: Reader): LogEntry {
+    const i = r.asNum();
+    const entry = this.entries[i];
+    if (entry === undefined) r.fail(`no saved entry #${i}`);
+    return entry;
+  }
+
+  list(r: Reader, name: string): LogEntry[] {
+    return r.list(name, (item) => this.get(item));
+  }
+}
+
+const OP_STATUSES: readonly OperationRecord['status'][] = ['pending', 'ok', 'failed'];
+const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'remote_write', 'on', 'remote_apply'];
+
+export function readCertification(r: Reader): Certification {
+  const cert: Certification = {
+    certId: r.num('certId'),
+    origin: r.str('origin'),
+    key: r.str('key'),
+    value: r.str('value'),
+    order: r.num('order'),
+    baseVv: r.counters('baseVv'),
+  };
+  const originSeq = r.optNum('originSeq');
+  if (originSeq !== undefined) cert.originSeq = originSeq;
+  return cert;
+}
+
+/** A saved operation record, checked field by field. */
+function readOp(r: Reader): OpRecord {
+  const kind = r.str('kind');
+  if (kind !== 'write' && kind !== 'read') return r.at('kind').fail('expected "write" or "read"');
+  const status = r.str('status') as OperationRecord['status'];
+  if (!OP_STATUSES.includes(status)) r.at('status').fail('expected pending, ok or failed');
+  const op: OpRecord = {
+    id: r.num('id'),
+    kind,
+    nodeId: r.str('nodeId'),
+    key: r.str('key'),
+    status,
+    startedAt: r.num('startedAt'),
+  };
+  const text = ['value', 'error', 'lostReason', 'expected', 'session', 'warning'] as const;
+  for (const name of text) {
+    const value = r.optStr(name);
+    if (value !== undefined) op[name] = value;
+  }
+  const numbers = ['endedAt', 'lsn', 'timeline', 'overwrittenByConflict', 'originSeq'] as const;
+  for (const name of numbers) {
+    const value = r.optNum(name);
+    if (value !== undefined) op[name] = value;
+  }
+  for (const name of ['lost', 'stale', 'waitedForSync'] as const)
+    if (r.raw(name) !== undefined) op[name] = r.bool(name);
+  const level = r.optStr('synchronousCommit') as SynchronousCommit | undefined;
+  if (level !== undefined) {
+    if (!COMMIT_LEVELS.includes(level)) r.at('synchronousCommit').fail('expected a commit level');
+    op.synchronousCommit = level;
+  }
+  if (r.raw('siblings') !== undefined) op.siblings = r.strs('siblings');
+  return op;
+}
+
+function readAckedPair(r: Reader): readonly [string, AckedVersion[]] {
+  const [key, versions] = r.items((part) => part);
+  if (key === undefined || versions === undefined) return r.fail('expected [key, versions]');
+  return [key.asStr(), versions.items(readAcked)];
+}
+
+function readAcked(r: Reader): AckedVersion {
+  const origin = r.optStr('origin');
+  const originSeq = r.optNum('originSeq');
+  return {
+    opId: r.num('opId'),
+    value: r.str('value'),
+    lsn: r.num('lsn'),
+    ...(origin === undefined ? {} : { origin }),
+    ...(originSeq === undefined ? {} : { originSeq }),
+  };
+}
+
+const STRATEGIES: readonly ConflictStrategy[] = ['lww', 'siblings', 'certification'];
+
+function readVersion(r: Reader): ConflictVersion {
+  return {
+    value: r.str('value'),
+    origin: r.str('origin'),
+    originTime: r.num('originTime'),
+    vv: r.counters('vv'),
+    opId: r.num('opId'),
+  };
+}
+
+function readRecord(r: Reader): Mutable<ConflictRecord> {
+  const strategy = r.str('strategy') as ConflictStrategy;
+  if (!STRATEGIES.includes(strategy)) r.at('strategy').fail('expected lww, siblings or certification');
+  return {
+    id: r.num('id'),
+    key: r.str('key'),
+    at: r.num('at'),
+    nodeIds: r.strs('nodeIds'),
+    detectedOn: r.strs('detectedOn'),
+    versions: r.list('versions', readVersion),
+    winner: r.raw('winner') === null ? null : readVersion(r.at('winner')),
+    siblings: r.list('siblings', readVersion),
+    strategy,
+    resolvedAt: r.raw('resolvedAt') === null ? null : r.num('resolvedAt'),
+  };
+}
+
+const MESSAGE_KINDS: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat'];
+
+function readMessage(r: Reader): Message {
+  const kind = r.str('kind') as MessageKind;
+  if (!MESSAGE_KINDS.includes(kind)) r.at('kind').fail('expected a message kind');
+  const message: { -readonly [K in keyof Message]: Message[K] } = {
+    id: r.num('id'),
+    from: r.str('from'),
+    to: r.str('to'),
+    kind,
+    sentAt: r.num('sentAt'),
+    deliverAt: r.num('deliverAt'),
+    size: r.num('size'),
+  };
+  const firstLsn = r.optNum('firstLsn');
+  const lastLsn = r.optNum('lastLsn');
+  if (firstLsn !== undefined) message.firstLsn = firstLsn;
+  if (lastLsn !== undefined) message.lastLsn = lastLsn;
+  return message;
+}
+
+function readDraft(r: Reader): Draft {
+  const trigger = r.str('trigger');
+  if (trigger !== 'manual' && trigger !== 'automatic')
+    return r.at('trigger').fail('expected manual or automatic');
+  const nullable = (name: string): number | null => (r.raw(name) === null ? null : r.num(name));
+  const window =
+    r.raw('lostWindow') === null
+      ? null
+      : { from: r.at('lostWindow').num('from'), to: r.at('lostWindow').num('to') };
+  return {
+    id: r.num('id'),
+    trigger,
+    oldPrimary: r.str('oldPrimary'),
+    newPrimary: r.str('newPrimary'),
+    failedAt: r.num('failedAt'),
+    lastHeartbeatAt: nullable('lastHeartbeatAt'),
+    detectedAt: r.num('detectedAt'),
+    promotedAt: r.num('promotedAt'),
+    firstWriteAt: nullable('firstWriteAt'),
+    rtoMs: nullable('rtoMs'),
+    lostWrites: r.num('lostWrites'),
+    lostOpIds: r.nums('lostOpIds'),
+    lostWindow: window,
+    splitBrain: r.bool('splitBrain'),
+    timeline: r.num('timeline'),
+  };
+}
+
+/** The persisted snapshot to create the actor from (checked by the machine's own state names). */
+export function actorSnapshot(r: Reader): unknown {
+  const snapshot = r.at('snapshot');
+  if (snapshot.str('status') !== 'active') snapshot.at('status').fail('expected an active actor');
+  if (snapshot.raw('value') === undefined) snapshot.at('value').fail('expected a state');
+  snapshot.at('context').value satisfies unknown;
+  return snapshot.value;
+}
+
+export function readHistory(r: Reader): SavedHistory {
+  const counts = r.at('counts');
+  return {
+    ops: r.list('ops', readOp),
+    evictOrder: r.nums('evictOrder'),
+    nextId: r.num('nextId'),
+    acked: r.list('acked', readAckedPair),
+    latencies: r.nums('latencies'),
+    latencyCursor: r.num('latencyCursor'),
+    counts: {
+      writes: counts.num('writes'),
+      reads: counts.num('reads'),
+      failedWrites: counts.num('failedWrites'),
+      failedReads: counts.num('failedReads'),
+      lostWrites: counts.num('lostWrites'),
+      staleReads: counts.num('staleReads'),
+      overwrittenWrites: counts.num('overwrittenWrites'),
+    },
+  };
+}
+
+/** Events are shown, never acted on: each needs its type, place and time. */
+export function readEvents(r: Reader): { readonly events: EngineEvent[]; readonly seq: number } {
+  return {
+    events: r.list('events', (item) => {
+      item.str('type');
+      item.num('seq');
+      item.num('at');
+      return item.value as EngineEvent;
+    }),
+    seq: r.num('seq'),
+  };
+}
+
+export function readConflicts(r: Reader): { records: ConflictRecord[]; nextId: number; count: number } {
+  return { records: r.list('records', readRecord), nextId: r.num('nextId'), count: r.num('count') };
+}
+
+export function readFailoverRecords(r: Reader): { records: Draft[]; awaiting: number[] } {
+  const records = r.list('records', readDraft);
+  const awaiting = r.nums('awaiting');
+  for (const id of awaiting) if (records[id - 1] === undefined) r.at('awaiting').fail(`no failover #${id}`);
+  return { records, awaiting };
+}
+
+export function readLoad(r: Reader): { counts: number[]; stamps: number[] } {
+  const counts = r.nums('counts');
+  const stamps = r.nums('stamps');
+  if (counts.length !== BUCKETS || stamps.length !== BUCKETS) r.fail(`expected ${BUCKETS} buckets`);
+  return { counts, stamps };
+}
+
+export function readWorkload(r: Reader): {
+  generation: number;
+  nextValue: number;
+  options: WorkloadOptions | null;
+  random: number;
+} {
+  let options: WorkloadOptions | null = null;
+  if (r.raw('options') !== null) {
+    try {
+      options = checkWorkload(r.raw('options'), DEFAULT_WORKLOAD);
+    } catch (error) {
+      r.at('options').fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { generation: r.num('generation'), nextValue: r.num('nextValue'), options, random: r.num('random') };
+}
+
+/** A two-item array read as a pair of readers. */
+export function pair(r: Reader): [Reader, Reader] {
+  const [a, b] = r.items((part) => part);
+  if (a === undefined || b === undefined) return r.fail('expected a pair');
+  return [a, b];
+}
+
+export function readNetwork<P>(r: Reader, readPayload: (r: Reader) => P): SavedNetwork<P> {
+  return {
+    inFlight: r.list('inFlight', (item) => ({
+      message: readMessage(item.at('message')),
+      payload: readPayload(item.at('payload')),
+    })),
+    lastDelivery: r.list('lastDelivery', (item) => {
+      const [from, to, at] = item.items((part) => part);
+      if (from === undefined || to === undefined || at === undefined)
+        return item.fail('expected [from, to, at]');
+      return [from.asStr(), to.asStr(), at.asNum()] as const;
+    }),
+    latencyOverrides: r.list('latencyOverrides', (item) => {
+      const [key, ms] = pair(item);
+      return [key.asStr(), ms.asNum()] as const;
+    }),
+    sides: r.list('sides', (item) => {
+      const [id, side] = pair(item);
+      return [id.asStr(), side.asNum()] as const;
+    }),
+    partitioned: r.bool('partitioned'),
+    droppedPairs: r.strs('droppedPairs'),
+    dropped: r.num('dropped'),
+    nextId: r.num('nextId'),
+    latencyMs: r.num('latencyMs'),
+    jitterMs: r.num('jitterMs'),
+    random: r.num('random'),
+  };
+}
+
+/** A machine's timers, each checked against the time the save was taken at. */
+export function readTimers(r: Reader, now: number): SavedTimer[] {
+  return r.list('timers', (timer) => {
+    const at = timer.num('at');
+    if (at < now) timer.at('at').fail('is in the past');
+    return { at, seq: timer.num('seq'), id: timer.str('id'), event: { type: timer.at('event').str('type') } };
+  });
+}
+
+export function readManager(r: Reader, now: number): SavedManager {
+  const machine = r.at('machine');
+  return {
+    machine: { snapshot: actorSnapshot(machine), timers: readTimers(machine, now) },
+    anchor: r.optStr('anchor') ?? null,
+    partitionedAt: r.optNum('partitionedAt') ?? null,
+    electionStartedAt: r.optNum('electionStartedAt') ?? null,
+    noCandidateReported: r.bool('noCandidateReported'),
+    leases: r.list('leases', (item) => {
+      const [id, seq] = pair(item);
+      return [id.asStr(), seq.asNum()] as const;
+    }),
+  };
+}

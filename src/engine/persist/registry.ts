@@ -1,0 +1,53 @@
+/**
+ * Optional parts, by registration: save and restore (persist/save.ts, persist/restore.ts) and the
+ * consistency checker (observe/checker.ts) register themselves here when they load, and `sim.save()`,
+ * `sim.fork()`, `restoreSimulation` and `sim.check()` call through. The engine's entry imports them all,
+ * so any code using the engine has them; the lab's bundle leaves them out of its first frame and loads
+ * them with `loadPersistence()` / `loadChecker()` when it first needs them.
+ */
+import { SimulationError, type Simulation } from '../api.ts';
+import type { Cluster } from '../cluster.ts';
+import type { Anomaly } from '../types.ts';
+import type { SavedSimulation } from './format.ts';
+
+/** What a simulation hands the saver: its parts (see `BuildParts` in simulation.ts). */
+export type Saver<Parts> = (parts: Parts) => SavedSimulation;
+
+let save: Saver<never> | undefined;
+let restore: ((saved: unknown) => Simulation) | undefined;
+
+let check: ((cluster: Cluster) => readonly Anomaly[]) | undefined;
+
+const notLoaded = (what: string, loader = 'loadPersistence'): never => {
+  throw new SimulationError(`${what} is not loaded: await ${loader}() from the engine first`);
+};
+
+export function registerChecker(fn: (cluster: Cluster) => readonly Anomaly[]): void {
+  check = fn;
+}
+
+/** The registered checker. */
+export function checker(): (cluster: Cluster) => readonly Anomaly[] {
+  return check ?? notLoaded('the consistency checker', 'loadChecker');
+}
+
+export function registerSave<Parts>(fn: Saver<Parts>): void {
+  save = fn;
+}
+
+export function registerRestore(fn: (saved: unknown) => Simulation): void {
+  restore = fn;
+}
+
+/** The registered saver, for a simulation's own parts. */
+export function saver<Parts>(): Saver<Parts> {
+  return (save as Saver<Parts> | undefined) ?? notLoaded('saving');
+}
+
+/**
+ * A simulation that continues exactly as the one `saved` was taken from (`Simulation.save()`, as it is or
+ * after a JSON round trip). A damaged or foreign save throws a SimulationError naming the problem.
+ */
+export function restoreSimulation(saved: unknown): Simulation {
+  return (restore ?? notLoaded('restoring'))(saved);
+}

@@ -1,0 +1,358 @@
+/**
+ * `restoreSimulation`: a simulation continuing exactly where a save left it. It registers itself as the
+ * engine's restorer (so `fork()` works) once loaded; the app loads it only where time travel needs it.
+ */
+import type { Cluster, Payload, StoredBackup } from '../cluster.ts';
+import { dict } from '../dict.ts';
+import type { DbNode, DownstreamLink, PeerLink, PeerSubscription, TimelineBranch } from '../node/dbNode.ts';
+import { Log } from '../node/log.ts';
+import type { SavedScheduler, SavedTask, TaskArgs } from '../scheduler.ts';
+import type { Command, NodeId, Role } from '../types.ts';
+import {
+  EntryTable,
+  readCertification,
+  readConflicts,
+  readEvents,
+  readHistory,
+  readEntry,
+  readFailoverRecords,
+  readLoad,
+  readManager,
+  readNetwork,
+  readTimers,
+  readWorkload,
+  actorSnapshot,
+} from './read.ts';
+import { COUNTERS, FLAGS, NUMBERS } from './save.ts';
+import './save.ts';
+import { SimulationError, type Simulation } from '../api.ts';
+import { boot } from '../control.ts';
+import { FailoverManager } from '../failover/manager.ts';
+import { parseScenario } from '../scenario/parse.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { build, type BuildParts } from '../simulation.ts';
+import type { TaskHandle } from '../scheduler.ts';
+import { restoreTimers } from './actors.ts';
+import { SAVE_FORMAT, SAVE_VERSION } from './format.ts';
+import { Reader } from './reader.ts';
+import { registerRestore } from './registry.ts';
+
+function readRole(r: Reader): Role {
+  const role = r.str('role');
+  if (role !== 'primary' && role !== 'replica') return r.at('role').fail('expected primary or replica');
+  return role;
+}
+
+function readBranch(r: Reader): TimelineBranch {
+  return { timeline: r.num('timeline'), branchLsn: r.num('branchLsn') };
+}
+
+function readLink(r: Reader): DownstreamLink {
+  return {
+    replicaId: r.str('replicaId'),
+    connId: r.num('connId'),
+    sentLsn: r.num('sentLsn'),
+    writtenLsn: r.num('writtenLsn'),
+    receivedLsn: r.num('receivedLsn'),
+    appliedLsn: r.num('appliedLsn'),
+    streaming: r.bool('streaming'),
+  };
+}
+
+/** `[key, value]` pairs read by `read`. */
+function pairs<T>(r: Reader, name: string, read: (value: Reader) => T): [string, T][] {
+  return r.list(name, (item) => {
+    const [key, value] = item.items((part) => part);
+    if (key === undefined || value === undefined) return item.fail('expected [key, value]');
+    return [key.asStr(), read(value)];
+  });
+}
+
+/** Makes the saved node in `cluster` (its machine not started yet: `boot` starts it). */
+export function restoreNode(cluster: Cluster, r: Reader, table: EntryTable): DbNode {
+  const id = r.str('id');
+  const upstream = r.optStr('upstream');
+  const machine = r.at('machine');
+  const node = cluster.createNode(id, readRole(r), {
+    ...(upstream === undefined ? {} : { upstream }),
+    snapshot: actorSnapshot(machine),
+    uid: r.num('uid'),
+  });
+  for (const name of NUMBERS) node[name] = r.num(name);
+  for (const name of FLAGS) node[name] = r.bool(name);
+  node.connId = r.optNum('connId');
+  node.connectingSince = r.optNum('connectingSince');
+  node.downSince = r.optNum('downSince');
+  node.history = r.list('history', readBranch);
+  const log = r.at('log');
+  node.log = Log.restored(log.num('start'), table.list(log, 'entries'));
+  for (const [key, version] of pairs(r, 'data', (v) => table.get(v))) node.data.set(key, version);
+  for (const link of r.list('links', readLink)) node.links.set(link.replicaId, link);
+  node.load.load(readLoad(r.at('load')));
+  node.outbox = table.list(r, 'outbox');
+  for (const [peer, seq] of pairs(r, 'peerProgress', (v) => v.asNum())) node.peerProgress.set(peer, seq);
+  for (const [peer, seq] of pairs(r, 'peerConfirmed', (v) => v.asNum())) node.peerConfirmed.set(peer, seq);
+  for (const [peer, sub] of pairs(r, 'subscriptions', readSubscription)) node.subscriptions.set(peer, sub);
+  for (const [peer, link] of pairs(r, 'peerLinks', readPeerLink)) node.peerLinks.set(peer, link);
+  for (const [key, certs] of pairs(r, 'certified', (v) => v.items(readCertification)))
+    node.certified.set(key, certs);
+  node.abortedCerts.push(...r.nums('abortedCerts'));
+  return node;
+}
+
+function readSubscription(r: Reader): PeerSubscription {
+  return { connId: r.num('connId'), since: r.num('since'), streaming: r.bool('streaming') };
+}
+
+function readPeerLink(r: Reader): PeerLink {
+  return { connId: r.num('connId'), sentSeq: r.num('sentSeq') };
+}
+
+const branches = (r: Reader): TimelineBranch[] =>
+  r.list('history', (b) => ({ timeline: b.num('timeline'), branchLsn: b.num('branchLsn') }));
+
+export function readPayload(r: Reader, table: EntryTable): Payload {
+  const kind = r.str('kind');
+  switch (kind) {
+    case 'hello':
+      return {
+        kind,
+        connId: r.num('connId'),
+        timeline: r.num('timeline'),
+        receivedLsn: r.num('receivedLsn'),
+      };
+    case 'entries':
+      return {
+        kind,
+        connId: r.num('connId'),
+        timeline: r.num('timeline'),
+        history: branches(r),
+        entries: table.list(r, 'entries'),
+        senderLastLsn: r.num('senderLastLsn'),
+      };
+    case 'snapshot': {
+      const reason = r.str('reason');
+      if (reason !== 'retention' && reason !== 'rewind' && reason !== 'new-node')
+        return r.at('reason').fail('expected retention, rewind or new-node');
+      const data = r.list('data', (pair) => {
+        const [key, version] = pair.items((part) => part);
+        if (key === undefined || version === undefined) return pair.fail('expected [key, entry]');
+        return [key.asStr(), table.get(version)] as const;
+      });
+      return {
+        kind,
+        connId: r.num('connId'),
+        reason,
+        branchLsn: r.num('branchLsn'),
+        data: new Map(data),
+        lsn: r.num('lsn'),
+        timeline: r.num('timeline'),
+        history: branches(r),
+        senderLastLsn: r.num('senderLastLsn'),
+      };
+    }
+    case 'ack':
+      return {
+        kind,
+        connId: r.num('connId'),
+        timeline: r.num('timeline'),
+        writtenLsn: r.num('writtenLsn'),
+        receivedLsn: r.num('receivedLsn'),
+        appliedLsn: r.num('appliedLsn'),
+      };
+    case 'heartbeat': {
+      const phase = r.str('phase');
+      if (phase === 'ping')
+        return {
+          kind,
+          phase,
+          sentAt: r.num('sentAt'),
+          timeline: r.num('timeline'),
+          lastLsn: r.num('lastLsn'),
+        };
+      if (phase !== 'reply') return r.at('phase').fail('expected ping or reply');
+      const leader = r.optStr('leader');
+      return {
+        kind,
+        phase,
+        sentAt: r.num('sentAt'),
+        grant: r.bool('grant'),
+        leader,
+        leaderTimeline: r.num('leaderTimeline'),
+      };
+    }
+    case 'peer-hello':
+      return { kind, connId: r.num('connId'), fromSeq: r.num('fromSeq') };
+    case 'peer-entries':
+      return { kind, connId: r.num('connId'), entries: table.list(r, 'entries') };
+    case 'peer-ack':
+      return { kind, connId: r.num('connId'), seq: r.num('seq') };
+    case 'certify':
+      return {
+        kind,
+        certId: r.num('certId'),
+        key: r.str('key'),
+        value: r.str('value'),
+        order: r.num('order'),
+        baseVv: r.counters('baseVv'),
+      };
+    case 'vote':
+      return {
+        kind,
+        certId: r.num('certId'),
+        ok: r.bool('ok'),
+        ...(r.raw('first') === undefined ? {} : { first: readCertification(r.at('first')) }),
+      };
+    case 'decided': {
+      const originSeq = r.optNum('originSeq');
+      return {
+        kind,
+        certId: r.num('certId'),
+        committed: r.bool('committed'),
+        ...(originSeq === undefined ? {} : { originSeq }),
+      };
+    }
+    default:
+      return r.at('kind').fail(`unknown payload kind "${kind}"`);
+  }
+}
+
+/** Restores the cluster's state (its nodes already restored), naming by path anything that does not fit. */
+export function restoreCluster(cluster: Cluster, r: Reader, table: EntryTable): void {
+  cluster.random.restore(r.num('random'));
+  cluster.history.load(readHistory(r.at('history')));
+  cluster.events.load(readEvents(r.at('events')));
+  cluster.conflicts.load(readConflicts(r.at('conflicts')));
+  cluster.network.load(readNetwork(r.at('network'), (payload) => readPayload(payload, table)));
+  for (const name of COUNTERS) cluster[name] = r.num(name);
+  for (const backup of r.list('backups', (b) => readBackup(b, table))) cluster.backups.set(backup.id, backup);
+  const op = (item: Reader) => {
+    const id = item.asNum();
+    return cluster.history.get(id) ?? item.fail(`no operation #${id} in the history`);
+  };
+  for (const [id, ops] of pairs(r, 'flushQueue', (v) => v.items(op))) cluster.flushQueue.set(id, ops);
+  for (const [id, writes] of pairs(r, 'waiting', (v) =>
+    v.items((w) => ({ op: op(w.at('opId')), lsn: w.num('lsn') })),
+  ))
+    cluster.waiting.set(id, writes);
+  for (const [id, lsn] of pairs(r, 'releasedLsn', (v) => v.asNum())) cluster.releasedLsn.set(id, lsn);
+  for (const id of r.strs('tickScheduled')) cluster.tickScheduled.add(id);
+  cluster.group.clear();
+  for (const id of r.strs('group')) cluster.group.add(id);
+  for (const item of r.list('certifying', (c) => c)) {
+    const cert = readCertification(item.at('cert'));
+    const nodeId: NodeId = item.str('nodeId');
+    const node = cluster.nodes.get(nodeId) ?? item.at('nodeId').fail(`no node "${nodeId}"`);
+    cluster.certifying.set(cert.certId, {
+      op: op(item.at('opId')),
+      node,
+      cert,
+      waitingFor: new Set(item.strs('waitingFor')),
+    });
+  }
+}
+
+function readBackup(r: Reader, table: EntryTable): StoredBackup {
+  const versions = new Map(pairs(r, 'versions', (v) => table.get(v)));
+  return {
+    id: r.str('id'),
+    nodeId: r.str('nodeId'),
+    lsn: r.num('lsn'),
+    timeline: r.num('timeline'),
+    takenAt: r.num('takenAt'),
+    data: dict([...versions].map(([key, version]) => [key, version.value])),
+    versions,
+    history: r.list('history', (h) => ({ timeline: h.num('timeline'), branchLsn: h.num('branchLsn') })),
+  };
+}
+
+export function readCommand(r: Reader): Command {
+  return {
+    seq: r.num('seq'),
+    at: r.num('at'),
+    type: r.str('type'),
+    args: r.list('args', (a) => a.value),
+  };
+}
+
+function readArg(r: Reader): TaskArgs[number] {
+  const value = r.value;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  return r.asNum();
+}
+
+function readTask(r: Reader): SavedTask {
+  return {
+    at: r.num('at'),
+    seq: r.num('seq'),
+    kind: r.str('kind'),
+    args: r.list('args', readArg),
+    background: r.bool('background'),
+  };
+}
+
+export function readScheduler(r: Reader): SavedScheduler {
+  return {
+    time: r.num('time'),
+    seq: r.num('seq'),
+    tasksRun: r.num('tasksRun'),
+    tasks: r.list('tasks', readTask),
+  };
+}
+
+/** Restores the parts of a simulation under construction from a save; returns its failover manager. */
+function restoreParts(r: Reader, scenario: Scenario, parts: BuildParts): FailoverManager | undefined {
+  const { cluster, records, workload, commands } = parts;
+  const now = r.at('scheduler').num('time');
+  // Machines start in their saved states (no entry actions run); their timers go back below.
+  const table = new EntryTable(r.list('entries', readEntry));
+  const nodes = r.list('nodes', (n) => ({ r: n, node: restoreNode(cluster, n, table) }));
+  for (const { node } of nodes) boot(cluster, node);
+  const saved = scenario.failover.mode === 'automatic' ? readManager(r.at('failover'), now) : undefined;
+  const manager = saved === undefined ? undefined : new FailoverManager(cluster, records, saved);
+  restoreCluster(cluster, r.at('cluster'), table);
+  records.load(readFailoverRecords(r.at('records')));
+  workload.load(readWorkload(r.at('workload')));
+  commands.push(...r.list('commands', readCommand));
+  let bySeq: Map<number, TaskHandle>;
+  try {
+    bySeq = cluster.scheduler.restore(readScheduler(r.at('scheduler')));
+  } catch (error) {
+    return r.at('scheduler').fail(error instanceof Error ? error.message : String(error));
+  }
+  for (const { r: n, node } of nodes)
+    restoreTimers(node.actor, readTimers(n.at('machine'), now), cluster.scheduler);
+  if (saved !== undefined) manager?.restoreQueue(saved, bySeq);
+  return manager;
+}
+
+/** Reads a save back (registered as `restoreSimulation`; see registry.ts). */
+function restoreSimulation(saved: unknown): Simulation {
+  const r = new Reader(saved);
+  const format = r.raw('format');
+  if (format !== SAVE_FORMAT)
+    r.at('format').fail(`not a saved Replication Lab simulation (expected "${SAVE_FORMAT}")`);
+  const version = r.num('version');
+  if (version > SAVE_VERSION)
+    r.at('version').fail(
+      `version ${version} is newer than this engine reads (${SAVE_VERSION}): update the lab`,
+    );
+  if (version !== SAVE_VERSION) r.at('version').fail(`unknown version ${version}`);
+  let scenario: Scenario;
+  try {
+    scenario = parseScenario(r.raw('scenario'));
+  } catch (error) {
+    return r.at('scenario').fail(error instanceof Error ? error.message : String(error));
+  }
+  try {
+    return build(scenario, r.raw('scenario') as ScenarioInput, (parts) => restoreParts(r, scenario, parts));
+  } catch (error) {
+    if (error instanceof SimulationError) throw error;
+    // Anything else is a save whose parts do not fit together.
+    throw new SimulationError(
+      `saved state is damaged: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+registerRestore(restoreSimulation);
