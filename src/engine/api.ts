@@ -19,6 +19,11 @@ import type {
   WriteReach,
 } from './types.ts';
 
+export interface AdvanceOptions {
+  /** The most scheduled tasks (deliveries, timers, arrivals) to run in this call. */
+  readonly maxTasks?: number;
+}
+
 export interface AddNodeOptions {
   readonly id: NodeId;
   readonly role?: Role;
@@ -32,8 +37,12 @@ export interface AddNodeOptions {
 export interface Simulation {
   /** Simulated milliseconds since the start. */
   now(): SimTime;
-  /** Runs every event due in the next `ms` simulated milliseconds. */
-  advance(ms: number): void;
+  /**
+   * Runs every event due in the next `ms` simulated milliseconds. With `maxTasks`, stops early after that
+   * many (the clock stays at the last event run, and `nextEventAt()` tells what is left): a caller that
+   * must not block for long advances a bounded amount of work at a time.
+   */
+  advance(ms: number, options?: AdvanceOptions): void;
   /** Runs until no replication or client work is pending (periodic timers aside), or `maxMs` passes. */
   runUntilIdle(maxMs?: number): void;
   /** The time of the next pending event, if any (for "step to the next event"). */

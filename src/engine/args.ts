@@ -2,7 +2,7 @@
  * Checks of the arguments untrusted callers (links, host pages, scripts) pass to the Simulation. Every
  * check runs before a call changes anything, and a refusal is a SimulationError that names the argument.
  */
-import { SimulationError } from './api.ts';
+import { SimulationError, type AdvanceOptions } from './api.ts';
 import type { ClientOptions, ReadRouting, SynchronousCommit, WorkloadOptions } from './types.ts';
 
 /** Longest key a client may read or write, in characters (share links carry the same limit). */
@@ -95,6 +95,16 @@ export function checkDuration(name: string, ms: unknown): number {
       `cannot ${name} by ${ms} ms in one call: at most ${MAX_ADVANCE_MS} ms (one simulated hour); call it again for longer`,
     );
   return ms;
+}
+
+/** `advance`'s options: at most how many tasks to run (a whole number, 1 or more); none means no limit. */
+export function checkAdvanceOptions(value: unknown): number {
+  const options = checkOptions<AdvanceOptions>('advance options', value, ['maxTasks']);
+  const maxTasks: unknown = options?.maxTasks;
+  if (maxTasks === undefined) return Number.POSITIVE_INFINITY;
+  if (typeof maxTasks !== 'number' || !Number.isInteger(maxTasks) || maxTasks < 1)
+    throw new SimulationError('maxTasks must be a whole number of 1 or more');
+  return maxTasks;
 }
 
 /** A workload's options merged over `base`, every field checked. */

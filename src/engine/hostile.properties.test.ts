@@ -207,6 +207,24 @@ describe('calls the engine refuses', () => {
       },
     ],
     [
+      'advancing at most 0 tasks',
+      (s) => {
+        s.advance(10, { maxTasks: 0 });
+      },
+    ],
+    [
+      'advancing at most 1.5 tasks',
+      (s) => {
+        s.advance(10, { maxTasks: 1.5 });
+      },
+    ],
+    [
+      'advancing with an unknown option',
+      (s) => {
+        s.advance(10, { maxEvents: 5 } as never);
+      },
+    ],
+    [
       'a workload with an unknown read routing',
       (s) => {
         s.startWorkload({ readRouting: 'nearest' as 'any' });
@@ -260,5 +278,31 @@ describe('calls the engine refuses', () => {
     sim.advance(MAX_ADVANCE_MS);
     sim.advance(MAX_ADVANCE_MS);
     expect(sim.now()).toBe(2 * MAX_ADVANCE_MS);
+  });
+});
+
+describe('an advance bounded by tasks', () => {
+  it('stops early where it is, and bounded advances add up to the same run as one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 100, max: 5000 }), (maxTasks, ms) => {
+        const whole = createSimulation(masterAndReplicas(['db1', 'db2', 'db3']));
+        whole.startWorkload({ writesPerSec: 80, readsPerSec: 40 });
+        whole.advance(ms);
+        const bounded = createSimulation(masterAndReplicas(['db1', 'db2', 'db3']));
+        bounded.startWorkload({ writesPerSec: 80, readsPerSec: 40 });
+        let calls = 0;
+        const done = () => bounded.now() === ms && (bounded.nextEventAt() ?? Infinity) > ms;
+        while (!done()) {
+          const before = bounded.stats().tasksRun;
+          bounded.advance(ms - bounded.now(), { maxTasks });
+          expect(bounded.stats().tasksRun - before).toBeLessThanOrEqual(maxTasks);
+          calls++;
+        }
+        expect(bounded.events()).toEqual(whole.events());
+        expect(bounded.history()).toEqual(whole.history());
+        expect(calls).toBeGreaterThan(whole.stats().tasksRun / maxTasks - 1);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 });

@@ -25,5 +25,11 @@ export {
   type ScenarioInput,
   type NodeSpec,
 } from './scenario/schema.ts';
-export { SimulationError, type Simulation, type AddNodeOptions, type SimulationStats } from './api.ts';
+export {
+  SimulationError,
+  type Simulation,
+  type AddNodeOptions,
+  type AdvanceOptions,
+  type SimulationStats,
+} from './api.ts';
 export type * from './types.ts';

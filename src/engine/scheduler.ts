@@ -109,15 +109,20 @@ export class Scheduler {
     return this.heap[0]?.at;
   }
 
-  /** Runs every task due at or before `until`, then sets the clock to `until`. */
-  runUntil(until: SimTime): void {
-    for (;;) {
+  /**
+   * Runs every task due at or before `until`, then sets the clock to `until`; or, after `maxTasks` tasks,
+   * stops where it is (the clock at the last task run). Returns whether it got to `until`.
+   */
+  runUntil(until: SimTime, maxTasks = Number.POSITIVE_INFINITY): boolean {
+    for (let ran = 0; ; ran++) {
       this.dropCancelled();
       const top = this.heap[0];
       if (top === undefined || top.at > until) break;
+      if (ran >= maxTasks) return false;
       this.runTop();
     }
     if (until > this.time) this.time = until;
+    return true;
   }
 
   /** Runs the next live task; returns false when none is pending. */

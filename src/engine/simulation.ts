@@ -5,6 +5,7 @@ import {
   MAX_KEY_LENGTH,
   MAX_VALUE_LENGTH,
   checkClientOptions,
+  checkAdvanceOptions,
   checkDuration,
   checkText,
   checkWorkload,
@@ -286,9 +287,10 @@ export function build(
 
   const simulation: Simulation = {
     now: () => cluster.now(),
-    advance: (ms) => {
+    advance: (ms, options) => {
       checkDuration('advance', ms);
-      cluster.scheduler.runUntil(cluster.now() + ms);
+      const maxTasks = checkAdvanceOptions(options);
+      cluster.scheduler.runUntil(cluster.now() + ms, maxTasks);
       cluster.touch();
       notify();
     },

@@ -59,32 +59,37 @@ export interface Replay {
   readonly result: Checked<Simulation> | undefined;
 }
 
-/** Simulated ms one advance starts with; it doubles or halves to take about ADVANCE_WALL_MS each. */
-const FIRST_CHUNK_MS = 50;
+/** Tasks one advance may run at first; the number doubles or shrinks so each takes about ADVANCE_WALL_MS. */
+const FIRST_TASKS = 500;
 const ADVANCE_WALL_MS = 8;
-const MAX_CHUNK_MS = 60_000;
+const MAX_TASKS = 1_000_000;
 
 /**
  * Starts replaying a validated run: the same commands at the same simulated times, so the same events.
- * Time between commands passes in chunks sized to the wall clock, so a slice ends on time.
+ * Time between commands passes a bounded number of engine tasks at a time, sized to the wall clock, so
+ * a slice ends on time however uneven the work is.
  */
 export function startReplay(run: RunRecord, clock: () => number = () => performance.now()): Replay {
   const sim = createSimulation(run.scenario);
   let next = 0;
-  let chunk = FIRST_CHUNK_MS;
+  let maxTasks = FIRST_TASKS;
+  /** The simulated time every task up to which has run (a command there comes next). */
+  let reached = -1;
   let result: Checked<Simulation> | undefined;
 
-  /** One unit of work: the next command, or a chunk of time towards it. False once all is done. */
+  /** One unit of work: the next command, or a bounded run of tasks towards it. False once all is done. */
   const work = (): boolean => {
     const command = run.commands[next];
     const target = command?.at ?? run.time;
-    if (sim.now() < target) {
+    if (reached !== target) {
       const started = clock();
-      const step = stepTo(sim.now(), target);
-      sim.advance(step <= chunk ? step : chunk);
+      sim.advance(stepTo(sim.now(), target), { maxTasks });
       const took = clock() - started;
-      if (took < ADVANCE_WALL_MS / 2) chunk = Math.min(chunk * 2, MAX_CHUNK_MS);
-      else if (took > ADVANCE_WALL_MS * 2) chunk = Math.max(1, chunk / 2);
+      if (took < ADVANCE_WALL_MS / 2) maxTasks = Math.min(maxTasks * 2, MAX_TASKS);
+      else if (took > ADVANCE_WALL_MS * 2)
+        maxTasks = Math.max(1, Math.floor((maxTasks * ADVANCE_WALL_MS) / took));
+      const pending = sim.nextEventAt();
+      if (sim.now() === target && (pending === undefined || pending > target)) reached = target;
       return true;
     }
     if (command === undefined) {
@@ -109,7 +114,8 @@ export function startReplay(run: RunRecord, clock: () => number = () => performa
       return result !== undefined;
     },
     get progress() {
-      return result !== undefined ? 1 : run.time <= 0 ? 0 : Math.min(1, sim.now() / run.time);
+      // Short of 1 until it is done: the last commands may still be to run at the run's last instant.
+      return result !== undefined ? 1 : run.time <= 0 ? 0 : Math.min(0.999, sim.now() / run.time);
     },
     get result() {
       return result;
