@@ -39,6 +39,7 @@ import {
 import { SeriesRecorder, advanceRecorded } from './series/series.ts';
 import {
   EVENTS_KEPT,
+  FAILOVERS_KEPT,
   LOST_KEPT,
   type EngineMirror,
   type LoadReport,
@@ -111,7 +112,7 @@ function mirror(
     events: sim.events().slice(-EVENTS_KEPT),
     backups: sim.backups(),
     ...lostMirror(sim),
-    failovers: sim.failovers(),
+    failovers: sim.failovers().slice(-FAILOVERS_KEPT),
     ...conflictMirror(sim.conflicts()),
     series: recorder.series(),
   };
@@ -170,7 +171,7 @@ function sameOutcome(a: OperationRecord | null, b: OperationRecord | null): bool
 }
 
 /** Wall time a replay may take before the lab appears (or a load returns), ms; longer ones go on in slices. */
-const REPLAY_AT_ONCE_MS = 120;
+const REPLAY_AT_ONCE_MS = 50;
 /** Wall time each later slice of a replay may take, ms: the page stays responsive between them. */
 const REPLAY_SLICE_MS = 40;
 
@@ -256,7 +257,8 @@ export function createLab(options: LabOptions): LabStore {
         if (snapshot.metrics.lostWrites !== state.snapshot.metrics.lostWrites) {
           Object.assign(patch, lostMirror(sim));
         }
-        if (failoversChanged(state.snapshot.metrics, snapshot.metrics)) patch.failovers = sim.failovers();
+        if (failoversChanged(state.snapshot.metrics, snapshot.metrics))
+          patch.failovers = sim.failovers().slice(-FAILOVERS_KEPT);
         const conflicts = changedConflicts(sim, snapshot.metrics.conflicts, state.conflictLedger);
         if (conflicts !== null) Object.assign(patch, conflicts);
         if (state.selectedOpId !== null) {

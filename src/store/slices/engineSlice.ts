@@ -64,7 +64,7 @@ export interface EngineSlice {
   readonly lostWrites: readonly OperationRecord[];
   /** Per node: how many acknowledged writes it took and then lost (all of them, not only the kept ones). */
   readonly lostByNode: Readonly<Record<string, number>>;
-  /** Every failover so far (automatic, or a manual promotion), oldest first. */
+  /** The newest failovers (automatic, or a manual promotion), oldest first (at most FAILOVERS_KEPT). */
   readonly failovers: readonly FailoverRecord[];
   /** Multi-primary conflicts, each once, newest last (at most CONFLICTS_KEPT). */
   readonly conflicts: readonly ConflictRecord[];
@@ -85,6 +85,8 @@ export interface EngineSlice {
 
 export const EVENTS_KEPT = 400;
 export const LOST_KEPT = 200;
+/** The failover ledger keeps the newest (the engine's count, `metrics.failovers`, stays exact). */
+export const FAILOVERS_KEPT = 100;
 
 export type OpReach = Readonly<Record<string, WriteReach['state']>>;
 

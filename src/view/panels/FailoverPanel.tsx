@@ -34,14 +34,19 @@ function managerFacts(manager: FailoverView, now: number): [string, string][] {
 
 function FailoverTable({
   records,
+  total,
   words,
 }: {
   readonly records: readonly FailoverRecord[];
+  /** Every failover so far; the table shows the newest. */
+  readonly total: number;
   readonly words: Vocabulary;
 }) {
   return (
     <table className="node-data" data-testid="failovers">
-      <caption>Failovers</caption>
+      <caption>
+        Failovers{total > records.length ? ` (the newest ${records.length} of ${total})` : ''}
+      </caption>
       <thead>
         <tr>
           <th scope="col">#</th>
@@ -74,6 +79,7 @@ function FailoverTable({
 export function FailoverPanel() {
   const manager = useLabStore((s) => s.snapshot.failover);
   const records = useLabStore((s) => s.failovers);
+  const total = useLabStore((s) => s.snapshot.metrics.failovers);
   const now = useLabStore((s) => s.simTime);
   const words = useWords();
   if (manager === null && records.length === 0) return null;
@@ -100,7 +106,7 @@ export function FailoverPanel() {
               ['Last RPO', rpoText(last)],
             ]}
           />
-          <FailoverTable records={records} words={words} />
+          <FailoverTable records={records} total={Math.max(total, records.length)} words={words} />
         </>
       )}
     </CollapsiblePanel>
