@@ -124,3 +124,41 @@ test('the embed takes an inject-write of a member-named key', async ({ page }) =
   await expect(frame.getByText(/could not be loaded/)).toHaveCount(0);
   expect(frameErrors).toEqual([]);
 });
+
+test('a scenario file with member-named node ids and keys imports and shows its data', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectErrors(page);
+  await openPaused(page);
+  await button(page, 'Share').click();
+  const dialog = page.getByRole('dialog', { name: 'Share this run' });
+  await dialog.getByLabel('Import scenario file').setInputFiles({
+    name: 'members.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        v: 1,
+        scenario: {
+          nodes: [
+            { id: 'hasOwnProperty', role: 'primary' },
+            { id: 'valueOf', role: 'replica', upstream: 'hasOwnProperty' },
+          ],
+        },
+        commands: MEMBER_KEYS.map((key, i) => ({
+          at: 10 * i,
+          type: 'write',
+          args: ['hasOwnProperty', key, `f${i}`],
+        })),
+        time: 2000,
+      }),
+    ),
+  });
+  await expect(dialog.getByText('Loaded members.json.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await selectNode(page, 'valueOf');
+  const table = page.getByRole('table', { name: 'Data on valueOf' });
+  for (const [i, key] of MEMBER_KEYS.entries()) {
+    await expect(table).toContainText(key);
+    await expect(table).toContainText(`f${i}`);
+  }
+  await expectIntact(page, errors);
+});
