@@ -118,6 +118,7 @@ test.describe('the graph’s menus by pointer', () => {
       'Add replica',
       'Take backup',
       'Re-point…',
+      'Slow disk',
       'Isolate',
       'Link from db1…',
       'Remove',

@@ -83,6 +83,10 @@ export interface Simulation {
   heal(): void;
   /** Sets one link's one-way latency, both directions. */
   setLatency(a: NodeId, b: NodeId, ms: number): void;
+  /** Slows a node's disk: its fsyncs and replay take `factor` (more than 1, at most 100) times as long. */
+  slowDisk(nodeId: NodeId, factor: number): void;
+  /** Gives a node its normal disk back. */
+  fixDisk(nodeId: NodeId): void;
   startWorkload(options: Partial<WorkloadOptions>): void;
   stopWorkload(): void;
 
@@ -121,6 +125,34 @@ export interface SimulationStats {
   readonly tasksRun: number;
   readonly messagesSent: number;
 }
+
+/**
+ * The Simulation methods that change it, each recorded as a command of that name (`commands()`): what a
+ * run's command log, share links and replays are made of. A rename here breaks the build, not a link.
+ */
+export const COMMAND_NAMES = [
+  'write',
+  'read',
+  'cancel',
+  'kill',
+  'restart',
+  'promote',
+  'takeBackup',
+  'addNode',
+  'removeNode',
+  'rewind',
+  'repoint',
+  'partition',
+  'heal',
+  'setLatency',
+  'slowDisk',
+  'fixDisk',
+  'startWorkload',
+  'stopWorkload',
+  'resolve',
+] as const satisfies readonly (keyof Simulation)[];
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Thrown when a call cannot be carried out (unknown node, invalid re-point...). Nothing changes. */
 export class SimulationError extends Error {

@@ -6,6 +6,8 @@ import { EventLog } from './observe/eventLog.ts';
 import { createRandom, type Random } from './random.ts';
 import { createActorClock, Scheduler } from './scheduler.ts';
 import { installTasks } from './tasks.ts';
+import { Hooks, partDefinitions, type PartDefinition } from './hooks.ts';
+import { RETRY_MS } from './timing.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type {
   Backup,
@@ -13,7 +15,6 @@ import type {
   EngineEventBody,
   LogEntry,
   Lsn,
-  Message,
   NodeId,
   Role,
   SimTime,
@@ -88,9 +89,6 @@ export interface StoredBackup extends Backup {
   readonly history: readonly TimelineBranch[];
 }
 
-/** How long a disconnected replica waits before retrying its upstream, ms. */
-export const RETRY_MS = 1000;
-
 export class Cluster {
   readonly scheduler = new Scheduler();
   readonly random: Random;
@@ -123,7 +121,12 @@ export class Cluster {
   /** Bumped on every change; the snapshot is rebuilt only when it moved. */
   version = 0;
 
-  constructor(scenario: Scenario, deliver: (cluster: Cluster, message: Message, payload: Payload) => void) {
+  /** What subsystems react to, and who receives each kind of message (hooks.ts). */
+  readonly hooks: Hooks;
+  /** Each subsystem's own state (`definePart`), by its name. */
+  private readonly parts = new Map<string, unknown>();
+
+  constructor(scenario: Scenario) {
     this.config = scenario.replication;
     this.failoverConfig = scenario.failover;
     this.conflictResolution = scenario.conflictResolution;
@@ -131,15 +134,35 @@ export class Cluster {
     if (primaries.length > 1) for (const p of primaries) this.group.add(p.id);
     this.random = createRandom(scenario.seed);
     installTasks(this);
+    this.hooks = new Hooks(this);
+    for (const part of partDefinitions()) this.parts.set(part.name, part.create());
     this.network = new Network<Payload>(
       this.scheduler,
       this.random.fork(1),
       scenario.network.latencyMs,
       scenario.network.jitterMs,
       (message, payload) => {
-        deliver(this, message, payload);
+        this.hooks.deliver(this.nodes.get(message.to), message, payload);
       },
     );
+  }
+
+  /** A subsystem's own state on this cluster. */
+  part<S>(definition: PartDefinition<S>): S {
+    return this.parts.get(definition.name) as S;
+  }
+
+  /** Every part's state as data, by name (a save). */
+  saveParts(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const part of partDefinitions()) out[part.name] = part.save(this.parts.get(part.name));
+    return out;
+  }
+
+  /** Puts saved parts back; a part the save lacks starts fresh. */
+  loadParts(saved: Readonly<Record<string, unknown>>): void {
+    for (const part of partDefinitions())
+      if (Object.hasOwn(saved, part.name)) this.parts.set(part.name, part.load(saved[part.name]));
   }
 
   now(): number {

@@ -26,7 +26,9 @@ export {
   type NodeSpec,
 } from './scenario/schema.ts';
 export {
+  COMMAND_NAMES,
   SimulationError,
+  type CommandName,
   type Simulation,
   type AddNodeOptions,
   type AdvanceOptions,

@@ -1,6 +1,7 @@
 /** createSimulation: the engine's public object. Every mutating call is recorded as a command at its simulated time. */
+import './subsystems.ts';
 import { writeReach } from './observe/reach.ts';
-import { SimulationError, type AddNodeOptions, type Simulation } from './api.ts';
+import { SimulationError, type AddNodeOptions, type CommandName, type Simulation } from './api.ts';
 import {
   MAX_KEY_LENGTH,
   MAX_VALUE_LENGTH,
@@ -10,86 +11,23 @@ import {
   checkText,
   checkWorkload,
 } from './args.ts';
-import { Cluster, type Payload } from './cluster.ts';
+import { Cluster } from './cluster.ts';
 import * as control from './control.ts';
 import { FailoverManager } from './failover/manager.ts';
 import { accountLostWrites, promote } from './failover/promotion.ts';
 import type { DbNode } from './node/dbNode.ts';
 import { FailoverRecords } from './failover/records.ts';
 import * as faults from './network/faults.ts';
+import * as disk from './node/disk.ts';
 import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
-import { handleHello } from './replication/sender.ts';
-const { handlePeerHello, receivePeerAck, receivePeerEntries } = peers;
-import { receiveAck, receiveEntries, receiveSnapshot } from './replication/receiver.ts';
 import { cancelWait, queueCommit } from './replication/syncCommit.ts';
-import {
-  certify,
-  NON_PRIMARY_ERROR,
-  onCertifierDown,
-  receiveCertify,
-  receiveDecided,
-  receiveVote,
-  updateQuorum,
-} from './multiprimary/certification.ts';
+import { certify, NON_PRIMARY_ERROR } from './multiprimary/certification.ts';
 import * as peers from './multiprimary/peers.ts';
-import { REPLICATION_TIMEOUT_MS } from './network/faults.ts';
 import { parseScenario } from './scenario/parse.ts';
 import type { Scenario, ScenarioInput } from './scenario/schema.ts';
 import { checker, restoreSimulation, saver } from './persist/registry.ts';
-import { defineTask } from './tasks.ts';
-import type {
-  ClientOptions,
-  Command,
-  Message,
-  NodeId,
-  OperationRecord,
-  Snapshot,
-  WorkloadOptions,
-} from './types.ts';
+import type { ClientOptions, Command, NodeId, OperationRecord, Snapshot, WorkloadOptions } from './types.ts';
 import { DEFAULT_WORKLOAD, Workload } from './workload.ts';
-
-const quorumAfterCut = defineTask('group.updateQuorum', (cluster) => {
-  updateQuorum(cluster);
-});
-
-/** Routes a delivered message to its handler; messages to dead or removed nodes are lost. */
-function deliver(cluster: Cluster, message: Message, payload: Payload): void {
-  const to = cluster.nodes.get(message.to);
-  const from = cluster.nodes.get(message.from);
-  if (to === undefined || !to.isUp) return;
-  switch (payload.kind) {
-    case 'hello':
-      if (from !== undefined) handleHello(cluster, to, from, payload);
-      break;
-    case 'entries':
-      receiveEntries(cluster, to, message.from, payload);
-      break;
-    case 'snapshot':
-      receiveSnapshot(cluster, to, message.from, payload);
-      break;
-    case 'ack':
-      receiveAck(cluster, to, message.from, payload);
-      break;
-    case 'peer-hello':
-      if (from !== undefined) handlePeerHello(cluster, to, from, payload);
-      break;
-    case 'peer-entries':
-      receivePeerEntries(cluster, to, message.from, payload);
-      break;
-    case 'peer-ack':
-      receivePeerAck(cluster, to, message.from, payload);
-      break;
-    case 'certify':
-      receiveCertify(cluster, to, message.from, payload);
-      break;
-    case 'vote':
-      receiveVote(cluster, to, message.from, payload);
-      break;
-    case 'decided':
-      receiveDecided(to, payload);
-      break;
-  }
-}
 
 const copy = (op: OperationRecord): OperationRecord => ({ ...op });
 
@@ -123,10 +61,7 @@ export function build(
   restore?: (parts: BuildParts) => FailoverManager | undefined,
 ): Simulation {
   let manager: FailoverManager | undefined;
-  const cluster = new Cluster(scenario, (c, message, payload) => {
-    if (payload.kind === 'heartbeat') manager?.receive(message, payload);
-    else deliver(c, message, payload);
-  });
+  const cluster = new Cluster(scenario);
   const records = new FailoverRecords(cluster);
   const commands: Command[] = [];
   const listeners = new Set<() => void>();
@@ -135,7 +70,7 @@ export function build(
   const notify = (): void => {
     for (const listener of listeners) listener();
   };
-  const record = (type: string, args: readonly unknown[]): void => {
+  const record = (type: CommandName, args: readonly unknown[]): void => {
     commands.push({ seq: commands.length, at: cluster.now(), type, args });
     cluster.touch();
   };
@@ -276,7 +211,7 @@ export function build(
   };
 
   /** Wraps a mutating call: validate, record, run, notify. A thrown SimulationError changes nothing. */
-  const command = <A extends unknown[], R>(type: string, run: (...args: A) => R) => {
+  const command = <A extends unknown[], R>(type: CommandName, run: (...args: A) => R) => {
     return (...args: A): R => {
       const result = run(...args);
       record(type, args);
@@ -323,10 +258,7 @@ export function build(
       const node = cluster.node(id);
       control.kill(cluster, node);
       chargeDeposed(node);
-      if (cluster.group.has(id)) {
-        peers.onMemberDown(cluster, node);
-        onCertifierDown(cluster, node);
-      }
+      cluster.hooks.emit('killed', node);
     }),
     restart: command('restart', (id: NodeId) => {
       const node = cluster.node(id);
@@ -336,11 +268,7 @@ export function build(
       });
       const record = records.latestReplacing(id);
       if (record !== undefined && lost.length > 0) records.addLost(record.id, lost);
-      manager?.onRestart(node);
-      if (cluster.group.has(id)) {
-        peers.onMemberUp(cluster, node);
-        updateQuorum(cluster);
-      }
+      cluster.hooks.emit('restarted', node);
     }),
     promote: command('promote', promoteByHand),
     takeBackup: command('takeBackup', (id: NodeId) => control.takeBackup(cluster, cluster.node(id))),
@@ -359,24 +287,21 @@ export function build(
     }),
     partition: command('partition', (groups: readonly (readonly NodeId[])[]) => {
       faults.partition(cluster, groups);
-      manager?.onPartition(groups);
-      if (cluster.isMultiPrimary()) {
-        peers.onPartition(cluster);
-        // Members across the cut are suspected, then leave the view; a minority leaves the Primary Component.
-        quorumAfterCut(cluster, cluster.now() + REPLICATION_TIMEOUT_MS);
-      }
+      cluster.hooks.emit('partitioned', groups);
     }),
     heal: command('heal', () => {
       const dropped = new Set(cluster.network.droppedPairs);
       faults.heal(cluster);
-      manager?.onHeal();
-      if (cluster.isMultiPrimary()) {
-        peers.onHeal(cluster, dropped);
-        updateQuorum(cluster);
-      }
+      cluster.hooks.emit('healed', dropped);
     }),
     setLatency: command('setLatency', (a: NodeId, b: NodeId, ms: number) => {
       faults.setLatency(cluster, a, b, ms);
+    }),
+    slowDisk: command('slowDisk', (id: NodeId, factor: number) => {
+      disk.slowDisk(cluster, id, factor);
+    }),
+    fixDisk: command('fixDisk', (id: NodeId) => {
+      disk.fixDisk(cluster, id);
     }),
     startWorkload: command('startWorkload', (options: Partial<WorkloadOptions>) => {
       workload.start(checkWorkload(options, DEFAULT_WORKLOAD));

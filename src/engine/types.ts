@@ -1,4 +1,5 @@
 /** Public types of the engine: what the store, the view and outside users read. */
+import type { CommandName } from './api.ts';
 import type { SyncState } from './replication/standbyNames.ts';
 
 /** A node's id, as the scenario names it ("db1"). */
@@ -198,6 +199,8 @@ export interface NodeView {
   readonly siblings: Readonly<Record<string, readonly string[]>>;
   /** A multi-primary node cut off from the majority of its group refuses writes (Galera non-Primary). */
   readonly quorum: boolean;
+  /** How many times slower its disk is than normal (`slowDisk`); 1 for a healthy disk. */
+  readonly diskFactor: number;
 }
 
 export type MessageKind = 'entries' | 'ack' | 'hello' | 'snapshot' | 'heartbeat';
@@ -359,6 +362,8 @@ export type EngineEventBody =
   | { type: 'healed' }
   | { type: 'rewind-needed'; nodeId: NodeId; from: NodeId; timeline: number }
   | { type: 'latency-changed'; a: NodeId; b: NodeId; ms: number }
+  | { type: 'disk-slowed'; nodeId: NodeId; factor: number }
+  | { type: 'disk-fixed'; nodeId: NodeId }
   | { type: 'primary-suspected'; nodeId: NodeId; silentMs: number }
   | { type: 'failover-started'; nodeId: NodeId; silentMs: number }
   | { type: 'failover-no-candidate'; nodeId: NodeId; reason: string }
@@ -386,7 +391,8 @@ export type EngineEventType = EngineEventBody['type'];
 export interface Command {
   readonly seq: number;
   readonly at: SimTime;
-  readonly type: string;
+  /** The method called (`COMMAND_NAMES`). */
+  readonly type: CommandName;
   readonly args: readonly unknown[];
 }
 

@@ -24,6 +24,9 @@ export interface CommandContext {
 const info = (text: string): StatusMessage => ({ tone: 'info', text });
 const ok = (text: string): StatusMessage => ({ tone: 'ok', text });
 
+/** How much slower the lab's Slow disk makes a node's disk. */
+export const SLOW_DISK_FACTOR = 10;
+
 export function createNodeCommands({ run, get, watchWrite, follow }: CommandContext): NodeCommands {
   let writeCount = 0;
   let lastKey: string | null = null;
@@ -168,6 +171,20 @@ export function createNodeCommands({ run, get, watchWrite, follow }: CommandCont
       run(`Re-pointing ${nodeId}`, (sim) => {
         sim.repoint(nodeId, upstream);
         return info(`${nodeId} now streams from ${upstream}.`);
+      });
+    },
+    slowDisk: (nodeId) => {
+      run(`Slowing ${nodeId}'s disk`, (sim) => {
+        sim.slowDisk(nodeId, SLOW_DISK_FACTOR);
+        return info(
+          `${nodeId}'s disk is ${SLOW_DISK_FACTOR}× slower: its commits, fsyncs and replay take ${SLOW_DISK_FACTOR} times as long.`,
+        );
+      });
+    },
+    fixDisk: (nodeId) => {
+      run(`Fixing ${nodeId}'s disk`, (sim) => {
+        sim.fixDisk(nodeId);
+        return info(`${nodeId}'s disk is back to normal speed.`);
       });
     },
     isolate: (nodeId) => {

@@ -45,6 +45,9 @@ export interface NodeCommands {
   readonly repoint: (nodeId: string, upstream: string) => void;
   /** Partitions `nodeId` away from every other node. */
   readonly isolate: (nodeId: string) => void;
+  /** Slows a node's disk tenfold (its fsyncs and replay), or gives it its normal disk back. */
+  readonly slowDisk: (nodeId: string) => void;
+  readonly fixDisk: (nodeId: string) => void;
   /** Cuts a replication link: the downstream and its subtree lose the rest of the cluster. */
   readonly cutLink: (link: LinkRef) => void;
   readonly heal: () => void;

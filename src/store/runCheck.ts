@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import {
   MAX_NODES,
+  type CommandName,
   ScenarioError,
   parseScenario,
   type Scenario,
@@ -60,10 +61,12 @@ const ARGS = {
   partition: z.tuple([z.array(z.array(nodeId).check(z.maxLength(MAX_NODES))).check(z.maxLength(MAX_NODES))]),
   heal: z.tuple([]),
   setLatency: z.tuple([nodeId, nodeId, z.number().check(z.minimum(0), z.maximum(60_000))]),
+  slowDisk: z.tuple([nodeId, z.number().check(z.gt(1), z.maximum(100))]),
+  fixDisk: z.tuple([nodeId]),
   startWorkload: z.tuple([workloadOptions]),
   stopWorkload: z.tuple([]),
   resolve: z.tuple([nodeId, keyField, valueField]),
-} as const;
+} as const satisfies Record<CommandName, z.ZodMiniType>;
 export type CommandType = keyof typeof ARGS;
 const COMMAND_TYPES = Object.keys(ARGS) as CommandType[];
 

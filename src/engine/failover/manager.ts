@@ -9,6 +9,7 @@
  * the primary's lease. A primary across the cut reaches no one, so its heartbeats are dropped.
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
+import { ORDER } from '../hooks.ts';
 import { restoreTimers, saveActor, type SavedActor } from '../persist/actors.ts';
 import { createActorClock, type ActorClock, type TaskArgs, type TaskHandle } from '../scheduler.ts';
 import type { Cluster, Payload } from '../cluster.ts';
@@ -57,6 +58,18 @@ export class FailoverManager {
       clock: this.clock,
       input: { leader: cluster.currentPrimary()?.id, heartbeatMs, timeoutMs },
       ...(saved === undefined ? {} : { snapshot: saved.machine.snapshot as Snapshot<unknown> }),
+    });
+    cluster.hooks.receive('heartbeat', (_to, message, payload) => {
+      this.receive(message, payload);
+    });
+    cluster.hooks.on('restarted', ORDER.manager, (node) => {
+      this.onRestart(node);
+    });
+    cluster.hooks.on('partitioned', ORDER.manager, (groups) => {
+      this.onPartition(groups);
+    });
+    cluster.hooks.on('healed', ORDER.manager, () => {
+      this.onHeal();
     });
     cluster.scheduler.on('failover.tick', () => {
       this.tick();

@@ -8,9 +8,10 @@
  */
 import type { Cluster, Payload, PendingCertification } from '../cluster.ts';
 import type { Certification, DbNode } from '../node/dbNode.ts';
-import { REPLICATION_TIMEOUT_MS } from '../network/faults.ts';
+import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
 import type { OpRecord } from '../observe/history.ts';
 import { queueCommit } from '../replication/syncCommit.ts';
+import { onMessage } from '../hooks.ts';
 import { defineTask } from '../tasks.ts';
 import type { ConflictVersion, LogEntry, NodeId } from '../types.ts';
 import { dominates, EMPTY_VV, hasSeen } from './versions.ts';
@@ -364,3 +365,13 @@ export function repeatAborts(cluster: Cluster, node: DbNode, peerId: NodeId): vo
     });
   }
 }
+
+onMessage('certify', (cluster, node, message, request) => {
+  receiveCertify(cluster, node, message.from, request);
+});
+onMessage('vote', (cluster, node, message, vote) => {
+  receiveVote(cluster, node, message.from, vote);
+});
+onMessage('decided', (_cluster, node, _message, decision) => {
+  receiveDecided(node, decision);
+});

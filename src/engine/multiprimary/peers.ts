@@ -5,10 +5,11 @@
  * reaches this node's own replicas through its log. Concurrent writes to one key are detected with
  * version vectors and settled by the scenario's `conflictResolution`.
  */
-import { RETRY_MS, type Cluster, type Payload } from '../cluster.ts';
+import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode, Version } from '../node/dbNode.ts';
-import { REPLICATION_TIMEOUT_MS } from '../network/faults.ts';
+import { REPLICATION_TIMEOUT_MS, RETRY_MS } from '../timing.ts';
 import { pump } from '../replication/sender.ts';
+import { onMessage } from '../hooks.ts';
 import { defineTask, nodeFor } from '../tasks.ts';
 import type {
   ConflictResolution,
@@ -364,3 +365,14 @@ export function onHeal(cluster: Cluster, dropped: ReadonlySet<string>): void {
     }
   }
 }
+
+onMessage('peer-hello', (cluster, publisher, message, hello) => {
+  const subscriber = cluster.nodes.get(message.from);
+  if (subscriber !== undefined) handlePeerHello(cluster, publisher, subscriber, hello);
+});
+onMessage('peer-entries', (cluster, node, message, batch) => {
+  receivePeerEntries(cluster, node, message.from, batch);
+});
+onMessage('peer-ack', (cluster, publisher, message, ack) => {
+  receivePeerAck(cluster, publisher, message.from, ack);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../api.ts';
 import { startedCluster } from '../testing.ts';
-import { REPLICATION_TIMEOUT_MS } from './faults.ts';
+import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
 
 const started = startedCluster;
 

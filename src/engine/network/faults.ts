@@ -4,13 +4,11 @@
  * one that lost messages to a cut is reset at the heal, so the stream never has a gap.
  */
 import { SimulationError } from '../api.ts';
+import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
 import type { Cluster } from '../cluster.ts';
 import { disconnect } from '../replication/receiver.ts';
 import { defineTask, nodeFor } from '../tasks.ts';
 import type { NodeId } from '../types.ts';
-
-/** How long a replication connection survives a cut before both ends give up on it, ms. */
-export const REPLICATION_TIMEOUT_MS = 3000;
 
 /** `wal_receiver_timeout` across a cut: both ends give up on the connection. */
 const cutTimeout = defineTask(

@@ -1,6 +1,7 @@
 /** Builds the read-only views (nodes, links, metrics, snapshot) from the cluster's live state. */
 import type { Cluster } from '../cluster.ts';
 import { dict } from '../dict.ts';
+import { diskFactor } from '../node/disk.ts';
 import type { FailoverManager } from '../failover/manager.ts';
 import type { FailoverRecords } from '../failover/records.ts';
 import type { DbNode } from '../node/dbNode.ts';
@@ -61,6 +62,7 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     siblings: siblingsOf(node),
     vectors: vectorsOf(node),
     quorum: node.quorum,
+    diskFactor: diskFactor(cluster, node.id),
   };
 }
 

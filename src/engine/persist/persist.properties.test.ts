@@ -21,7 +21,9 @@ type Step =
   | { readonly at: number; readonly kind: 'workload'; readonly writes: number; readonly reads: number }
   | { readonly at: number; readonly kind: 'stop' }
   | { readonly at: number; readonly kind: 'latency'; readonly node: number; readonly ms: number }
-  | { readonly at: number; readonly kind: 'add'; readonly node: number };
+  | { readonly at: number; readonly kind: 'add'; readonly node: number }
+  | { readonly at: number; readonly kind: 'disk'; readonly node: number; readonly factor: number }
+  | { readonly at: number; readonly kind: 'fixDisk'; readonly node: number };
 
 const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
   .record({
@@ -123,6 +125,16 @@ const stepArb = (horizon: number): fc.Arbitrary<Step> => {
       }),
     },
     { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('add' as const), node }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('disk' as const),
+        node,
+        factor: fc.integer({ min: 2, max: 40 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('fixDisk' as const), node }) },
   );
 };
 
@@ -178,6 +190,12 @@ function apply(sim: Simulation, step: Step): void {
         break;
       case 'add':
         sim.addNode({ id: `x${step.at}`, upstream: id });
+        break;
+      case 'disk':
+        sim.slowDisk(id, step.factor);
+        break;
+      case 'fixDisk':
+        sim.fixDisk(id);
         break;
     }
   } catch (error) {

@@ -25,7 +25,7 @@ import {
 } from './read.ts';
 import { COUNTERS, FLAGS, NUMBERS } from './save.ts';
 import './save.ts';
-import { SimulationError, type Simulation } from '../api.ts';
+import { COMMAND_NAMES, SimulationError, type CommandName, type Simulation } from '../api.ts';
 import { boot } from '../control.ts';
 import { FailoverManager } from '../failover/manager.ts';
 import { parseScenario } from '../scenario/parse.ts';
@@ -225,6 +225,15 @@ export function restoreCluster(cluster: Cluster, r: Reader, table: EntryTable): 
   cluster.conflicts.load(readConflicts(r.at('conflicts')));
   cluster.network.load(readNetwork(r.at('network'), (payload) => readPayload(payload, table)));
   for (const name of COUNTERS) cluster[name] = r.num(name);
+  const parts = r.raw('parts');
+  if (parts !== undefined) {
+    if (typeof parts !== 'object' || parts === null) r.at('parts').fail('expected an object');
+    try {
+      cluster.loadParts(parts as Record<string, unknown>);
+    } catch (error) {
+      r.at('parts').fail(error instanceof Error ? error.message : String(error));
+    }
+  }
   for (const backup of r.list('backups', (b) => readBackup(b, table))) cluster.backups.set(backup.id, backup);
   const op = (item: Reader) => {
     const id = item.asNum();
@@ -267,10 +276,12 @@ function readBackup(r: Reader, table: EntryTable): StoredBackup {
 }
 
 export function readCommand(r: Reader): Command {
+  const type = r.str('type') as CommandName;
+  if (!COMMAND_NAMES.includes(type)) r.at('type').fail(`unknown command "${type}"`);
   return {
     seq: r.num('seq'),
     at: r.num('at'),
-    type: r.str('type'),
+    type,
     args: r.list('args', (a) => a.value),
   };
 }

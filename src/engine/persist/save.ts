@@ -142,6 +142,7 @@ export function saveCluster(cluster: Cluster, pool: EntryPool): Record<string, u
     events: cluster.events.save(),
     conflicts: cluster.conflicts.save(),
     network: cluster.network.save((payload) => savePayload(payload, pool)),
+    parts: cluster.saveParts(),
   };
   for (const name of COUNTERS) saved[name] = cluster[name];
   return saved;

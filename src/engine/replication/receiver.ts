@@ -4,6 +4,7 @@
  */
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
+import { duration, onMessage } from '../hooks.ts';
 import { defineTask, nodeFor } from '../tasks.ts';
 import type { Lsn, NodeId } from '../types.ts';
 import { pump } from './sender.ts';
@@ -68,7 +69,8 @@ function flush(cluster: Cluster, replica: DbNode): void {
   }
   if (replica.flushScheduled) return;
   replica.flushScheduled = true;
-  flushLater(cluster, cluster.now() + cluster.config.flushMs, replica.id, replica.uid, replica.generation);
+  const took = duration(cluster, 'flush', replica, cluster.config.flushMs);
+  flushLater(cluster, cluster.now() + took, replica.id, replica.uid, replica.generation);
 }
 
 function flushed(cluster: Cluster, replica: DbNode): void {
@@ -243,8 +245,8 @@ export function startApplying(cluster: Cluster, node: DbNode): void {
     while (to > from && (node.log.get(to)?.committedAt ?? 0) + node.applyDelayMs > now) to--;
   }
   node.applying = true;
-  const duration = ((to - from + 1) / node.applyRate) * 1000;
-  replayed(cluster, cluster.now() + duration, node.id, node.uid, generation, from, to);
+  const took = duration(cluster, 'apply', node, ((to - from + 1) / node.applyRate) * 1000);
+  replayed(cluster, cluster.now() + took, node.id, node.uid, generation, from, to);
 }
 
 const applyWhenDue = defineTask(
@@ -274,3 +276,13 @@ const replayed = defineTask(
     startApplying(cluster, node);
   },
 );
+
+onMessage('entries', (cluster, replica, message, batch) => {
+  receiveEntries(cluster, replica, message.from, batch);
+});
+onMessage('snapshot', (cluster, replica, message, snapshot) => {
+  receiveSnapshot(cluster, replica, message.from, snapshot);
+});
+onMessage('ack', (cluster, sender, message, ack) => {
+  receiveAck(cluster, sender, message.from, ack);
+});

@@ -4,6 +4,7 @@
  */
 import type { Cluster } from '../cluster.ts';
 import type { DbNode, DownstreamLink } from '../node/dbNode.ts';
+import { onMessage } from '../hooks.ts';
 import { defineTask, nodeFor } from '../tasks.ts';
 import type { Lsn, NodeId } from '../types.ts';
 
@@ -195,4 +196,9 @@ const releaseAtTick = defineTask('sender.tick', (cluster, id: NodeId, uid: numbe
   if (primary === undefined || !primary.isUp || !primary.isPrimary) return;
   cluster.releasedLsn.set(primary.id, primary.log.lastLsn);
   pump(cluster, primary);
+});
+
+onMessage('hello', (cluster, sender, message, hello) => {
+  const replica = cluster.nodes.get(message.from);
+  if (replica !== undefined) handleHello(cluster, sender, replica, hello);
 });

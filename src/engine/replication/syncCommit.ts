@@ -7,11 +7,10 @@ import type { Cluster } from '../cluster.ts';
 import type { DbNode, Version } from '../node/dbNode.ts';
 import type { OpRecord } from '../observe/history.ts';
 import { SimulationError } from '../api.ts';
+import { duration } from '../hooks.ts';
 import { defineTask, nodeFor } from '../tasks.ts';
 import type { AckOn, LogEntry, Lsn, NodeId, SimTime } from '../types.ts';
 import { pump, scheduleTick } from './sender.ts';
-import { publishCommitted } from '../multiprimary/certification.ts';
-import { pumpPeers } from '../multiprimary/peers.ts';
 import { bump, EMPTY_VV } from '../multiprimary/versions.ts';
 import { releasableLsn, syncRuleOf } from './syncStandbys.ts';
 
@@ -23,7 +22,8 @@ export function queueCommit(cluster: Cluster, primary: DbNode, op: OpRecord): vo
     return;
   }
   cluster.flushQueue.set(primary.id, [op]);
-  flushLater(cluster, cluster.now() + cluster.config.commitMs, primary.id, primary.uid, primary.generation);
+  const took = duration(cluster, 'commit', primary, cluster.config.commitMs);
+  flushLater(cluster, cluster.now() + took, primary.id, primary.uid, primary.generation);
 }
 
 /** The group commit's WAL flush: every write queued since it was scheduled commits together. */
@@ -110,10 +110,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
       syncTimeout(cluster, now + timeout, primary.id, primary.uid, primary.generation, op.id, timeout);
   }
   releaseConfirmed(cluster, primary);
-  if (member) {
-    publishCommitted(cluster, primary, ops);
-    pumpPeers(cluster, primary);
-  }
+  cluster.hooks.emit('committed', primary, ops);
   compactLog(cluster, primary);
 }
 

@@ -35,11 +35,15 @@ describe('a node menu', () => {
       'Add replica',
       'Take backup',
       'Re-point…',
+      'Slow disk',
       'Isolate',
       'Link from db1…',
       'Remove',
     ]);
     expect(ran(items.find((i) => i.id === 'kill'))).toEqual([['kill', 'db2']]);
+    expect(ran(items.find((i) => i.id === 'slow-disk'))).toEqual([['slowDisk', 'db2']]);
+    const slow = nodeMenuItems({ ...db2, diskFactor: 10 }, undefined, false);
+    expect(ran(slow.find((i) => i.id === 'fix-disk'))).toEqual([['fixDisk', 'db2']]);
     expect(items.find((i) => i.id === 'link')?.step).toEqual({
       kind: 'link',
       link: { from: 'db1', to: 'db2' },

@@ -113,6 +113,25 @@ export function nodeMenuItems(
       step: { kind: 'form', form: 'repoint' },
     });
   }
+  items.push(
+    node.diskFactor > 1
+      ? {
+          id: 'fix-disk',
+          label: 'Fix disk',
+          hint: `Give ${id} its normal disk back (now ${node.diskFactor}× slower)`,
+          step: run((c) => {
+            c.fixDisk(id);
+          }),
+        }
+      : {
+          id: 'slow-disk',
+          label: 'Slow disk',
+          hint: `Make ${id}'s fsyncs and replay ten times slower`,
+          step: run((c) => {
+            c.slowDisk(id);
+          }),
+        },
+  );
   items.push({
     id: 'isolate',
     label: 'Isolate',

@@ -109,6 +109,27 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
           >
             Take backup
           </button>
+          {node.diskFactor > 1 ? (
+            <button
+              type="button"
+              title={`Give ${id} its normal disk back (now ${node.diskFactor}× slower)`}
+              onClick={() => {
+                actions.fixDisk(id);
+              }}
+            >
+              Fix disk
+            </button>
+          ) : (
+            <button
+              type="button"
+              title={`Make ${id}'s fsyncs and replay ten times slower`}
+              onClick={() => {
+                actions.slowDisk(id);
+              }}
+            >
+              Slow disk
+            </button>
+          )}
           <button
             type="button"
             className="button--danger"

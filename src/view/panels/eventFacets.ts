@@ -36,6 +36,8 @@ const KIND_OF: Record<EngineEventType, EventKind> = {
   partitioned: 'faults',
   healed: 'faults',
   'latency-changed': 'faults',
+  'disk-slowed': 'faults',
+  'disk-fixed': 'faults',
   promoted: 'failover',
   demoted: 'failover',
   'primary-suspected': 'failover',

@@ -76,6 +76,10 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
       return `${event.nodeId} diverged from ${event.from} (timeline ${event.timeline}) and cannot follow it until rewound`;
     case 'latency-changed':
       return `The link ${event.a}–${event.b} now takes ${Math.round(event.ms)} ms each way`;
+    case 'disk-slowed':
+      return `${event.nodeId}'s disk is ${event.factor}× slower: its fsyncs and replay take ${event.factor} times as long`;
+    case 'disk-fixed':
+      return `${event.nodeId}'s disk is back to normal speed`;
     case 'primary-suspected':
       return `The failover manager missed ${event.nodeId}'s heartbeat (silent for ${Math.round(event.silentMs)} ms)`;
     case 'failover-started':

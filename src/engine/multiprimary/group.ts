@@ -1,0 +1,45 @@
+/**
+ * How a multi-primary group reacts to what happens around it: a member killed or restarted, the network
+ * cut or healed, a member's commit. Registered with the cluster's hooks, so the simulation and single-primary
+ * replication never name the group's modules.
+ */
+import { onLifecycle, ORDER } from '../hooks.ts';
+import { defineTask } from '../tasks.ts';
+import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
+import { onCertifierDown, publishCommitted, updateQuorum } from './certification.ts';
+import { onHeal, onMemberDown, onMemberUp, onPartition, pumpPeers } from './peers.ts';
+
+const quorumAfterCut = defineTask('group.updateQuorum', (cluster) => {
+  updateQuorum(cluster);
+});
+
+onLifecycle('killed', ORDER.group, (cluster, node) => {
+  if (!cluster.group.has(node.id)) return;
+  onMemberDown(cluster, node);
+  onCertifierDown(cluster, node);
+});
+
+onLifecycle('restarted', ORDER.group, (cluster, node) => {
+  if (!cluster.group.has(node.id)) return;
+  onMemberUp(cluster, node);
+  updateQuorum(cluster);
+});
+
+onLifecycle('partitioned', ORDER.group, (cluster) => {
+  if (!cluster.isMultiPrimary()) return;
+  onPartition(cluster);
+  // Members across the cut are suspected, then leave the view; a minority leaves the Primary Component.
+  quorumAfterCut(cluster, cluster.now() + REPLICATION_TIMEOUT_MS);
+});
+
+onLifecycle('healed', ORDER.group, (cluster, dropped) => {
+  if (!cluster.isMultiPrimary()) return;
+  onHeal(cluster, dropped);
+  updateQuorum(cluster);
+});
+
+onLifecycle('committed', ORDER.group, (cluster, primary, ops) => {
+  if (!cluster.group.has(primary.id)) return;
+  publishCommitted(cluster, primary, ops);
+  pumpPeers(cluster, primary);
+});
