@@ -269,7 +269,7 @@ export class Cluster {
 
   /** Up primaries that accept writes (not fenced). */
   writablePrimaries(): DbNode[] {
-    return this.upPrimaries().filter((n) => !n.isFenced && n.quorum);
+    return this.upPrimaries().filter((n) => !n.isFenced && n.certification.quorum);
   }
 
   isReadOnly(): boolean {

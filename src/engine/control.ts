@@ -20,7 +20,7 @@ const hangUp = defineTask(
   'replica.hangUp',
   (cluster, id: NodeId, uid: number, upstream: NodeId, connId: number) => {
     const replica = nodeFor(cluster, id, uid);
-    if (replica?.connId === connId && replica.upstream === upstream) disconnect(cluster, replica);
+    if (replica?.receiver.connId === connId && replica.upstream === upstream) disconnect(cluster, replica);
   },
 );
 
@@ -46,32 +46,31 @@ function connect(cluster: Cluster, node: DbNode): void {
   if (node.upstream === undefined) return;
   // The walreceiver does not abandon an attempt whose answer may still be on its way.
   if (
-    node.connId !== undefined &&
-    cluster.network.awaitingAnswer(node.id, node.upstream, node.connectingSince)
+    node.receiver.connId !== undefined &&
+    cluster.network.awaitingAnswer(node.id, node.upstream, node.receiver.connectingSince)
   )
     return;
   const upstream = cluster.nodes.get(node.upstream);
-  upstream?.links.delete(node.id);
-  node.connectingSince = cluster.now();
-  node.connId = cluster.nextConnId++;
+  upstream?.sender.links.delete(node.id);
+  node.receiver.connectingSince = cluster.now();
+  node.receiver.connId = cluster.nextConnId++;
   cluster.network.send({
     from: node.id,
     to: node.upstream,
     kind: 'hello',
-    payload: { kind: 'hello', connId: node.connId, timeline: node.timeline, receivedLsn: node.receivedLsn },
+    payload: {
+      kind: 'hello',
+      connId: node.receiver.connId,
+      timeline: node.timeline,
+      receivedLsn: node.receivedLsn,
+    },
   });
 }
 
 export function kill(cluster: Cluster, node: DbNode): void {
   if (!node.isUp) throw new SimulationError(`${node.id} is already down`);
   const wasPrimary = node.isPrimary;
-  node.generation++;
-  node.downSince = cluster.now();
-  node.applying = false;
-  node.pumpScheduled = false;
-  node.flushScheduled = false;
-  node.links.clear();
-  node.connId = undefined;
+  node.crash(cluster.now());
   // What a standby wrote but had not flushed dies with it.
   if (!wasPrimary) node.log.truncateAfter(node.receivedLsn);
   if (wasPrimary)
@@ -79,7 +78,7 @@ export function kill(cluster: Cluster, node: DbNode): void {
   node.actor.send({ type: 'KILL' });
   cluster.emit({ type: 'node-down', nodeId: node.id });
   // The connections die with it: its upstream drops the walsender, its replicas start retrying.
-  if (node.upstream !== undefined) cluster.nodes.get(node.upstream)?.links.delete(node.id);
+  if (node.upstream !== undefined) cluster.nodes.get(node.upstream)?.sender.links.delete(node.id);
   for (const child of cluster.downstreamOf(node.id)) hangUpAfterDrain(cluster, node, child);
   if (wasPrimary && cluster.isReadOnly()) {
     cluster.emit({ type: 'read-only', reason: `${node.id} is down and no other primary is up` });
@@ -88,7 +87,7 @@ export function kill(cluster: Cluster, node: DbNode): void {
 
 /** A replica notices its upstream died only after the packets already on the wire have arrived. */
 function hangUpAfterDrain(cluster: Cluster, upstream: DbNode, replica: DbNode): void {
-  const connId = replica.connId;
+  const connId = replica.receiver.connId;
   if (!replica.isUp || connId === undefined) return;
   hangUp(
     cluster,
@@ -127,7 +126,7 @@ export function repoint(cluster: Cluster, node: DbNode, upstreamId: NodeId): voi
     if (n === node)
       throw new SimulationError(`re-pointing ${node.id} to ${upstreamId} would make a replication cycle`);
   }
-  if (node.upstream !== undefined) cluster.nodes.get(node.upstream)?.links.delete(node.id);
+  if (node.upstream !== undefined) cluster.nodes.get(node.upstream)?.sender.links.delete(node.id);
   node.upstream = upstreamId;
   cluster.emit({ type: 'repointed', nodeId: node.id, upstream: upstreamId });
   if (node.isUp) disconnect(cluster, node);
@@ -281,9 +280,9 @@ export function removeNode(cluster: Cluster, node: DbNode): void {
 function leaveGroup(cluster: Cluster, node: DbNode): void {
   if (!cluster.group.has(node.id)) return;
   for (const peer of cluster.peersOf(node)) {
-    peer.subscriptions.delete(node.id);
-    peer.peerLinks.delete(node.id);
-    peer.peerConfirmed.delete(node.id);
+    peer.logical.subscriptions.delete(node.id);
+    peer.logical.peerLinks.delete(node.id);
+    peer.logical.peerConfirmed.delete(node.id);
   }
   cluster.group.delete(node.id);
   if (cluster.group.size === 1) cluster.group.clear();

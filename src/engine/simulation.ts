@@ -129,7 +129,7 @@ export function build(
       cluster.history.fail(op, `${nodeId} is down: connection refused`, now);
       return copy(op);
     }
-    if (!node.quorum) {
+    if (!node.certification.quorum) {
       // Galera's non-Primary component refuses reads too (unless `wsrep_dirty_reads`).
       cluster.history.fail(op, `${nodeId} is not in the Primary Component: ${NON_PRIMARY_ERROR}`, now);
       return copy(op);

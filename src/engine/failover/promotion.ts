@@ -26,11 +26,11 @@ export function promote(cluster: Cluster, node: DbNode, options: PromoteOptions 
   // End of recovery: everything received is replayed before the node accepts writes.
   node.applyEntries(node.log.slice(node.appliedLsn + 1, node.receivedLsn));
   node.generation++;
-  node.applying = false;
+  node.receiver.applying = false;
   const branchLsn = node.receivedLsn;
   const timeline = startTimeline(cluster, node, branchLsn);
   node.upstream = undefined;
-  node.connId = undefined;
+  node.receiver.connId = undefined;
   node.actor.send({ type: 'PROMOTE' });
   cluster.emit({ type: 'promoted', nodeId: node.id, timeline, branchLsn, previous: previous.id });
   accountLostWrites(cluster, node);
@@ -107,10 +107,10 @@ function followNewPrimary(
 export function demote(cluster: Cluster, old: DbNode, newPrimary: DbNode): void {
   failWaiting(cluster, old, `${old.id} stopped being the primary before acknowledging`);
   old.upstream = newPrimary.id;
-  old.connId = undefined;
-  old.links.clear();
+  old.receiver.connId = undefined;
+  old.sender.links.clear();
   old.generation++;
-  old.applying = false;
+  old.receiver.applying = false;
   old.actor.send({ type: 'DEMOTE' });
   cluster.emit({ type: 'demoted', nodeId: old.id, newPrimary: newPrimary.id });
 }

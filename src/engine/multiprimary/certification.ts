@@ -35,7 +35,7 @@ function view(cluster: Cluster, node: DbNode): DbNode[] {
 /** Runs a certified write for a member of a synchronous group, or fails it at once. */
 export function certify(cluster: Cluster, node: DbNode, op: OpRecord): void {
   const now = cluster.now();
-  if (!node.quorum) {
+  if (!node.certification.quorum) {
     failCertification(cluster, node, op, `${node.id} is not in the Primary Component: ${NON_PRIMARY_ERROR}`);
     return;
   }
@@ -104,7 +104,7 @@ function conflictFor(node: DbNode, cert: Certification): Certification | undefin
       baseVv: stored.vv,
     };
   }
-  for (const other of node.certified.get(cert.key) ?? []) {
+  for (const other of node.certification.certified.get(cert.key) ?? []) {
     if (other.certId === cert.certId || other.origin === cert.origin) continue;
     if (other.originSeq !== undefined && hasSeen(cert.baseVv, other.origin, other.originSeq)) continue;
     if (orderedBefore(other, cert)) return other;
@@ -117,17 +117,17 @@ function orderedBefore(a: Certification, b: Certification): boolean {
 }
 
 function addCertified(node: DbNode, cert: Certification): void {
-  const list = node.certified.get(cert.key) ?? [];
+  const list = node.certification.certified.get(cert.key) ?? [];
   list.push(cert);
-  node.certified.set(cert.key, list);
+  node.certification.certified.set(cert.key, list);
 }
 
 function forget(node: DbNode, key: string, certId: number): void {
-  const list = node.certified.get(key);
+  const list = node.certification.certified.get(key);
   if (list === undefined) return;
   const rest = list.filter((c) => c.certId !== certId);
-  if (rest.length === 0) node.certified.delete(key);
-  else node.certified.set(key, rest);
+  if (rest.length === 0) node.certification.certified.delete(key);
+  else node.certification.certified.set(key, rest);
 }
 
 /** A member votes on another's write-set; a yes keeps it until it is applied or aborted. */
@@ -147,7 +147,7 @@ export function receiveCertify(
     baseVv: request.baseVv,
   };
   const first = conflictFor(node, cert);
-  const ok = node.quorum && first === undefined;
+  const ok = node.certification.quorum && first === undefined;
   if (ok) {
     addCertified(node, cert);
   }
@@ -185,7 +185,7 @@ function settle(cluster: Cluster, entry: PendingCertification): void {
   if (entry.waitingFor.size > 0 || entry.op.status !== 'pending') return;
   pendingOf(cluster).delete(entry.cert.certId);
   if (!entry.node.isUp) return;
-  if (!entry.node.quorum) {
+  if (!entry.node.certification.quorum) {
     failCertification(
       cluster,
       entry.node,
@@ -289,7 +289,7 @@ export function publishCommitted(cluster: Cluster, node: DbNode, ops: readonly O
 }
 
 export function receiveDecided(node: DbNode, decision: Extract<Payload, { kind: 'decided' }>): void {
-  for (const [key, list] of node.certified) {
+  for (const [key, list] of node.certification.certified) {
     const cert = list.find((c) => c.certId === decision.certId);
     if (cert === undefined) continue;
     if (decision.committed && decision.originSeq !== undefined) cert.originSeq = decision.originSeq;
@@ -300,7 +300,7 @@ export function receiveDecided(node: DbNode, decision: Extract<Payload, { kind: 
 
 /** A peer's committed write arrived: its write-set no longer holds the key here. */
 export function onApplied(node: DbNode, entry: LogEntry): void {
-  if (node.certified.size > 0) forget(node, entry.key, entry.opId);
+  if (node.certification.certified.size > 0) forget(node, entry.key, entry.opId);
 }
 
 /** Recomputes each member's Primary Component membership; a member that left it fails its waiting writes. */
@@ -310,8 +310,8 @@ export function updateQuorum(cluster: Cluster): void {
     const node = cluster.node(id);
     if (!node.isUp) continue;
     const quorum = reachesMajority(cluster, node);
-    if (quorum === node.quorum) continue;
-    node.quorum = quorum;
+    if (quorum === node.certification.quorum) continue;
+    node.certification.quorum = quorum;
     cluster.touch();
     if (quorum) cluster.emit({ type: 'quorum-regained', nodeId: node.id });
     else {
@@ -325,7 +325,7 @@ export function updateQuorum(cluster: Cluster): void {
       const member = cluster.nodes.get(id);
       if (member === undefined || !member.isUp) entry.waitingFor.delete(id);
     }
-    if (!entry.node.quorum) entry.waitingFor.clear();
+    if (!entry.node.certification.quorum) entry.waitingFor.clear();
     settle(cluster, entry);
   }
 }
@@ -342,7 +342,6 @@ export function onCertifierDown(cluster: Cluster, node: DbNode): void {
     cluster.history.fail(entry.op, `${node.id} went down before the write was certified`, cluster.now());
     rememberAbort(node, entry.cert.certId);
   }
-  node.certified.clear();
   updateQuorum(cluster);
 }
 
@@ -350,13 +349,13 @@ export function onCertifierDown(cluster: Cluster, node: DbNode): void {
 const REMEMBERED_ABORTS = 256;
 
 function rememberAbort(node: DbNode, certId: number): void {
-  node.abortedCerts.push(certId);
-  if (node.abortedCerts.length > REMEMBERED_ABORTS) node.abortedCerts.shift();
+  node.certification.abortedCerts.push(certId);
+  if (node.certification.abortedCerts.length > REMEMBERED_ABORTS) node.certification.abortedCerts.shift();
 }
 
 /** Tells a (re)subscribing peer which of this member's write-sets aborted. */
 export function repeatAborts(cluster: Cluster, node: DbNode, peerId: NodeId): void {
-  for (const certId of node.abortedCerts) {
+  for (const certId of node.certification.abortedCerts) {
     cluster.network.send({
       from: node.id,
       to: peerId,

@@ -41,12 +41,12 @@ export function startGroup(cluster: Cluster): void {
 export function subscribe(cluster: Cluster, node: DbNode, peerId: NodeId): void {
   if (!node.isUp || !cluster.group.has(node.id) || !cluster.group.has(peerId)) return;
   const connId = cluster.nextConnId++;
-  node.subscriptions.set(peerId, { connId, since: cluster.now(), streaming: false });
+  node.logical.subscriptions.set(peerId, { connId, since: cluster.now(), streaming: false });
   cluster.network.send({
     from: node.id,
     to: peerId,
     kind: 'hello',
-    payload: { kind: 'peer-hello', connId, fromSeq: node.peerProgress.get(peerId) ?? 0 },
+    payload: { kind: 'peer-hello', connId, fromSeq: node.logical.peerProgress.get(peerId) ?? 0 },
   });
   retryLater(cluster, node, peerId, connId);
 }
@@ -64,7 +64,7 @@ const retry = defineTask(
   'peer.retry',
   (cluster, id: NodeId, uid: number, generation: number, peerId: NodeId, connId: number) => {
     const node = nodeFor(cluster, id, uid);
-    const sub = node?.subscriptions.get(peerId);
+    const sub = node?.logical.subscriptions.get(peerId);
     if (node?.generation !== generation || sub?.connId !== connId || sub.streaming) return;
     if (cluster.network.awaitingAnswer(node.id, peerId, sub.since)) retryLater(cluster, node, peerId, connId);
     else subscribe(cluster, node, peerId);
@@ -77,7 +77,7 @@ const resubscribe = defineTask(
   'peer.resubscribe',
   (cluster, id: NodeId, uid: number, memberId: NodeId, connId: number) => {
     const peer = nodeFor(cluster, id, uid);
-    if (peer !== undefined && peer.subscriptions.get(memberId)?.connId === connId)
+    if (peer !== undefined && peer.logical.subscriptions.get(memberId)?.connId === connId)
       subscribe(cluster, peer, memberId);
   },
 );
@@ -87,10 +87,10 @@ const cutTimeout = defineTask(
   'peer.cutTimeout',
   (cluster, id: NodeId, uid: number, peerId: NodeId, connId: number | null) => {
     const node = nodeFor(cluster, id, uid);
-    const sub = node?.subscriptions.get(peerId);
+    const sub = node?.logical.subscriptions.get(peerId);
     if (node === undefined || (sub?.connId ?? null) !== connId || !cluster.network.isCut(node.id, peerId))
       return;
-    cluster.nodes.get(peerId)?.peerLinks.delete(node.id);
+    cluster.nodes.get(peerId)?.logical.peerLinks.delete(node.id);
     subscribe(cluster, node, peerId);
   },
 );
@@ -103,8 +103,8 @@ export function handlePeerHello(
   hello: Extract<Payload, { kind: 'peer-hello' }>,
 ): void {
   if (!publisher.isUp || !cluster.group.has(publisher.id) || !cluster.group.has(subscriber.id)) return;
-  const fromSeq = Math.min(hello.fromSeq, publisher.originSeq);
-  publisher.peerLinks.set(subscriber.id, { connId: hello.connId, sentSeq: fromSeq });
+  const fromSeq = Math.min(hello.fromSeq, publisher.logical.originSeq);
+  publisher.logical.peerLinks.set(subscriber.id, { connId: hello.connId, sentSeq: fromSeq });
   confirm(publisher, subscriber.id, fromSeq);
   sendBatch(cluster, publisher, subscriber.id, hello.connId, []);
   repeatAborts(cluster, publisher, subscriber.id);
@@ -115,16 +115,16 @@ export function handlePeerHello(
 export function pumpPeers(cluster: Cluster, publisher: DbNode): void {
   if (!publisher.isUp) return;
   const start = outboxStart(publisher);
-  for (const [peerId, link] of publisher.peerLinks) {
-    while (link.sentSeq < publisher.originSeq) {
+  for (const [peerId, link] of publisher.logical.peerLinks) {
+    while (link.sentSeq < publisher.logical.originSeq) {
       const from = link.sentSeq + 1;
-      const to = Math.min(publisher.originSeq, from + MAX_BATCH - 1);
+      const to = Math.min(publisher.logical.originSeq, from + MAX_BATCH - 1);
       sendBatch(
         cluster,
         publisher,
         peerId,
         link.connId,
-        publisher.outbox.slice(from - start, to - start + 1),
+        publisher.logical.outbox.slice(from - start, to - start + 1),
       );
       link.sentSeq = to;
     }
@@ -153,25 +153,25 @@ function sendBatch(
 
 /** The subscriber applies a peer's writes in order; a gap (lost to a cut) makes it subscribe again. */
 export function receivePeerEntries(cluster: Cluster, node: DbNode, fromId: NodeId, batch: PeerEntries): void {
-  const sub = node.subscriptions.get(fromId);
+  const sub = node.logical.subscriptions.get(fromId);
   if (!node.isUp || sub?.connId !== batch.connId) return;
   if (!sub.streaming) {
     sub.streaming = true;
     cluster.emit({ type: 'peer-connected', nodeId: node.id, peer: fromId });
   }
-  let progress = node.peerProgress.get(fromId) ?? 0;
+  let progress = node.logical.peerProgress.get(fromId) ?? 0;
   for (const entry of batch.entries) {
     const seq = entry.originSeq ?? 0;
     if (seq <= progress) continue;
     if (seq > progress + 1) {
-      cluster.nodes.get(fromId)?.peerLinks.delete(node.id);
+      cluster.nodes.get(fromId)?.logical.peerLinks.delete(node.id);
       subscribe(cluster, node, fromId);
       return;
     }
     applyRemote(cluster, node, entry);
     onApplied(node, entry);
     progress = seq;
-    node.peerProgress.set(fromId, seq);
+    node.logical.peerProgress.set(fromId, seq);
   }
   if (batch.entries.length === 0) return;
   cluster.network.send({
@@ -189,25 +189,28 @@ export function receivePeerAck(
   fromId: NodeId,
   ack: Extract<Payload, { kind: 'peer-ack' }>,
 ): void {
-  if (!publisher.isUp || publisher.peerLinks.get(fromId)?.connId !== ack.connId) return;
+  if (!publisher.isUp || publisher.logical.peerLinks.get(fromId)?.connId !== ack.connId) return;
   confirm(publisher, fromId, ack.seq);
   compactOutbox(cluster, publisher);
 }
 
 function confirm(publisher: DbNode, peerId: NodeId, seq: number): void {
-  publisher.peerConfirmed.set(peerId, Math.max(publisher.peerConfirmed.get(peerId) ?? 0, seq));
+  publisher.logical.peerConfirmed.set(
+    peerId,
+    Math.max(publisher.logical.peerConfirmed.get(peerId) ?? 0, seq),
+  );
 }
 
 function outboxStart(node: DbNode): number {
-  return node.originSeq - node.outbox.length + 1;
+  return node.logical.originSeq - node.logical.outbox.length + 1;
 }
 
 /** Drops own writes every peer has confirmed; an absent peer's slot keeps them (as a replication slot does). */
 function compactOutbox(cluster: Cluster, node: DbNode): void {
-  let min = node.originSeq;
-  for (const peer of cluster.peersOf(node)) min = Math.min(min, node.peerConfirmed.get(peer.id) ?? 0);
+  let min = node.logical.originSeq;
+  for (const peer of cluster.peersOf(node)) min = Math.min(min, node.logical.peerConfirmed.get(peer.id) ?? 0);
   const drop = min - outboxStart(node) + 1;
-  if (drop > 0) node.outbox = node.outbox.slice(drop);
+  if (drop > 0) node.logical.outbox = node.logical.outbox.slice(drop);
 }
 
 /** Every version a stored key holds: one, or its siblings. */
@@ -320,13 +323,11 @@ function appendApplied(cluster: Cluster, node: DbNode, version: Omit<LogEntry, '
   node.applyEntries([entry]);
 }
 
-/** A member went down: its peers' connections to it die once its last packets have arrived. */
+/** A member went down (its own connections died with it, `LogicalState.crash`): its peers' connections to it die once its last packets have arrived. */
 export function onMemberDown(cluster: Cluster, node: DbNode): void {
-  node.subscriptions.clear();
-  node.peerLinks.clear();
   for (const peer of cluster.peersOf(node)) {
-    peer.peerLinks.delete(node.id);
-    const sub = peer.subscriptions.get(node.id);
+    peer.logical.peerLinks.delete(node.id);
+    const sub = peer.logical.subscriptions.get(node.id);
     if (sub === undefined || !peer.isUp) continue;
     resubscribe(cluster, cluster.network.drainedAt(node.id, peer.id), peer.id, peer.uid, node.id, sub.connId);
   }
@@ -336,7 +337,8 @@ export function onMemberDown(cluster: Cluster, node: DbNode): void {
 export function onMemberUp(cluster: Cluster, node: DbNode): void {
   for (const peer of cluster.peersOf(node)) {
     subscribe(cluster, node, peer.id);
-    if (peer.isUp && peer.subscriptions.get(node.id)?.streaming !== true) subscribe(cluster, peer, node.id);
+    if (peer.isUp && peer.logical.subscriptions.get(node.id)?.streaming !== true)
+      subscribe(cluster, peer, node.id);
   }
 }
 
@@ -346,7 +348,7 @@ export function onPartition(cluster: Cluster): void {
     const node = cluster.node(id);
     for (const peer of cluster.peersOf(node)) {
       if (!cluster.network.isCut(node.id, peer.id)) continue;
-      const connId = node.subscriptions.get(peer.id)?.connId ?? null;
+      const connId = node.logical.subscriptions.get(peer.id)?.connId ?? null;
       cutTimeout(cluster, cluster.now() + REPLICATION_TIMEOUT_MS, node.id, node.uid, peer.id, connId);
     }
   }
@@ -359,8 +361,8 @@ export function onHeal(cluster: Cluster, dropped: ReadonlySet<string>): void {
     if (!node.isUp) continue;
     for (const peer of cluster.peersOf(node)) {
       const lost = dropped.has(`${peer.id}>${node.id}`) || dropped.has(`${node.id}>${peer.id}`);
-      if (!lost && node.subscriptions.get(peer.id)?.streaming === true) continue;
-      peer.peerLinks.delete(node.id);
+      if (!lost && node.logical.subscriptions.get(peer.id)?.streaming === true) continue;
+      peer.logical.peerLinks.delete(node.id);
       subscribe(cluster, node, peer.id);
     }
   }

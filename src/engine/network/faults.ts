@@ -15,8 +15,8 @@ const cutTimeout = defineTask(
   'replication.cutTimeout',
   (cluster, id: NodeId, uid: number, upstream: NodeId, connId: number) => {
     const replica = nodeFor(cluster, id, uid);
-    if (replica?.connId !== connId || !cluster.network.isCut(replica.id, upstream)) return;
-    cluster.nodes.get(upstream)?.links.delete(replica.id);
+    if (replica?.receiver.connId !== connId || !cluster.network.isCut(replica.id, upstream)) return;
+    cluster.nodes.get(upstream)?.sender.links.delete(replica.id);
     disconnect(cluster, replica);
   },
 );
@@ -27,7 +27,7 @@ export function partition(cluster: Cluster, input: readonly (readonly NodeId[])[
   cluster.emit({ type: 'partitioned', groups: groups.map((g) => [...g]) });
   for (const replica of cluster.nodes.values()) {
     const upstream = replica.upstream;
-    const connId = replica.connId;
+    const connId = replica.receiver.connId;
     if (upstream === undefined || connId === undefined || !cluster.network.isCut(replica.id, upstream))
       continue;
     cutTimeout(cluster, cluster.now() + REPLICATION_TIMEOUT_MS, replica.id, replica.uid, upstream, connId);
@@ -59,12 +59,12 @@ export function heal(cluster: Cluster): void {
   cluster.emit({ type: 'healed' });
   for (const replica of cluster.nodes.values()) {
     const upstream = replica.upstream;
-    if (upstream === undefined || replica.connId === undefined) continue;
+    if (upstream === undefined || replica.receiver.connId === undefined) continue;
     const lost =
       cluster.network.droppedPairs.has(`${upstream}>${replica.id}`) ||
       cluster.network.droppedPairs.has(`${replica.id}>${upstream}`);
     if (!lost) continue;
-    cluster.nodes.get(upstream)?.links.delete(replica.id);
+    cluster.nodes.get(upstream)?.sender.links.delete(replica.id);
     disconnect(cluster, replica);
   }
   cluster.network.droppedPairs.clear();

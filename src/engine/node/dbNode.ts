@@ -3,8 +3,12 @@ import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { ActorClock } from '../scheduler.ts';
 import { dict } from '../dict.ts';
 import { LoadMeter } from '../observe/load.ts';
-import type { LogEntry, Lsn, NodeId, Role, SimTime, VersionVector } from '../types.ts';
+import type { LogEntry, Lsn, NodeId, Role, SimTime } from '../types.ts';
 import { Log } from './log.ts';
+import { SenderState } from '../replication/senderState.ts';
+import { ReceiverState } from '../replication/receiverState.ts';
+import { LogicalState } from '../multiprimary/logicalState.ts';
+import { CertificationState } from '../multiprimary/certificationState.ts';
 import { nodeMachine, stateName } from './nodeMachine.ts';
 
 /**
@@ -14,59 +18,21 @@ import { nodeMachine, stateName } from './nodeMachine.ts';
 export type Version = Pick<LogEntry, 'value' | 'lsn' | 'opId'> &
   Partial<Pick<LogEntry, 'origin' | 'committedAt' | 'originSeq' | 'vv' | 'siblings'>>;
 
-/** A subscription to a peer's own writes (a logical replication apply worker). */
-export interface PeerSubscription {
-  readonly connId: number;
-  /** When its hello left. */
-  readonly since: SimTime;
-  streaming: boolean;
-}
-
-/** The publishing side of a peer's subscription (a walsender decoding this node's own writes). */
-export interface PeerLink {
-  readonly connId: number;
-  /** This node's own write counter last sent. */
-  sentSeq: number;
-}
-
-/** A write-set this node has certified and not yet applied (or its own, waiting for votes). */
-export interface Certification {
-  readonly certId: number;
-  readonly origin: NodeId;
-  readonly key: string;
-  readonly value: string;
-  /** Its place in the group's total order: when it asked, then the origin's id. */
-  readonly order: SimTime;
-  /** What its origin held of the key when it wrote (the write-set's conflict window starts there). */
-  readonly baseVv: VersionVector;
-  /** Its dot once its origin committed it. */
-  originSeq?: number;
-}
-
 /** Where one timeline of this node's history ended (PostgreSQL's timeline history file). */
 export interface TimelineBranch {
   readonly timeline: number;
   readonly branchLsn: Lsn;
 }
 
-/** The upstream's side of one replication connection (a walsender). */
-export interface DownstreamLink {
-  readonly replicaId: NodeId;
-  readonly connId: number;
-  /** Last LSN sent on this connection (`sent_lsn`). */
-  sentLsn: Lsn;
-  /** Positions the replica last reported (`write_lsn`, `flush_lsn`, `replay_lsn`). */
-  writtenLsn: Lsn;
-  receivedLsn: Lsn;
-  appliedLsn: Lsn;
-  /**
-   * `pg_stat_replication.state`: false while `catchup` (a copy or a backlog still to send), true once
-   * the walsender has sent everything it had (`streaming`). Only a streaming standby can be a
-   * synchronous one: PostgreSQL picks sync standbys among walsenders in the streaming state.
-   */
-  streaming: boolean;
-}
+export type { DownstreamLink } from '../replication/senderState.ts';
+export type { PeerLink, PeerSubscription } from '../multiprimary/logicalState.ts';
+export type { Certification } from '../multiprimary/certificationState.ts';
 
+/**
+ * One database server. Its own fields are what every subsystem reads (role, positions, log, data); each
+ * subsystem's working state is a part of its own (`sender`, `receiver`, `logical`, `certification`) that
+ * knows what a crash loses, so `crash()` cannot forget a field.
+ */
 export class DbNode {
   readonly actor: Actor<typeof nodeMachine>;
   /** Unique among every node object the cluster made (see `nodeFor`). */
@@ -86,50 +52,25 @@ export class DbNode {
   appliedLsn: Lsn;
   readonly data = new Map<string, Version>();
   dataVersion = 0;
-  /** The connection this replica streams on; messages from any other are stale. */
-  connId: number | undefined;
-  /** When the replica sent its current connection attempt (its hello). */
-  connectingSince: SimTime | undefined;
   /** Bumped to cancel work in progress (apply, flush) when the node dies or is reset. */
   generation = 0;
-  applying = false;
-  flushScheduled = false;
   /** Its history left its upstream's and nothing rewinds it automatically (no use_pg_rewind). */
   needsRewind = false;
   /** An operator asked for a rewind: the next connection copies what changed (pg_rewind). */
   rewindRequested = false;
-  /** Sender side: open connections to downstream replicas. */
-  readonly links = new Map<NodeId, DownstreamLink>();
-  senderBusyUntil: SimTime = 0;
-  pumpScheduled = false;
-  roundRobin = 0;
   readonly load = new LoadMeter();
   /** When it last went down (for a failover's recovery time). */
   downSince: SimTime | undefined;
   /** A primary with fencing writes only until this time unless the manager renews its lease. */
   leaseUntil: SimTime = 0;
-  /** Throttles for status replies and "applied" events under load. */
-  nextAckAt: SimTime = 0;
-  ackScheduled = false;
-  reportedAppliedLsn: Lsn = 0;
-  nextAppliedReportAt: SimTime = 0;
-  appliedReportScheduled = false;
-  /** Multi-primary: writes this node originated so far (its replication origin's position); durable. */
-  originSeq = 0;
-  /** Its own writes, oldest first, kept until every peer applied them (a logical replication slot). */
-  outbox: LogEntry[] = [];
-  /** Per peer: the last of that peer's own writes applied here (`pg_replication_origin_status`); durable. */
-  readonly peerProgress = new Map<NodeId, number>();
-  /** Per peer: what it confirmed applying of this node's writes (the slot's `confirmed_flush_lsn`); durable. */
-  readonly peerConfirmed = new Map<NodeId, number>();
-  readonly subscriptions = new Map<NodeId, PeerSubscription>();
-  readonly peerLinks = new Map<NodeId, PeerLink>();
-  /** Sync groups: write-sets certified here and not yet applied, by key. */
-  readonly certified = new Map<string, Certification[]>();
-  /** Sync groups: its own write-sets that aborted, repeated to peers that reconnect; durable. */
-  readonly abortedCerts: number[] = [];
-  /** Sync groups: it reaches a majority of its group (Galera's Primary Component). */
-  quorum = true;
+  /** Physical replication, sending side (walsenders). */
+  readonly sender = new SenderState();
+  /** Physical replication, receiving side (walreceiver, replay). */
+  readonly receiver: ReceiverState;
+  /** Multi-primary: logical replication to and from its peers. */
+  readonly logical = new LogicalState();
+  /** Synchronous multi-primary groups: certification. */
+  readonly certification = new CertificationState();
 
   constructor(
     readonly id: NodeId,
@@ -157,7 +98,7 @@ export class DbNode {
     this.log = new Log(after);
     this.receivedLsn = after;
     this.appliedLsn = after;
-    this.reportedAppliedLsn = after;
+    this.receiver = new ReceiverState(after);
     this.actor = createActor(nodeMachine, {
       input: { id, role, retryMs: options.retryMs },
       clock: options.clock,
@@ -223,12 +164,21 @@ export class DbNode {
     this.log = new Log(lsn);
     this.receivedLsn = lsn;
     this.appliedLsn = lsn;
-    this.reportedAppliedLsn = lsn;
+    this.receiver.reportedAppliedLsn = lsn;
     this.timeline = timeline;
     this.history = [...history];
     this.generation++;
-    this.applying = false;
-    this.flushScheduled = false;
+    this.receiver.stopWork();
+  }
+
+  /** It went down: work in progress is cancelled and every part drops what a crash loses. */
+  crash(now: SimTime): void {
+    this.generation++;
+    this.downSince = now;
+    this.sender.crash();
+    this.receiver.crash();
+    this.logical.crash();
+    this.certification.crash();
   }
 
   /** The LSN where `timeline` ended in this node's history, if it is an ancestor of the current one. */

@@ -190,7 +190,7 @@ export function settledComparisons(cluster: Cluster): Comparison[] {
   const comparisons: Comparison[] = [];
   for (const node of cluster.nodes.values()) {
     const upstream = node.upstream === undefined ? undefined : cluster.nodes.get(node.upstream);
-    if (node.state !== 'replica.streaming' || upstream?.isUp !== true || !upstream.links.has(node.id))
+    if (node.state !== 'replica.streaming' || upstream?.isUp !== true || !upstream.sender.links.has(node.id))
       continue;
     comparisons.push({
       a: { id: node.id, data: node.dataRecord() },
@@ -203,7 +203,10 @@ export function settledComparisons(cluster: Cluster): Comparison[] {
   for (const [i, a] of members.entries()) {
     for (const b of members.slice(i + 1)) {
       if (!a.isUp || !b.isUp) continue;
-      if (a.subscriptions.get(b.id)?.streaming !== true || b.subscriptions.get(a.id)?.streaming !== true)
+      if (
+        a.logical.subscriptions.get(b.id)?.streaming !== true ||
+        b.logical.subscriptions.get(a.id)?.streaming !== true
+      )
         continue;
       comparisons.push({
         a: { id: a.id, data: a.dataRecord() },

@@ -61,7 +61,7 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     peers: cluster.peersOf(node).map((p) => p.id),
     siblings: siblingsOf(node),
     vectors: vectorsOf(node),
-    quorum: node.quorum,
+    quorum: node.certification.quorum,
     diskFactor: diskFactor(cluster, node.id),
   };
 }
@@ -115,7 +115,7 @@ export function linkViews(cluster: Cluster, nodes: readonly NodeView[]): LinkVie
       from: node.upstream,
       to: node.id,
       sync: node.sync,
-      connected: upstream?.links.has(node.id) === true,
+      connected: upstream?.sender.links.has(node.id) === true,
       cut: cluster.network.isCut(node.upstream, node.id),
       latencyMs: cluster.network.latency(node.upstream, node.id),
       peer: false,
@@ -130,7 +130,8 @@ export function linkViews(cluster: Cluster, nodes: readonly NodeView[]): LinkVie
         to: b.id,
         sync: cluster.config.mode === 'sync',
         connected:
-          a.subscriptions.get(b.id)?.streaming === true && b.subscriptions.get(a.id)?.streaming === true,
+          a.logical.subscriptions.get(b.id)?.streaming === true &&
+          b.logical.subscriptions.get(a.id)?.streaming === true,
         cut: cluster.network.isCut(a.id, b.id),
         latencyMs: cluster.network.latency(a.id, b.id),
         peer: true,

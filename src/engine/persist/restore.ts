@@ -5,6 +5,10 @@
 import type { Cluster, Payload, StoredBackup } from '../cluster.ts';
 import { dict } from '../dict.ts';
 import type { DbNode, DownstreamLink, PeerLink, PeerSubscription, TimelineBranch } from '../node/dbNode.ts';
+import type { SenderState } from '../replication/senderState.ts';
+import type { ReceiverState } from '../replication/receiverState.ts';
+import type { LogicalState } from '../multiprimary/logicalState.ts';
+import type { CertificationState } from '../multiprimary/certificationState.ts';
 import { Log } from '../node/log.ts';
 import type { SavedScheduler, SavedTask, TaskArgs } from '../scheduler.ts';
 import type { Command, NodeId, Role } from '../types.ts';
@@ -23,7 +27,6 @@ import {
   readWorkload,
   actorSnapshot,
 } from './read.ts';
-import { COUNTERS, FLAGS, NUMBERS } from './save.ts';
 import './save.ts';
 import { COMMAND_NAMES, SimulationError, type CommandName, type Simulation } from '../api.ts';
 import { boot } from '../control.ts';
@@ -35,6 +38,7 @@ import type { TaskHandle } from '../scheduler.ts';
 import { restoreTimers } from './actors.ts';
 import { SAVE_FORMAT, SAVE_VERSION } from './format.ts';
 import { Reader } from './reader.ts';
+import { upgradeFromV1 } from './upgrade.ts';
 import { registerRestore } from './registry.ts';
 
 function readRole(r: Reader): Role {
@@ -68,6 +72,112 @@ function pairs<T>(r: Reader, name: string, read: (value: Reader) => T): [string,
   });
 }
 
+/** A part's fields with their types: a reader that misses one, or names one the part lacks, does not compile. */
+type Loaded<T> = {
+  -readonly [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K];
+};
+
+/** Puts what was read into a part: maps and arrays it owns are filled in place, the rest assigned. */
+function fill<T extends object>(part: T, loaded: Loaded<T>): void {
+  const target = part as Record<string, unknown>;
+  for (const [name, value] of Object.entries(loaded)) {
+    const current = target[name];
+    if (current instanceof Map) {
+      current.clear();
+      for (const [k, v] of value as Map<unknown, unknown>) current.set(k, v);
+    } else if (Array.isArray(current)) {
+      current.length = 0;
+      for (const item of value as unknown[]) current.push(item);
+    } else target[name] = value;
+  }
+}
+
+function readSender(r: Reader): Loaded<SenderState> {
+  return {
+    links: new Map(r.list('links', readLink).map((link) => [link.replicaId, link])),
+    busyUntil: r.num('busyUntil'),
+    pumpScheduled: r.bool('pumpScheduled'),
+    roundRobin: r.num('roundRobin'),
+  };
+}
+
+function readReceiver(r: Reader): Loaded<ReceiverState> {
+  return {
+    connId: r.optNum('connId'),
+    connectingSince: r.optNum('connectingSince'),
+    applying: r.bool('applying'),
+    flushScheduled: r.bool('flushScheduled'),
+    nextAckAt: r.num('nextAckAt'),
+    ackScheduled: r.bool('ackScheduled'),
+    reportedAppliedLsn: r.num('reportedAppliedLsn'),
+    nextAppliedReportAt: r.num('nextAppliedReportAt'),
+    appliedReportScheduled: r.bool('appliedReportScheduled'),
+  };
+}
+
+function readLogical(r: Reader, table: EntryTable): Loaded<LogicalState> {
+  return {
+    originSeq: r.num('originSeq'),
+    outbox: table.list(r, 'outbox'),
+    peerProgress: new Map(pairs(r, 'peerProgress', (v) => v.asNum())),
+    peerConfirmed: new Map(pairs(r, 'peerConfirmed', (v) => v.asNum())),
+    subscriptions: new Map(pairs(r, 'subscriptions', readSubscription)),
+    peerLinks: new Map(pairs(r, 'peerLinks', readPeerLink)),
+  };
+}
+
+function readCertificationState(r: Reader): Loaded<CertificationState> {
+  return {
+    certified: new Map(pairs(r, 'certified', (v) => v.items(readCertification))),
+    abortedCerts: r.nums('abortedCerts'),
+    quorum: r.bool('quorum'),
+  };
+}
+
+/** The node's own fields (its parts, identity and machine are read apart). */
+type NodeFields = Loaded<
+  Omit<
+    DbNode,
+    | 'actor'
+    | 'clock'
+    | 'state'
+    | 'id'
+    | 'uid'
+    | 'upstream'
+    | 'sender'
+    | 'receiver'
+    | 'logical'
+    | 'certification'
+    | 'load'
+    | 'role'
+    | 'writtenLsn'
+    | 'isUp'
+    | 'isPrimary'
+    | 'isFenced'
+  >
+>;
+
+function readNodeFields(r: Reader, table: EntryTable): NodeFields {
+  const log = r.at('log');
+  return {
+    sync: r.bool('sync'),
+    applyRate: r.num('applyRate'),
+    applyDelayMs: r.num('applyDelayMs'),
+    timeline: r.num('timeline'),
+    history: r.list('history', readBranch),
+    log: Log.restored(log.num('start'), table.list(log, 'entries')),
+    receivedLsn: r.num('receivedLsn'),
+    appliedLsn: r.num('appliedLsn'),
+    data: new Map(pairs(r, 'data', (v) => table.get(v))),
+    dataVersion: r.num('dataVersion'),
+    generation: r.num('generation'),
+    needsRewind: r.bool('needsRewind'),
+    rewindRequested: r.bool('rewindRequested'),
+    downSince: r.optNum('downSince'),
+    leaseUntil: r.num('leaseUntil'),
+  };
+}
+
 /** Makes the saved node in `cluster` (its machine not started yet: `boot` starts it). */
 export function restoreNode(cluster: Cluster, r: Reader, table: EntryTable): DbNode {
   const id = r.str('id');
@@ -78,25 +188,12 @@ export function restoreNode(cluster: Cluster, r: Reader, table: EntryTable): DbN
     snapshot: actorSnapshot(machine),
     uid: r.num('uid'),
   });
-  for (const name of NUMBERS) node[name] = r.num(name);
-  for (const name of FLAGS) node[name] = r.bool(name);
-  node.connId = r.optNum('connId');
-  node.connectingSince = r.optNum('connectingSince');
-  node.downSince = r.optNum('downSince');
-  node.history = r.list('history', readBranch);
-  const log = r.at('log');
-  node.log = Log.restored(log.num('start'), table.list(log, 'entries'));
-  for (const [key, version] of pairs(r, 'data', (v) => table.get(v))) node.data.set(key, version);
-  for (const link of r.list('links', readLink)) node.links.set(link.replicaId, link);
+  fill(node, readNodeFields(r, table));
   node.load.load(readLoad(r.at('load')));
-  node.outbox = table.list(r, 'outbox');
-  for (const [peer, seq] of pairs(r, 'peerProgress', (v) => v.asNum())) node.peerProgress.set(peer, seq);
-  for (const [peer, seq] of pairs(r, 'peerConfirmed', (v) => v.asNum())) node.peerConfirmed.set(peer, seq);
-  for (const [peer, sub] of pairs(r, 'subscriptions', readSubscription)) node.subscriptions.set(peer, sub);
-  for (const [peer, link] of pairs(r, 'peerLinks', readPeerLink)) node.peerLinks.set(peer, link);
-  for (const [key, certs] of pairs(r, 'certified', (v) => v.items(readCertification)))
-    node.certified.set(key, certs);
-  node.abortedCerts.push(...r.nums('abortedCerts'));
+  fill(node.sender, readSender(r.at('sender')));
+  fill(node.receiver, readReceiver(r.at('receiver')));
+  fill(node.logical, readLogical(r.at('logical'), table));
+  fill(node.certification, readCertificationState(r.at('certification')));
   return node;
 }
 
@@ -224,7 +321,11 @@ export function restoreCluster(cluster: Cluster, r: Reader, table: EntryTable): 
   cluster.events.load(readEvents(r.at('events')));
   cluster.conflicts.load(readConflicts(r.at('conflicts')));
   cluster.network.load(readNetwork(r.at('network'), (payload) => readPayload(payload, table)));
-  for (const name of COUNTERS) cluster[name] = r.num(name);
+  cluster.nextConnId = r.num('nextConnId');
+  cluster.nextBackupId = r.num('nextBackupId');
+  cluster.nextUid = r.num('nextUid');
+  cluster.maxTimeline = r.num('maxTimeline');
+  cluster.version = r.num('version');
   const parts = r.raw('parts');
   if (parts !== undefined) {
     if (typeof parts !== 'object' || parts === null) r.at('parts').fail('expected an object');
@@ -348,7 +449,8 @@ function restoreSimulation(saved: unknown): Simulation {
     r.at('version').fail(
       `version ${version} is newer than this engine reads (${SAVE_VERSION}): update the lab`,
     );
-  if (version !== SAVE_VERSION) r.at('version').fail(`unknown version ${version}`);
+  if (version !== SAVE_VERSION && version !== 1) r.at('version').fail(`unknown version ${version}`);
+  if (version === 1) return restoreSimulation(upgradeFromV1(r.value));
   let scenario: Scenario;
   try {
     scenario = parseScenario(r.raw('scenario'));

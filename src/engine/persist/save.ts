@@ -5,6 +5,10 @@
  */
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
+import type { SenderState } from '../replication/senderState.ts';
+import type { ReceiverState } from '../replication/receiverState.ts';
+import type { LogicalState } from '../multiprimary/logicalState.ts';
+import type { CertificationState } from '../multiprimary/certificationState.ts';
 import type { SaveParts } from '../simulation.ts';
 import type { Command, LogEntry } from '../types.ts';
 import { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './format.ts';
@@ -31,60 +35,93 @@ export class EntryPool {
   }
 }
 
-/** The scalar fields of a node, saved and restored as they are. */
-export const NUMBERS = [
-  'applyRate',
-  'applyDelayMs',
-  'timeline',
-  'receivedLsn',
-  'appliedLsn',
-  'dataVersion',
-  'generation',
-  'senderBusyUntil',
-  'roundRobin',
-  'leaseUntil',
-  'nextAckAt',
-  'reportedAppliedLsn',
-  'nextAppliedReportAt',
-  'originSeq',
-] as const;
-export const FLAGS = [
-  'sync',
-  'applying',
-  'flushScheduled',
-  'needsRewind',
-  'rewindRequested',
-  'pumpScheduled',
-  'ackScheduled',
-  'appliedReportScheduled',
-  'quorum',
-] as const;
-export const OPTIONAL_NUMBERS = ['connId', 'connectingSince', 'downSince'] as const;
+/**
+ * A part's fields, named exactly: a save built `satisfies Fields<Part>` fails to compile when the part
+ * gains a field the save does not write (or loses one it does).
+ */
+export type Fields<T> = {
+  -readonly [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: unknown;
+};
 
-export function saveNode(node: DbNode, pool: EntryPool, cluster: Cluster): Record<string, unknown> {
-  const saved: Record<string, unknown> = {
+function saveSender(s: SenderState): Fields<SenderState> {
+  return {
+    links: [...s.links.values()].map((link) => ({ ...link })),
+    busyUntil: s.busyUntil,
+    pumpScheduled: s.pumpScheduled,
+    roundRobin: s.roundRobin,
+  };
+}
+
+function saveReceiver(s: ReceiverState): Fields<ReceiverState> {
+  return {
+    connId: s.connId ?? null,
+    connectingSince: s.connectingSince ?? null,
+    applying: s.applying,
+    flushScheduled: s.flushScheduled,
+    nextAckAt: s.nextAckAt,
+    ackScheduled: s.ackScheduled,
+    reportedAppliedLsn: s.reportedAppliedLsn,
+    nextAppliedReportAt: s.nextAppliedReportAt,
+    appliedReportScheduled: s.appliedReportScheduled,
+  };
+}
+
+function saveLogical(s: LogicalState, pool: EntryPool): Fields<LogicalState> {
+  return {
+    originSeq: s.originSeq,
+    outbox: pool.refs(s.outbox),
+    peerProgress: [...s.peerProgress],
+    peerConfirmed: [...s.peerConfirmed],
+    subscriptions: [...s.subscriptions].map(([peer, sub]) => [peer, { ...sub }]),
+    peerLinks: [...s.peerLinks].map(([peer, link]) => [peer, { ...link }]),
+  };
+}
+
+function saveCertification(s: CertificationState): Fields<CertificationState> {
+  return {
+    certified: [...s.certified].map(([key, certs]) => [key, certs.map((c) => ({ ...c }))]),
+    abortedCerts: s.abortedCerts.slice(),
+    quorum: s.quorum,
+  };
+}
+
+/**
+ * Every field of a node, its parts each in a section of their own. Derived ones are not saved: the
+ * machine's snapshot holds the actor's state (`state`, `role`, read back from it) and pending timers
+ * (its clock's); `writtenLsn` is the log's. The role is saved besides, to make the node before its machine.
+ */
+type SavedNode = Fields<
+  Omit<DbNode, 'actor' | 'clock' | 'state' | 'role' | 'writtenLsn' | 'isUp' | 'isPrimary' | 'isFenced'>
+> & { role: unknown; machine: SavedActor };
+
+export function saveNode(node: DbNode, pool: EntryPool, cluster: Cluster): SavedNode {
+  return {
     id: node.id,
     uid: node.uid,
     role: node.role,
     upstream: node.upstream ?? null,
-    machine: saveActor(node.actor, node.clock, cluster.scheduler) satisfies SavedActor,
+    machine: saveActor(node.actor, node.clock, cluster.scheduler),
+    sync: node.sync,
+    applyRate: node.applyRate,
+    applyDelayMs: node.applyDelayMs,
+    timeline: node.timeline,
     history: node.history.map((h) => ({ ...h })),
     log: { start: node.log.startLsn, entries: pool.refs(node.log.save().entries) },
+    receivedLsn: node.receivedLsn,
+    appliedLsn: node.appliedLsn,
     data: [...node.data].map(([key, version]) => [key, pool.ref(version as never)]),
-    links: [...node.links.values()].map((link) => ({ ...link })),
+    dataVersion: node.dataVersion,
+    generation: node.generation,
+    needsRewind: node.needsRewind,
+    rewindRequested: node.rewindRequested,
     load: node.load.save(),
-    outbox: pool.refs(node.outbox),
-    peerProgress: [...node.peerProgress],
-    peerConfirmed: [...node.peerConfirmed],
-    subscriptions: [...node.subscriptions].map(([peer, sub]) => [peer, { ...sub }]),
-    peerLinks: [...node.peerLinks].map(([peer, link]) => [peer, { ...link }]),
-    certified: [...node.certified].map(([key, certs]) => [key, certs.map((c) => ({ ...c }))]),
-    abortedCerts: node.abortedCerts.slice(),
+    downSince: node.downSince ?? null,
+    leaseUntil: node.leaseUntil,
+    sender: saveSender(node.sender),
+    receiver: saveReceiver(node.receiver),
+    logical: saveLogical(node.logical, pool),
+    certification: saveCertification(node.certification),
   };
-  for (const name of NUMBERS) saved[name] = node[name];
-  for (const name of FLAGS) saved[name] = node[name];
-  for (const name of OPTIONAL_NUMBERS) saved[name] = node[name] ?? null;
-  return saved;
 }
 
 export function savePayload(payload: Payload, pool: EntryPool): unknown {
@@ -110,10 +147,19 @@ export function savePayload(payload: Payload, pool: EntryPool): unknown {
   }
 }
 
-export const COUNTERS = ['nextConnId', 'nextBackupId', 'nextUid', 'maxTimeline', 'version'] as const;
+/**
+ * The cluster's fields a save writes. The rest are saved apart (the scheduler, the nodes), come from the
+ * scenario (`config`, `failoverConfig`, `conflictResolution`) or are wiring made anew (`hooks`, `onEmit`).
+ */
+type SavedCluster = Fields<
+  Omit<
+    Cluster,
+    'scheduler' | 'nodes' | 'config' | 'failoverConfig' | 'conflictResolution' | 'hooks' | 'onEmit'
+  >
+> & { parts: unknown };
 
-export function saveCluster(cluster: Cluster, pool: EntryPool): Record<string, unknown> {
-  const saved: Record<string, unknown> = {
+export function saveCluster(cluster: Cluster, pool: EntryPool): SavedCluster {
+  return {
     random: cluster.random.state(),
     backups: [...cluster.backups.values()].map((b) => ({
       id: b.id,
@@ -143,9 +189,12 @@ export function saveCluster(cluster: Cluster, pool: EntryPool): Record<string, u
     conflicts: cluster.conflicts.save(),
     network: cluster.network.save((payload) => savePayload(payload, pool)),
     parts: cluster.saveParts(),
+    nextConnId: cluster.nextConnId,
+    nextBackupId: cluster.nextBackupId,
+    nextUid: cluster.nextUid,
+    maxTimeline: cluster.maxTimeline,
+    version: cluster.version,
   };
-  for (const name of COUNTERS) saved[name] = cluster[name];
-  return saved;
 }
 
 /** The whole simulation as data (registered as the saver behind `sim.save()`; see registry.ts). */

@@ -21,7 +21,7 @@ export function receiveEntries(cluster: Cluster, replica: DbNode, from: string, 
   const first = batch.entries[0];
   if (first !== undefined && first.lsn > replica.writtenLsn + 1) {
     // A gap: part of the stream was lost (a cut). Reconnect and ask again from what we have.
-    cluster.nodes.get(from)?.links.delete(replica.id);
+    cluster.nodes.get(from)?.sender.links.delete(replica.id);
     disconnect(cluster, replica);
     return;
   }
@@ -67,8 +67,8 @@ function flush(cluster: Cluster, replica: DbNode): void {
     flushed(cluster, replica);
     return;
   }
-  if (replica.flushScheduled) return;
-  replica.flushScheduled = true;
+  if (replica.receiver.flushScheduled) return;
+  replica.receiver.flushScheduled = true;
   const took = duration(cluster, 'flush', replica, cluster.config.flushMs);
   flushLater(cluster, cluster.now() + took, replica.id, replica.uid, replica.generation);
 }
@@ -82,7 +82,7 @@ function flushed(cluster: Cluster, replica: DbNode): void {
 const flushLater = defineTask('replica.flush', (cluster, id: NodeId, uid: number, generation: number) => {
   const replica = nodeFor(cluster, id, uid);
   if (replica === undefined) return;
-  replica.flushScheduled = false;
+  replica.receiver.flushScheduled = false;
   if (replica.generation === generation && replica.isUp) flushed(cluster, replica);
 });
 
@@ -116,12 +116,14 @@ export function receiveSnapshot(
 }
 
 function isCurrentStream(replica: DbNode, from: string, connId: number): boolean {
-  return replica.isUp && !replica.isPrimary && replica.upstream === from && replica.connId === connId;
+  return (
+    replica.isUp && !replica.isPrimary && replica.upstream === from && replica.receiver.connId === connId
+  );
 }
 
 /** A node whose history changed makes its own replicas reconnect, so they re-check timelines. */
 export function dropDownstream(cluster: Cluster, node: DbNode): void {
-  node.links.clear();
+  node.sender.links.clear();
   for (const child of cluster.downstreamOf(node.id)) {
     if (child.isUp && !child.isPrimary) disconnect(cluster, child);
   }
@@ -129,7 +131,7 @@ export function dropDownstream(cluster: Cluster, node: DbNode): void {
 
 /** Ends a replica's stream; its machine goes back to `connecting` and retries. */
 export function disconnect(cluster: Cluster, replica: DbNode): void {
-  replica.connId = undefined;
+  replica.receiver.connId = undefined;
   if (replica.isUp) replica.actor.send({ type: 'DISCONNECTED' });
   cluster.touch();
 }
@@ -152,22 +154,22 @@ function confirmsCommits(cluster: Cluster, replica: DbNode): boolean {
  * replies to every batch; others at most every REPORT_INTERVAL_MS (`wal_receiver_status_interval`).
  */
 export function sendAck(cluster: Cluster, replica: DbNode): void {
-  if (replica.upstream === undefined || replica.connId === undefined) return;
+  if (replica.upstream === undefined || replica.receiver.connId === undefined) return;
   const now = cluster.now();
-  if (!confirmsCommits(cluster, replica) && now < replica.nextAckAt) {
-    if (replica.ackScheduled) return;
-    replica.ackScheduled = true;
-    ackLater(cluster, replica.nextAckAt, replica.id, replica.uid, replica.generation);
+  if (!confirmsCommits(cluster, replica) && now < replica.receiver.nextAckAt) {
+    if (replica.receiver.ackScheduled) return;
+    replica.receiver.ackScheduled = true;
+    ackLater(cluster, replica.receiver.nextAckAt, replica.id, replica.uid, replica.generation);
     return;
   }
-  replica.nextAckAt = now + REPORT_INTERVAL_MS;
+  replica.receiver.nextAckAt = now + REPORT_INTERVAL_MS;
   cluster.network.send({
     from: replica.id,
     to: replica.upstream,
     kind: 'ack',
     payload: {
       kind: 'ack',
-      connId: replica.connId,
+      connId: replica.receiver.connId,
       timeline: replica.timeline,
       writtenLsn: replica.writtenLsn,
       receivedLsn: replica.receivedLsn,
@@ -179,37 +181,37 @@ export function sendAck(cluster: Cluster, replica: DbNode): void {
 const ackLater = defineTask('replica.ack', (cluster, id: NodeId, uid: number, generation: number) => {
   const replica = nodeFor(cluster, id, uid);
   if (replica === undefined) return;
-  replica.ackScheduled = false;
+  replica.receiver.ackScheduled = false;
   if (replica.generation === generation && replica.isUp) sendAck(cluster, replica);
 });
 
 const reportLater = defineTask('replica.reportApplied', (cluster, id: NodeId, uid: number) => {
   const node = nodeFor(cluster, id, uid);
   if (node === undefined) return;
-  node.appliedReportScheduled = false;
+  node.receiver.appliedReportScheduled = false;
   reportApplied(cluster, node);
 });
 
 /** Announces replayed ranges, coalesced to one event per REPORT_INTERVAL_MS under load. */
 function reportApplied(cluster: Cluster, node: DbNode): void {
-  if (node.appliedLsn <= node.reportedAppliedLsn) return;
+  if (node.appliedLsn <= node.receiver.reportedAppliedLsn) return;
   const now = cluster.now();
-  if (now < node.nextAppliedReportAt) {
-    if (node.appliedReportScheduled) return;
-    node.appliedReportScheduled = true;
-    reportLater(cluster, node.nextAppliedReportAt, node.id, node.uid);
+  if (now < node.receiver.nextAppliedReportAt) {
+    if (node.receiver.appliedReportScheduled) return;
+    node.receiver.appliedReportScheduled = true;
+    reportLater(cluster, node.receiver.nextAppliedReportAt, node.id, node.uid);
     return;
   }
   const last = node.log.get(node.appliedLsn);
   cluster.emit({
     type: 'entries-applied',
     nodeId: node.id,
-    fromLsn: node.reportedAppliedLsn + 1,
+    fromLsn: node.receiver.reportedAppliedLsn + 1,
     toLsn: node.appliedLsn,
     lagMs: last === undefined ? 0 : now - last.committedAt,
   });
-  node.reportedAppliedLsn = node.appliedLsn;
-  node.nextAppliedReportAt = now + REPORT_INTERVAL_MS;
+  node.receiver.reportedAppliedLsn = node.appliedLsn;
+  node.receiver.nextAppliedReportAt = now + REPORT_INTERVAL_MS;
 }
 
 export function receiveAck(
@@ -218,7 +220,7 @@ export function receiveAck(
   from: string,
   ack: Extract<Payload, { kind: 'ack' }>,
 ): void {
-  const link = sender.links.get(from);
+  const link = sender.sender.links.get(from);
   // A position on another timeline says nothing about this one (a replica before its rewind).
   if (!sender.isUp || link?.connId !== ack.connId || ack.timeline !== sender.timeline) return;
   link.writtenLsn = Math.max(link.writtenLsn, ack.writtenLsn);
@@ -229,7 +231,7 @@ export function receiveAck(
 
 /** Replays received entries at the node's apply rate, a step at a time. */
 export function startApplying(cluster: Cluster, node: DbNode): void {
-  if (node.applying || !node.isUp || node.appliedLsn >= node.receivedLsn) return;
+  if (node.receiver.applying || !node.isUp || node.appliedLsn >= node.receivedLsn) return;
   const from = node.appliedLsn + 1;
   let to = Math.min(node.receivedLsn, node.appliedLsn + MAX_APPLY);
   const generation = node.generation;
@@ -238,13 +240,13 @@ export function startApplying(cluster: Cluster, node: DbNode): void {
     const now = cluster.now();
     const first = node.log.get(from);
     if (first !== undefined && first.committedAt + node.applyDelayMs > now) {
-      node.applying = true;
+      node.receiver.applying = true;
       applyWhenDue(cluster, first.committedAt + node.applyDelayMs, node.id, node.uid, generation);
       return;
     }
     while (to > from && (node.log.get(to)?.committedAt ?? 0) + node.applyDelayMs > now) to--;
   }
-  node.applying = true;
+  node.receiver.applying = true;
   const took = duration(cluster, 'apply', node, ((to - from + 1) / node.applyRate) * 1000);
   replayed(cluster, cluster.now() + took, node.id, node.uid, generation, from, to);
 }
@@ -254,7 +256,7 @@ const applyWhenDue = defineTask(
   (cluster, id: NodeId, uid: number, generation: number) => {
     const node = nodeFor(cluster, id, uid);
     if (node === undefined || node.generation !== generation) return;
-    node.applying = false;
+    node.receiver.applying = false;
     startApplying(cluster, node);
   },
 );
@@ -265,7 +267,7 @@ const replayed = defineTask(
   (cluster, id: NodeId, uid: number, generation: number, from: Lsn, to: Lsn) => {
     const node = nodeFor(cluster, id, uid);
     if (node === undefined || node.generation !== generation) return;
-    node.applying = false;
+    node.receiver.applying = false;
     node.replay(from, to);
     reportApplied(cluster, node);
     node.log.compact(cluster.config.retainEntries, node.appliedLsn + 1);

@@ -20,7 +20,7 @@ export function handleHello(
   replica: DbNode,
   hello: { connId: number; timeline: number; receivedLsn: Lsn },
 ): void {
-  if (!sender.isUp || replica.upstream !== sender.id || replica.connId !== hello.connId) return;
+  if (!sender.isUp || replica.upstream !== sender.id || replica.receiver.connId !== hello.connId) return;
   let startFrom = hello.receivedLsn;
   let resync: 'retention' | 'rewind' | 'new-node' | undefined;
   let branch: Lsn | undefined;
@@ -52,7 +52,7 @@ export function handleHello(
   }
   // Confirmed positions come only from what the replica itself holds: nothing yet while a copy is in flight.
   const confirmed = resync === undefined ? hello.receivedLsn : 0;
-  sender.links.set(replica.id, {
+  sender.sender.links.set(replica.id, {
     replicaId: replica.id,
     connId: hello.connId,
     sentLsn: startFrom,
@@ -99,11 +99,11 @@ function sendSnapshot(
 
 /** Sends entries (from, to] on a connection, queued behind what the sender is already transmitting. */
 function sendBatch(cluster: Cluster, sender: DbNode, replicaId: string, from: Lsn, to: Lsn): void {
-  const link = sender.links.get(replicaId);
+  const link = sender.sender.links.get(replicaId);
   if (link === undefined) return;
   const entries = to > from ? sender.log.slice(from + 1, to) : [];
   const transmitMs = (entries.length / cluster.config.shipRate) * 1000;
-  const departAt = Math.max(cluster.now(), sender.senderBusyUntil);
+  const departAt = Math.max(cluster.now(), sender.sender.busyUntil);
   cluster.network.send({
     from: sender.id,
     to: replicaId,
@@ -124,7 +124,7 @@ function sendBatch(cluster: Cluster, sender: DbNode, replicaId: string, from: Ls
   });
   link.sentLsn = Math.max(link.sentLsn, to);
   if (link.sentLsn >= sender.log.lastLsn) link.streaming = true;
-  sender.senderBusyUntil = departAt + transmitMs;
+  sender.sender.busyUntil = departAt + transmitMs;
 }
 
 /** How far this sender may ship: everything, or in scheduled mode what the last tick released. */
@@ -138,7 +138,7 @@ function shippableLsn(cluster: Cluster, sender: DbNode): Lsn {
  * (`shipRate`) is shared by all its connections, so each extra direct replica slows the others.
  */
 export function pump(cluster: Cluster, sender: DbNode): void {
-  if (!sender.isUp || sender.pumpScheduled || sender.links.size === 0) return;
+  if (!sender.isUp || sender.sender.pumpScheduled || sender.sender.links.size === 0) return;
   const limit = shippableLsn(cluster, sender);
   // Scheduled mode: whatever is committed but not yet released waits for the next tick.
   if (sender.isPrimary && cluster.config.mode === 'scheduled' && limit < sender.log.lastLsn) {
@@ -146,38 +146,39 @@ export function pump(cluster: Cluster, sender: DbNode): void {
   }
   const horizon = cluster.now() + SEND_AHEAD_MS;
   let next = nextPending(sender, limit);
-  while (next !== undefined && sender.senderBusyUntil <= horizon) {
+  while (next !== undefined && sender.sender.busyUntil <= horizon) {
     sendBatch(cluster, sender, next.replicaId, next.sentLsn, Math.min(limit, next.sentLsn + MAX_BATCH));
     next = nextPending(sender, limit);
   }
   if (next === undefined) return;
   // Backlogged: come back when the outbound queue has drained to the horizon.
-  sender.pumpScheduled = true;
-  pumpLater(cluster, sender.senderBusyUntil - SEND_AHEAD_MS, sender.id, sender.uid, sender.generation);
+  sender.sender.pumpScheduled = true;
+  pumpLater(cluster, sender.sender.busyUntil - SEND_AHEAD_MS, sender.id, sender.uid, sender.generation);
 }
 
 const pumpLater = defineTask('sender.pump', (cluster, id: NodeId, uid: number, generation: number) => {
   const sender = nodeFor(cluster, id, uid);
   if (sender === undefined) return;
-  sender.pumpScheduled = false;
+  sender.sender.pumpScheduled = false;
   if (sender.generation === generation) pump(cluster, sender);
 });
 
 /** The next connection with entries to send, in round-robin order, so replicas share the capacity fairly. */
 function nextPending(sender: DbNode, limit: Lsn): DownstreamLink | undefined {
-  const start = sender.roundRobin % Math.max(1, sender.links.size);
+  const start = sender.sender.roundRobin % Math.max(1, sender.sender.links.size);
   let index = 0;
   let wrapped: DownstreamLink | undefined;
-  for (const link of sender.links.values()) {
+  for (const link of sender.sender.links.values()) {
     const pending = link.sentLsn < limit && link.sentLsn + 1 >= sender.log.startLsn;
     if (pending && index >= start) {
-      sender.roundRobin = index + 1;
+      sender.sender.roundRobin = index + 1;
       return link;
     }
     if (pending && wrapped === undefined) wrapped = link;
     index++;
   }
-  if (wrapped !== undefined) sender.roundRobin = [...sender.links.values()].indexOf(wrapped) + 1;
+  if (wrapped !== undefined)
+    sender.sender.roundRobin = [...sender.sender.links.values()].indexOf(wrapped) + 1;
   return wrapped;
 }
 

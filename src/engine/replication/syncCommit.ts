@@ -70,7 +70,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
     };
     primary.log.append(entry);
     if (written !== undefined) {
-      primary.outbox.push(entry);
+      primary.logical.outbox.push(entry);
       written.set(op.key, entry);
     }
     entries.push(entry);
@@ -102,7 +102,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
     cluster.waiting.set(primary.id, waiting);
     const reachable = cluster
       .syncCandidates(primary)
-      .filter((r) => primary.links.get(r.id)?.streaming === true).length;
+      .filter((r) => primary.sender.links.get(r.id)?.streaming === true).length;
     if (reachable < needed)
       cluster.emit({ type: 'write-blocked', nodeId: primary.id, opId: op.id, waitingFor: needed });
     const timeout = cluster.config.syncTimeoutMs;
@@ -132,7 +132,7 @@ function ownVersion(
   stored: Version | undefined,
   now: SimTime,
 ): Pick<LogEntry, 'originSeq' | 'vv' | 'committedAt'> {
-  const seq = ++primary.originSeq;
+  const seq = ++primary.logical.originSeq;
   op.originSeq = seq;
   let seen = stored?.committedAt ?? -Infinity;
   if (stored?.siblings !== undefined) {
@@ -154,7 +154,7 @@ const CAUSAL_TICK_MS = 0.001;
 /** Entries every open connection has been sent: what the primary must keep regardless of retention. */
 function minLinkPosition(primary: DbNode): Lsn {
   let min = primary.log.lastLsn;
-  for (const link of primary.links.values()) min = Math.min(min, link.sentLsn);
+  for (const link of primary.sender.links.values()) min = Math.min(min, link.sentLsn);
   return min;
 }
 
@@ -177,7 +177,7 @@ function acknowledge(cluster: Cluster, primary: DbNode, op: OpRecord): void {
 /** The highest LSN enough synchronous standbys have confirmed, in the sense `ackOn` gives "confirmed". */
 function confirmedLsn(cluster: Cluster, primary: DbNode, ackOn: AckOn): Lsn {
   return releasableLsn(syncRuleOf(cluster, primary), (replica) => {
-    const link = primary.links.get(replica.id);
+    const link = primary.sender.links.get(replica.id);
     // A standby still catching up is not a candidate yet (it confirms nothing until it streams).
     if (link?.streaming !== true) return undefined;
     return ackOn === 'applied' ? link.appliedLsn : ackOn === 'written' ? link.writtenLsn : link.receivedLsn;
@@ -239,7 +239,7 @@ export function onReplicaAck(cluster: Cluster, primary: DbNode, replicaId: strin
   releaseConfirmed(cluster, primary);
   if (primary.state !== 'primary.degraded') return;
   const replica = cluster.nodes.get(replicaId);
-  const link = primary.links.get(replicaId);
+  const link = primary.sender.links.get(replicaId);
   // MySQL: "When at least one semisynchronous replica catches up, the source returns to semisynchronous replication."
   if (
     replica !== undefined &&

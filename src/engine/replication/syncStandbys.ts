@@ -73,7 +73,7 @@ export function syncStateOf(cluster: Cluster, node: DbNode): SyncState {
   if (rule.num === 0 || !rule.members.includes(node)) return 'async';
   if (rule.method === 'any') return 'quorum';
   // Connected means streaming: a standby in `catchup` is `potential` until it has caught up.
-  const streams = (m: DbNode) => upstream.links.get(m.id)?.streaming === true;
+  const streams = (m: DbNode) => upstream.sender.links.get(m.id)?.streaming === true;
   const connected = rule.members.filter(streams);
   const waitedFor = rule.members.filter((m) => !streams(m));
   const chosen = [...connected, ...waitedFor].slice(0, rule.num);

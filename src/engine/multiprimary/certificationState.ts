@@ -1,0 +1,30 @@
+/** A synchronous group member's certification state (Galera's certification index), owned by certification.ts. */
+import type { NodeId, SimTime, VersionVector } from '../types.ts';
+
+/** A write-set this node has certified and not yet applied (or its own, waiting for votes). */
+export interface Certification {
+  readonly certId: number;
+  readonly origin: NodeId;
+  readonly key: string;
+  readonly value: string;
+  /** Its place in the group's total order: when it asked, then the origin's id. */
+  readonly order: SimTime;
+  /** What its origin held of the key when it wrote (the write-set's conflict window starts there). */
+  readonly baseVv: VersionVector;
+  /** Its dot once its origin committed it. */
+  originSeq?: number;
+}
+
+export class CertificationState {
+  /** Write-sets certified here and not yet applied, by key. */
+  readonly certified = new Map<string, Certification[]>();
+  /** Its own write-sets that aborted, repeated to peers that reconnect; durable. */
+  readonly abortedCerts: number[] = [];
+  /** It reaches a majority of its group (Galera's Primary Component). */
+  quorum = true;
+
+  /** What a crash loses: the certification index (it is rebuilt from the group's stream). */
+  crash(): void {
+    this.certified.clear();
+  }
+}
