@@ -43,7 +43,13 @@ export interface Simulation {
    * must not block for long advances a bounded amount of work at a time.
    */
   advance(ms: number, options?: AdvanceOptions): void;
-  /** Runs until no replication or client work is pending (periodic timers aside), or `maxMs` passes. */
+  /**
+   * Runs until idle, or until `maxMs` passes (at most `MAX_ADVANCE_MS`). Idle: no replication or client work
+   * is pending, and no consequence already decided is waiting on background timers: a promotion under way
+   * completes, and a deposed primary the failover manager can reach hears of the new leader at its next
+   * heartbeat and is demoted. Timeouts that detect a failure (suspicion, election, a lease running out)
+   * and retries are not waited for, nor is news for a primary still cut off from the manager.
+   */
   runUntilIdle(maxMs?: number): void;
   /** The time of the next pending event, if any (for "step to the next event"). */
   nextEventAt(): SimTime | undefined;

@@ -2,7 +2,8 @@
  * What subsystems react to, by registration: the simulation says what happened (a node killed or
  * restarted, a partition, a heal, a commit) and delivers each message kind to whoever handles it,
  * without naming who listens. Modules register at load time (`onLifecycle`, `onMessage`) and objects
- * with state of their own at construction (`cluster.hooks.on`); each runs in the order it asked for.
+ * with state of their own at construction (`cluster.hooks.on`, `onPending`); each runs in the order it
+ * asked for.
  */
 import type { Cluster, Payload } from './cluster.ts';
 import type { DbNode } from './node/dbNode.ts';
@@ -105,6 +106,23 @@ export class Hooks {
     Payload['kind'],
     (to: DbNode | undefined, message: Message, payload: Payload) => void
   >();
+
+  private readonly pendingChecks: (() => boolean)[] = [];
+
+  /**
+   * An object whose decisions can be settled by background work alone (a deposed primary's next heartbeat,
+   * a promotion's timer) says when one is pending: `runUntilIdle` keeps running until none is. `check`
+   * must turn false by itself, on the network as it is, within a bounded time, or it holds each run to its
+   * limit: a consequence that depends on a heal is not determined yet.
+   */
+  onPending(check: () => boolean): void {
+    this.pendingChecks.push(check);
+  }
+
+  /** Whether some consequence already determined has yet to land. */
+  pending(): boolean {
+    return this.pendingChecks.some((check) => check());
+  }
 
   /** Tells every listener, in order. */
   emit<K extends LifecycleName>(name: K, ...args: Parameters<Lifecycle[K]>): void {

@@ -232,9 +232,12 @@ export function build(
     runUntilIdle: (maxMs = 60_000) => {
       checkDuration('run until idle', maxMs);
       const deadline = cluster.now() + maxMs;
+      // Idle: no foreground task, and no consequence already determined (a deposition, a promotion)
+      // waiting on background work; then what is left are timers that change nothing by themselves.
+      const busy = () => cluster.scheduler.hasWork() || cluster.hooks.pending();
       for (;;) {
         const next = cluster.scheduler.peekTime();
-        if (!cluster.scheduler.hasWork() || next === undefined || next > deadline) break;
+        if (next === undefined || next > deadline || !busy()) break;
         cluster.scheduler.step();
       }
       cluster.touch();

@@ -16,7 +16,8 @@ export type ScheduleTask<A extends TaskArgs> = (cluster: Cluster, at: SimTime, .
 
 /**
  * Defines a kind of task: its handler runs with the cluster and the arguments it was scheduled with.
- * `background` tasks (timers, retries) do not keep `runUntilIdle` going.
+ * `background` tasks (timers, retries) do not keep `runUntilIdle` going, unless a consequence already
+ * decided waits on them (`Hooks.onPending`).
  */
 export function defineTask<A extends TaskArgs>(
   kind: string,

@@ -71,6 +71,7 @@ export class FailoverManager {
     cluster.hooks.on('healed', ORDER.manager, () => {
       this.onHeal();
     });
+    cluster.hooks.onPending(() => this.hasPendingConsequence());
     cluster.scheduler.on('failover.tick', () => {
       this.tick();
     });
@@ -153,6 +154,18 @@ export class FailoverManager {
   /** Whether a node is on the manager's side of the network. */
   reachable(id: NodeId): boolean {
     return this.anchor === undefined || !this.cluster.network.isCut(this.anchor, id);
+  }
+
+  /**
+   * A decision already taken that only background work stands between: a promotion under way (its timer),
+   * or an up primary the manager can reach but does not hold as the leader, whose next heartbeat settles
+   * it (it steps down for the leader, or the manager adopts it). A primary across a cut hears nothing, so
+   * nothing is determined for it: it stays as it is (fenced when its lease runs out) until the heal.
+   */
+  hasPendingConsequence(): boolean {
+    if (this.state === 'promoting') return true;
+    const leader = this.context.leader;
+    return this.cluster.upPrimaries().some((p) => p.id !== leader && this.reachable(p.id));
   }
 
   /** The node the manager is co-located with: the first up replica on its side, else any node there. */
