@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLab } from './connectEngine.ts';
+import { replayed } from './replayed.ts';
 import { freshNodeId, subtree } from './topology.ts';
 
 const lab = () => createLab({ preset: 'master-slave', playing: false });
@@ -14,7 +15,7 @@ describe('node commands', () => {
     expect(store.getState().status?.tone).toBe('ok');
   });
 
-  it('refuses a replica past the scenario’s 64 nodes, with the engine’s reason', () => {
+  it('refuses a replica past the scenario’s 64 nodes, with the engine’s reason', async () => {
     const store = lab();
     for (let i = 0; i < 61; i++) store.getState().actions.addReplica('db1');
     expect(store.getState().snapshot.nodes).toHaveLength(64);
@@ -29,6 +30,7 @@ describe('node commands', () => {
       playing: false,
       run: store.getState().actions.currentRun(),
     });
+    await replayed(copy);
     expect(copy.getState().loadReport).toBeNull();
     expect(copy.getState().snapshot.nodes).toHaveLength(64);
   });
@@ -142,7 +144,7 @@ describe('what a write, a read or a merge may carry', () => {
     expect(actions.currentRun().commands).toEqual([]);
   });
 
-  it('makes every write it accepts into a run that replays, unicode and prototype names included', () => {
+  it('makes every write it accepts into a run that replays, unicode and prototype names included', async () => {
     const store = lab();
     const { actions } = store.getState();
     for (const key of ['k'.repeat(200), '😀'.repeat(200), '__proto__', 'constructor']) {
@@ -150,6 +152,7 @@ describe('what a write, a read or a merge may carry', () => {
     }
     actions.tick(500);
     const copy = createLab({ preset: 'cascading', playing: false, run: actions.currentRun() });
+    await replayed(copy);
     expect(copy.getState().loadReport).toBeNull();
     expect(copy.getState().snapshot.nodes.find((n) => n.id === 'db3')?.data).toEqual(
       store.getState().snapshot.nodes.find((n) => n.id === 'db3')?.data,

@@ -1,6 +1,7 @@
 /** A long run loads a slice at a time: the lab keeps its run meanwhile, shows progress, and can cancel. */
 import { describe, expect, it } from 'vitest';
 import { createLab } from './connectEngine.ts';
+import { replayed } from './replayed.ts';
 import type { RunRecord } from './run.ts';
 
 /** 64 nodes under a steady workload for a minute: seconds of the engine's work, far over one slice. */
@@ -66,14 +67,7 @@ describe('loading a long run', () => {
     const store = createLab({ preset: 'master-slave', playing: false, run: heavy });
     expect(store.getState().replaying).not.toBeNull();
     expect(store.getState().snapshot.nodes).toHaveLength(3);
-    await new Promise<void>((resolve) => {
-      const unsubscribe = store.subscribe((s) => {
-        if (s.replaying === null) {
-          unsubscribe();
-          resolve();
-        }
-      });
-    });
+    await replayed(store);
     expect(store.getState().snapshot.nodes).toHaveLength(64);
   }, 120_000);
 });

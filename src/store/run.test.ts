@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, presets } from '../engine/index.ts';
 import { createLab } from './connectEngine.ts';
+import { replayed } from './replayed.ts';
 import { recordRun, replayRun, startReplay, stepTo, type RunRecord } from './run.ts';
 import { validateRun } from './runCheck.ts';
 
@@ -159,7 +160,7 @@ describe('a recorded run', () => {
 });
 
 describe('a lab opened on a recorded run', () => {
-  it('shows the same moment as the lab it was recorded from', () => {
+  it('shows the same moment as the lab it was recorded from', async () => {
     const lab = createLab({
       preset: 'master-slave',
       playing: false,
@@ -178,6 +179,7 @@ describe('a lab opened on a recorded run', () => {
       playing: false,
       run: JSON.parse(JSON.stringify(run)) as RunRecord,
     });
+    await replayed(copy);
     const [a, b] = [lab.getState(), copy.getState()];
     expect(b.loadReport).toBeNull();
     expect(b.presetName).toBe('master-slave');
@@ -189,13 +191,14 @@ describe('a lab opened on a recorded run', () => {
     expect(b.actions.currentRun()).toEqual(run);
   });
 
-  it('opens its preset instead, with a report, when the run cannot be replayed', () => {
+  it('opens its preset instead, with a report, when the run cannot be replayed', async () => {
     const run: RunRecord = {
       scenario: presets['master-slave'],
       commands: [{ at: 0, type: 'promote', args: ['nope'] }],
       time: 0,
     };
     const lab = createLab({ preset: 'master-slave', playing: false, run });
+    await replayed(lab);
     expect(lab.getState().snapshot.nodes.map((n) => n.id)).toEqual(['db1', 'db2', 'db3']);
     expect(lab.getState().loadReport?.problems).toEqual([
       expect.stringMatching(/^commands\[0\]: promote failed/),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NODES, presets } from '../engine/index.ts';
 import { createLab } from './connectEngine.ts';
+import { replayed } from './replayed.ts';
 import { replayRun, type RunCommand, type RunRecord } from './run.ts';
 import { validateRun } from './runCheck.ts';
 
@@ -87,8 +88,9 @@ describe('a run that adds nodes', () => {
     ]);
   });
 
-  it('opens the preset with a report instead of a cluster past the cap', () => {
+  it('opens the preset with a report instead of a cluster past the cap', async () => {
     const lab = createLab({ preset: 'master-slave', playing: false, run: withCommands(adds(3000), 3000) });
+    await replayed(lab);
     expect(lab.getState().snapshot.nodes).toHaveLength(3);
     expect(lab.getState().loadReport?.problems).toEqual([
       expect.stringMatching(/addNode failed: .*64 nodes/),
