@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
 import { linkReport, runParam } from './app/share/linkHash.ts';
-import { parseViewOptions } from './app/share/viewOptions.ts';
+import { DEFAULT_VIEW } from './app/share/defaultView.ts';
 import { createLab } from './store/index.ts';
 
 /**
@@ -13,11 +13,16 @@ import { createLab } from './store/index.ts';
  */
 async function start(): Promise<void> {
   const route = routeFromPath(window.location.pathname);
-  // The lessons and the link decoder are chunks of their own, fetched only when the link names them.
-  const lessonIds = new URLSearchParams(window.location.search).has('lesson')
+  // The lessons, the view options' parser and the link decoder are chunks of their own, fetched only
+  // when the link has a query or names them.
+  const { search } = window.location;
+  const lessonIds = new URLSearchParams(search).has('lesson')
     ? (await import('./app/lessons/lessons.ts')).LESSONS.map((l) => l.id)
     : [];
-  const { options: view, problems: viewProblems } = parseViewOptions(window.location.search, lessonIds);
+  const { options: view, problems: viewProblems } =
+    search.length > 1
+      ? (await import('./app/share/viewOptions.ts')).parseViewOptions(search, lessonIds)
+      : { options: DEFAULT_VIEW, problems: [] };
   const encoded = runParam(window.location.hash);
   // A bad link opens the default scenario, with its problems listed in a banner: never a blank page.
   const decoded = encoded === null ? null : (await import('./app/share/linkCodec.ts')).decodeRun(encoded);

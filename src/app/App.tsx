@@ -31,6 +31,7 @@ import { useHostMessages } from './embed/useHostMessages.ts';
 import { toggleFullscreen } from './present/fullscreen.ts';
 import { ShareDialog } from './share/ShareDialog.tsx';
 import { useHashRun } from './share/useHashRun.ts';
+import { DEFAULT_VIEW } from './share/defaultView.ts';
 import type { ViewOptions } from './share/viewOptions.ts';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
@@ -45,14 +46,6 @@ import { useTheme } from './useTheme.ts';
 import './app.css';
 import '../view/panels/panels.css';
 import './present/present.css';
-
-/** The view options a lab opened without a query has. */
-const DEFAULT_VIEW: ViewOptions = {
-  present: false,
-  chrome: 'full',
-  controls: true,
-  table: false,
-};
 
 /** Which toolbar controls show: `?chrome=` and `?controls=0` trim them (Play/Pause always stays). */
 function toolbarControls(view: ViewOptions): ToolbarControls {

@@ -2,7 +2,7 @@
  * The field rules of fields.ts as zod schemas, for what validates untrusted input: the run check
  * (links, files) and the embed's messages. Loaded with them, not with the first frame.
  */
-import * as z from 'zod/mini';
+import { z } from './zod.ts';
 import { MAX_NODE_ID_CHARS, fieldProblem, type Field } from './fields.ts';
 
 const field = (name: Field) =>

@@ -3,7 +3,7 @@
  * its path. A module of its own, imported directly rather than through the store's index, so its
  * schemas load with the code that needs them (links, files, the embed), not with the first frame.
  */
-import * as z from 'zod/mini';
+import { z } from './zod.ts';
 import {
   MAX_NODES,
   type CommandName,

@@ -3,7 +3,7 @@
  * `target: "replication-lab"` and `v: 1`; embed → host messages carry `source: "replication-lab"`.
  * Everything inbound is validated here; origins are compared exactly, never by substring.
  */
-import * as z from 'zod/mini';
+import { z } from '../../store/zod.ts';
 import type { OperationRecord, OperationStatus } from '../../engine/index.ts';
 import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
 import { type RunRecord } from '../../store/index.ts';

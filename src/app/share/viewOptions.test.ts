@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW } from './defaultView.ts';
 import { parseViewOptions, viewQuery } from './viewOptions.ts';
 
 describe('view options in the query', () => {
@@ -7,6 +8,11 @@ describe('view options in the query', () => {
       options: { present: false, chrome: 'full', controls: true, table: false },
       problems: [],
     });
+  });
+
+  it('has the defaults the first frame uses without parsing (defaultView.ts)', () => {
+    expect(parseViewOptions('').options).toEqual(DEFAULT_VIEW);
+    expect(parseViewOptions('?').options).toEqual(DEFAULT_VIEW);
   });
 
   it('reads every option', () => {

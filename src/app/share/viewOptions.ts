@@ -3,7 +3,7 @@
  * never what it simulates (that is the hash's run). A host page can change them without
  * re-encoding the run. One bad option is reported and replaced by its default; the rest still apply.
  */
-import * as z from 'zod/mini';
+import { z } from '../../store/zod.ts';
 import {
   MAX_SPEED,
   MIN_SPEED,

@@ -1,5 +1,5 @@
 /** parseScenario: schema validation plus topology checks; every problem is reported with its path. */
-import type { z } from './zod.ts';
+import { safeParse, type Output } from './check.ts';
 import { DEFAULTS, SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema.ts';
 
 /** Thrown for invalid scenarios; `problems` lists each one as "path: message". */
@@ -23,11 +23,9 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Validates untrusted input and fills defaults. Throws ScenarioError naming every problem. */
 export function parseScenario(input: unknown): Scenario {
-  const result = scenarioSchema.safeParse(input);
+  const result = safeParse(scenarioSchema, input);
   if (!result.success) {
-    throw new ScenarioError(
-      result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
-    );
+    throw new ScenarioError(result.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
   }
   const raw = result.data;
   const problems = topologyProblems(raw.nodes);
@@ -108,7 +106,7 @@ export function parseScenario(input: unknown): Scenario {
   return scenario;
 }
 
-type RawNode = z.output<typeof scenarioSchema>['nodes'][number];
+type RawNode = Output<typeof scenarioSchema>['nodes'][number];
 
 /** Duplicate ids, unknown upstreams, replicas without one, primaries with one, and cycles. */
 function topologyProblems(nodes: readonly RawNode[]): string[] {
