@@ -31,7 +31,7 @@ export type NodeEvent =
   | { type: 'LEASE_RENEWED' };
 
 /** Intents the machine emits; the engine carries them out. */
-export type NodeEmitted = { type: 'connect' } | { type: 'stopped' } | { type: 'recovering' };
+export type NodeEmitted = { type: 'connect' } | { type: 'recovering' };
 
 /** "primary.serving" from { primary: 'serving' }. */
 export function stateName(value: StateValue): string {
@@ -56,7 +56,6 @@ export const nodeMachine = setup({
     becomePrimary: assign({ role: 'primary' as const }),
     becomeReplica: assign({ role: 'replica' as const }),
     requestConnection: emit({ type: 'connect' as const }),
-    announceStopped: emit({ type: 'stopped' as const }),
     replayReceivedLog: emit({ type: 'recovering' as const }),
   },
   delays: {
@@ -116,7 +115,6 @@ export const nodeMachine = setup({
       },
     },
     down: {
-      entry: 'announceStopped',
       on: {
         RESTART: 'booting',
         DEMOTE: { actions: 'becomeReplica' },
