@@ -1,11 +1,20 @@
-/** The inspector's actions on one node: client, server, replication and network. */
+/**
+ * The inspector's actions on one node, in groups: client, server, replication and network. The actions
+ * come from the graph's menu list (`nodeActions`), so the menu and these buttons offer the same ones.
+ */
 import { useState } from 'react';
 import type { NodeView } from '../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../store/index.ts';
-import { HealButton } from './HealButton.tsx';
+import { nodeActions, type ActionGroup, type NodeAction } from '../graph/menuItems.ts';
 import { LinkActions } from './LinkActions.tsx';
 import { RepointControl } from './RepointControl.tsx';
 import { WriteForm, type Draft } from './WriteForm.tsx';
+
+const GROUP_TITLES: Record<Exclude<ActionGroup, 'replication'>, string> = {
+  client: 'Client',
+  server: 'Server',
+  network: 'Network',
+};
 
 function Group({ title, children }: { readonly title: string; readonly children: React.ReactNode }) {
   return (
@@ -21,32 +30,38 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
   const [writing, setWriting] = useState(false);
   const [draft, setDraft] = useState<Draft>({ key: 'balance', value: '100' });
   const upstreamLink = useLabStore((s) => s.snapshot.links.find((l) => l.to === node.id));
-  const up = node.status === 'up';
+  const partitioned = useLabStore((s) => s.snapshot.network.partitioned);
   const id = node.id;
+  const items = nodeActions(node, upstreamLink, { partitioned, readKey: draft.key });
+  const group = (name: ActionGroup) => items.filter((item) => item.group === name);
+
+  /** A button for an item: runs its command, or (Write) opens the write form below. */
+  const button = (item: NodeAction) => {
+    const { step } = item;
+    if (step.kind === 'link' || (step.kind === 'form' && step.form !== 'write')) return null;
+    const writes = step.kind === 'form';
+    return (
+      <button
+        key={item.id}
+        type="button"
+        className={item.danger === true ? 'button--danger' : undefined}
+        disabled={item.disabled}
+        aria-expanded={writes ? writing : undefined}
+        title={item.hint}
+        onClick={() => {
+          if (step.kind === 'run') step.run(actions);
+          else setWriting(!writing);
+        }}
+      >
+        {item.button ?? item.label}
+      </button>
+    );
+  };
+
   return (
     <div className="node-action-groups">
-      <Group title="Client">
-        <div className="node-actions">
-          <button
-            type="button"
-            aria-expanded={writing}
-            title={`Write a key and value through ${id}`}
-            onClick={() => {
-              setWriting(!writing);
-            }}
-          >
-            Write
-          </button>
-          <button
-            type="button"
-            title={`Read "${draft.key}" on ${id}`}
-            onClick={() => {
-              actions.read(id, draft.key);
-            }}
-          >
-            Read
-          </button>
-        </div>
+      <Group title={GROUP_TITLES.client}>
+        <div className="node-actions">{group('client').map(button)}</div>
         {writing && (
           <WriteForm
             nodeId={id}
@@ -58,105 +73,13 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
           />
         )}
       </Group>
-      <Group title="Server">
-        <div className="node-actions">
-          {up ? (
-            <button
-              type="button"
-              className="button--danger"
-              onClick={() => {
-                actions.kill(id);
-              }}
-            >
-              Kill
-            </button>
-          ) : (
-            <button
-              type="button"
-              onClick={() => {
-                actions.restart(id);
-              }}
-            >
-              Restart
-            </button>
-          )}
-          {node.role === 'replica' && (
-            <button
-              type="button"
-              title="Make this node accept writes, on a new timeline"
-              onClick={() => {
-                actions.promote(id);
-              }}
-            >
-              Promote
-            </button>
-          )}
-          <button
-            type="button"
-            title={`Add a new node streaming from ${id}`}
-            onClick={() => {
-              actions.addReplica(id);
-            }}
-          >
-            Add replica
-          </button>
-          <button
-            type="button"
-            title="Snapshot this node's applied data"
-            onClick={() => {
-              actions.takeBackup(id);
-            }}
-          >
-            Take backup
-          </button>
-          {node.diskFactor > 1 ? (
-            <button
-              type="button"
-              title={`Give ${id} its normal disk back (now ${node.diskFactor}× slower)`}
-              onClick={() => {
-                actions.fixDisk(id);
-              }}
-            >
-              Fix disk
-            </button>
-          ) : (
-            <button
-              type="button"
-              title={`Make ${id}'s fsyncs and replay ten times slower`}
-              onClick={() => {
-                actions.slowDisk(id);
-              }}
-            >
-              Slow disk
-            </button>
-          )}
-          <button
-            type="button"
-            className="button--danger"
-            onClick={() => {
-              actions.removeNode(id);
-            }}
-          >
-            Remove
-          </button>
-        </div>
+      <Group title={GROUP_TITLES.server}>
+        <div className="node-actions">{group('server').map(button)}</div>
       </Group>
-      {node.role === 'replica' && <RepointControl node={node} />}
-      <Group title="Network">
-        <div className="node-actions">
-          <button
-            type="button"
-            className="button--danger"
-            title={`Partition ${id} away from every other node`}
-            onClick={() => {
-              actions.isolate(id);
-            }}
-          >
-            Isolate
-          </button>
-          <HealButton />
-        </div>
-        {upstreamLink !== undefined && (
+      {group('replication').some((item) => item.id === 'repoint') && <RepointControl node={node} />}
+      <Group title={GROUP_TITLES.network}>
+        <div className="node-actions">{group('network').map(button)}</div>
+        {upstreamLink !== undefined && items.some((item) => item.id === 'link') && (
           <>
             <h4>Link from {upstreamLink.from}</h4>
             <LinkActions link={upstreamLink} showHeal={false} />
