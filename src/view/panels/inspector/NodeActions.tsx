@@ -3,9 +3,9 @@
  * come from the graph's menu list (`nodeActions`), so the menu and these buttons offer the same ones.
  */
 import { useState } from 'react';
-import type { NodeView } from '../../engine/index.ts';
-import { useLabActions, useLabStore } from '../../store/index.ts';
-import { nodeActions, type ActionGroup, type NodeAction } from '../graph/menuItems.ts';
+import type { NodeView } from '../../../engine/index.ts';
+import { useLabActions, useLabStore } from '../../../store/index.ts';
+import { nodeActions, type ActionGroup, type NodeAction } from '../../graph/menuItems.ts';
 import { LinkActions } from './LinkActions.tsx';
 import { RepointControl } from './RepointControl.tsx';
 import { WriteForm, type Draft } from './WriteForm.tsx';
