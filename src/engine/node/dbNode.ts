@@ -5,7 +5,7 @@ import { dict } from '../dict.ts';
 import { LoadMeter } from '../observe/load.ts';
 import type { LogEntry, Lsn, NodeId, Role, SimTime, VersionVector } from '../types.ts';
 import { Log } from './log.ts';
-import { nodeMachine, stateName } from './nodeMachine.ts';
+import { nodeMachine, stateName, type NodeStateName } from './nodeMachine.ts';
 
 /**
  * The version of a key a read returns: the log entry that wrote it (shared, never copied). In a
@@ -73,7 +73,7 @@ export class DbNode {
   readonly uid: number;
   /** The clock its machine's timers run on (its pending timers are saved with it). */
   readonly clock: ActorClock;
-  state = 'booting';
+  state: NodeStateName = 'booting';
   upstream: NodeId | undefined;
   sync: boolean;
   applyRate: number;

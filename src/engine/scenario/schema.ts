@@ -1,8 +1,12 @@
 /** The scenario format: versioned JSON, validated with zod; invalid input names every problem by path. */
 import { z } from './zod.ts';
 import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
+import type { AckOn, ConflictResolution, Role } from '../types.ts';
 
 export const SCENARIO_VERSION = 1;
+/** How a primary ships and acknowledges: the scenario's `replication.mode`, spelled only here. */
+export const REPLICATION_MODES = ['async', 'sync', 'semi-sync', 'scheduled'] as const;
+export type ReplicationMode = (typeof REPLICATION_MODES)[number];
 /** The most nodes a cluster may have: in a scenario, and after any number of `addNode` commands. */
 export const MAX_NODES = 64;
 
@@ -39,7 +43,7 @@ function standbyList(text: string, ctx: z.core.ParsePayload): SyncStandbyList {
 }
 
 const replicationSchema = z.strictObject({
-  mode: z.optional(z.enum(['async', 'sync', 'semi-sync', 'scheduled'])),
+  mode: z.optional(z.enum(REPLICATION_MODES)),
   /** PostgreSQL `ANY k (...)`: confirmations needed in semi-sync mode. */
   syncCount: z.optional(int(1, 64)),
   /**
@@ -103,7 +107,7 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 
 export interface NodeSpec {
   readonly id: string;
-  readonly role: 'primary' | 'replica';
+  readonly role: Role;
   readonly upstream?: string;
   readonly sync: boolean;
   readonly applyRate?: number;
@@ -117,11 +121,11 @@ export interface Scenario {
   readonly seed: number;
   readonly nodes: readonly NodeSpec[];
   readonly replication: {
-    readonly mode: 'async' | 'sync' | 'semi-sync' | 'scheduled';
+    readonly mode: ReplicationMode;
     readonly syncCount: number;
     readonly synchronousStandbyNames?: SyncStandbyList;
     readonly intervalMs: number;
-    readonly ackOn: 'written' | 'received' | 'applied';
+    readonly ackOn: AckOn;
     readonly syncTimeoutMs?: number;
     readonly retainEntries: number;
     readonly shipRate: number;
@@ -131,7 +135,7 @@ export interface Scenario {
     readonly flushMs: number;
   };
   readonly network: { readonly latencyMs: number; readonly jitterMs: number };
-  readonly conflictResolution: 'lww' | 'siblings';
+  readonly conflictResolution: ConflictResolution;
   readonly failover: {
     readonly mode: 'manual' | 'automatic';
     readonly heartbeatMs: number;
