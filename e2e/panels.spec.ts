@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { labOptionsFor } from '../src/app/route.ts';
 import type { EngineEvent } from '../src/engine/index.ts';
 import { createLab, type LabStore } from '../src/store/index.ts';
-import { describeEvent } from '../src/view/panels/eventText.ts';
+import { describeEvent } from '../src/view/panels/text/eventText.ts';
 import { VOCABULARIES, translateRoles } from '../src/view/vocabulary.ts';
 import { button, metric, node, openPaused, selectNode, stepUntilStatus, writeVia } from './lab.ts';
 

@@ -12,15 +12,15 @@ import {
   TopologyTable,
 } from '../view/panels/lazyPanels.tsx';
 import { LoadReportBanner, ReplayBanner, ShortcutsDialog } from './lazyParts.tsx';
-import { LinkDetails } from '../view/panels/LinkDetails.tsx';
+import { LinkDetails } from '../view/panels/inspector/LinkDetails.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { PanelPace } from '../view/panels/PanelPace.tsx';
-import { NodeDetails } from '../view/panels/NodeDetails.tsx';
+import { NodeDetails } from '../view/panels/inspector/NodeDetails.tsx';
 import { PanelDock } from '../view/panels/PanelDock.tsx';
-import { ReadOnlyBanner } from '../view/panels/ReadOnlyBanner.tsx';
-import { SplitBrainBanner } from '../view/panels/SplitBrainBanner.tsx';
+import { ReadOnlyBanner } from '../view/panels/banners/ReadOnlyBanner.tsx';
+import { SplitBrainBanner } from '../view/panels/banners/SplitBrainBanner.tsx';
 import { SettingsPanel } from '../view/panels/settings/SettingsPanel.tsx';
-import { StatusLine } from '../view/panels/StatusLine.tsx';
+import { StatusLine } from '../view/panels/banners/StatusLine.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { Caption } from './Caption.tsx';
 import { GraphFooter, GraphKey } from './GraphFooter.tsx';

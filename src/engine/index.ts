@@ -20,6 +20,7 @@ export { presets, type PresetName } from './scenario/presets.ts';
 export {
   DEFAULTS,
   MAX_NODES,
+  REPLICATION_MODES,
   SCENARIO_VERSION,
   type Scenario,
   type ScenarioInput,

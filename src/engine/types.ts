@@ -1,6 +1,8 @@
 /** Public types of the engine: what the store, the view and outside users read. */
 import type { CommandName } from './api.ts';
+import type { NodeStateName } from './node/nodeMachine.ts';
 import type { SyncState } from './replication/standbyNames.ts';
+import type { ReplicationMode } from './scenario/schema.ts';
 
 /** A node's id, as the scenario names it ("db1"). */
 export type NodeId = string;
@@ -11,11 +13,12 @@ export type SimTime = number;
 
 export type Role = 'primary' | 'replica';
 export type NodeStatus = 'up' | 'down';
-export type ReplicationMode = 'async' | 'sync' | 'semi-sync' | 'scheduled';
+export type { ReplicationMode } from './scenario/schema.ts';
 /** What a replica's confirmation means: PostgreSQL `synchronous_commit = on` vs `remote_apply`. */
 export type AckOn = 'written' | 'received' | 'applied';
 export type ReadRouting = 'primary' | 'replicas' | 'any';
 export type { SyncState, SyncStandbyList } from './replication/standbyNames.ts';
+export type { NodeStateName } from './node/nodeMachine.ts';
 
 /**
  * How a multi-primary group settles concurrent writes to one key: `lww` keeps the later origin commit
@@ -182,7 +185,7 @@ export interface NodeView {
   /** Its history diverged from its upstream's and it waits for `rewind()` (no automatic pg_rewind). */
   readonly needsRewind: boolean;
   /** The node machine's current state, dotted: "replica.streaming", "primary.serving", "down". */
-  readonly state: string;
+  readonly state: NodeStateName;
   /** Client operations served per simulated second (reads and writes). */
   readonly load: number;
   /** Entries per second this node applies (its apply rate). */

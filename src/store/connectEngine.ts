@@ -45,9 +45,9 @@ import {
   type LoadReport,
   type OpReach,
 } from './slices/engineSlice.ts';
+import { clampSpeed } from './slices/playbackSlice.ts';
 
 const REPLAY_FAILED = 'The run in this link could not be replayed, so the default scenario opened instead.';
-import { clampSpeed } from './slices/playbackSlice.ts';
 
 type Patch = { -readonly [K in keyof LabState]?: LabState[K] };
 
@@ -136,7 +136,19 @@ function failoversChanged(before: Metrics, after: Metrics): boolean {
   );
 }
 
-/** Whether two copies of an operation record say the same about its outcome. */
+/** A simulation to put in place of the running one, with what the store shows about it. */
+interface Fresh {
+  readonly sim: Simulation;
+  readonly preset: PresetName;
+  readonly settings: LabSettings;
+  /** The scenario before settings apply: a preset's, or one loaded from a link or file. */
+  readonly base: ScenarioInput;
+  /** Exactly what `sim` was created from. */
+  readonly input: ScenarioInput;
+  /** Whether the scenario came from outside (a file, a link) rather than a preset. */
+  readonly imported: boolean;
+}
+
 /** A fresh run starts with nothing selected, picked or failed. */
 const NOTHING_PICKED = {
   selectedId: null,
@@ -160,6 +172,7 @@ function sameReach(a: OpReach | null, b: OpReach | null): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
+/** Whether two copies of an operation record say the same about its outcome. */
 function sameOutcome(a: OperationRecord | null, b: OperationRecord | null): boolean {
   return (
     a?.id === b?.id &&
@@ -292,6 +305,26 @@ export function createLab(options: LabOptions): LabStore {
       }
     };
 
+    /**
+     * The lab's one start-over (a reset, a preset, settings, a scenario, a replayed run): whoever waits on
+     * the old run hears it ended, and the store mirrors `fresh` with nothing picked.
+     */
+    const startOver = (fresh: Fresh, done: string | null, extra: Patch = {}): void => {
+      settle(true);
+      sim = fresh.sim;
+      recorder = startRecorder(sim);
+      base = fresh.base;
+      input = fresh.input;
+      watchedWrite = null;
+      set({
+        ...mirror(sim, fresh.preset, fresh.settings, recorder, fresh.base, fresh.imported),
+        simTime: sim.now(),
+        ...NOTHING_PICKED,
+        status: done === null ? null : { tone: 'info', text: done },
+        ...extra,
+      });
+    };
+
     const load = (
       preset: PresetName,
       next: LabSettings,
@@ -302,18 +335,7 @@ export function createLab(options: LabOptions): LabStore {
       try {
         const scenario = scenarioFor(from, next);
         const started = startSimulation(scenario, next);
-        settle(true);
-        sim = started;
-        recorder = startRecorder(started);
-        base = from;
-        input = scenario;
-        watchedWrite = null;
-        set({
-          ...mirror(started, preset, next, recorder, from, imported),
-          simTime: started.now(),
-          ...NOTHING_PICKED,
-          status: done === null ? null : { tone: 'info', text: done },
-        });
+        startOver({ sim: started, preset, settings: next, base: from, input: scenario, imported }, done);
         return true;
       } catch (error) {
         const message = errorMessage(error);
@@ -324,20 +346,15 @@ export function createLab(options: LabOptions): LabStore {
 
     /** Puts a replayed run in place of the current one. */
     const adopt = (run: RunRecord, replayed: Simulation, done: string | null): void => {
-      settle(true);
-      sim = replayed;
-      recorder = startRecorder(sim);
-      base = run.scenario;
-      input = run.scenario;
-      watchedWrite = null;
-      const preset = run.preset ?? get().presetName;
-      set({
-        ...mirror(sim, preset, settingsOfRun(run), recorder, base, run.preset === undefined),
-        simTime: sim.now(),
-        ...NOTHING_PICKED,
-        status: done === null ? null : { tone: 'info', text: done },
-        loadReport: null,
-      });
+      const fresh: Fresh = {
+        sim: replayed,
+        preset: run.preset ?? get().presetName,
+        settings: settingsOfRun(run),
+        base: run.scenario,
+        input: run.scenario,
+        imported: run.preset === undefined,
+      };
+      startOver(fresh, done, { loadReport: null });
     };
 
     /** Ends a replay: the run in place, or its problems reported and the lab's run kept. */

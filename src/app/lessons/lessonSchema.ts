@@ -1,5 +1,6 @@
 /** The zod schema of lesson data: a typo in a lesson (an unknown action, metric or key) fails validation. */
 import { z } from 'zod';
+import { REPLICATION_MODES } from '../../engine/index.ts';
 import { PRESET_NAMES } from '../../store/index.ts';
 import { FLAG_NAMES, METRIC_NAMES } from './conditions.ts';
 import type { Lesson, LessonCondition } from './types.ts';
@@ -70,7 +71,7 @@ const condition: z.ZodType<LessonCondition> = z.lazy(() =>
     z.strictObject({ flag: z.enum(FLAG_NAMES as [string, ...string[]]), is: z.boolean() }),
     z.strictObject({ conflicts: rangeObject }),
     z.strictObject({ backups: rangeObject }),
-    z.strictObject({ mode: z.enum(['async', 'sync', 'semi-sync', 'scheduled']) }),
+    z.strictObject({ mode: z.enum(REPLICATION_MODES) }),
     z.strictObject({ all: z.array(condition).min(1) }),
   ]),
 ) as z.ZodType<LessonCondition>;

@@ -282,7 +282,6 @@ export class FailoverManager {
       const reason = 'no replica is up, reachable and within the maximum lag on failover';
       this.cluster.emit({ type: 'failover-no-candidate', nodeId: leader, reason });
     }
-    this.actor.send({ type: 'NO_CANDIDATE' });
   }
 
   private promoteCandidate(id: NodeId): void {

@@ -23,7 +23,6 @@ export type ManagerEvent =
   | { type: 'HEARTBEAT'; at: SimTime; lsn: Lsn }
   | { type: 'LEADER_CHANGED'; nodeId: NodeId; at: SimTime; lsn: Lsn }
   | { type: 'CANDIDATE_CHOSEN'; nodeId: NodeId }
-  | { type: 'NO_CANDIDATE' }
   | { type: 'PROMOTED'; nodeId: NodeId; at: SimTime }
   | { type: 'PROMOTION_FAILED' };
 

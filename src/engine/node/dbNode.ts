@@ -9,7 +9,7 @@ import { SenderState } from '../replication/senderState.ts';
 import { ReceiverState } from '../replication/receiverState.ts';
 import { LogicalState } from '../multiprimary/logicalState.ts';
 import { CertificationState } from '../multiprimary/certificationState.ts';
-import { nodeMachine, stateName } from './nodeMachine.ts';
+import { nodeMachine, stateName, type NodeStateName } from './nodeMachine.ts';
 
 /**
  * The version of a key a read returns: the log entry that wrote it (shared, never copied). In a
@@ -39,7 +39,7 @@ export class DbNode {
   readonly uid: number;
   /** The clock its machine's timers run on (its pending timers are saved with it). */
   readonly clock: ActorClock;
-  state = 'booting';
+  state: NodeStateName = 'booting';
   upstream: NodeId | undefined;
   sync: boolean;
   applyRate: number;

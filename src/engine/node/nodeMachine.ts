@@ -1,5 +1,5 @@
 /** The node machine: a database server's lifecycle and role. Data lives in DbNode; this decides what state it is in. */
-import { assign, emit, setup, type StateValue } from 'xstate';
+import { assign, emit, setup, type StateValue, type StateValueFrom } from 'xstate';
 import type { NodeId, Role } from '../types.ts';
 
 export interface NodeContext {
@@ -31,13 +31,31 @@ export type NodeEvent =
   | { type: 'LEASE_RENEWED' };
 
 /** Intents the machine emits; the engine carries them out. */
-export type NodeEmitted = { type: 'connect' } | { type: 'stopped' } | { type: 'recovering' };
+export type NodeEmitted = { type: 'connect' } | { type: 'recovering' };
 
-/** "primary.serving" from { primary: 'serving' }. */
-export function stateName(value: StateValue): string {
+/** Every path of a machine's state value, dotted: { primary: 'serving' } gives "primary.serving". */
+type Dotted<V> = V extends string
+  ? V
+  : { [K in keyof V & string]-?: `${K}.${Dotted<NonNullable<V[K]>>}` }[keyof V & string];
+/** The states with children: an active one is always an object, never its bare name. */
+type Compound<V> = V extends string ? never : keyof V & string;
+type NodeStateValue = StateValueFrom<typeof nodeMachine>;
+
+/**
+ * A node's state as `NodeView.state` shows it ("down", "primary.serving", "replica.streaming"),
+ * derived from the machine's config, so renaming a state breaks the build, not a comparison.
+ */
+export type NodeStateName = Exclude<Dotted<NodeStateValue>, Compound<NodeStateValue>>;
+
+function dotted(value: StateValue): string {
   if (typeof value === 'string') return value;
   const [key, child] = Object.entries(value)[0] ?? ['', undefined];
-  return child === undefined ? key : `${key}.${stateName(child)}`;
+  return child === undefined ? key : `${key}.${dotted(child)}`;
+}
+
+/** "primary.serving" from { primary: 'serving' }. */
+export function stateName(value: NodeStateValue): NodeStateName {
+  return dotted(value) as NodeStateName;
 }
 
 export const nodeMachine = setup({
@@ -56,7 +74,6 @@ export const nodeMachine = setup({
     becomePrimary: assign({ role: 'primary' as const }),
     becomeReplica: assign({ role: 'replica' as const }),
     requestConnection: emit({ type: 'connect' as const }),
-    announceStopped: emit({ type: 'stopped' as const }),
     replayReceivedLog: emit({ type: 'recovering' as const }),
   },
   delays: {
@@ -116,7 +133,6 @@ export const nodeMachine = setup({
       },
     },
     down: {
-      entry: 'announceStopped',
       on: {
         RESTART: 'booting',
         DEMOTE: { actions: 'becomeReplica' },

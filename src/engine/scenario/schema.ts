@@ -18,8 +18,12 @@ import {
   type Input,
 } from './check.ts';
 import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
+import type { AckOn, ConflictResolution, Role } from '../types.ts';
 
 export const SCENARIO_VERSION = 1;
+/** How a primary ships and acknowledges: the scenario's `replication.mode`, spelled only here. */
+export const REPLICATION_MODES = ['async', 'sync', 'semi-sync', 'scheduled'] as const;
+export type ReplicationMode = (typeof REPLICATION_MODES)[number];
 /** The most nodes a cluster may have: in a scenario, and after any number of `addNode` commands. */
 export const MAX_NODES = 64;
 
@@ -52,7 +56,7 @@ function standbyList(text: string): SyncStandbyList | { readonly problem: string
 }
 
 const replicationSchema = strictObject({
-  mode: optional(oneOf(['async', 'sync', 'semi-sync', 'scheduled'])),
+  mode: optional(oneOf(REPLICATION_MODES)),
   /** PostgreSQL `ANY k (...)`: confirmations needed in semi-sync mode. */
   syncCount: optional(int(1, 64)),
   /**
@@ -118,7 +122,7 @@ export type ScenarioInput = Input<typeof scenarioSchema>;
 
 export interface NodeSpec {
   readonly id: string;
-  readonly role: 'primary' | 'replica';
+  readonly role: Role;
   readonly upstream?: string;
   readonly sync: boolean;
   readonly applyRate?: number;
@@ -132,11 +136,11 @@ export interface Scenario {
   readonly seed: number;
   readonly nodes: readonly NodeSpec[];
   readonly replication: {
-    readonly mode: 'async' | 'sync' | 'semi-sync' | 'scheduled';
+    readonly mode: ReplicationMode;
     readonly syncCount: number;
     readonly synchronousStandbyNames?: SyncStandbyList;
     readonly intervalMs: number;
-    readonly ackOn: 'written' | 'received' | 'applied';
+    readonly ackOn: AckOn;
     readonly syncTimeoutMs?: number;
     readonly retainEntries: number;
     readonly shipRate: number;
@@ -146,7 +150,7 @@ export interface Scenario {
     readonly flushMs: number;
   };
   readonly network: { readonly latencyMs: number; readonly jitterMs: number };
-  readonly conflictResolution: 'lww' | 'siblings';
+  readonly conflictResolution: ConflictResolution;
   readonly failover: {
     readonly mode: 'manual' | 'automatic';
     readonly heartbeatMs: number;

@@ -6,8 +6,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LinkView } from '../../engine/index.ts';
 import { useLabActions, useLabStore, type LinkRef } from '../../store/index.ts';
-import { RepointControl } from '../panels/RepointControl.tsx';
-import { WriteForm, type Draft } from '../panels/WriteForm.tsx';
+import { RepointControl } from '../panels/inspector/RepointControl.tsx';
+import { WriteForm, type Draft } from '../panels/inspector/WriteForm.tsx';
 import { linkMenuItems, menuKeyTarget, nodeMenuItems, type MenuItem } from './menuItems.ts';
 
 export type MenuTarget =

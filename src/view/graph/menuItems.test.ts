@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createLab, type NodeCommands } from '../../store/index.ts';
-import { latencyChoices, linkMenuItems, menuKeyTarget, nodeMenuItems, type MenuItem } from './menuItems.ts';
+import {
+  ACTION_GROUPS,
+  latencyChoices,
+  linkMenuItems,
+  menuKeyTarget,
+  nodeActions,
+  nodeMenuItems,
+  type MenuItem,
+} from './menuItems.ts';
 
 const lab = () => createLab({ preset: 'master-slave', playing: false });
 const labels = (items: readonly MenuItem[]) => items.map((i) => i.label);
@@ -60,6 +68,39 @@ describe('a node menu', () => {
     expect(labels(items)).not.toContain('Kill');
     expect(labels(items)).not.toContain('Promote');
     expect(labels(items)).not.toContain('Re-point…');
+  });
+});
+
+describe('the inspector’s buttons', () => {
+  it('come from the menu’s list: every menu item, each in an inspector group', () => {
+    const { nodes, links } = lab().getState().snapshot;
+    const db2 = nodes.find((n) => n.id === 'db2')!;
+    const upstream = links.find((l) => l.to === 'db2');
+    const all = nodeActions(db2, upstream, { partitioned: true });
+    expect(all.map((a) => a.id)).toEqual(nodeMenuItems(db2, upstream, true).map((i) => i.id));
+    expect(all.every((a) => ACTION_GROUPS.includes(a.group))).toBe(true);
+    expect(all.find((a) => a.id === 'slow-disk')?.group).toBe('server');
+  });
+
+  it('show Heal disabled while nothing is cut, where the menu leaves it out', () => {
+    const db1 = lab()
+      .getState()
+      .snapshot.nodes.find((n) => n.id === 'db1')!;
+    const heal = nodeActions(db1, undefined, { partitioned: false }).find((a) => a.id === 'heal');
+    expect(heal?.disabled).toBe(true);
+    expect(labels(nodeMenuItems(db1, undefined, false))).not.toContain('Heal');
+  });
+
+  it('read the key of the inspector’s write form, where the menu reads the last key written', () => {
+    const db2 = lab()
+      .getState()
+      .snapshot.nodes.find((n) => n.id === 'db2')!;
+    const read = nodeActions(db2, undefined, { partitioned: false, readKey: 'balance' }).find(
+      (a) => a.id === 'read',
+    );
+    expect(read?.button).toBe('Read');
+    expect(read?.hint).toBe('Read "balance" on db2');
+    expect(ran(read)).toEqual([['read', 'db2', 'balance']]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * What the graph's popover menus offer: a node's actions (the inspector's, as menu items) and a link's.
- * Pure: each item names a store command, so the menu and the inspector run the same commands.
+ * What a node or link offers: one list of a node's actions that the graph's popover menu and the
+ * inspector's buttons both render, and a link's menu. Pure: each item names a store command.
  */
 import type { LinkView, NodeView } from '../../engine/index.ts';
 import type { LinkRef, NodeCommands } from '../../store/index.ts';
@@ -23,6 +23,26 @@ export interface MenuItem {
   readonly step: MenuStep;
 }
 
+/** The inspector's groups of a node's actions, in the order it shows them. */
+export const ACTION_GROUPS = ['client', 'server', 'replication', 'network'] as const;
+export type ActionGroup = (typeof ACTION_GROUPS)[number];
+
+/** A node's action: a menu item that also says where the inspector shows it. */
+export interface NodeAction extends MenuItem {
+  readonly group: ActionGroup;
+  /** The inspector button's text, where the menu's label says more ("Write here…" is "Write"). */
+  readonly button?: string;
+  /** Not possible now (Heal with nothing cut): the inspector shows it disabled, the menu leaves it out. */
+  readonly disabled?: boolean;
+}
+
+export interface NodeActionOptions {
+  /** Whether any link is cut (so Heal can do something). */
+  readonly partitioned: boolean;
+  /** The key Read reads (the inspector's write form's key); without it, the last key written. */
+  readonly readKey?: string;
+}
+
 const run = (fn: (commands: NodeCommands) => void): MenuStep => ({ kind: 'run', run: fn });
 
 /** Heal restores every cut link (the engine heals the whole partition at once). */
@@ -35,32 +55,40 @@ const HEAL: MenuItem = {
   }),
 };
 
-/** The node's actions, in the inspector's order; `upstreamLink` is the link it streams over, if any. */
-export function nodeMenuItems(
+/**
+ * Every action on a node, in the menu's order; `upstreamLink` is the link it streams over, if any. A new
+ * node action goes here, and both the graph's menu and the inspector offer it.
+ */
+export function nodeActions(
   node: NodeView,
   upstreamLink: LinkView | undefined,
-  partitioned: boolean,
-): MenuItem[] {
+  { partitioned, readKey }: NodeActionOptions,
+): NodeAction[] {
   const id = node.id;
   const up = node.status === 'up';
-  const items: MenuItem[] = [
+  const items: NodeAction[] = [
     {
       id: 'write',
+      group: 'client',
       label: 'Write here…',
+      button: 'Write',
       hint: `Write a key and value through ${id}`,
       step: { kind: 'form', form: 'write' },
     },
     {
       id: 'read',
+      group: 'client',
       label: 'Read here',
-      hint: `Read the last key written, on ${id}`,
+      button: 'Read',
+      hint: readKey === undefined ? `Read the last key written, on ${id}` : `Read "${readKey}" on ${id}`,
       step: run((c) => {
-        c.read(id);
+        c.read(id, readKey);
       }),
     },
     up
       ? {
           id: 'kill',
+          group: 'server',
           label: 'Kill',
           hint: `Stop ${id} abruptly`,
           danger: true,
@@ -70,6 +98,7 @@ export function nodeMenuItems(
         }
       : {
           id: 'restart',
+          group: 'server',
           label: 'Restart',
           hint: `Start ${id} again`,
           step: run((c) => {
@@ -80,6 +109,7 @@ export function nodeMenuItems(
   if (node.role === 'replica') {
     items.push({
       id: 'promote',
+      group: 'server',
       label: 'Promote',
       hint: 'Make this node accept writes, on a new timeline',
       step: run((c) => {
@@ -90,6 +120,7 @@ export function nodeMenuItems(
   items.push(
     {
       id: 'add-replica',
+      group: 'server',
       label: 'Add replica',
       hint: `Add a new node streaming from ${id}`,
       step: run((c) => {
@@ -98,6 +129,7 @@ export function nodeMenuItems(
     },
     {
       id: 'backup',
+      group: 'server',
       label: 'Take backup',
       hint: "Snapshot this node's applied data",
       step: run((c) => {
@@ -108,6 +140,7 @@ export function nodeMenuItems(
   if (node.role === 'replica') {
     items.push({
       id: 'repoint',
+      group: 'replication',
       label: 'Re-point…',
       hint: `Choose the node ${id} streams from`,
       step: { kind: 'form', form: 'repoint' },
@@ -117,6 +150,7 @@ export function nodeMenuItems(
     node.diskFactor > 1
       ? {
           id: 'fix-disk',
+          group: 'server',
           label: 'Fix disk',
           hint: `Give ${id} its normal disk back (now ${node.diskFactor}× slower)`,
           step: run((c) => {
@@ -125,6 +159,7 @@ export function nodeMenuItems(
         }
       : {
           id: 'slow-disk',
+          group: 'server',
           label: 'Slow disk',
           hint: `Make ${id}'s fsyncs and replay ten times slower`,
           step: run((c) => {
@@ -134,6 +169,7 @@ export function nodeMenuItems(
   );
   items.push({
     id: 'isolate',
+    group: 'network',
     label: 'Isolate',
     hint: `Partition ${id} away from every other node`,
     danger: true,
@@ -141,10 +177,11 @@ export function nodeMenuItems(
       c.isolate(id);
     }),
   });
-  if (partitioned) items.push(HEAL);
+  items.push({ ...HEAL, group: 'network', disabled: !partitioned });
   if (upstreamLink !== undefined) {
     items.push({
       id: 'link',
+      group: 'network',
       label: `Link from ${upstreamLink.from}…`,
       hint: `Cut, heal or slow down the link from ${upstreamLink.from}`,
       step: { kind: 'link', link: { from: upstreamLink.from, to: upstreamLink.to } },
@@ -152,6 +189,7 @@ export function nodeMenuItems(
   }
   items.push({
     id: 'remove',
+    group: 'server',
     label: 'Remove',
     hint: `Remove ${id} from the cluster`,
     danger: true,
@@ -160,6 +198,15 @@ export function nodeMenuItems(
     }),
   });
   return items;
+}
+
+/** The node's menu: its actions that are possible now. */
+export function nodeMenuItems(
+  node: NodeView,
+  upstreamLink: LinkView | undefined,
+  partitioned: boolean,
+): MenuItem[] {
+  return nodeActions(node, upstreamLink, { partitioned }).filter((item) => item.disabled !== true);
 }
 
 /** Latencies offered for slowing a link down, besides the normal one and its current one. */

@@ -2,7 +2,7 @@
 import type { FailoverRecord, FailoverView } from '../../engine/index.ts';
 import { useLabStore } from '../../store/index.ts';
 import { formatSimTime } from '../simTime.ts';
-import { rpoText, rtoText } from './failoverText.ts';
+import { rpoText, rtoText } from './text/failoverText.ts';
 
 interface Item {
   readonly label: string;

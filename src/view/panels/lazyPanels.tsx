@@ -21,24 +21,24 @@ export function shownWhen(load: () => Promise<ComponentType>, shown: (state: Lab
 export const always = () => true;
 
 export const FailoverPanel = shownWhen(
-  () => import('./FailoverPanel.tsx').then((m) => m.FailoverPanel),
+  () => import('./ledgers/FailoverPanel.tsx').then((m) => m.FailoverPanel),
   (s) => s.snapshot.failover !== null || s.failovers.length > 0,
 );
 export const LostWritesPanel = shownWhen(
-  () => import('./LostWritesPanel.tsx').then((m) => m.LostWritesPanel),
+  () => import('./ledgers/LostWritesPanel.tsx').then((m) => m.LostWritesPanel),
   (s) => s.lostWrites.length > 0,
 );
 export const BackupsPanel = shownWhen(
-  () => import('./BackupsPanel.tsx').then((m) => m.BackupsPanel),
+  () => import('./ledgers/BackupsPanel.tsx').then((m) => m.BackupsPanel),
   (s) => s.backups.length > 0,
 );
-export const EventLog = shownWhen(() => import('./EventLog.tsx').then((m) => m.EventLog), always);
+export const EventLog = shownWhen(() => import('./ledgers/EventLog.tsx').then((m) => m.EventLog), always);
 export const TopologyTable = shownWhen(
   () => import('./TopologyTable.tsx').then((m) => m.TopologyTable),
   always,
 );
 /** The screen readers' digest of events: a live region that starts listening once it has loaded. */
 export const EventAnnouncer = shownWhen(
-  () => import('./EventAnnouncer.tsx').then((m) => m.EventAnnouncer),
+  () => import('./banners/EventAnnouncer.tsx').then((m) => m.EventAnnouncer),
   always,
 );

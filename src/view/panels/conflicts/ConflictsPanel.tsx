@@ -7,7 +7,7 @@ import { useLabStore } from '../../../store/index.ts';
 import { useWords } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
 import { formatSimTime } from '../../simTime.ts';
-import { OpButton } from '../OpButton.tsx';
+import { OpButton } from '../ledgers/OpButton.tsx';
 import {
   emptyLedgerText,
   originsText,

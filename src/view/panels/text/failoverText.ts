@@ -1,6 +1,6 @@
 /** Failover records in words: recovery time, recovery point, and which failover lost a write. */
-import type { FailoverRecord, OperationRecord } from '../../engine/index.ts';
-import { formatSimTime } from '../simTime.ts';
+import type { FailoverRecord, OperationRecord } from '../../../engine/index.ts';
+import { formatSimTime } from '../../simTime.ts';
 
 /** Recovery time: from the old primary failing to the new one acknowledging a write. */
 export function rtoText(record: FailoverRecord): string {

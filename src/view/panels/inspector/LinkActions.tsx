@@ -1,8 +1,8 @@
 /** Actions on one replication link: cut it (a partition), heal the network, slow it down. */
 import { useId } from 'react';
-import type { LinkView } from '../../engine/index.ts';
-import { useLabActions, useLabStore } from '../../store/index.ts';
-import { latencyChoices } from '../graph/menuItems.ts';
+import type { LinkView } from '../../../engine/index.ts';
+import { useLabActions, useLabStore } from '../../../store/index.ts';
+import { latencyChoices } from '../../graph/menuItems.ts';
 import { HealButton } from './HealButton.tsx';
 
 export function LinkActions({ link, showHeal }: { readonly link: LinkView; readonly showHeal: boolean }) {

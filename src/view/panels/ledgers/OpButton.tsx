@@ -1,6 +1,6 @@
 /** "#12": a button that picks a client operation for the inspector (and selects its node). */
-import type { OperationRecord } from '../../engine/index.ts';
-import { useLabStore } from '../../store/index.ts';
+import type { OperationRecord } from '../../../engine/index.ts';
+import { useLabStore } from '../../../store/index.ts';
 
 export function OpButton({ op }: { readonly op: Pick<OperationRecord, 'id' | 'kind'> }) {
   const inspectOp = useLabStore((s) => s.actions.inspectOp);

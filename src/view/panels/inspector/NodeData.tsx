@@ -1,8 +1,8 @@
 /** The key/value pairs a read on this node would return, with the keys that differ from its primary's. */
 import { memo } from 'react';
-import type { NodeView } from '../../engine/index.ts';
-import { useWords } from '../vocabulary.ts';
-import { dataRows } from './inspectorText.ts';
+import type { NodeView } from '../../../engine/index.ts';
+import { useWords } from '../../vocabulary.ts';
+import { dataRows } from '../text/inspectorText.ts';
 
 const show = (value: string | undefined) => (value === undefined ? '(missing)' : value);
 

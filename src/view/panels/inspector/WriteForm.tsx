@@ -3,7 +3,7 @@
  * carry (the store's field schemas): a key or value it refuses stays in its field, with a message there.
  */
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
-import { fieldProblem } from '../../store/fields.ts';
+import { fieldProblem } from '../../../store/fields.ts';
 
 export interface Draft {
   readonly key: string;

@@ -3,14 +3,14 @@
  * applied positions, lag, load, upstream and downstream, actions, the picked operation, the log's
  * tail and the data (with the keys that differ from its primary's).
  */
-import type { NodeView } from '../../engine/index.ts';
-import { useLabStore } from '../../store/index.ts';
-import { lagEntries, lagMs } from '../graph/nodeText.ts';
-import { roleWord, useWords, type Vocabulary } from '../vocabulary.ts';
-import { CollapsiblePanel } from './CollapsiblePanel.tsx';
+import type { NodeView } from '../../../engine/index.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { lagEntries, lagMs } from '../../graph/nodeText.ts';
+import { roleWord, useWords, type Vocabulary } from '../../vocabulary.ts';
+import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
 import { Facts } from './Facts.tsx';
-import { referencePrimary } from './inspectorText.ts';
-import { stateText } from './nodeStateText.ts';
+import { referencePrimary } from '../text/inspectorText.ts';
+import { stateText } from '../text/nodeStateText.ts';
 import { NodeActions } from './NodeActions.tsx';
 import { NodeData } from './NodeData.tsx';
 import { NodeLinks } from './NodeLinks.tsx';

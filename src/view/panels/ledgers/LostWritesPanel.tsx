@@ -1,9 +1,9 @@
 /** The lost-writes ledger: each acknowledged-then-lost write, who acknowledged it, when, and what lost it. */
-import { useLabStore } from '../../store/index.ts';
-import { translateRoles, useWords } from '../vocabulary.ts';
-import { CollapsiblePanel } from './CollapsiblePanel.tsx';
-import { formatSimTime } from '../simTime.ts';
-import { lostIn } from './failoverText.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { translateRoles, useWords } from '../../vocabulary.ts';
+import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
+import { formatSimTime } from '../../simTime.ts';
+import { lostIn } from '../text/failoverText.ts';
 import { OpButton } from './OpButton.tsx';
 
 export function LostWritesPanel() {

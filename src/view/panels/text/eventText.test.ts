@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { VOCABULARIES } from '../vocabulary.ts';
+import { VOCABULARIES } from '../../vocabulary.ts';
 import { describeEvent, isWorthListing } from './eventText.ts';
-import { formatSimTime } from '../simTime.ts';
+import { formatSimTime } from '../../simTime.ts';
 
 const words = VOCABULARIES['master-slave'];
 

@@ -3,11 +3,11 @@
  * and at once (assertively) only when a primary goes down or the cluster splits its brain.
  */
 import { useEffect, useState } from 'react';
-import type { EngineEvent } from '../../engine/index.ts';
-import { useLabStoreApi } from '../../store/index.ts';
-import { translateRoles, VOCABULARIES } from '../vocabulary.ts';
-import { isAnnounced, isUrgent } from './eventFacets.ts';
-import { describeEvent } from './eventText.ts';
+import type { EngineEvent } from '../../../engine/index.ts';
+import { useLabStoreApi } from '../../../store/index.ts';
+import { translateRoles, VOCABULARIES } from '../../vocabulary.ts';
+import { isAnnounced, isUrgent } from '../text/eventFacets.ts';
+import { describeEvent } from '../text/eventText.ts';
 
 const POLITE_MS = 2500;
 const KEPT = 4;

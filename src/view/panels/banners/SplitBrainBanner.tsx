@@ -1,6 +1,6 @@
 /** An urgent banner while two primaries accept writes: what split brain is, in one sentence. */
-import { useLabStore } from '../../store/index.ts';
-import { useWords } from '../vocabulary.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { useWords } from '../../vocabulary.ts';
 
 export function SplitBrainBanner() {
   const splitBrain = useLabStore((s) => s.snapshot.metrics.splitBrain);

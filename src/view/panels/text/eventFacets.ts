@@ -1,5 +1,5 @@
 /** What an engine event concerns: its kind (for filtering), its nodes, its operation, and its urgency. */
-import type { EngineEvent, EngineEventType, NodeId, Role } from '../../engine/index.ts';
+import type { EngineEvent, EngineEventType, NodeId, Role } from '../../../engine/index.ts';
 
 export type EventKind = 'writes' | 'reads' | 'replication' | 'faults' | 'failover' | 'conflicts' | 'operator';
 

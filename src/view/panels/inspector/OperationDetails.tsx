@@ -1,7 +1,7 @@
 /** The client operation picked in the event log or a ledger, as the engine records it. */
-import { useLabStore } from '../../store/index.ts';
-import { translateRoles, useWords } from '../vocabulary.ts';
-import { operationText } from './inspectorText.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { translateRoles, useWords } from '../../vocabulary.ts';
+import { operationText } from '../text/inspectorText.ts';
 
 export function OperationDetails({ nodeId }: { readonly nodeId: string }) {
   const op = useLabStore((s) => s.inspectedOp);

@@ -4,9 +4,9 @@
  * browser is idle after the first frame; the hint stays in its place until it has arrived.
  */
 import { useEffect } from 'react';
-import { useLabStore } from '../../store/index.ts';
-import { deferred } from '../deferred.tsx';
-import { whenIdle } from '../whenIdle.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { deferred } from '../../deferred.tsx';
+import { whenIdle } from '../../whenIdle.ts';
 
 const Inspector = deferred(() => import('./NodeInspector.tsx').then((m) => m.NodeInspector));
 

@@ -1,6 +1,6 @@
 /** A node's upstream, downstream and peers, each a button that selects that node. */
-import type { NodeView } from '../../engine/index.ts';
-import { useLabStore } from '../../store/index.ts';
+import type { NodeView } from '../../../engine/index.ts';
+import { useLabStore } from '../../../store/index.ts';
 
 function NodeButtons({ label, ids }: { readonly label: string; readonly ids: readonly string[] }) {
   const select = useLabStore((s) => s.select);

@@ -1,6 +1,6 @@
 /** A banner while no primary is up: every write fails until a replica is promoted. */
-import { useLabStore } from '../../store/index.ts';
-import { useWords } from '../vocabulary.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { useWords } from '../../vocabulary.ts';
 
 export function ReadOnlyBanner() {
   const readOnly = useLabStore((s) => s.snapshot.metrics.readOnly);

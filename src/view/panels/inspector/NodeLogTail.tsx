@@ -1,6 +1,6 @@
 /** The newest entries of a node's log, each marked applied (visible to reads) or not yet. */
-import type { NodeView } from '../../engine/index.ts';
-import { formatSimTime } from '../simTime.ts';
+import type { NodeView } from '../../../engine/index.ts';
+import { formatSimTime } from '../../simTime.ts';
 
 export function NodeLogTail({ node }: { readonly node: NodeView }) {
   const entries = [...node.logTail].reverse();

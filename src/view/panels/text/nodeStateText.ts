@@ -1,5 +1,5 @@
 /** A node machine's dotted state in words. */
-import { translateRoles, type Vocabulary } from '../vocabulary.ts';
+import { translateRoles, type Vocabulary } from '../../vocabulary.ts';
 
 /** "replica.catchingUp" → "slave, catching up" (in the chosen words). */
 export function stateText(state: string, words: Vocabulary): string {

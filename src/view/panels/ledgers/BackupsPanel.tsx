@@ -2,10 +2,10 @@
  * Backups taken so far (from which node, at which position), each of which can seed a new replica,
  * or, while no primary accepts writes, a new primary.
  */
-import { useLabActions, useLabStore } from '../../store/index.ts';
-import { translateRoles, useWords } from '../vocabulary.ts';
-import { CollapsiblePanel } from './CollapsiblePanel.tsx';
-import { formatSimTime } from '../simTime.ts';
+import { useLabActions, useLabStore } from '../../../store/index.ts';
+import { translateRoles, useWords } from '../../vocabulary.ts';
+import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
+import { formatSimTime } from '../../simTime.ts';
 
 export function BackupsPanel() {
   const backups = useLabStore((s) => s.backups);

@@ -1,5 +1,5 @@
 /** Heal: restores every cut link (the engine heals the whole partition at once). */
-import { useLabActions, useLabStore } from '../../store/index.ts';
+import { useLabActions, useLabStore } from '../../../store/index.ts';
 
 export function HealButton() {
   const actions = useLabActions();

@@ -1,6 +1,6 @@
 /** The selected replication link (a chunk of its own: see LinkDetails.tsx): its kind, latency and state, with Cut, Heal and Slow down. */
-import { useLabStore } from '../../store/index.ts';
-import { translateRoles, useWords } from '../vocabulary.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { translateRoles, useWords } from '../../vocabulary.ts';
 import { LinkActions } from './LinkActions.tsx';
 import { Facts } from './Facts.tsx';
 

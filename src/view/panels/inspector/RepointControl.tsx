@@ -1,7 +1,7 @@
 /** Re-point a replica: choose the node it streams from. */
 import { useId, useMemo, useState } from 'react';
-import type { NodeView } from '../../engine/index.ts';
-import { upstreamCandidates, useLabActions, useLabStore } from '../../store/index.ts';
+import type { NodeView } from '../../../engine/index.ts';
+import { upstreamCandidates, useLabActions, useLabStore } from '../../../store/index.ts';
 
 /** `onDone` runs after a re-point (the graph's popover closes then). */
 export function RepointControl({ node, onDone }: { readonly node: NodeView; readonly onDone?: () => void }) {

@@ -1,7 +1,7 @@
 /** Pure helpers for the inspector: which primary a node is compared with, and how its data differs. */
-import type { NodeView, OperationRecord } from '../../engine/index.ts';
-import { currentPrimary } from '../../store/index.ts';
-import { formatSimTime } from '../simTime.ts';
+import type { NodeView, OperationRecord } from '../../../engine/index.ts';
+import { currentPrimary } from '../../../store/index.ts';
+import { formatSimTime } from '../../simTime.ts';
 
 /**
  * The primary a node's data should match: the root of its upstream chain (cascading replicas follow

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FailoverRecord } from '../../engine/index.ts';
+import type { FailoverRecord } from '../../../engine/index.ts';
 import { rpoText } from './failoverText.ts';
 
 const failover = (lostWrites: number, lostWindow: FailoverRecord['lostWindow']): FailoverRecord => ({

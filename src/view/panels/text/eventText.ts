@@ -1,6 +1,6 @@
 /** Engine events as short readable sentences, in the UI's role vocabulary. */
-import type { EngineEvent, EngineEventBody } from '../../engine/index.ts';
-import type { Vocabulary } from '../vocabulary.ts';
+import type { EngineEvent, EngineEventBody } from '../../../engine/index.ts';
+import type { Vocabulary } from '../../vocabulary.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const range = (from: number, to: number) => (from === to ? `entry ${from}` : `entries ${from}–${to}`);

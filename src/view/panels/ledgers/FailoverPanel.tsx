@@ -1,11 +1,11 @@
 /** The failover manager inspector: its state now, and every failover with its recovery time and point. */
-import type { FailoverRecord, FailoverState, FailoverView } from '../../engine/index.ts';
-import { useLabStore } from '../../store/index.ts';
-import { translateRoles, useWords, type Vocabulary } from '../vocabulary.ts';
-import { CollapsiblePanel } from './CollapsiblePanel.tsx';
-import { formatSimTime } from '../simTime.ts';
-import { Facts } from './Facts.tsx';
-import { rpoText, rtoText } from './failoverText.ts';
+import type { FailoverRecord, FailoverState, FailoverView } from '../../../engine/index.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { translateRoles, useWords, type Vocabulary } from '../../vocabulary.ts';
+import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
+import { formatSimTime } from '../../simTime.ts';
+import { Facts } from '../inspector/Facts.tsx';
+import { rpoText, rtoText } from '../text/failoverText.ts';
 
 const STATE_TEXT: Record<FailoverState, string> = {
   watching: 'hears the primary’s heartbeats',

@@ -4,13 +4,13 @@
  * digest (EventAnnouncer), not every row.
  */
 import { memo, useMemo, useState } from 'react';
-import type { EngineEvent } from '../../engine/index.ts';
-import { useLabActions, useLabStore } from '../../store/index.ts';
-import { translateRoles, useWords } from '../vocabulary.ts';
-import { CollapsiblePanel } from './CollapsiblePanel.tsx';
-import { EVENT_KIND_LABELS, eventKind, eventNodes, eventOpId, type EventKind } from './eventFacets.ts';
-import { formatSimTime } from '../simTime.ts';
-import { describeEvent, isWorthListing } from './eventText.ts';
+import type { EngineEvent } from '../../../engine/index.ts';
+import { useLabActions, useLabStore } from '../../../store/index.ts';
+import { translateRoles, useWords } from '../../vocabulary.ts';
+import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
+import { EVENT_KIND_LABELS, eventKind, eventNodes, eventOpId, type EventKind } from '../text/eventFacets.ts';
+import { formatSimTime } from '../../simTime.ts';
+import { describeEvent, isWorthListing } from '../text/eventText.ts';
 
 const ALL = '';
 const SHOWN = 40;

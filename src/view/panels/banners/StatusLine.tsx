@@ -1,6 +1,6 @@
 /** The result of the user's last action, in words; the region exists before it has text. */
-import { useLabStore } from '../../store/index.ts';
-import { translateRoles, useWords } from '../vocabulary.ts';
+import { useLabStore } from '../../../store/index.ts';
+import { translateRoles, useWords } from '../../vocabulary.ts';
 
 const ICON = { info: 'ℹ', ok: '✓', warn: '⚠', error: '✕' } as const;
 
