@@ -12,8 +12,13 @@ export const MAX_VALUE_LENGTH = 200;
 /** Most simulated time one `advance` or `runUntilIdle` call may cover (one hour); longer runs call it again. */
 export const MAX_ADVANCE_MS = 3_600_000;
 
-export const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'remote_write', 'on', 'remote_apply'];
-export const READ_ROUTINGS: readonly ReadRouting[] = ['primary', 'replicas', 'any'];
+export const COMMIT_LEVELS = [
+  'local',
+  'remote_write',
+  'on',
+  'remote_apply',
+] as const satisfies readonly SynchronousCommit[];
+export const READ_ROUTINGS = ['primary', 'replicas', 'any'] as const satisfies readonly ReadRouting[];
 
 /**
  * Characters as a reader counts them: code points, so "✓" and "😀" are one each (a string's `length`

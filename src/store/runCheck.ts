@@ -5,7 +5,9 @@
  */
 import { z } from './zod.ts';
 import {
+  COMMIT_LEVELS,
   MAX_NODES,
+  READ_ROUTINGS,
   type CommandName,
   ScenarioError,
   parseScenario,
@@ -25,13 +27,13 @@ const ms = z
   );
 const clientOptions = z.strictObject({
   session: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  synchronousCommit: z.optional(z.enum(['local', 'remote_write', 'on', 'remote_apply'])),
+  synchronousCommit: z.optional(z.enum(COMMIT_LEVELS)),
 });
 const workloadOptions = z.strictObject({
   writesPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
   readsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
   keys: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
-  readRouting: z.optional(z.enum(['primary', 'replicas', 'any'])),
+  readRouting: z.optional(z.enum(READ_ROUTINGS)),
 });
 const addNodeOptions = z.strictObject({
   id: nodeId,

@@ -1,6 +1,6 @@
 /** The zod schema of lesson data: a typo in a lesson (an unknown action, metric or key) fails validation. */
 import { z } from 'zod';
-import { REPLICATION_MODES } from '../../engine/index.ts';
+import { READ_ROUTINGS, REPLICATION_MODES } from '../../engine/index.ts';
 import { PRESET_NAMES } from '../../store/index.ts';
 import { FLAG_NAMES, METRIC_NAMES } from './conditions.ts';
 import type { Lesson, LessonCondition } from './types.ts';
@@ -14,7 +14,7 @@ const workload = {
   writesPerSec: z.number().min(0).optional(),
   readsPerSec: z.number().min(0).optional(),
   keys: z.number().int().min(1).optional(),
-  readRouting: z.enum(['primary', 'replicas', 'any']).optional(),
+  readRouting: z.enum(READ_ROUTINGS).optional(),
 };
 
 const scenario = z.strictObject({

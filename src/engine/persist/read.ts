@@ -22,7 +22,7 @@ import type {
   SynchronousCommit,
   WorkloadOptions,
 } from '../types.ts';
-import { checkWorkload } from '../args.ts';
+import { checkWorkload, COMMIT_LEVELS } from '../args.ts';
 import { DEFAULT_WORKLOAD } from '../workload.ts';
 import type { SavedTimer } from './actors.ts';
 import type { Reader } from './reader.ts';
@@ -75,7 +75,6 @@ export class EntryTable {
 }
 
 const OP_STATUSES: readonly OperationRecord['status'][] = ['pending', 'ok', 'failed'];
-const COMMIT_LEVELS: readonly SynchronousCommit[] = ['local', 'remote_write', 'on', 'remote_apply'];
 
 export function readCertification(r: Reader): Certification {
   const cert: Certification = {
