@@ -114,15 +114,14 @@ export class History {
     op.endedAt = at;
     this.recordLatency(at - op.startedAt);
     if (op.value === undefined || op.lsn === undefined) return;
-    const versions = this.acked.get(op.key) ?? [];
-    versions.push({
-      opId: op.id,
-      value: op.value,
-      lsn: op.lsn,
-      ...(op.originSeq === undefined ? {} : { origin: op.nodeId, originSeq: op.originSeq }),
-    });
+    let versions = this.acked.get(op.key);
+    if (versions === undefined) this.acked.set(op.key, (versions = []));
+    versions.push(
+      op.originSeq === undefined
+        ? { opId: op.id, value: op.value, lsn: op.lsn }
+        : { opId: op.id, value: op.value, lsn: op.lsn, origin: op.nodeId, originSeq: op.originSeq },
+    );
     if (versions.length > ACKED_PER_KEY) versions.shift();
-    this.acked.set(op.key, versions);
   }
 
   /** Marks an acknowledged write lost; it stops being the reference for stale reads. */
