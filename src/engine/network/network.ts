@@ -62,9 +62,8 @@ function messageOf<P>(id: number, options: SendOptions<P>, sentAt: SimTime, deli
 }
 
 export class Network<P> {
-  private readonly inFlight = new Map<number, Message>();
-  /** What each message in flight carries. */
-  private readonly payloads = new Map<number, P>();
+  /** Each message in flight with what it carries, by id (one map: a message costs one set and one delete). */
+  private readonly inFlight = new Map<number, { readonly message: Message; readonly payload: P }>();
   /** Per direction (from → to): when the last message sent on it arrives. */
   private readonly lastDelivery = new Map<NodeId, Map<NodeId, SimTime>>();
   private readonly latencyOverrides = new Map<string, number>();
@@ -170,8 +169,7 @@ export class Network<P> {
     );
     outbound.set(options.to, deliverAt);
     const message = messageOf(this.nextId++, options, now, deliverAt);
-    this.inFlight.set(message.id, message);
-    this.payloads.set(message.id, options.payload);
+    this.inFlight.set(message.id, { message, payload: options.payload });
     this.version++;
     this.scheduler.schedule(deliverAt, 'network.deliver', [message.id], options.background === true);
     return message;
@@ -179,11 +177,10 @@ export class Network<P> {
 
   /** A message reaches its destination, unless a cut is in the way: then it is lost, in both directions. */
   private arrive(id: number): void {
-    const message = this.inFlight.get(id);
-    const payload = this.payloads.get(id) as P;
-    if (message === undefined) return;
+    const flight = this.inFlight.get(id);
+    if (flight === undefined) return;
+    const { message, payload } = flight;
     this.inFlight.delete(id);
-    this.payloads.delete(id);
     this.version++;
     if (this.isCut(message.from, message.to)) {
       this.dropped++;
@@ -200,15 +197,15 @@ export class Network<P> {
   }
 
   messages(): Message[] {
-    return Array.from(this.inFlight.values());
+    return Array.from(this.inFlight.values(), (flight) => flight.message);
   }
 
   /** Everything on the wire and about the links, with each payload written by `savePayload`. */
   save(savePayload: (payload: P) => unknown): SavedNetwork {
     return {
-      inFlight: [...this.inFlight.values()].map((message) => ({
+      inFlight: Array.from(this.inFlight.values(), ({ message, payload }) => ({
         message,
-        payload: savePayload(this.payloads.get(message.id) as P),
+        payload: savePayload(payload),
       })),
       lastDelivery: [...this.lastDelivery].flatMap(([from, out]) =>
         [...out].map(([to, at]) => [from, to, at] as const),
@@ -227,10 +224,7 @@ export class Network<P> {
 
   /** Puts saved state back (read and checked by persist/read.ts), payloads already made. */
   load(state: SavedNetwork<P>): void {
-    for (const { message, payload } of state.inFlight) {
-      this.inFlight.set(message.id, message);
-      this.payloads.set(message.id, payload);
-    }
+    for (const { message, payload } of state.inFlight) this.inFlight.set(message.id, { message, payload });
     for (const [from, to, at] of state.lastDelivery) {
       let out = this.lastDelivery.get(from);
       if (out === undefined) this.lastDelivery.set(from, (out = new Map<NodeId, SimTime>()));
