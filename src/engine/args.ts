@@ -105,6 +105,7 @@ export function checkDuration(name: string, ms: unknown): number {
 
 /** `advance`'s options: at most how many tasks to run (a whole number, 1 or more); none means no limit. */
 export function checkAdvanceOptions(value: unknown): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
   const options = checkOptions<AdvanceOptions>('advance options', value, ['maxTasks']);
   const maxTasks: unknown = options?.maxTasks;
   if (maxTasks === undefined) return Number.POSITIVE_INFINITY;
