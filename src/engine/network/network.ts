@@ -42,9 +42,17 @@ export interface SavedNetwork<P = unknown> {
  * A message as one object literal of its final shape (fields in the order the views and saves show):
  * adding the LSN range afterwards would give every batch a second allocation for its properties.
  */
-function messageOf<P>(id: number, options: SendOptions<P>, sentAt: SimTime, deliverAt: SimTime): Message {
-  const { from, to, kind, firstLsn, lastLsn } = options;
-  const size = options.size ?? 1;
+function messageOf(
+  id: number,
+  from: NodeId,
+  to: NodeId,
+  kind: MessageKind,
+  sentAt: SimTime,
+  deliverAt: SimTime,
+  size: number,
+  firstLsn: number | undefined,
+  lastLsn: number | undefined,
+): Message {
   if (firstLsn !== undefined && lastLsn !== undefined)
     return { id, from, to, kind, sentAt, deliverAt, size, firstLsn, lastLsn };
   const message: { -readonly [K in keyof Message]: Message[K] } = {
@@ -168,7 +176,8 @@ export class Network<P> {
       earliest,
     );
     outbound.set(options.to, deliverAt);
-    const message = messageOf(this.nextId++, options, now, deliverAt);
+    const { from, to, kind, size = 1, firstLsn, lastLsn } = options;
+    const message = messageOf(this.nextId++, from, to, kind, now, deliverAt, size, firstLsn, lastLsn);
     this.inFlight.set(message.id, { message, payload: options.payload });
     this.version++;
     this.scheduler.schedule(deliverAt, 'network.deliver', [message.id], options.background === true);
