@@ -75,11 +75,17 @@ export function checkChoice<T extends string>(
   return known;
 }
 
-/** A client operation's options: a short session name and, for a write, a commit level. */
-export function checkClientOptions(value: unknown): {
+interface CheckedClientOptions {
   readonly session?: string;
   readonly synchronousCommit?: SynchronousCommit;
-} {
+}
+
+const NO_CLIENT_OPTIONS: CheckedClientOptions = Object.freeze({});
+
+/** A client operation's options: a short session name and, for a write, a commit level. */
+export function checkClientOptions(value: unknown): CheckedClientOptions {
+  // Most calls pass none: nothing to check or build.
+  if (value === undefined) return NO_CLIENT_OPTIONS;
   const options = checkOptions<ClientOptions>('options', value, ['session', 'synchronousCommit']);
   const session: unknown = options?.session;
   if (session !== undefined && (typeof session !== 'string' || session.length === 0 || session.length > 64))
@@ -104,6 +110,7 @@ export function checkDuration(name: string, ms: unknown): number {
 
 /** `advance`'s options: at most how many tasks to run (a whole number, 1 or more); none means no limit. */
 export function checkAdvanceOptions(value: unknown): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
   const options = checkOptions<AdvanceOptions>('advance options', value, ['maxTasks']);
   const maxTasks: unknown = options?.maxTasks;
   if (maxTasks === undefined) return Number.POSITIVE_INFINITY;

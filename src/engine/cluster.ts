@@ -231,8 +231,15 @@ export class Cluster {
 
   /** The primary writes should go to: an up one on the newest timeline, else the newest. */
   currentPrimary(): DbNode | undefined {
-    const byTimeline = (a: DbNode, b: DbNode): number => b.timeline - a.timeline;
-    return this.upPrimaries().sort(byTimeline)[0] ?? this.primaries().sort(byTimeline)[0];
+    // Asked for every workload write: one pass, no arrays. The first on the newest timeline wins.
+    let up: DbNode | undefined;
+    let any: DbNode | undefined;
+    for (const node of this.nodes.values()) {
+      if (!node.isPrimary) continue;
+      if (any === undefined || node.timeline > any.timeline) any = node;
+      if (node.isUp && (up === undefined || node.timeline > up.timeline)) up = node;
+    }
+    return up ?? any;
   }
 
   downstreamOf(id: NodeId): DbNode[] {

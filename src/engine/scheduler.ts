@@ -14,8 +14,8 @@ interface Task {
   readonly seq: number;
   readonly kind: string;
   readonly args: TaskArgs;
-  /** A machine timer's callback; data tasks have none. */
-  readonly run: (() => void) | undefined;
+  /** What runs it: a machine timer's callback, or its kind's handler (found once, when it is added). */
+  readonly run: (args: TaskArgs) => void;
   /** Periodic timers (retries, heartbeats, workload arrivals) do not keep `runUntilIdle` going. */
   readonly background: boolean;
   /** Ran or cancelled. */
@@ -171,10 +171,23 @@ export class Scheduler {
     run: (() => void) | undefined,
     background: boolean,
   ): TaskHandle {
-    const task: Task = { at, seq, kind, args, run, background, done: false, cancelled: false };
+    const handler =
+      run ??
+      this.handlers.get(kind) ??
+      ((a: TaskArgs) => {
+        this.handlerOf(kind)(a);
+      });
+    const task: Task = { at, seq, kind, args, run: handler, background, done: false, cancelled: false };
     this.push(task);
     if (!background) this.workTasks++;
     return task;
+  }
+
+  /** The handler of a kind registered after a task of it was queued. */
+  private handlerOf(kind: string): (args: TaskArgs) => void {
+    const handler = this.handlers.get(kind);
+    if (handler === undefined) throw new Error(`no handler for "${kind}" tasks`);
+    return handler;
   }
 
   private runTop(): void {
@@ -183,8 +196,7 @@ export class Scheduler {
     task.done = true;
     if (!task.background) this.workTasks--;
     this.time = task.at;
-    if (task.run !== undefined) task.run();
-    else (this.handlers.get(task.kind) as (args: TaskArgs) => void)(task.args);
+    task.run(task.args);
   }
 
   private dropCancelled(): void {

@@ -16,6 +16,7 @@ import * as control from './control.ts';
 import { FailoverManager } from './failover/manager.ts';
 import { accountLostWrites, promote } from './failover/promotion.ts';
 import type { DbNode } from './node/dbNode.ts';
+import type { OpRecord } from './observe/history.ts';
 import { FailoverRecords } from './failover/records.ts';
 import * as faults from './network/faults.ts';
 import * as disk from './node/disk.ts';
@@ -68,6 +69,7 @@ export function build(
   let snapshotCache: Snapshot | undefined;
 
   const notify = (): void => {
+    if (listeners.size === 0) return;
     for (const listener of listeners) listener();
   };
   const record = (type: CommandName, args: readonly unknown[]): void => {
@@ -75,7 +77,8 @@ export function build(
     cluster.touch();
   };
 
-  const write = (nodeId: NodeId, key: string, value: string, options?: ClientOptions): OperationRecord => {
+  // The client calls return the live record; the public methods hand out copies, the workload none.
+  const write = (nodeId: NodeId, key: string, value: string, options?: ClientOptions): OpRecord => {
     // Every argument is checked before anything changes: a refused call leaves no trace.
     checkText('key', key, MAX_KEY_LENGTH);
     checkText('value', value, MAX_VALUE_LENGTH);
@@ -107,16 +110,16 @@ export function build(
       );
     } else if (cluster.group.has(nodeId) && cluster.config.mode === 'sync') {
       certify(cluster, node, op);
-      return copy(op);
+      return op;
     } else {
       queueCommit(cluster, node, op);
-      return copy(op);
+      return op;
     }
     cluster.emit({ type: 'write-failed', nodeId, opId: op.id, error: op.error ?? '' });
-    return copy(op);
+    return op;
   };
 
-  const read = (nodeId: NodeId, key: string, options?: ClientOptions): OperationRecord => {
+  const read = (nodeId: NodeId, key: string, options?: ClientOptions): OpRecord => {
     checkText('key', key, MAX_KEY_LENGTH);
     const { session, synchronousCommit } = checkClientOptions(options);
     if (synchronousCommit !== undefined) throw new SimulationError('a read has no commit level');
@@ -127,12 +130,12 @@ export function build(
     node.load.record(now);
     if (!node.isUp) {
       cluster.history.fail(op, `${nodeId} is down: connection refused`, now);
-      return copy(op);
+      return op;
     }
     if (!node.certification.quorum) {
       // Galera's non-Primary component refuses reads too (unless `wsrep_dirty_reads`).
       cluster.history.fail(op, `${nodeId} is not in the Primary Component: ${NON_PRIMARY_ERROR}`, now);
-      return copy(op);
+      return op;
     }
     cluster.history.completeRead(op, now, node.data.get(key));
     cluster.emit({
@@ -143,7 +146,7 @@ export function build(
       ...(op.value === undefined ? {} : { value: op.value }),
       stale: op.stale === true,
     });
-    return copy(op);
+    return op;
   };
 
   const workload = new Workload(cluster, cluster.random.fork(2), {
@@ -244,8 +247,12 @@ export function build(
       notify();
     },
     nextEventAt: () => cluster.scheduler.peekTime(),
-    write: command('write', write),
-    read: command('read', read),
+    write: command('write', (nodeId: NodeId, key: string, value: string, options?: ClientOptions) =>
+      copy(write(nodeId, key, value, options)),
+    ),
+    read: command('read', (nodeId: NodeId, key: string, options?: ClientOptions) =>
+      copy(read(nodeId, key, options)),
+    ),
     op: (id) => {
       const op = cluster.history.get(id);
       return op === undefined ? undefined : copy(op);
@@ -325,7 +332,7 @@ export function build(
       const node = cluster.node(nodeId);
       if (node.data.get(key)?.siblings === undefined)
         throw new SimulationError(`${nodeId} holds no siblings of "${key}" to resolve`);
-      return write(nodeId, key, value);
+      return copy(write(nodeId, key, value));
     }),
     check: () => checker()(cluster),
     events: () => cluster.events.all(),

@@ -7,7 +7,7 @@ import type { DbNode } from './node/dbNode.ts';
 import type { TaskArgs, TaskHandle } from './scheduler.ts';
 import type { NodeId, SimTime } from './types.ts';
 
-type Handler = (cluster: Cluster, args: TaskArgs) => void;
+type Handler = (cluster: Cluster, ...args: TaskArgs) => void;
 
 const TASKS = new Map<string, Handler>();
 
@@ -25,18 +25,16 @@ export function defineTask<A extends TaskArgs>(
   options: { readonly background?: boolean } = {},
 ): ScheduleTask<A> {
   if (TASKS.has(kind)) throw new Error(`task kind "${kind}" is defined twice`);
-  TASKS.set(kind, (cluster, args) => {
-    run(cluster, ...(args as A));
-  });
+  TASKS.set(kind, run as unknown as Handler);
   const background = options.background ?? false;
   return (cluster, at, ...args) => cluster.scheduler.schedule(at, kind, args, background);
 }
 
 /** Registers every defined kind's handler with a cluster's scheduler. */
 export function installTasks(cluster: Cluster): void {
-  for (const [kind, handler] of TASKS) {
+  for (const [kind, run] of TASKS) {
     cluster.scheduler.on(kind, (args) => {
-      handler(cluster, args);
+      run(cluster, ...args);
     });
   }
 }

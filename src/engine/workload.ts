@@ -18,6 +18,7 @@ export interface ClientApi {
 export class Workload {
   private generation = 0;
   private nextValue = 1;
+  private readonly keyNames: string[] = [];
   options: WorkloadOptions | null = null;
 
   constructor(
@@ -25,11 +26,12 @@ export class Workload {
     private readonly random: Random,
     private readonly client: ClientApi,
   ) {
-    cluster.scheduler.on('workload.arrive', ([generation, kind, meanGapMs]) => {
-      if (generation !== this.generation) return;
+    cluster.scheduler.on('workload.arrive', (args) => {
+      if (args[0] !== this.generation) return;
+      const kind = args[1] as 'write' | 'read';
       if (kind === 'write') this.issueWrite();
       else this.issueRead();
-      this.arrive(kind as 'write' | 'read', meanGapMs as number);
+      this.arrive(kind, args[2] as number);
     });
   }
 
@@ -78,7 +80,9 @@ export class Workload {
   }
 
   private key(): string {
-    return `k${this.random.int(this.options?.keys ?? 1)}`;
+    const i = this.random.int(this.options?.keys ?? 1);
+    // One string per key, made once: every node's store then compares keys by identity.
+    return (this.keyNames[i] ??= `k${i}`);
   }
 
   private issueWrite(): void {

@@ -38,10 +38,40 @@ export interface SavedNetwork<P = unknown> {
   readonly random: number;
 }
 
+/**
+ * A message as one object literal of its final shape (fields in the order the views and saves show):
+ * adding the LSN range afterwards would give every batch a second allocation for its properties.
+ */
+function messageOf(
+  id: number,
+  from: NodeId,
+  to: NodeId,
+  kind: MessageKind,
+  sentAt: SimTime,
+  deliverAt: SimTime,
+  size: number,
+  firstLsn: number | undefined,
+  lastLsn: number | undefined,
+): Message {
+  if (firstLsn !== undefined && lastLsn !== undefined)
+    return { id, from, to, kind, sentAt, deliverAt, size, firstLsn, lastLsn };
+  const message: { -readonly [K in keyof Message]: Message[K] } = {
+    id,
+    from,
+    to,
+    kind,
+    sentAt,
+    deliverAt,
+    size,
+  };
+  if (firstLsn !== undefined) message.firstLsn = firstLsn;
+  if (lastLsn !== undefined) message.lastLsn = lastLsn;
+  return message;
+}
+
 export class Network<P> {
-  private readonly inFlight = new Map<number, Message>();
-  /** What each message in flight carries. */
-  private readonly payloads = new Map<number, P>();
+  /** Each message in flight with what it carries, by id (one map: a message costs one set and one delete). */
+  private readonly inFlight = new Map<number, { readonly message: Message; readonly payload: P }>();
   /** Per direction (from → to): when the last message sent on it arrives. */
   private readonly lastDelivery = new Map<NodeId, Map<NodeId, SimTime>>();
   private readonly latencyOverrides = new Map<string, number>();
@@ -66,8 +96,8 @@ export class Network<P> {
     private jitterMs: number,
     private readonly deliver: (message: Message, payload: P) => void,
   ) {
-    scheduler.on('network.deliver', ([id]) => {
-      this.arrive(id as number);
+    scheduler.on('network.deliver', (args) => {
+      this.arrive(args[0] as number);
     });
   }
 
@@ -146,19 +176,9 @@ export class Network<P> {
       earliest,
     );
     outbound.set(options.to, deliverAt);
-    const message: { -readonly [K in keyof Message]: Message[K] } = {
-      id: this.nextId++,
-      from: options.from,
-      to: options.to,
-      kind: options.kind,
-      sentAt: now,
-      deliverAt,
-      size: options.size ?? 1,
-    };
-    if (options.firstLsn !== undefined) message.firstLsn = options.firstLsn;
-    if (options.lastLsn !== undefined) message.lastLsn = options.lastLsn;
-    this.inFlight.set(message.id, message);
-    this.payloads.set(message.id, options.payload);
+    const { from, to, kind, size = 1, firstLsn, lastLsn } = options;
+    const message = messageOf(this.nextId++, from, to, kind, now, deliverAt, size, firstLsn, lastLsn);
+    this.inFlight.set(message.id, { message, payload: options.payload });
     this.version++;
     this.scheduler.schedule(deliverAt, 'network.deliver', [message.id], options.background === true);
     return message;
@@ -166,11 +186,10 @@ export class Network<P> {
 
   /** A message reaches its destination, unless a cut is in the way: then it is lost, in both directions. */
   private arrive(id: number): void {
-    const message = this.inFlight.get(id);
-    const payload = this.payloads.get(id) as P;
-    if (message === undefined) return;
+    const flight = this.inFlight.get(id);
+    if (flight === undefined) return;
+    const { message, payload } = flight;
     this.inFlight.delete(id);
-    this.payloads.delete(id);
     this.version++;
     if (this.isCut(message.from, message.to)) {
       this.dropped++;
@@ -187,15 +206,15 @@ export class Network<P> {
   }
 
   messages(): Message[] {
-    return Array.from(this.inFlight.values());
+    return Array.from(this.inFlight.values(), (flight) => flight.message);
   }
 
   /** Everything on the wire and about the links, with each payload written by `savePayload`. */
   save(savePayload: (payload: P) => unknown): SavedNetwork {
     return {
-      inFlight: [...this.inFlight.values()].map((message) => ({
+      inFlight: Array.from(this.inFlight.values(), ({ message, payload }) => ({
         message,
-        payload: savePayload(this.payloads.get(message.id) as P),
+        payload: savePayload(payload),
       })),
       lastDelivery: [...this.lastDelivery].flatMap(([from, out]) =>
         [...out].map(([to, at]) => [from, to, at] as const),
@@ -214,10 +233,7 @@ export class Network<P> {
 
   /** Puts saved state back (read and checked by persist/read.ts), payloads already made. */
   load(state: SavedNetwork<P>): void {
-    for (const { message, payload } of state.inFlight) {
-      this.inFlight.set(message.id, message);
-      this.payloads.set(message.id, payload);
-    }
+    for (const { message, payload } of state.inFlight) this.inFlight.set(message.id, { message, payload });
     for (const [from, to, at] of state.lastDelivery) {
       let out = this.lastDelivery.get(from);
       if (out === undefined) this.lastDelivery.set(from, (out = new Map<NodeId, SimTime>()));

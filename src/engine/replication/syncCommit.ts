@@ -56,7 +56,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
   /** Within one group commit, a later write to a key has seen the earlier one. */
   const written = member ? new Map<string, LogEntry>() : undefined;
   for (const op of ops) {
-    const entry: LogEntry = {
+    const base: LogEntry = {
       lsn: primary.log.lastLsn + 1,
       timeline: primary.timeline,
       origin: primary.id,
@@ -64,10 +64,15 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
       key: op.key,
       value: op.value ?? '',
       opId: op.id,
-      ...(written === undefined
-        ? {}
-        : ownVersion(cluster, primary, op, written.get(op.key) ?? primary.data.get(op.key), now)),
     };
+    // A group member's write carries its version too (a copy: one object literal otherwise).
+    const entry: LogEntry =
+      written === undefined
+        ? base
+        : {
+            ...base,
+            ...ownVersion(cluster, primary, op, written.get(op.key) ?? primary.data.get(op.key), now),
+          };
     primary.log.append(entry);
     if (written !== undefined) {
       primary.logical.outbox.push(entry);
@@ -195,7 +200,8 @@ function ackLevelOf(cluster: Cluster, op: OpRecord): AckOn {
 /** Whether a waiting write on this primary needs replicas to report replay (remote_apply). */
 export function awaitsReplay(cluster: Cluster, primaryId: string): boolean {
   if (cluster.config.ackOn === 'applied') return true;
-  return (cluster.waiting.get(primaryId) ?? []).some((w) => ackLevelOf(cluster, w.op) === 'applied');
+  const waiting = cluster.waiting.get(primaryId);
+  return waiting !== undefined && waiting.some((w) => ackLevelOf(cluster, w.op) === 'applied');
 }
 
 /** Acknowledges, in LSN order, every waiting write that enough replicas have confirmed. */
