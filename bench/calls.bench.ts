@@ -5,6 +5,7 @@
  * that issues the writes 100 at a time. The gap between them is the cost of a public call.
  * `npm run bench:calls -- script` runs one pattern (workload, script, batched, workload-1ms).
  */
+import { fmt, table } from './table.ts';
 import { createSimulation, type ScenarioInput, type Simulation } from '../src/engine/index.ts';
 
 const SIMULATED_MS = 60_000;
@@ -73,9 +74,6 @@ function measure(pattern: Pattern): { wallMs: number; writes: number; messages: 
   return { wallMs, writes: sim.metrics().writes, messages: messagesSent, tasks: tasksRun };
 }
 
-const fmt = (n: number, digits = 0): string =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
 const only = process.argv.slice(2);
 const chosen = only.length === 0 ? Object.keys(patterns) : only;
 console.log('Call patterns: 1 primary, 10 direct replicas, 1,000 writes/s for 60 simulated s\n');
@@ -97,10 +95,4 @@ for (const name of chosen) {
     fmt(warm.tasks),
   ]);
 }
-const headers = ['pattern', 'first run', 'second run', 'second ms', 'writes', 'messages', 'tasks'];
-const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (cells: readonly string[]): string =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-console.log(line(headers));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of rows) console.log(line(row));
+table(['pattern', 'first run', 'second run', 'second ms', 'writes', 'messages', 'tasks'], rows);

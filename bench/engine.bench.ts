@@ -3,6 +3,7 @@
  * speed, a ten-minute run's memory, replication lag against the number of direct replicas, and the cost
  * of saving and restoring a simulation.
  */
+import { fmt, table } from './table.ts';
 import {
   createSimulation,
   presets,
@@ -51,19 +52,6 @@ const replicasOf = (sim: Simulation): NodeView[] => sim.nodes().filter((n) => n.
 const appliedTotal = (sim: Simulation): number => sim.nodes().reduce((sum, n) => sum + n.appliedLsn, 0);
 /** Engine events emitted so far: the last event's sequence number counts every one, retained or not. */
 const eventsEmitted = (sim: Simulation): number => (sim.events().at(-1)?.seq ?? -1) + 1;
-
-const fmt = (n: number, digits = 0): string =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  console.log(line(headers));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
-  console.log();
-}
 
 const REFERENCE_WORKLOAD = {
   writesPerSec: 1000,
