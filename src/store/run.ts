@@ -43,11 +43,10 @@ export function stepTo(now: number, at: number): number {
   return Math.max(0, step);
 }
 
-type Invoke = (sim: Simulation, args: readonly unknown[]) => unknown;
-const call =
-  (method: CommandType): Invoke =>
-  (sim, args) =>
-    (sim[method] as (...a: readonly unknown[]) => unknown)(...args);
+/** Calls the engine method a recorded command names, with its arguments (so the command is recorded again). */
+export function applyCommand(sim: Simulation, command: Pick<RunCommand, 'type' | 'args'>): unknown {
+  return (sim[command.type as CommandType] as (...a: readonly unknown[]) => unknown)(...command.args);
+}
 
 /** A replay in progress, run a slice at a time so a long one never blocks the page for long. */
 export interface Replay {
@@ -97,7 +96,7 @@ export function startReplay(run: RunRecord, clock: () => number = () => performa
       return false;
     }
     try {
-      call(command.type as CommandType)(sim, command.args);
+      applyCommand(sim, command);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       result = { ok: false, problems: [`commands[${next}]: ${command.type} failed: ${message}`] };

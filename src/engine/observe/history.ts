@@ -32,6 +32,22 @@ export interface SavedHistory {
   readonly counts: History['counts'];
 }
 
+/** Whether a saved copy still holds every field of `op` (fields are plain values; `siblings` a list of them). */
+function sameOp(copy: OperationRecord, op: OperationRecord): boolean {
+  const a = copy as unknown as Record<string, unknown>;
+  const b = op as unknown as Record<string, unknown>;
+  let fields = 0;
+  for (const name in b) {
+    fields++;
+    const x = a[name];
+    const y = b[name];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    if (x.some((item, i) => item !== y[i])) return false;
+  }
+  return fields === Object.keys(a).length;
+}
+
 const RETAIN_OPS = 10_000;
 const RETAIN_LATENCIES = 2_000;
 const ACKED_PER_KEY = 8;
@@ -46,6 +62,11 @@ export class History {
   private readonly acked = new Map<string, AckedVersion[]>();
   private readonly latencies: number[] = [];
   private latencyCursor = 0;
+  /**
+   * The copies of the ops the last save returned: the next save shares the ones that have not changed
+   * since, so saves kept together (a run's checkpoints) hold each op's state once. Not state: not saved.
+   */
+  private lastSaved = new Map<number, OperationRecord>();
   readonly counts = {
     writes: 0,
     reads: 0,
@@ -57,8 +78,14 @@ export class History {
   };
 
   save(): SavedHistory {
+    const copies = new Map<number, OperationRecord>();
+    for (const op of this.ops.values()) {
+      const last = this.lastSaved.get(op.id);
+      copies.set(op.id, last !== undefined && sameOp(last, op) ? last : { ...op });
+    }
+    this.lastSaved = copies;
     return {
-      ops: [...this.ops.values()].map((op) => ({ ...op })),
+      ops: [...copies.values()],
       evictOrder: this.evictOrder.slice(this.evictHead),
       nextId: this.nextId,
       acked: [...this.acked].map(([key, versions]) => [key, versions.slice()] as const),

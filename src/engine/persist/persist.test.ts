@@ -34,6 +34,26 @@ describe('a save', () => {
     expect(saved.version).toBe(SAVE_VERSION);
   });
 
+  it('shares with the save before it what has not changed since (a run’s checkpoints hold it once)', () => {
+    const sim = createSimulation({ ...presets['sync-standby'], seed: 3 });
+    sim.startWorkload({ writesPerSec: 40, readsPerSec: 20, keys: 5 });
+    sim.advance(2000);
+    const ops = (saved: unknown) =>
+      (saved as { cluster: { history: { ops: { id: number; status: string }[] } } }).cluster.history.ops;
+    const first = ops(sim.save());
+    sim.advance(1000);
+    const second = new Map(ops(sim.save()).map((op) => [op.id, op]));
+    const settled = first.filter((op) => op.status === 'pending' && second.get(op.id)?.status !== 'pending');
+    expect(settled.length).toBeGreaterThan(0);
+    for (const op of settled) {
+      expect(second.get(op.id)).not.toBe(op);
+      expect(op.status).toBe('pending');
+    }
+    const unchanged = first.filter((op) => op.status !== 'pending');
+    expect(unchanged.length).toBeGreaterThan(10);
+    for (const op of unchanged) expect(second.get(op.id)).toBe(op);
+  });
+
   it('restores a simulation at the same instant, with the same view of everything', () => {
     const sim = busy();
     const restored = restoreSimulation(sim.save());

@@ -72,6 +72,25 @@ export class EntryTable {
   list(r: Reader, name: string): LogEntry[] {
     return r.list(name, (item) => this.get(item));
   }
+
+  /** The entries of runs of consecutive indices, `[first, count, ...]` (`EntryPool.runs`). */
+  runs(r: Reader, name: string): LogEntry[] {
+    const runs = r.nums(name);
+    if (runs.length % 2 !== 0) r.at(name).fail('expected pairs of first index and count');
+    const entries: LogEntry[] = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      const first = runs[k] ?? 0;
+      const count = runs[k + 1] ?? 0;
+      if (!Number.isInteger(first) || !Number.isInteger(count) || count < 1)
+        r.at(name).fail(`run ${k / 2}: expected a whole first index and a count of at least 1`);
+      for (let i = first; i < first + count; i++) {
+        const entry = this.entries[i];
+        if (entry === undefined) return r.at(name).fail(`no saved entry #${i}`);
+        entries.push(entry);
+      }
+    }
+    return entries;
+  }
 }
 
 const OP_STATUSES: readonly OperationRecord['status'][] = ['pending', 'ok', 'failed'];

@@ -1,33 +1,59 @@
 /**
  * Reads untrusted saved state field by field: every value is checked as it is read, and a wrong one
  * throws a SimulationError naming its path ("saved state: nodes[2].log.start: expected a number").
+ * Paths are made only for a problem: a restore reads hundreds of thousands of fields (a seek restores
+ * one at every scrub), and building each one's path was most of its cost.
  */
 import { SimulationError } from '../api.ts';
+
+type Record_ = Record<string, unknown>;
+
+/** The own value at `name` of an object, or undefined (an inherited one is not read). */
+function own(value: object, name: string): unknown {
+  const found = (value as Record_)[name];
+  // Most absent fields are optional ones: looking one up once is enough to know.
+  return found !== undefined && Object.hasOwn(value, name) ? found : undefined;
+}
+
+const isObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export class Reader {
   constructor(
     /** The value read here, unchecked. */
     readonly value: unknown,
-    readonly path = 'saved state',
+    /** Where it was read from: a root's name, or the reader of its container. */
+    private readonly parent: Reader | string = 'saved state',
+    /** Its field name or index in that container. */
+    private readonly key?: string | number,
   ) {}
+
+  /** Its path, such as `saved state.nodes[2].log.start` (built only when asked). */
+  get path(): string {
+    if (typeof this.parent === 'string') return this.parent;
+    return typeof this.key === 'number'
+      ? `${this.parent.path}[${this.key}]`
+      : `${this.parent.path}.${this.key ?? ''}`;
+  }
 
   /** Throws the problem at this path. */
   fail(problem: string): never {
     throw new SimulationError(`${this.path}: ${problem}`);
   }
 
+  /** The value at a field; this must be an object. */
+  private get(name: string): unknown {
+    if (!isObject(this.value)) this.fail('expected an object');
+    return own(this.value as object, name);
+  }
+
   private field(name: string): Reader {
-    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value))
-      this.fail('expected an object');
-    const value: unknown = Object.hasOwn(this.value, name)
-      ? (this.value as Record<string, unknown>)[name]
-      : undefined;
-    return new Reader(value, `${this.path}.${name}`);
+    return new Reader(this.get(name), this, name);
   }
 
   /** The raw value at a field (for data checked elsewhere, such as a scenario or an XState snapshot). */
   raw(name: string): unknown {
-    return this.field(name).value;
+    return this.get(name);
   }
 
   at(name: string): Reader {
@@ -35,25 +61,29 @@ export class Reader {
   }
 
   num(name: string): number {
-    return this.field(name).asNum();
+    const value = this.get(name);
+    return typeof value === 'number' && !Number.isNaN(value) ? value : this.field(name).asNum();
   }
 
   optNum(name: string): number | undefined {
-    const r = this.field(name);
-    return r.value === undefined || r.value === null ? undefined : r.asNum();
+    const value = this.get(name);
+    if (value === undefined || value === null) return undefined;
+    return typeof value === 'number' && !Number.isNaN(value) ? value : this.field(name).asNum();
   }
 
   str(name: string): string {
-    return this.field(name).asStr();
+    const value = this.get(name);
+    return typeof value === 'string' ? value : this.field(name).asStr();
   }
 
   optStr(name: string): string | undefined {
-    const r = this.field(name);
-    return r.value === undefined || r.value === null ? undefined : r.asStr();
+    const value = this.get(name);
+    if (value === undefined || value === null) return undefined;
+    return typeof value === 'string' ? value : this.field(name).asStr();
   }
 
   bool(name: string): boolean {
-    const value = this.field(name).value;
+    const value = this.get(name);
     return typeof value === 'boolean' ? value : this.field(name).fail('expected true or false');
   }
 
@@ -64,7 +94,7 @@ export class Reader {
 
   items<T>(read: (item: Reader) => T): T[] {
     if (!Array.isArray(this.value)) this.fail('expected an array');
-    return this.value.map((item, i) => read(new Reader(item, `${this.path}[${i}]`)));
+    return this.value.map((item, i) => read(new Reader(item, this, i)));
   }
 
   asNum(): number {
@@ -77,12 +107,18 @@ export class Reader {
     return this.value;
   }
 
-  /** A number or string array (positions, ids). */
+  /** A number array (positions, ids). */
   nums(name: string): number[] {
+    const values = this.get(name);
+    if (Array.isArray(values) && values.every((v) => typeof v === 'number' && !Number.isNaN(v)))
+      return values.slice() as number[];
     return this.list(name, (r) => r.asNum());
   }
 
+  /** A string array (ids). */
   strs(name: string): string[] {
+    const values = this.get(name);
+    if (Array.isArray(values) && values.every((v) => typeof v === 'string')) return values.slice();
     return this.list(name, (r) => r.asStr());
   }
 
@@ -92,14 +128,10 @@ export class Reader {
   }
 
   asCounters(): Record<string, number> {
-    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value))
-      this.fail('expected an object of counters');
+    if (!isObject(this.value)) this.fail('expected an object of counters');
     const out = Object.create(null) as Record<string, number>;
-    for (const [key, count] of Object.entries(this.value as Record<string, unknown>)) {
-      out[key] =
-        typeof count === 'number'
-          ? count
-          : new Reader(count, `${this.path}.${key}`).fail('expected a number');
+    for (const [key, count] of Object.entries(this.value as Record_)) {
+      out[key] = typeof count === 'number' ? count : new Reader(count, this, key).fail('expected a number');
     }
     return out;
   }

@@ -38,7 +38,7 @@ import type { TaskHandle } from '../scheduler.ts';
 import { restoreTimers } from './actors.ts';
 import { SAVE_FORMAT, SAVE_VERSION } from './format.ts';
 import { Reader } from './reader.ts';
-import { upgradeFromV1 } from './upgrade.ts';
+import { upgradeFromV1, upgradeFromV2 } from './upgrade.ts';
 import { registerRestore } from './registry.ts';
 
 function readRole(r: Reader): Role {
@@ -165,7 +165,7 @@ function readNodeFields(r: Reader, table: EntryTable): NodeFields {
     applyDelayMs: r.num('applyDelayMs'),
     timeline: r.num('timeline'),
     history: r.list('history', readBranch),
-    log: Log.restored(log.num('start'), table.list(log, 'entries')),
+    log: Log.restored(log.num('start'), table.runs(log, 'runs')),
     receivedLsn: r.num('receivedLsn'),
     appliedLsn: r.num('appliedLsn'),
     data: new Map(pairs(r, 'data', (v) => table.get(v))),
@@ -449,8 +449,10 @@ function restoreSimulation(saved: unknown): Simulation {
     r.at('version').fail(
       `version ${version} is newer than this engine reads (${SAVE_VERSION}): update the lab`,
     );
-  if (version !== SAVE_VERSION && version !== 1) r.at('version').fail(`unknown version ${version}`);
+  if (version !== SAVE_VERSION && version !== 1 && version !== 2)
+    r.at('version').fail(`unknown version ${version}`);
   if (version === 1) return restoreSimulation(upgradeFromV1(r.value));
+  if (version === 2) return restoreSimulation(upgradeFromV2(r.value));
   let scenario: Scenario;
   try {
     scenario = parseScenario(r.raw('scenario'));

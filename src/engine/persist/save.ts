@@ -33,6 +33,33 @@ export class EntryPool {
   refs(entries: readonly LogEntry[]): number[] {
     return entries.map((e) => this.ref(e));
   }
+
+  /**
+   * A log's entries as runs of consecutive indices, `[first, count, first, count, ...]`: logs share their
+   * entries, so each is a run or two, where a list of indices cost memory and time per entry (a seek
+   * restores one save of many kept).
+   */
+  runs(entries: readonly LogEntry[]): number[] {
+    const runs: number[] = [];
+    let first = -1;
+    let count = 0;
+    for (const entry of entries) {
+      // A log that shares the last one's entries continues its run: one look, not a lookup.
+      if (count > 0 && this.entries[first + count] === entry) {
+        count++;
+        continue;
+      }
+      const i = this.ref(entry);
+      if (count > 0 && i === first + count) count++;
+      else {
+        if (count > 0) runs.push(first, count);
+        first = i;
+        count = 1;
+      }
+    }
+    if (count > 0) runs.push(first, count);
+    return runs;
+  }
 }
 
 /**
@@ -106,7 +133,7 @@ export function saveNode(node: DbNode, pool: EntryPool, cluster: Cluster): Saved
     applyDelayMs: node.applyDelayMs,
     timeline: node.timeline,
     history: node.history.map((h) => ({ ...h })),
-    log: { start: node.log.startLsn, entries: pool.refs(node.log.save().entries) },
+    log: { start: node.log.startLsn, runs: pool.runs(node.log.save().entries) },
     receivedLsn: node.receivedLsn,
     appliedLsn: node.appliedLsn,
     data: [...node.data].map(([key, version]) => [key, pool.ref(version as never)]),

@@ -1,38 +1,60 @@
 /**
- * Saves made by an older engine still restore. The fixtures were saved by the engine of version 1 (before
- * a node's fields were split into parts), with what that engine did next: a restore must do the same.
+ * Saves made by an older engine still restore. The version 1 fixtures were saved by the engine of version 1
+ * (before a node's fields were split into parts), the version 2 ones by the engine of version 2 (before a
+ * log was saved as runs of entries), each with what that engine did next: a restore must do the same.
  */
 import { describe, expect, it } from 'vitest';
 import { restoreSimulation, SAVE_VERSION, type EngineEvent } from '../index.ts';
-import fixtures from './fixtures/v1-saves.json';
+import v1 from './fixtures/v1-saves.json';
+import v2 from './fixtures/v2-saves.json';
 
 interface Fixture {
   readonly saved: { readonly version: number };
-  /** The events version 1 emitted in the 1.5 s after the save. */
+  /** The events that engine emitted in the 1.5 s after the save. */
   readonly later: readonly EngineEvent[];
   /** What each node held then. */
   readonly snapshotData: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-describe('a version 1 save', () => {
-  for (const [name, fixture] of Object.entries(fixtures as Record<string, Fixture>)) {
-    it(`(${name}) restores and continues as version 1 did`, () => {
-      expect(fixture.saved.version).toBe(1);
-      const sim = restoreSimulation(fixture.saved);
-      const from = sim.events().length;
-      sim.advance(1500);
-      expect(sim.events().slice(from)).toEqual(fixture.later);
-      const data = Object.fromEntries(sim.snapshot().nodes.map((n) => [n.id, { ...n.data }]));
-      expect(data).toEqual(fixture.snapshotData);
-      expect(sim.save().version).toBe(SAVE_VERSION);
-    });
-  }
+for (const [version, fixtures] of [
+  [1, v1],
+  [2, v2],
+] as const) {
+  describe(`a version ${version} save`, () => {
+    for (const [name, fixture] of Object.entries(fixtures as Record<string, Fixture>)) {
+      it(`(${name}) restores and continues as version ${version} did`, () => {
+        expect(fixture.saved.version).toBe(version);
+        const sim = restoreSimulation(fixture.saved);
+        const from = sim.events().length;
+        sim.advance(1500);
+        expect(sim.events().slice(from)).toEqual(fixture.later);
+        const data = Object.fromEntries(sim.snapshot().nodes.map((n) => [n.id, { ...n.data }]));
+        expect(data).toEqual(fixture.snapshotData);
+        expect(sim.save().version).toBe(SAVE_VERSION);
+      });
+    }
 
-  it('with a node that is not an object is refused by path', () => {
-    const saved = JSON.parse(JSON.stringify((fixtures as Record<string, Fixture>).failover!.saved)) as {
-      nodes: unknown[];
+    it('with a node that is not an object is refused by path', () => {
+      const saved = JSON.parse(JSON.stringify((fixtures as Record<string, Fixture>).failover!.saved)) as {
+        nodes: unknown[];
+      };
+      saved.nodes[1] = 7;
+      expect(() => restoreSimulation(saved)).toThrow(/^saved state\.nodes\[1\]: expected an object/);
+    });
+  });
+}
+
+describe('a version 3 save', () => {
+  it('refuses a log run that names no saved entry, by path', () => {
+    const saved = JSON.parse(
+      JSON.stringify(restoreSimulation((v2 as Record<string, Fixture>).failover!.saved).save()),
+    ) as {
+      nodes: { log: { runs: number[] } }[];
+      entries: unknown[];
     };
-    saved.nodes[1] = 7;
-    expect(() => restoreSimulation(saved)).toThrow(/^saved state\.nodes\[1\]: expected an object/);
+    saved.nodes[0]!.log.runs = [saved.entries.length - 1, 2];
+    expect(() => restoreSimulation(saved)).toThrow(
+      /^saved state\.nodes\[0\]\.log\.runs: no saved entry #\d+/,
+    );
   });
 });

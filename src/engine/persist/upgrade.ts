@@ -1,8 +1,8 @@
 /**
  * Older saves, read forward. Version 1 kept a node's fields flat; version 2 keeps each subsystem's part
- * in a section of its own (`sender`, `receiver`, `logical`, `certification`), with the same values.
+ * in a section of its own (`sender`, `receiver`, `logical`, `certification`), with the same values;
+ * version 3 keeps a node's log as runs of entry indices (`log.runs`) where version 2 listed each index.
  */
-import { SAVE_VERSION } from './format.ts';
 
 const V1_PARTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   sender: {
@@ -54,5 +54,36 @@ function nodeFromV1(node: unknown): unknown {
 export function upgradeFromV1(saved: unknown): unknown {
   if (!isRecord(saved)) return saved;
   const nodes = saved.nodes;
-  return { ...saved, version: SAVE_VERSION, nodes: Array.isArray(nodes) ? nodes.map(nodeFromV1) : nodes };
+  return { ...saved, version: 2, nodes: Array.isArray(nodes) ? nodes.map(nodeFromV1) : nodes };
+}
+
+/** Indices as runs of consecutive ones, `[first, count, ...]` (what `EntryPool.runs` writes). */
+function runsOf(indices: readonly unknown[]): unknown[] {
+  const runs: unknown[] = [];
+  for (const i of indices) {
+    const count = runs.at(-1);
+    const first = runs.at(-2);
+    if (
+      typeof i === 'number' &&
+      typeof first === 'number' &&
+      typeof count === 'number' &&
+      i === first + count
+    )
+      runs[runs.length - 1] = count + 1;
+    else runs.push(i, 1);
+  }
+  return runs;
+}
+
+function nodeFromV2(node: unknown): unknown {
+  if (!isRecord(node) || !isRecord(node.log) || !Array.isArray(node.log.entries)) return node;
+  const { entries, ...log } = node.log;
+  return { ...node, log: { ...log, runs: runsOf(entries as unknown[]) } };
+}
+
+/** A version 2 save as version 3 holds it (anything malformed is left for the reader to name). */
+export function upgradeFromV2(saved: unknown): unknown {
+  if (!isRecord(saved)) return saved;
+  const nodes = saved.nodes;
+  return { ...saved, version: 3, nodes: Array.isArray(nodes) ? nodes.map(nodeFromV2) : nodes };
 }
