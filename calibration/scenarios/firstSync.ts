@@ -25,7 +25,7 @@ export const firstSync: Scenario = {
       const states = async (): Promise<string> =>
         pg.q(
           'primary',
-          "select string_agg(application_name || '=' || sync_state, ' ' order by 1) from pg_stat_replication",
+          "select string_agg(application_name || '=' || sync_state, ' ' order by application_name) from pg_stat_replication",
         );
       await pg.q('primary', "alter system set synchronous_standby_names = 'FIRST 1 (s1, s2)'");
       await pg.q('primary', 'select pg_reload_conf()');

@@ -21,7 +21,7 @@ export const quorum: Scenario = {
       const states = async (): Promise<string> =>
         pg.q(
           'primary',
-          "select string_agg(application_name || '=' || sync_state, ' ' order by 1) from pg_stat_replication",
+          "select string_agg(application_name || '=' || sync_state, ' ' order by application_name) from pg_stat_replication",
         );
       await waitFor(async () => (await states()) === 's1=quorum s2=quorum', 3000);
       const syncStates = await states();
