@@ -7,7 +7,15 @@ import { ConflictBadge, ConflictFlash } from './ConflictMark.tsx';
 import { PRIMARY_HALF, REPLICA_RADIUS } from './geometry.ts';
 import type { Point } from './layout.ts';
 import { ARROW_KEYS, type Direction, type Jump } from './navigation.ts';
-import { lagEntries, lagMs, nodeAccessibleName, shortId, shownLsn, type FollowedWrite } from './nodeText.ts';
+import {
+  diskWords,
+  lagEntries,
+  lagMs,
+  nodeAccessibleName,
+  shortId,
+  shownLsn,
+  type FollowedWrite,
+} from './nodeText.ts';
 import { LostBadge } from './NodeBadge.tsx';
 import { ReachMark } from './ReachMark.tsx';
 
@@ -135,6 +143,11 @@ export function GraphNode({
             {lagEntries(node)} behind
           </text>
         </>
+      )}
+      {node.diskFactor > 1 && (
+        <text className="node-label node-label--warn" x={labelX} y={node.role === 'replica' ? 43 : 13}>
+          {diskWords(node)}
+        </text>
       )}
       {followed !== undefined && (
         <ReachMark state={followed.state} radius={node.role === 'primary' ? PRIMARY_HALF : REPLICA_RADIUS} />

@@ -15,7 +15,11 @@ export function shownLsn(node: NodeView): number {
   return node.role === 'primary' ? node.lastLsn : node.appliedLsn;
 }
 
-/** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1, master, down, LSN 48, 3 conflicts". */
+/** A slowed disk, in a few words ("disk 10× slower"). */
+export function diskWords(node: NodeView): string {
+  return `disk ${node.diskFactor}× slower`;
+}
+
 /** Where the followed write stands on a node (`Simulation.writeReach`). */
 export type ReachState = WriteReach['state'];
 
@@ -37,6 +41,7 @@ export interface FollowedWrite {
   readonly state: ReachState;
 }
 
+/** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1, master, down, LSN 48, 3 conflicts". */
 export function nodeAccessibleName(
   node: NodeView,
   vocabulary: Vocabulary,
@@ -47,6 +52,7 @@ export function nodeAccessibleName(
   const parts = [node.id, roleWord(vocabulary, node.role), node.status];
   if (node.role === 'replica') parts.push(`lag ${lagEntries(node)} ${lagMs(node)}`);
   else parts.push(`LSN ${shownLsn(node)}`);
+  if (node.diskFactor > 1) parts.push(diskWords(node));
   if (conflicts > 0) parts.push(conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`);
   if (lost > 0) parts.push(lost === 1 ? '1 acknowledged write lost' : `${lost} acknowledged writes lost`);
   if (followed !== undefined) parts.push(`write #${followed.opId}: ${REACH_WORDS[followed.state]}`);

@@ -40,6 +40,7 @@ function nodeFacts(node: NodeView, words: Vocabulary): Fact[] {
     if (node.applyDelayMs > 0) facts.push(['Apply delay', `${node.applyDelayMs} ms`]);
   }
   facts.push(['Load', `${node.load} ops/s`], ['Apply rate', `${node.applyRate} entries/s`]);
+  if (node.diskFactor > 1) facts.push(['Disk', `${node.diskFactor}× slower (commits, fsyncs, replay)`]);
   if (node.needsRewind) facts.push(['Rewind', 'needed before it can follow its upstream']);
   if (node.peers.length > 0) facts.push(['Quorum', node.quorum ? 'yes' : 'no: refuses queries']);
   return facts;
