@@ -1,7 +1,7 @@
 /** The cluster: the shared state every engine module works on (nodes, network, clock, observers). */
 import { Network } from './network/network.ts';
 import { DbNode, type Certification, type TimelineBranch, type Version } from './node/dbNode.ts';
-import { History, type OpRecord } from './observe/history.ts';
+import { History } from './observe/history.ts';
 import { EventLog } from './observe/eventLog.ts';
 import { createRandom, type Random } from './random.ts';
 import { createActorClock, Scheduler } from './scheduler.ts';
@@ -21,6 +21,9 @@ import type {
   VersionVector,
 } from './types.ts';
 import { ConflictLedger } from './multiprimary/conflicts.ts';
+import { CertificationRounds } from './multiprimary/certificationState.ts';
+import { CommitState } from './replication/commitState.ts';
+import { ShippingState } from './replication/senderState.ts';
 import { SimulationError } from './api.ts';
 import { syncRuleOf } from './replication/syncStandbys.ts';
 
@@ -70,20 +73,6 @@ export type Payload =
   | { kind: 'vote'; certId: number; ok: boolean; first?: Certification }
   | { kind: 'decided'; certId: number; committed: boolean; originSeq?: number };
 
-/** A write in a synchronous multi-primary group waiting for its members' certification votes. */
-export interface PendingCertification {
-  readonly op: OpRecord;
-  readonly node: DbNode;
-  readonly cert: Certification;
-  readonly waitingFor: Set<NodeId>;
-}
-
-/** A write waiting for synchronous confirmation. */
-export interface WaitingWrite {
-  readonly op: OpRecord;
-  readonly lsn: Lsn;
-}
-
 export interface StoredBackup extends Backup {
   readonly versions: ReadonlyMap<string, Version>;
   readonly history: readonly TimelineBranch[];
@@ -97,20 +86,17 @@ export class Cluster {
   readonly history = new History();
   readonly events = new EventLog();
   readonly backups = new Map<string, StoredBackup>();
-  /** Writes waiting for a flush, per primary: a group commit. */
-  readonly flushQueue = new Map<NodeId, OpRecord[]>();
-  readonly waiting = new Map<NodeId, WaitingWrite[]>();
-  /** Per primary in scheduled mode: entries released for shipping at the last tick. */
-  readonly releasedLsn = new Map<NodeId, Lsn>();
-  readonly tickScheduled = new Set<NodeId>();
+  /** Each subsystem's cluster-wide state: commits waiting (syncCommit.ts), scheduled shipping (sender.ts). */
+  readonly commit = new CommitState();
+  readonly shipping = new ShippingState();
   config: Scenario['replication'];
   readonly failoverConfig: Scenario['failover'];
   readonly conflictResolution: ConflictResolution;
   /** The primaries that replicate to each other (a multi-primary group); empty with one primary. */
   readonly group = new Set<NodeId>();
   readonly conflicts = new ConflictLedger();
-  /** Sync groups: writes waiting for certification votes, by write id. */
-  readonly certifying = new Map<number, PendingCertification>();
+  /** Sync groups: certifications under way (certification.ts). */
+  readonly certifying = new CertificationRounds();
   /** Observes every event as it is emitted (the failover records watch acknowledgements and losses). */
   onEmit: ((body: EngineEventBody) => void) | undefined;
   nextConnId = 1;

@@ -6,7 +6,8 @@
  * first-committer-wins rule. The loser's client gets Galera's `ERROR 1213 (40001)`. A member cut off
  * from the majority of its group leaves the Primary Component and refuses queries (`ER 1047`).
  */
-import type { Cluster, Payload, PendingCertification } from '../cluster.ts';
+import type { Cluster, Payload } from '../cluster.ts';
+import type { PendingCertification } from './certificationState.ts';
 import type { Certification, DbNode } from '../node/dbNode.ts';
 import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
 import type { OpRecord } from '../observe/history.ts';
@@ -16,7 +17,7 @@ import { defineTask } from '../tasks.ts';
 import type { ConflictVersion, LogEntry, NodeId } from '../types.ts';
 import { dominates, EMPTY_VV, hasSeen } from './versions.ts';
 
-const pendingOf = (cluster: Cluster): Map<number, PendingCertification> => cluster.certifying;
+const pendingOf = (cluster: Cluster): Map<number, PendingCertification> => cluster.certifying.pending;
 
 export const NON_PRIMARY_ERROR = 'WSREP has not yet prepared node for application use (ER 1047)';
 

@@ -1,4 +1,6 @@
 /** A synchronous group member's certification state (Galera's certification index), owned by certification.ts. */
+import type { DbNode } from '../node/dbNode.ts';
+import type { OpRecord } from '../observe/history.ts';
 import type { NodeId, SimTime, VersionVector } from '../types.ts';
 
 /** A write-set this node has certified and not yet applied (or its own, waiting for votes). */
@@ -27,4 +29,18 @@ export class CertificationState {
   crash(): void {
     this.certified.clear();
   }
+}
+
+/** A write in a synchronous multi-primary group waiting for its members' certification votes. */
+export interface PendingCertification {
+  readonly op: OpRecord;
+  readonly node: DbNode;
+  readonly cert: Certification;
+  readonly waitingFor: Set<NodeId>;
+}
+
+/** The group's certifications under way, cluster-wide, owned by certification.ts. */
+export class CertificationRounds {
+  /** Writes waiting for certification votes, by write id. */
+  readonly pending = new Map<number, PendingCertification>();
 }

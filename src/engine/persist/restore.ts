@@ -5,7 +5,8 @@
 import type { Cluster, Payload, StoredBackup } from '../cluster.ts';
 import { dict } from '../dict.ts';
 import type { DbNode, DownstreamLink, PeerLink, PeerSubscription, TimelineBranch } from '../node/dbNode.ts';
-import type { SenderState } from '../replication/senderState.ts';
+import type { SenderState, ShippingState } from '../replication/senderState.ts';
+import type { CommitState } from '../replication/commitState.ts';
 import type { ReceiverState } from '../replication/receiverState.ts';
 import type { LogicalState } from '../multiprimary/logicalState.ts';
 import type { CertificationState } from '../multiprimary/certificationState.ts';
@@ -77,7 +78,7 @@ type Loaded<T> = {
   -readonly [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K];
 };
 
-/** Puts what was read into a part: maps and arrays it owns are filled in place, the rest assigned. */
+/** Puts what was read into a part: maps, sets and arrays it owns are filled in place, the rest assigned. */
 function fill<T extends object>(part: T, loaded: Loaded<T>): void {
   const target = part as Record<string, unknown>;
   for (const [name, value] of Object.entries(loaded)) {
@@ -85,6 +86,9 @@ function fill<T extends object>(part: T, loaded: Loaded<T>): void {
     if (current instanceof Map) {
       current.clear();
       for (const [k, v] of value as Map<unknown, unknown>) current.set(k, v);
+    } else if (current instanceof Set) {
+      current.clear();
+      for (const item of value as Set<unknown>) current.add(item);
     } else if (Array.isArray(current)) {
       current.length = 0;
       for (const item of value as unknown[]) current.push(item);
@@ -340,20 +344,25 @@ export function restoreCluster(cluster: Cluster, r: Reader, table: EntryTable): 
     const id = item.asNum();
     return cluster.history.get(id) ?? item.fail(`no operation #${id} in the history`);
   };
-  for (const [id, ops] of pairs(r, 'flushQueue', (v) => v.items(op))) cluster.flushQueue.set(id, ops);
-  for (const [id, writes] of pairs(r, 'waiting', (v) =>
-    v.items((w) => ({ op: op(w.at('opId')), lsn: w.num('lsn') })),
-  ))
-    cluster.waiting.set(id, writes);
-  for (const [id, lsn] of pairs(r, 'releasedLsn', (v) => v.asNum())) cluster.releasedLsn.set(id, lsn);
-  for (const id of r.strs('tickScheduled')) cluster.tickScheduled.add(id);
+  const commit: Loaded<CommitState> = {
+    flushQueue: new Map(pairs(r, 'flushQueue', (v) => v.items(op))),
+    waiting: new Map(
+      pairs(r, 'waiting', (v) => v.items((w) => ({ op: op(w.at('opId')), lsn: w.num('lsn') }))),
+    ),
+  };
+  fill(cluster.commit, commit);
+  const shipping: Loaded<ShippingState> = {
+    releasedLsn: new Map(pairs(r, 'releasedLsn', (v) => v.asNum())),
+    tickScheduled: new Set(r.strs('tickScheduled')),
+  };
+  fill(cluster.shipping, shipping);
   cluster.group.clear();
   for (const id of r.strs('group')) cluster.group.add(id);
   for (const item of r.list('certifying', (c) => c)) {
     const cert = readCertification(item.at('cert'));
     const nodeId: NodeId = item.str('nodeId');
     const node = cluster.nodes.get(nodeId) ?? item.at('nodeId').fail(`no node "${nodeId}"`);
-    cluster.certifying.set(cert.certId, {
+    cluster.certifying.pending.set(cert.certId, {
       op: op(item.at('opId')),
       node,
       cert,

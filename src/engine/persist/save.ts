@@ -5,7 +5,8 @@
  */
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
-import type { SenderState } from '../replication/senderState.ts';
+import type { SenderState, ShippingState } from '../replication/senderState.ts';
+import type { CommitState } from '../replication/commitState.ts';
 import type { ReceiverState } from '../replication/receiverState.ts';
 import type { LogicalState } from '../multiprimary/logicalState.ts';
 import type { CertificationState } from '../multiprimary/certificationState.ts';
@@ -181,9 +182,31 @@ export function savePayload(payload: Payload, pool: EntryPool): unknown {
 type SavedCluster = Fields<
   Omit<
     Cluster,
-    'scheduler' | 'nodes' | 'config' | 'failoverConfig' | 'conflictResolution' | 'hooks' | 'onEmit'
+    | 'scheduler'
+    | 'nodes'
+    | 'config'
+    | 'failoverConfig'
+    | 'conflictResolution'
+    | 'hooks'
+    | 'onEmit'
+    | 'commit'
+    | 'shipping'
   >
-> & { parts: unknown };
+> &
+  Fields<CommitState> &
+  Fields<ShippingState> & { parts: unknown };
+
+/** The commit part's fields, in the cluster's section (where version 2 kept them). */
+function saveCommit(s: CommitState): Fields<CommitState> {
+  return {
+    flushQueue: [...s.flushQueue].map(([id, ops]) => [id, ops.map((op) => op.id)]),
+    waiting: [...s.waiting].map(([id, writes]) => [id, writes.map((w) => ({ opId: w.op.id, lsn: w.lsn }))]),
+  };
+}
+
+function saveShipping(s: ShippingState): Fields<ShippingState> {
+  return { releasedLsn: [...s.releasedLsn], tickScheduled: [...s.tickScheduled] };
+}
 
 export function saveCluster(cluster: Cluster, pool: EntryPool): SavedCluster {
   return {
@@ -197,15 +220,10 @@ export function saveCluster(cluster: Cluster, pool: EntryPool): SavedCluster {
       versions: [...b.versions].map(([key, version]) => [key, pool.ref(version as never)]),
       history: b.history.map((h) => ({ ...h })),
     })),
-    flushQueue: [...cluster.flushQueue].map(([id, ops]) => [id, ops.map((op) => op.id)]),
-    waiting: [...cluster.waiting].map(([id, writes]) => [
-      id,
-      writes.map((w) => ({ opId: w.op.id, lsn: w.lsn })),
-    ]),
-    releasedLsn: [...cluster.releasedLsn],
-    tickScheduled: [...cluster.tickScheduled],
+    ...saveCommit(cluster.commit),
+    ...saveShipping(cluster.shipping),
     group: [...cluster.group],
-    certifying: [...cluster.certifying.values()].map((c) => ({
+    certifying: [...cluster.certifying.pending.values()].map((c) => ({
       opId: c.op.id,
       nodeId: c.node.id,
       cert: { ...c.cert },

@@ -129,7 +129,8 @@ function sendBatch(cluster: Cluster, sender: DbNode, replicaId: string, from: Ls
 
 /** How far this sender may ship: everything, or in scheduled mode what the last tick released. */
 function shippableLsn(cluster: Cluster, sender: DbNode): Lsn {
-  if (sender.isPrimary && cluster.config.mode === 'scheduled') return cluster.releasedLsn.get(sender.id) ?? 0;
+  if (sender.isPrimary && cluster.config.mode === 'scheduled')
+    return cluster.shipping.releasedLsn.get(sender.id) ?? 0;
   return sender.log.lastLsn;
 }
 
@@ -184,18 +185,18 @@ function nextPending(sender: DbNode, limit: Lsn): DownstreamLink | undefined {
 
 /** Scheduled mode: release everything committed so far at the next interval boundary. */
 export function scheduleTick(cluster: Cluster, primary: DbNode): void {
-  if (cluster.tickScheduled.has(primary.id)) return;
-  cluster.tickScheduled.add(primary.id);
+  if (cluster.shipping.tickScheduled.has(primary.id)) return;
+  cluster.shipping.tickScheduled.add(primary.id);
   const interval = cluster.config.intervalMs;
   const at = (Math.floor(cluster.now() / interval) + 1) * interval;
   releaseAtTick(cluster, at, primary.id, primary.uid);
 }
 
 const releaseAtTick = defineTask('sender.tick', (cluster, id: NodeId, uid: number) => {
-  cluster.tickScheduled.delete(id);
+  cluster.shipping.tickScheduled.delete(id);
   const primary = nodeFor(cluster, id, uid);
   if (primary === undefined || !primary.isUp || !primary.isPrimary) return;
-  cluster.releasedLsn.set(primary.id, primary.log.lastLsn);
+  cluster.shipping.releasedLsn.set(primary.id, primary.log.lastLsn);
   pump(cluster, primary);
 });
 

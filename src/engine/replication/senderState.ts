@@ -34,3 +34,11 @@ export class SenderState {
     this.pumpScheduled = false;
   }
 }
+
+/** Scheduled mode (a periodic shipper), by primary, owned by sender.ts. */
+export class ShippingState {
+  /** Entries released for shipping at the primary's last tick. */
+  readonly releasedLsn = new Map<NodeId, Lsn>();
+  /** Primaries whose next tick is already scheduled. */
+  readonly tickScheduled = new Set<NodeId>();
+}

@@ -16,20 +16,20 @@ import { releasableLsn, syncRuleOf } from './syncStandbys.ts';
 
 /** Queues a write for the primary's next WAL flush; concurrent writes share one flush (group commit). */
 export function queueCommit(cluster: Cluster, primary: DbNode, op: OpRecord): void {
-  const queue = cluster.flushQueue.get(primary.id);
+  const queue = cluster.commit.flushQueue.get(primary.id);
   if (queue !== undefined) {
     queue.push(op);
     return;
   }
-  cluster.flushQueue.set(primary.id, [op]);
+  cluster.commit.flushQueue.set(primary.id, [op]);
   const took = duration(cluster, 'commit', primary, cluster.config.commitMs);
   flushLater(cluster, cluster.now() + took, primary.id, primary.uid, primary.generation);
 }
 
 /** The group commit's WAL flush: every write queued since it was scheduled commits together. */
 const flushLater = defineTask('primary.flush', (cluster, id: NodeId, uid: number, generation: number) => {
-  const ops = cluster.flushQueue.get(id) ?? [];
-  cluster.flushQueue.delete(id);
+  const ops = cluster.commit.flushQueue.get(id) ?? [];
+  cluster.commit.flushQueue.delete(id);
   const primary = nodeFor(cluster, id, uid);
   if (primary === undefined || primary.generation !== generation || !primary.isUp || !primary.isPrimary) {
     for (const op of ops)
@@ -102,9 +102,9 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
       continue;
     }
     op.waitedForSync = true;
-    const waiting = cluster.waiting.get(primary.id) ?? [];
+    const waiting = cluster.commit.waiting.get(primary.id) ?? [];
     waiting.push({ op, lsn: op.lsn ?? 0 });
-    cluster.waiting.set(primary.id, waiting);
+    cluster.commit.waiting.set(primary.id, waiting);
     const reachable = cluster
       .syncCandidates(primary)
       .filter((r) => primary.sender.links.get(r.id)?.streaming === true).length;
@@ -200,13 +200,13 @@ function ackLevelOf(cluster: Cluster, op: OpRecord): AckOn {
 /** Whether a waiting write on this primary needs replicas to report replay (remote_apply). */
 export function awaitsReplay(cluster: Cluster, primaryId: string): boolean {
   if (cluster.config.ackOn === 'applied') return true;
-  const waiting = cluster.waiting.get(primaryId);
+  const waiting = cluster.commit.waiting.get(primaryId);
   return waiting !== undefined && waiting.some((w) => ackLevelOf(cluster, w.op) === 'applied');
 }
 
 /** Acknowledges, in LSN order, every waiting write that enough replicas have confirmed. */
 function releaseConfirmed(cluster: Cluster, primary: DbNode): void {
-  const waiting = cluster.waiting.get(primary.id);
+  const waiting = cluster.commit.waiting.get(primary.id);
   if (waiting === undefined || waiting.length === 0) return;
   const positions = {
     written: confirmedLsn(cluster, primary, 'written'),
@@ -227,7 +227,7 @@ function releaseConfirmed(cluster: Cluster, primary: DbNode): void {
  * commit stands locally and the client gets success with a warning, replicated or not.
  */
 export function cancelWait(cluster: Cluster, opId: number): OpRecord {
-  for (const [primaryId, waiting] of cluster.waiting) {
+  for (const [primaryId, waiting] of cluster.commit.waiting) {
     const index = waiting.findIndex((w) => w.op.id === opId);
     const entry = waiting[index];
     if (entry === undefined) continue;
@@ -264,27 +264,27 @@ function degrade(cluster: Cluster, primary: DbNode, afterMs: number): void {
     primary.actor.send({ type: 'SYNC_TIMED_OUT' });
     cluster.emit({ type: 'sync-degraded', nodeId: primary.id, afterMs });
   }
-  const waiting = cluster.waiting.get(primary.id) ?? [];
-  cluster.waiting.delete(primary.id);
+  const waiting = cluster.commit.waiting.get(primary.id) ?? [];
+  cluster.commit.waiting.delete(primary.id);
   for (const w of waiting) acknowledge(cluster, primary, w.op);
 }
 
 /** The primary died or was demoted: its clients lose their connections before any acknowledgement. */
 export function failWaiting(cluster: Cluster, primary: DbNode, reason: string): void {
-  const waiting = cluster.waiting.get(primary.id) ?? [];
-  cluster.waiting.delete(primary.id);
+  const waiting = cluster.commit.waiting.get(primary.id) ?? [];
+  cluster.commit.waiting.delete(primary.id);
   for (const w of waiting) cluster.history.fail(w.op, reason, cluster.now());
   // Their commits stand locally, acknowledged or not: once the wait is over they are visible.
   const last = waiting[waiting.length - 1];
   if (primary.isUp && last !== undefined && last.lsn > primary.appliedLsn)
     primary.replay(primary.appliedLsn + 1, last.lsn);
-  const queued = cluster.flushQueue.get(primary.id) ?? [];
-  cluster.flushQueue.delete(primary.id);
+  const queued = cluster.commit.flushQueue.get(primary.id) ?? [];
+  cluster.commit.flushQueue.delete(primary.id);
   for (const op of queued) cluster.history.fail(op, reason, cluster.now());
 }
 
 export function blockedWrites(cluster: Cluster): number {
   let total = 0;
-  for (const waiting of cluster.waiting.values()) total += waiting.length;
+  for (const waiting of cluster.commit.waiting.values()) total += waiting.length;
   return total;
 }
