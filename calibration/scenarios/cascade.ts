@@ -4,7 +4,8 @@ import { countKeys, replica, simulate } from '../lib/engine.ts';
 import { countRange, insertRange, withCluster, type Scenario } from '../lib/scenario.ts';
 import { cancelCommit, startCommit } from '../lib/syncProbe.ts';
 
-const APPS = "select coalesce(string_agg(application_name, ' ' order by application_name), '') from pg_stat_replication";
+const APPS =
+  "select coalesce(string_agg(application_name, ' ' order by application_name), '') from pg_stat_replication";
 
 export const cascade: Scenario = {
   id: 'g',
