@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, presets, type ScenarioInput, type Simulation } from '../engine/index.ts';
+import { apply, scenarioArb, stepArb, type Step } from '../engine/testRuns.ts';
 import { checkpointRun, trackCheckpoints, type Checkpoints } from './checkpoints.ts';
 import { recordRun, stepTo, type RunRecord } from './run.ts';
 
@@ -28,136 +29,7 @@ function observed(sim: Simulation) {
   };
 }
 
-type Action =
-  | 'write'
-  | 'read'
-  | 'kill'
-  | 'restart'
-  | 'promote'
-  | 'backup'
-  | 'cut'
-  | 'heal'
-  | 'workload'
-  | 'stop'
-  | 'latency'
-  | 'add'
-  | 'disk';
-
-interface Step {
-  readonly at: number;
-  readonly action: Action;
-  readonly node: number;
-  readonly n: number;
-}
-
-const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
-  .record({
-    masters: fc.constantFrom(1, 1, 1, 2),
-    replicas: fc.integer({ min: 0, max: 3 }),
-    mode: fc.constantFrom('async' as const, 'sync' as const, 'semi-sync' as const),
-    automatic: fc.boolean(),
-    latencyMs: fc.integer({ min: 1, max: 120 }),
-    jitterMs: fc.integer({ min: 0, max: 30 }),
-    seed: fc.nat(10_000),
-  })
-  .map((s) => {
-    const multi = s.masters > 1;
-    const mode = multi && s.mode === 'semi-sync' ? 'async' : s.mode;
-    return {
-      seed: s.seed,
-      nodes: [
-        ...Array.from({ length: s.masters }, (_, i) => ({ id: `db${i + 1}`, role: 'primary' as const })),
-        ...Array.from({ length: s.replicas }, (_, i) => ({
-          id: `r${i + 1}`,
-          role: 'replica' as const,
-          upstream: 'db1',
-        })),
-      ],
-      replication: { mode, ...(mode === 'semi-sync' ? { syncTimeoutMs: 400 } : {}) },
-      network: { latencyMs: s.latencyMs, jitterMs: s.jitterMs },
-      failover:
-        s.automatic && !multi
-          ? { mode: 'automatic' as const, heartbeatMs: 100, timeoutMs: 300 }
-          : { mode: 'manual' as const },
-    };
-  });
-
 const HORIZON = 5000;
-const stepArb: fc.Arbitrary<Step> = fc.record({
-  at: fc.integer({ min: 0, max: HORIZON }),
-  action: fc.constantFrom<Action>(
-    'write',
-    'write',
-    'write',
-    'read',
-    'kill',
-    'restart',
-    'promote',
-    'backup',
-    'cut',
-    'heal',
-    'workload',
-    'workload',
-    'stop',
-    'latency',
-    'add',
-    'disk',
-  ),
-  node: fc.nat(10),
-  n: fc.integer({ min: 1, max: 60 }),
-});
-
-/** Applies one step as a person in the lab would; a call the engine refuses is ignored (it changes nothing). */
-function act(sim: Simulation, step: Step): void {
-  const ids = sim.nodes().map((n) => n.id);
-  const id = ids[step.node % ids.length] ?? 'db1';
-  try {
-    switch (step.action) {
-      case 'write':
-        sim.write(id, `k${step.n % 3}`, `v${step.at}`);
-        break;
-      case 'read':
-        sim.read(id, `k${step.n % 3}`);
-        break;
-      case 'kill':
-        sim.kill(id);
-        break;
-      case 'restart':
-        sim.restart(id);
-        break;
-      case 'promote':
-        sim.promote(id);
-        break;
-      case 'backup':
-        sim.takeBackup(id);
-        break;
-      case 'cut':
-        sim.partition([[id]]);
-        break;
-      case 'heal':
-        sim.heal();
-        break;
-      case 'workload':
-        sim.startWorkload({ writesPerSec: step.n, readsPerSec: step.n % 20, keys: 3 });
-        break;
-      case 'stop':
-        sim.stopWorkload();
-        break;
-      case 'latency':
-        sim.setLatency('db1', id, step.n * 5);
-        break;
-      case 'add':
-        sim.addNode({ id: `x${step.at}`, upstream: id });
-        break;
-      case 'disk':
-        sim.slowDisk(id, step.n);
-        break;
-    }
-  } catch (error) {
-    if (!(error instanceof Error) || error.name !== 'SimulationError') throw error;
-  }
-}
-
 interface LiveRun {
   readonly live: Simulation;
   readonly checkpoints: Checkpoints;
@@ -197,7 +69,7 @@ function runLive(
   for (;;) {
     while (next < sorted.length && (sorted[next]?.at ?? Infinity) <= live.now()) {
       const step = sorted[next++];
-      if (step !== undefined) act(live, step);
+      if (step !== undefined) apply(live, step);
       checkpoints.note();
       keepSaves();
     }
@@ -229,7 +101,7 @@ describe('seeking a run', () => {
     fc.assert(
       fc.property(
         scenarioArb,
-        fc.array(stepArb, { maxLength: 25 }),
+        fc.array(stepArb(HORIZON), { maxLength: 25 }),
         frameArb,
         policyArb,
         fc.integer({ min: 3, max: 40 }),
@@ -248,10 +120,10 @@ describe('seeking a run', () => {
     fc.assert(
       fc.property(
         scenarioArb,
-        fc.array(stepArb, { maxLength: 20 }),
+        fc.array(stepArb(HORIZON), { maxLength: 20 }),
         frameArb,
         policyArb,
-        fc.array(stepArb, { maxLength: 8 }),
+        fc.array(stepArb(HORIZON), { maxLength: 8 }),
         (scenario, steps, frames, policy, others) => {
           const { live, checkpoints, saves } = runLive(scenario, steps, frames, policy, 1_000_000);
           const before = observed(live);
@@ -259,7 +131,7 @@ describe('seeking a run', () => {
           for (const c of checkpoints.list()) {
             const past = checkpoints.seek(c.time);
             for (const step of others) {
-              act(past, { ...step, at: past.now() });
+              apply(past, { ...step, at: past.now() });
               past.advance(97.3);
             }
           }
@@ -278,11 +150,11 @@ const LAB_SCENARIO = { ...presets['master-slave'], network: { latencyMs: 150, ji
 function labRun(policy: Parameters<typeof trackCheckpoints>[1] = {}, lookEvery = 7) {
   const scenario = LAB_SCENARIO;
   const steps: Step[] = [
-    { at: 0, action: 'workload', node: 0, n: 3 },
-    { at: 2000, action: 'kill', node: 0, n: 1 },
-    { at: 2600, action: 'promote', node: 1, n: 1 },
-    { at: 2600, action: 'write', node: 1, n: 1 },
-    { at: 4000, action: 'restart', node: 0, n: 1 },
+    { at: 0, kind: 'workload', writes: 3, reads: 3 },
+    { at: 2000, kind: 'kill', node: 0 },
+    { at: 2600, kind: 'promote', node: 1 },
+    { at: 2600, kind: 'write', node: 1, key: 'k1' },
+    { at: 4000, kind: 'restart', node: 0 },
   ];
   return runLive(scenario, steps, [16.67, 16.66, 16.67], policy, lookEvery);
 }

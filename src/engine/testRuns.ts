@@ -1,0 +1,193 @@
+/**
+ * Random runs for the engine's property tests (and the store's): scenarios across every mode and
+ * topology, and the operator and client steps a person could take, each applied as the lab would.
+ */
+import fc from 'fast-check';
+import type { ScenarioInput, Simulation } from './index.ts';
+
+export type Step =
+  | { readonly at: number; readonly kind: 'write'; readonly node: number; readonly key: string }
+  | { readonly at: number; readonly kind: 'read'; readonly node: number; readonly key: string }
+  | {
+      readonly at: number;
+      readonly kind: 'kill' | 'restart' | 'promote' | 'backup' | 'rewind';
+      readonly node: number;
+    }
+  | { readonly at: number; readonly kind: 'cut'; readonly node: number }
+  | { readonly at: number; readonly kind: 'heal' }
+  | { readonly at: number; readonly kind: 'workload'; readonly writes: number; readonly reads: number }
+  | { readonly at: number; readonly kind: 'stop' }
+  | { readonly at: number; readonly kind: 'latency'; readonly node: number; readonly ms: number }
+  | { readonly at: number; readonly kind: 'add'; readonly node: number }
+  | { readonly at: number; readonly kind: 'disk'; readonly node: number; readonly factor: number }
+  | { readonly at: number; readonly kind: 'fixDisk'; readonly node: number };
+
+export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
+  .record({
+    masters: fc.constantFrom(1, 1, 1, 2, 3),
+    replicas: fc.integer({ min: 0, max: 4 }),
+    cascade: fc.boolean(),
+    mode: fc.constantFrom('async' as const, 'sync' as const, 'semi-sync' as const, 'scheduled' as const),
+    automatic: fc.boolean(),
+    fencing: fc.boolean(),
+    resolution: fc.constantFrom('lww' as const, 'siblings' as const),
+    latencyMs: fc.integer({ min: 1, max: 120 }),
+    jitterMs: fc.integer({ min: 0, max: 30 }),
+    flushMs: fc.constantFrom(0, 0, 3),
+    seed: fc.nat(10_000),
+  })
+  .map((s) => {
+    const multi = s.masters > 1;
+    const mode = multi && (s.mode === 'semi-sync' || s.mode === 'scheduled') ? 'async' : s.mode;
+    return {
+      seed: s.seed,
+      nodes: [
+        ...Array.from({ length: s.masters }, (_, i) => ({ id: `db${i + 1}`, role: 'primary' as const })),
+        ...Array.from({ length: s.replicas }, (_, i) => ({
+          id: `r${i + 1}`,
+          role: 'replica' as const,
+          upstream: s.cascade && i > 0 ? `r${i}` : 'db1',
+        })),
+      ],
+      replication: {
+        mode,
+        intervalMs: 150,
+        flushMs: s.flushMs,
+        ...(mode === 'semi-sync' ? { syncTimeoutMs: 400 } : {}),
+      },
+      network: { latencyMs: s.latencyMs, jitterMs: s.jitterMs },
+      failover:
+        s.automatic && !multi
+          ? { mode: 'automatic' as const, heartbeatMs: 100, timeoutMs: 300, fencing: s.fencing }
+          : { mode: 'manual' as const },
+      conflictResolution: s.resolution,
+    };
+  });
+
+export const stepArb = (horizon: number): fc.Arbitrary<Step> => {
+  const at = fc.integer({ min: 0, max: horizon });
+  const node = fc.nat(10);
+  return fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('write' as const),
+        node,
+        key: fc.constantFrom('a', 'b', 'c'),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('read' as const),
+        node,
+        key: fc.constantFrom('a', 'b', 'c'),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constantFrom(
+          'kill' as const,
+          'restart' as const,
+          'promote' as const,
+          'backup' as const,
+          'rewind' as const,
+        ),
+        node,
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('cut' as const), node }) },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('heal' as const) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('workload' as const),
+        writes: fc.integer({ min: 0, max: 60 }),
+        reads: fc.integer({ min: 0, max: 30 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('stop' as const) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('latency' as const),
+        node,
+        ms: fc.integer({ min: 0, max: 300 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('add' as const), node }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('disk' as const),
+        node,
+        factor: fc.integer({ min: 2, max: 40 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('fixDisk' as const), node }) },
+  );
+};
+
+/** Applies one step; a call the engine refuses is ignored (it changes nothing). */
+export function apply(sim: Simulation, step: Step): void {
+  const ids = sim.nodes().map((n) => n.id);
+  const id = 'node' in step ? (ids[step.node % ids.length] ?? 'db1') : 'db1';
+  try {
+    switch (step.kind) {
+      case 'write':
+        sim.write(id, step.key, `v${step.at}`);
+        break;
+      case 'read':
+        sim.read(id, step.key);
+        break;
+      case 'kill':
+        sim.kill(id);
+        break;
+      case 'restart':
+        sim.restart(id);
+        break;
+      case 'promote':
+        sim.promote(id);
+        break;
+      case 'backup':
+        sim.takeBackup(id);
+        break;
+      case 'rewind':
+        sim.rewind(id);
+        break;
+      case 'cut':
+        sim.partition([[id]]);
+        break;
+      case 'heal':
+        sim.heal();
+        break;
+      case 'workload':
+        sim.startWorkload({ writesPerSec: step.writes, readsPerSec: step.reads, keys: 3 });
+        break;
+      case 'stop':
+        sim.stopWorkload();
+        break;
+      case 'latency':
+        sim.setLatency('db1', id, step.ms);
+        break;
+      case 'add':
+        sim.addNode({ id: `x${step.at}`, upstream: id });
+        break;
+      case 'disk':
+        sim.slowDisk(id, step.factor);
+        break;
+      case 'fixDisk':
+        sim.fixDisk(id);
+        break;
+    }
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'SimulationError') throw error;
+  }
+}
