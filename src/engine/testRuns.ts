@@ -191,3 +191,20 @@ export function apply(sim: Simulation, step: Step): void {
     if (!(error instanceof Error) || error.name !== 'SimulationError') throw error;
   }
 }
+
+/** Everything a user or a test can observe (the snapshot's version counts calls, so it is left out). */
+export function observed(sim: Simulation) {
+  return {
+    now: sim.now(),
+    snapshot: { ...sim.snapshot(), version: 0 },
+    events: sim.events(),
+    history: sim.history(),
+    failovers: sim.failovers(),
+    conflicts: sim.conflicts(),
+    backups: sim.backups(),
+    anomalies: sim.check(),
+    commands: sim.commands(),
+    next: sim.nextEventAt(),
+    stats: sim.stats(),
+  };
+}

@@ -6,28 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, presets, type ScenarioInput, type Simulation } from '../engine/index.ts';
-import { apply, scenarioArb, stepArb, type Step } from '../engine/testRuns.ts';
+import { apply, observed, scenarioArb, stepArb, type Step } from '../engine/testRuns.ts';
 import { checkpointRun, trackCheckpoints, type Checkpoints } from './checkpoints.ts';
 import { recordRun, stepTo, type RunRecord } from './run.ts';
 
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 30);
-
-/** Everything a user or a test can observe (the snapshot's version counts calls, so it is left out). */
-function observed(sim: Simulation) {
-  return {
-    now: sim.now(),
-    snapshot: { ...sim.snapshot(), version: 0 },
-    events: sim.events(),
-    history: sim.history(),
-    failovers: sim.failovers(),
-    conflicts: sim.conflicts(),
-    backups: sim.backups(),
-    anomalies: sim.check(),
-    commands: sim.commands(),
-    next: sim.nextEventAt(),
-    stats: sim.stats(),
-  };
-}
 
 const HORIZON = 5000;
 interface LiveRun {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, restoreSimulation, type Simulation } from '../index.ts';
-import { apply, scenarioArb, stepArb, type Step } from '../testRuns.ts';
+import { apply, observed, scenarioArb, stepArb, type Step } from '../testRuns.ts';
 
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
 
@@ -25,23 +25,6 @@ function runTo(sim: Simulation, steps: readonly Step[], until: number, after = -
     apply(sim, step);
   }
   if (until > sim.now()) sim.advance(until - sim.now());
-}
-
-/** Everything a user or a test can observe (the snapshot's version counts calls, so it is left out). */
-function observed(sim: Simulation) {
-  return {
-    now: sim.now(),
-    snapshot: { ...sim.snapshot(), version: 0 },
-    events: sim.events(),
-    history: sim.history(),
-    failovers: sim.failovers(),
-    conflicts: sim.conflicts(),
-    backups: sim.backups(),
-    anomalies: sim.check(),
-    commands: sim.commands(),
-    next: sim.nextEventAt(),
-    stats: sim.stats(),
-  };
 }
 
 describe('a restored simulation', () => {
