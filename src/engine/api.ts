@@ -44,6 +44,12 @@ export interface Simulation {
    */
   advance(ms: number, options?: AdvanceOptions): void;
   /**
+   * `advance` to an instant rather than by a duration: runs every event due at or before simulated time
+   * `time` and sets the clock to exactly `time` (`now() + ms` may miss it by a unit in the last place). A
+   * time already reached runs what is due now. With `maxTasks`, stops early as `advance` does.
+   */
+  advanceTo(time: SimTime, options?: AdvanceOptions): void;
+  /**
    * Runs until idle, or until `maxMs` passes (at most `MAX_ADVANCE_MS`). Idle: no replication or client work
    * is pending, and no consequence already decided is waiting on background timers: a promotion under way
    * completes, and a deposed primary the failover manager can reach hears of the new leader at its next

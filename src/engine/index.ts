@@ -1,6 +1,6 @@
 /** The engine's only door: everything outside src/engine imports from here. */
 export { createSimulation } from './simulation.ts';
-export { restoreSimulation } from './persist/registry.ts';
+export { persistenceLoaded, restoreSimulation } from './persist/registry.ts';
 export { loadChecker, loadPersistence } from './persist/load.ts';
 // Optional parts register themselves (persist/registry.ts); a bundle may leave them for their loaders.
 import './persist/restore.ts';

@@ -232,6 +232,13 @@ export function build(
       cluster.touch();
       notify();
     },
+    advanceTo: (time, options) => {
+      checkDuration('advance', typeof time === 'number' ? Math.max(0, time - cluster.now()) : time);
+      const maxTasks = checkAdvanceOptions(options);
+      cluster.scheduler.runUntil(Math.max(time, cluster.now()), maxTasks);
+      cluster.touch();
+      notify();
+    },
     runUntilIdle: (maxMs = 60_000) => {
       checkDuration('run until idle', maxMs);
       const deadline = cluster.now() + maxMs;

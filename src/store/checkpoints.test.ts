@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, presets, type ScenarioInput, type Simulation } from '../engine/index.ts';
 import { apply, observed, scenarioArb, stepArb, type Step } from '../engine/testRuns.ts';
 import { checkpointRun, trackCheckpoints, type Checkpoints } from './checkpoints.ts';
-import { recordRun, stepTo, type RunRecord } from './run.ts';
+import { recordRun, type RunRecord } from './run.ts';
 
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 30);
 
@@ -61,7 +61,8 @@ function runLive(
     if (live.now() >= end) break;
     const target = Math.min(end, sorted[next]?.at ?? end);
     const size = frames[frame++ % frames.length] ?? 16;
-    live.advance(live.now() + size >= target ? stepTo(live.now(), target) : size);
+    if (live.now() + size >= target) live.advanceTo(target);
+    else live.advance(size);
     checkpoints.note();
     keepSaves();
   }

@@ -10,7 +10,7 @@ import {
   type SavedSimulation,
   type Simulation,
 } from '../engine/index.ts';
-import { applyCommand, stepTo, type Checked, type RunRecord } from './run.ts';
+import { applyCommand, type Checked, type RunRecord } from './run.ts';
 
 /** When a checkpoint is due, and how many are kept. */
 export interface CheckpointPolicy {
@@ -36,20 +36,35 @@ export const CHECKPOINT_POLICY: CheckpointPolicy = {
   maxCheckpoints: 128,
 };
 
-/** One save and where it sits in the run. */
-export interface Checkpoint {
+/** One save and where it sits in the run, with what the caller attached to it (`attach`). */
+export interface Checkpoint<X = undefined> {
   /** Simulated ms. */
   readonly time: number;
   /** Engine tasks run by then (`stats().tasksRun`). */
   readonly tasksRun: number;
   /** Commands in the run's log by then; a seek replays the ones after. */
   readonly commands: number;
-  /** Kept as the object `save()` made (no JSON): restoring it reads it and never changes it. */
-  readonly saved: SavedSimulation;
+  /**
+   * Kept as the object `save()` made (no JSON): restoring it reads it and never changes it. Absent for the
+   * first checkpoint of a run tracked with `origin`, which makes that simulation again instead.
+   */
+  readonly saved?: SavedSimulation;
+  /** What `attach` returned when the checkpoint was taken (the lab's chart recorder, copied). */
+  readonly extra: X;
+}
+
+/**
+ * How a seek carries something of the caller's along the replay from a checkpoint: `start` makes it from
+ * the checkpoint's attachment, `advance` brings the simulation to exactly `at` (the lab samples its
+ * charts on the way).
+ */
+export interface Follower<X, Y> {
+  start(extra: X): Y;
+  advance(sim: Simulation, at: number, followed: Y): void;
 }
 
 /** The checkpoints of one simulation, taken as it runs. */
-export interface Checkpoints {
+export interface Checkpoints<X = undefined> {
   /** Call after each advance of the simulation, or command: takes a checkpoint if one is due. */
   note(): void;
   /**
@@ -59,23 +74,31 @@ export interface Checkpoints {
    * Throws a RangeError for a time outside the run.
    */
   seek(t: number): Simulation;
+  /** `seek(t)`, carrying what `follower` starts from the checkpoint's attachment along the replay. */
+  seekWith<Y>(t: number, follower: Follower<X, Y>): { readonly sim: Simulation; readonly followed: Y };
+  /**
+   * The checkpoints of a new branch of this run: `live` is a simulation sought from it (at `live.now()`),
+   * about to take commands the run did not. It starts with this run's checkpoints up to that instant, which
+   * are its past too, and this run's spacing; this run's own checkpoints are not touched.
+   */
+  fork(live: Simulation): Checkpoints<X>;
   /** The earliest instant a seek reaches: where tracking began (0 for a run tracked from its start). */
   start(): number;
   /** The furthest instant a seek reaches: the simulation's own time. */
   end(): number;
   /** The checkpoints, oldest first. */
-  list(): readonly Checkpoint[];
+  list(): readonly Checkpoint<X>[];
   /** The spacing in force (thinning doubles it). */
   policy(): CheckpointPolicy;
 }
 
 /** Brings `sim` to `at` if it is behind: every task before `at` (and at it) runs. */
 function advanceTo(sim: Simulation, at: number): void {
-  if (sim.now() < at) sim.advance(stepTo(sim.now(), at));
+  if (sim.now() < at) sim.advanceTo(at);
 }
 
 /** The index of the last checkpoint at or before `t` (the first is where tracking began). */
-function lastAtOrBefore(list: readonly Checkpoint[], t: number): number {
+function lastAtOrBefore(list: readonly { readonly time: number }[], t: number): number {
   let lo = 0;
   let hi = list.length - 1;
   while (lo < hi) {
@@ -86,21 +109,57 @@ function lastAtOrBefore(list: readonly Checkpoint[], t: number): number {
   return lo;
 }
 
+/** Brings a sought simulation to exactly `at`, nothing of the caller's carried along. */
+const PLAIN: Follower<unknown, undefined> = {
+  start: () => undefined,
+  advance: (sim, at) => {
+    advanceTo(sim, at);
+  },
+};
+
+/** What `trackCheckpoints` takes besides the simulation. */
+export interface TrackOptions<X> {
+  readonly policy?: Partial<CheckpointPolicy>;
+  /** Called at each checkpoint: something of the caller's to keep with it (a copy: it must not change after). */
+  readonly attach?: () => X;
+  /**
+   * Makes the simulation as it stands now again (its scenario, created afresh): the first checkpoint is
+   * then free, and taken without the engine's persistence loaded.
+   */
+  readonly origin?: () => Simulation;
+  /** Whether a checkpoint can be taken now (the app loads persistence after its first frame); default yes. */
+  readonly ready?: () => boolean;
+}
+
 /**
  * Starts keeping checkpoints of `live`, the first one now. Needs the engine's persistence loaded
  * (`await loadPersistence()` in the app; Node code has it).
  */
 export function trackCheckpoints(live: Simulation, policy: Partial<CheckpointPolicy> = {}): Checkpoints {
-  let spacing: CheckpointPolicy = { ...CHECKPOINT_POLICY, ...policy };
-  const list: Checkpoint[] = [];
+  return track(live, { attach: () => undefined }, [], { ...CHECKPOINT_POLICY, ...policy });
+}
 
-  const take = (): void => {
-    list.push({
-      time: live.now(),
-      tasksRun: live.stats().tasksRun,
-      commands: live.commands().length,
-      saved: live.save(),
-    });
+/** `trackCheckpoints`, keeping what `options.attach` returns with each checkpoint. */
+export function trackCheckpointsWith<X>(
+  live: Simulation,
+  options: TrackOptions<X> & { readonly attach: () => X },
+): Checkpoints<X> {
+  return track(live, options, [], { ...CHECKPOINT_POLICY, ...options.policy });
+}
+
+function track<X>(
+  live: Simulation,
+  options: Pick<TrackOptions<X>, 'origin' | 'ready'> & { readonly attach: () => X },
+  inherited: readonly Checkpoint<X>[],
+  spacingNow: CheckpointPolicy,
+): Checkpoints<X> {
+  let spacing = spacingNow;
+  const list: Checkpoint<X>[] = [...inherited];
+
+  const take = (first = false): void => {
+    const where = { time: live.now(), tasksRun: live.stats().tasksRun, commands: live.commands().length };
+    if (first && options.origin !== undefined) list.push({ ...where, extra: options.attach() });
+    else list.push({ ...where, saved: live.save(), extra: options.attach() });
     if (list.length > spacing.maxCheckpoints) {
       // Thin evenly, so no stretch of the run becomes slow to seek into: keep the first and every other.
       const kept = list.filter((_, i) => i % 2 === 0);
@@ -109,34 +168,51 @@ export function trackCheckpoints(live: Simulation, policy: Partial<CheckpointPol
       spacing = { ...spacing, everyTasks: spacing.everyTasks * 2, everyMs: spacing.everyMs * 2 };
     }
   };
-  take();
+  if (list.length === 0) take(true);
+  const { origin } = options;
+
+  const seekWith = <Y>(t: number, follower: Follower<X, Y>) => {
+    const start = list[0]?.time ?? 0;
+    const end = live.now();
+    if (typeof t !== 'number' || !(t >= start && t <= end))
+      throw new RangeError(`seek: ${String(t)} is not a time in this run (${start} to ${end} ms)`);
+    const from = list[lastAtOrBefore(list, t)];
+    if (from === undefined) throw new RangeError('seek: no checkpoint');
+    const sim =
+      from.saved !== undefined
+        ? restoreSimulation(from.saved)
+        : (origin ?? (() => restoreSimulation(from.saved)))();
+    const followed = follower.start(from.extra);
+    const commands: readonly Command[] = live.commands();
+    for (let i = from.commands; i < commands.length; i++) {
+      const command = commands[i];
+      if (command === undefined || command.at > t) break;
+      follower.advance(sim, command.at, followed);
+      applyCommand(sim, command);
+    }
+    follower.advance(sim, t, followed);
+    return { sim, followed };
+  };
 
   return {
     note: () => {
       const last = list.at(-1);
-      if (last === undefined) return;
+      if (last === undefined || options.ready?.() === false) return;
       const due =
         live.stats().tasksRun - last.tasksRun >= spacing.everyTasks ||
         live.now() - last.time >= spacing.everyMs;
       if (due) take();
     },
-    seek: (t) => {
-      const start = list[0]?.time ?? 0;
-      const end = live.now();
-      if (typeof t !== 'number' || !(t >= start && t <= end))
-        throw new RangeError(`seek: ${String(t)} is not a time in this run (${start} to ${end} ms)`);
-      const from = list[lastAtOrBefore(list, t)];
-      if (from === undefined) throw new RangeError('seek: no checkpoint');
-      const sim = restoreSimulation(from.saved);
-      const commands: readonly Command[] = live.commands();
-      for (let i = from.commands; i < commands.length; i++) {
-        const command = commands[i];
-        if (command === undefined || command.at > t) break;
-        advanceTo(sim, command.at);
-        applyCommand(sim, command);
-      }
-      advanceTo(sim, t);
-      return sim;
+    seek: (t) => seekWith(t, PLAIN).sim,
+    seekWith,
+    fork: (branch) => {
+      const at = branch.now();
+      return track(
+        branch,
+        options,
+        list.filter((c) => c.time <= at && c.commands <= branch.commands().length),
+        spacing,
+      );
     },
     start: () => list[0]?.time ?? 0,
     end: () => live.now(),
@@ -157,7 +233,7 @@ export function checkpointRun(run: RunRecord, policy: Partial<CheckpointPolicy> 
   const checkpoints = trackCheckpoints(sim, policy);
   const forwardTo = (at: number): void => {
     while (sim.now() < at) {
-      sim.advance(stepTo(sim.now(), Math.min(at, sim.now() + REPLAY_SLICE_MS)));
+      sim.advanceTo(Math.min(at, sim.now() + REPLAY_SLICE_MS));
       checkpoints.note();
     }
   };

@@ -3,7 +3,9 @@ import {
   ScenarioError,
   createSimulation,
   dict,
+  loadPersistence,
   parseScenario,
+  persistenceLoaded,
   presets,
   type ConflictRecord,
   type Metrics,
@@ -24,6 +26,9 @@ import { fieldProblem } from './fields.ts';
 import { errorMessage, writeStatus } from './opText.ts';
 import type { PresetName } from './presetName.ts';
 import { recordRun, startReplay, type Replay, type RunRecord } from './run.ts';
+import { BRANCHES_KEPT, ORIGINAL_BRANCH, branchId, branchLabel } from './timeline/branches.ts';
+import { formatSeconds } from './timeline/markers.ts';
+import { Track } from './timeline/track.ts';
 import {
   NO_WORKLOAD,
   conflictResolutionOf,
@@ -36,14 +41,15 @@ import {
   workloadRuns,
   type LabSettings,
 } from './settings.ts';
-import { SeriesRecorder, advanceRecorded } from './series/series.ts';
 import {
   EVENTS_KEPT,
   FAILOVERS_KEPT,
   LOST_KEPT,
+  type BranchView,
   type EngineMirror,
   type LoadReport,
   type OpReach,
+  type TimelineView,
 } from './slices/engineSlice.ts';
 import { clampSpeed } from './slices/playbackSlice.ts';
 
@@ -61,11 +67,28 @@ function initialSettings(options: LabOptions): LabSettings {
   };
 }
 
-/** Starts `input` (a scenario with the lab's settings applied) and the lab's background workload. */
-function startSimulation(input: ScenarioInput, settings: LabSettings): Simulation {
+/** Whether checkpoints can be taken: the engine's save and restore, loaded after the first frame. */
+function checkpointsReady(): boolean {
+  if (persistenceLoaded()) return true;
+  void loadPersistence();
+  return false;
+}
+
+/** The head of a new run of `input`, checkpointed from its creation. */
+function headOf(sim: Simulation, input: ScenarioInput): Track {
+  return Track.head(sim, () => createSimulation(input), checkpointsReady);
+}
+
+/**
+ * Starts `input` (a scenario with the lab's settings applied) and the lab's background workload, with
+ * its first chart sample taken.
+ */
+function startSimulation(input: ScenarioInput, settings: LabSettings): Track {
   const sim = createSimulation(input);
+  const track = headOf(sim, input);
   if (workloadRuns(settings.workload)) sim.startWorkload(settings.workload);
-  return sim;
+  track.advance(0);
+  return track;
 }
 
 /** The lost writes' ledger (the newest) and, per node, how many writes it acknowledged and lost. */
@@ -94,36 +117,56 @@ function changedConflicts(sim: Simulation, count: number, signature: string): Co
   return next === signature ? null : conflictMirror(all, next);
 }
 
+/** What the store shows of `shown`'s simulation: everything that changes as it runs or is sought. */
+function shownMirror(
+  shown: Track,
+): Omit<EngineMirror, 'presetName' | 'scenarioName' | 'scenario' | 'imported' | 'settings' | 'timeline'> {
+  const sim = shown.sim;
+  return {
+    snapshot: sim.snapshot(),
+    events: shown.events.slice(-EVENTS_KEPT),
+    backups: sim.backups(),
+    ...lostMirror(sim),
+    failovers: sim.failovers().slice(-FAILOVERS_KEPT),
+    ...conflictMirror(sim.conflicts()),
+    series: shown.recorder.series(),
+  };
+}
+
 function mirror(
-  sim: Simulation,
+  shown: Track,
   preset: PresetName,
   settings: LabSettings,
-  recorder: SeriesRecorder,
+  timeline: TimelineView,
   base: ScenarioInput = presets[preset],
   imported = false,
 ): EngineMirror {
   return {
-    snapshot: sim.snapshot(),
+    ...shownMirror(shown),
     presetName: preset,
     scenarioName: base.name ?? 'Untitled scenario',
     scenario: base,
     imported,
     settings,
-    events: sim.events().slice(-EVENTS_KEPT),
-    backups: sim.backups(),
-    ...lostMirror(sim),
-    failovers: sim.failovers().slice(-FAILOVERS_KEPT),
-    ...conflictMirror(sim.conflicts()),
-    series: recorder.series(),
+    timeline,
   };
 }
 
-/** A recorder that has taken its first sample, at the simulation's start. */
-function startRecorder(sim: Simulation): SeriesRecorder {
-  const recorder = new SeriesRecorder();
-  advanceRecorded(sim, 0, recorder);
-  recorder.flush();
-  return recorder;
+/** A branch kept: its head and how the timeline names it. */
+interface Branch extends Omit<BranchView, 'end'> {
+  readonly head: Track;
+}
+
+/** The timeline of a lab that shows `shown` of the branch `current` (one of `branches`). */
+function timelineOf(branches: readonly Branch[], current: Branch, shown: Track): TimelineView {
+  return {
+    live: shown === current.head,
+    start: current.head.start(),
+    end: current.head.sim.now(),
+    markers: current.head.markers,
+    branches: branches.map(({ id, label, forkedAt, head }) => ({ id, label, forkedAt, end: head.sim.now() })),
+    branch: current.id,
+  };
 }
 
 /** Whether the failover records may have changed: a new one, more writes lost, a recovery, a split brain. */
@@ -138,12 +181,12 @@ function failoversChanged(before: Metrics, after: Metrics): boolean {
 
 /** A simulation to put in place of the running one, with what the store shows about it. */
 interface Fresh {
-  readonly sim: Simulation;
+  readonly track: Track;
   readonly preset: PresetName;
   readonly settings: LabSettings;
   /** The scenario before settings apply: a preset's, or one loaded from a link or file. */
   readonly base: ScenarioInput;
-  /** Exactly what `sim` was created from. */
+  /** Exactly what `track` was created from. */
   readonly input: ScenarioInput;
   /** Whether the scenario came from outside (a file, a link) rather than a preset. */
   readonly imported: boolean;
@@ -188,6 +231,31 @@ const REPLAY_AT_ONCE_MS = 50;
 /** Wall time each later slice of a replay may take, ms: the page stays responsive between them. */
 const REPLAY_SLICE_MS = 40;
 
+/** A replay that samples, marks and checkpoints the run it makes (`track`), for time travel over it. */
+interface TrackedReplay extends Replay {
+  readonly track: Track;
+}
+
+function replayWithTrack(run: RunRecord): TrackedReplay {
+  let track: Track | undefined;
+  const replay = startReplay(run, undefined, (sim) => {
+    track = headOf(sim, run.scenario);
+    return track.replayHooks();
+  });
+  if (track === undefined) throw new Error('the replay made no simulation');
+  const made = track;
+  return {
+    step: (budgetMs) => replay.step(budgetMs),
+    get progress() {
+      return replay.progress;
+    },
+    get result() {
+      return replay.result;
+    },
+    track: made,
+  };
+}
+
 /**
  * The simulation a lab starts with: `options.run` replayed, or the preset with its settings. A run too
  * long to replay at once starts the preset, and the replay goes on in slices (`pending`).
@@ -195,14 +263,14 @@ const REPLAY_SLICE_MS = 40;
 function firstSimulation(options: LabOptions) {
   const { run } = options;
   let problems: readonly string[] = [];
-  let pending: Replay | undefined;
+  let pending: TrackedReplay | undefined;
   if (run !== undefined) {
-    const replay = startReplay(run);
+    const replay = replayWithTrack(run);
     if (replay.step(REPLAY_AT_ONCE_MS)) {
       const replayed = replay.result;
       if (replayed?.ok === true) {
         const settings = settingsOfRun(run);
-        return { sim: replayed.value, base: run.scenario, settings, input: run.scenario, problems, pending };
+        return { track: replay.track, base: run.scenario, settings, input: run.scenario, problems, pending };
       }
       problems = replayed?.problems ?? [];
     } else pending = replay;
@@ -210,13 +278,19 @@ function firstSimulation(options: LabOptions) {
   const settings = initialSettings(options);
   const base: ScenarioInput = presets[options.preset];
   const input = scenarioFor(base, settings);
-  return { sim: startSimulation(input, settings), base, settings, input, problems, pending };
+  return { track: startSimulation(input, settings), base, settings, input, problems, pending };
 }
 
 /** Creates the simulation for `options.preset` (or `options.run`) and a store whose actions drive it. */
 export function createLab(options: LabOptions): LabStore {
   const first = firstSimulation(options);
-  let sim = first.sim;
+  /** The branch shown, its head, and the instant shown (the head itself while live). */
+  let branches: Branch[] = [{ ...ORIGINAL_BRANCH, head: first.track }];
+  let branchesMade = 1;
+  let current: Branch = branches[0] as Branch;
+  let shown: Track = first.track;
+  /** The shown simulation and its charts' recorder (`shown`'s). */
+  let sim = shown.sim;
   /** The scenario the lab runs before settings apply: a preset's, or one loaded from a link or file. */
   let base = first.base;
   /** Exactly what the running simulation was created from, for links and files. */
@@ -224,7 +298,6 @@ export function createLab(options: LabOptions): LabStore {
   const replayed = first.problems.length === 0 && first.pending === undefined ? options.run : undefined;
   const firstPreset = replayed?.preset ?? options.preset;
   const imported = replayed !== undefined && replayed.preset === undefined;
-  let recorder = startRecorder(sim);
   let watchedWrite: number | null = null;
   /** The replay under way, if any, and whether the lab was playing when it began. */
   let replaying: { readonly wasPlaying: boolean; readonly stop: () => void } | undefined;
@@ -249,7 +322,7 @@ export function createLab(options: LabOptions): LabStore {
       ? { title: REPLAY_FAILED, problems: [...first.problems, ...(options.report?.problems ?? [])] }
       : (options.report ?? null);
   const initial = {
-    ...mirror(sim, firstPreset, first.settings, recorder, base, imported),
+    ...mirror(shown, firstPreset, first.settings, timelineOf(branches, current, shown), base, imported),
     loadReport: report,
   };
   const store = createLabStore(initial, options, (set, get) => {
@@ -261,11 +334,8 @@ export function createLab(options: LabOptions): LabStore {
       if (snapshot.time !== state.simTime) patch.simTime = snapshot.time;
       if (snapshot.version !== state.snapshot.version) {
         patch.snapshot = snapshot;
-        const events = sim.events();
-        patch.events = events.slice(-EVENTS_KEPT);
-        recorder.ingest(events);
-        recorder.flush();
-        const series = recorder.series();
+        patch.events = shown.events.slice(-EVENTS_KEPT);
+        const series = shown.recorder.series();
         if (series !== state.series) patch.series = series;
         if (snapshot.metrics.lostWrites !== state.snapshot.metrics.lostWrites) {
           Object.assign(patch, lostMirror(sim));
@@ -283,6 +353,7 @@ export function createLab(options: LabOptions): LabStore {
         const backups = sim.backups();
         if (backups.length !== state.backups.length) patch.backups = backups;
       }
+      if (current.head.markers !== state.timeline.markers) patch.timeline = timeline();
       if (watchedWrite !== null) {
         const op = sim.op(watchedWrite);
         if (op !== undefined && op.status !== 'pending') {
@@ -295,10 +366,71 @@ export function createLab(options: LabOptions): LabStore {
     };
 
     /** Runs a user command; a thrown SimulationError becomes a visible message, never a crash. */
+    const timeline = (): TimelineView => timelineOf(branches, current, shown);
+
+    /** Shows `track` (the head, or an instant sought from it): everything the store mirrors follows. */
+    const show = (track: Track, extra: Patch = {}): void => {
+      settle(true);
+      shown = track;
+      sim = track.sim;
+      watchedWrite = null;
+      const state = get();
+      const nodes = new Set(sim.nodes().map((n) => n.id));
+      const op = state.selectedOpId === null ? undefined : sim.op(state.selectedOpId);
+      set({
+        ...shownMirror(track),
+        simTime: sim.now(),
+        timeline: timeline(),
+        ...(state.selectedId !== null && !nodes.has(state.selectedId) ? { selectedId: null } : {}),
+        ...(state.selectedLink !== null &&
+        !(nodes.has(state.selectedLink.from) && nodes.has(state.selectedLink.to))
+          ? { selectedLink: null }
+          : {}),
+        ...(op === undefined
+          ? { selectedOpId: null, inspectedOp: null, opReach: null }
+          : { inspectedOp: op, opReach: reachOf(sim, op.id) }),
+        ...extra,
+      });
+    };
+
+    /**
+     * The shown instant, sought from the past, took a command the branch never had: it becomes the head
+     * of a new branch, and the branch it left keeps its future.
+     */
+    const fork = (): string => {
+      const from = current;
+      const at = sim.now();
+      shown.branchFrom(from.head);
+      const id = branchId(branchesMade++);
+      const command = sim.commands().at(-1);
+      const label =
+        command === undefined ? `${id}: a branch at ${formatSeconds(at)}` : branchLabel(id, command, at);
+      current = { id, label, forkedAt: at, head: shown };
+      branches.push(current);
+      // The oldest branch other than the new one and the one it left goes first.
+      while (branches.length > BRANCHES_KEPT) {
+        const drop = branches.findIndex((b) => b !== current && b !== from);
+        branches.splice(drop, 1);
+      }
+      branches = [...branches];
+      return label;
+    };
+
     const run: Run = (what, command) => {
+      const past = shown !== current.head;
+      const before = past ? sim.commands().length : 0;
       try {
         const status = command(sim);
-        sync({ error: null, status });
+        shown.noted();
+        if (past && sim.commands().length > before) {
+          const label = fork();
+          const text = `New branch ${label}; the future you left is kept (Branch).`;
+          sync({
+            error: null,
+            timeline: timeline(),
+            status: status === null ? { tone: 'info', text } : { ...status, text: `${text} ${status.text}` },
+          });
+        } else sync({ error: null, status });
       } catch (error) {
         const message = errorMessage(error);
         sync({ error: message, status: { tone: 'error', text: `${what} failed: ${message}.` } });
@@ -311,13 +443,16 @@ export function createLab(options: LabOptions): LabStore {
      */
     const startOver = (fresh: Fresh, done: string | null, extra: Patch = {}): void => {
       settle(true);
-      sim = fresh.sim;
-      recorder = startRecorder(sim);
+      shown = fresh.track;
+      sim = shown.sim;
+      current = { ...ORIGINAL_BRANCH, head: shown };
+      branches = [current];
+      branchesMade = 1;
       base = fresh.base;
       input = fresh.input;
       watchedWrite = null;
       set({
-        ...mirror(sim, fresh.preset, fresh.settings, recorder, fresh.base, fresh.imported),
+        ...mirror(shown, fresh.preset, fresh.settings, timeline(), fresh.base, fresh.imported),
         simTime: sim.now(),
         ...NOTHING_PICKED,
         status: done === null ? null : { tone: 'info', text: done },
@@ -335,7 +470,7 @@ export function createLab(options: LabOptions): LabStore {
       try {
         const scenario = scenarioFor(from, next);
         const started = startSimulation(scenario, next);
-        startOver({ sim: started, preset, settings: next, base: from, input: scenario, imported }, done);
+        startOver({ track: started, preset, settings: next, base: from, input: scenario, imported }, done);
         return true;
       } catch (error) {
         const message = errorMessage(error);
@@ -345,9 +480,9 @@ export function createLab(options: LabOptions): LabStore {
     };
 
     /** Puts a replayed run in place of the current one. */
-    const adopt = (run: RunRecord, replayed: Simulation, done: string | null): void => {
+    const adopt = (run: RunRecord, replayed: Track, done: string | null): void => {
       const fresh: Fresh = {
-        sim: replayed,
+        track: replayed,
         preset: run.preset ?? get().presetName,
         settings: settingsOfRun(run),
         base: run.scenario,
@@ -358,10 +493,11 @@ export function createLab(options: LabOptions): LabStore {
     };
 
     /** Ends a replay: the run in place, or its problems reported and the lab's run kept. */
-    const finish = (run: RunRecord, replay: Replay, done: string | null): boolean => {
+    const finish = (run: RunRecord, replay: TrackedReplay, done: string | null): boolean => {
       const result = replay.result;
       if (result?.ok === true) {
-        adopt(run, result.value, done);
+        adopt(run, replay.track, done);
+        if (run.at !== undefined) seek(run.at);
         return true;
       }
       set({
@@ -376,7 +512,7 @@ export function createLab(options: LabOptions): LabStore {
      */
     const continueReplay = (
       run: RunRecord,
-      replay: Replay,
+      replay: TrackedReplay,
       done: string | null,
       atOnceMs = REPLAY_AT_ONCE_MS,
     ): Promise<boolean> => {
@@ -416,6 +552,46 @@ export function createLab(options: LabOptions): LabStore {
       });
     };
 
+    /** The instant of the branch's next command after the one shown, if the past is shown. */
+    const nextCommandAt = (): number =>
+      current.head.sim.commands()[sim.commands().length]?.at ?? Number.POSITIVE_INFINITY;
+
+    /** Plays the past forward to `to`, as the branch ran it; at the branch's end the lab is live again. */
+    const forward = (to: number): void => {
+      const head = current.head;
+      if (to >= head.sim.now()) show(head);
+      else shown.follow(head, to);
+    };
+
+    /**
+     * Shows the branch at `t` (ms), paused. Past the end shows the end, saying so; a time that is no
+     * number of ms from the start is refused with a message, and nothing changes. False when refused.
+     */
+    const seek = (t: unknown): boolean => {
+      const head = current.head;
+      const start = head.start();
+      const end = head.sim.now();
+      if (typeof t !== 'number' || !Number.isFinite(t) || t < start) {
+        const what = typeof t === 'string' ? JSON.stringify(t) : String(t);
+        set({
+          status: {
+            tone: 'error',
+            text: `Cannot show ${what}: a time is a number of simulated ms from ${start} to ${Math.floor(end)} (the run's end).`,
+          },
+        });
+        return false;
+      }
+      const patch: Patch = { playing: false };
+      if (t > end)
+        patch.status = {
+          tone: 'info',
+          text: `${formatSeconds(t)} is past the run's end: showing its end, ${formatSeconds(end)}.`,
+        };
+      if (t >= end) show(head, patch);
+      else show(head.seek(t), patch);
+      return true;
+    };
+
     const commands = createNodeCommands({
       run,
       get,
@@ -432,7 +608,8 @@ export function createLab(options: LabOptions): LabStore {
       tick: (simMs) => {
         if (simMs <= 0) return;
         try {
-          advanceRecorded(sim, simMs, recorder);
+          if (shown === current.head) shown.advance(simMs);
+          else forward(sim.now() + simMs);
           sync();
         } catch (error) {
           const message = errorMessage(error);
@@ -453,12 +630,69 @@ export function createLab(options: LabOptions): LabStore {
       },
       stepToNextEvent: () => {
         set({ playing: false });
+        if (shown !== current.head) {
+          const next = Math.min(sim.nextEventAt() ?? Infinity, nextCommandAt());
+          forward(Number.isFinite(next) ? next : current.head.sim.now());
+          sync();
+          return;
+        }
         run('Step', (s) => {
           const next = s.nextEventAt();
           if (next === undefined) return { tone: 'info', text: 'Nothing is pending: no event to step to.' };
-          advanceRecorded(s, Math.max(0, next - s.now()), recorder);
+          shown.advance(Math.max(0, next - s.now()));
           return null;
         });
+      },
+      seek: (t) => {
+        seek(t);
+      },
+      goLive: () => {
+        if (shown !== current.head) show(current.head);
+      },
+      stepBack: () => {
+        set({ playing: false });
+        const now = sim.now();
+        const events = shown.events;
+        let at: number | undefined;
+        for (let i = events.length - 1; i >= 0; i--) {
+          const event = events[i];
+          if (event !== undefined && event.at < now) {
+            at = event.at;
+            break;
+          }
+        }
+        const start = current.head.start();
+        if (now <= start) {
+          set({
+            status: { tone: 'info', text: 'This is the start of the run: there is no earlier instant.' },
+          });
+          return;
+        }
+        seek(Math.max(start, at ?? start));
+      },
+      seekMarker: (direction) => {
+        set({ playing: false });
+        const now = sim.now();
+        const markers = current.head.markers;
+        const target = direction < 0 ? markers.findLast((m) => m.at < now) : markers.find((m) => m.at > now);
+        if (target === undefined) {
+          set({
+            status: {
+              tone: 'info',
+              text: direction < 0 ? 'No marker before this instant.' : 'No marker after this instant.',
+            },
+          });
+          return;
+        }
+        seek(target.at);
+      },
+      switchBranch: (id) => {
+        const branch = branches.find((b) => b.id === id);
+        if (branch === undefined || branch === current) return;
+        const t = sim.now();
+        current = branch;
+        if (t >= branch.head.sim.now()) show(branch.head);
+        else seek(t);
       },
       reset: () => {
         load(get().presetName, get().settings, null);
@@ -487,7 +721,7 @@ export function createLab(options: LabOptions): LabStore {
         };
         return load(preset, next, null, { ...scenario, replication: { ...scenario.replication } });
       },
-      loadRun: (run, done = null) => continueReplay(run, startReplay(run), done),
+      loadRun: (run, done = null) => continueReplay(run, replayWithTrack(run), done),
       cancelReplay: () => {
         if (replaying === undefined) return;
         replaying.stop();
@@ -503,7 +737,8 @@ export function createLab(options: LabOptions): LabStore {
       },
       currentRun: () => {
         const state = get();
-        return recordRun(sim, input, state.imported ? undefined : state.presetName);
+        const recorded = recordRun(current.head.sim, input, state.imported ? undefined : state.presetName);
+        return shown === current.head ? recorded : { ...recorded, at: sim.now() };
       },
       applySettings: (patch) => {
         const next = mergeSettings(get().settings, patch);

@@ -69,6 +69,19 @@ export interface LabActions extends NodeCommands {
   readonly setSpeed: (speed: number) => void;
   /** Pauses and runs the simulation up to its next pending event. */
   readonly stepToNextEvent: () => void;
+  /**
+   * Shows the run's branch at simulated time `t` (ms), paused: every panel as it was live then. Past the
+   * end shows the end (the status says so); a negative or non-numeric time is refused with a message.
+   */
+  readonly seek: (t: number) => void;
+  /** Shows the branch's present again (the instant it moves on from). */
+  readonly goLive: () => void;
+  /** Pauses and shows the instant of the previous event in the log. */
+  readonly stepBack: () => void;
+  /** Pauses and shows the previous (-1) or next (1) marker's instant. */
+  readonly seekMarker: (direction: -1 | 1) => void;
+  /** Shows another branch, at the same instant when it reaches it (else at its end). */
+  readonly switchBranch: (id: string) => void;
   /** Starts the current preset over, with the same settings. */
   readonly reset: () => void;
   /** Loads a preset: its nodes and replication settings, keeping network and workload settings. */

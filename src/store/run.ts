@@ -23,30 +23,31 @@ export interface RunRecord {
   /** The preset the lab lists it under, when it came from one. */
   readonly preset?: PresetName;
   readonly commands: readonly RunCommand[];
-  /** The simulated time to show, ms. */
+  /** How far the run goes, simulated ms: the replay runs to here. */
   readonly time: number;
+  /** The instant the lab showed, when it was in the past (before `time`); absent: `time`. */
+  readonly at?: number;
 }
 
 export type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[] };
 
-/**
- * The step that brings `now` to exactly `at`: `now + (at - now)` can miss by one unit in the last
- * place, and the original run's commands happened at exactly `at`.
- */
-export function stepTo(now: number, at: number): number {
-  let step = at - now;
-  for (let i = 0; i < 8 && now + step !== at; i++) {
-    step =
-      now + step < at ? step + Number.EPSILON * Math.max(1, at) : step - Number.EPSILON * Math.max(1, at);
-  }
-  return Math.max(0, step);
-}
-
 /** Calls the engine method a recorded command names, with its arguments (so the command is recorded again). */
 export function applyCommand(sim: Simulation, command: Pick<RunCommand, 'type' | 'args'>): unknown {
   return (sim[command.type as CommandType] as (...a: readonly unknown[]) => unknown)(...command.args);
 }
+
+/** What a replay lets its caller do along the way (the lab's charts, markers and checkpoints). */
+export interface ReplayHooks {
+  /** The next instant the replay must stand at exactly, every task up to it run (a chart sample). */
+  nextStop(): number;
+  /** Called at each such instant. */
+  stopped(): void;
+  /** Called after each piece of work: an advance or a command. */
+  noted(): void;
+}
+
+const NO_HOOKS: ReplayHooks = { nextStop: () => Infinity, stopped: () => undefined, noted: () => undefined };
 
 /** A replay in progress, run a slice at a time so a long one never blocks the page for long. */
 export interface Replay {
@@ -68,8 +69,13 @@ const MAX_TASKS = 1_000_000;
  * Time between commands passes a bounded number of engine tasks at a time, sized to the wall clock, so
  * a slice ends on time however uneven the work is.
  */
-export function startReplay(run: RunRecord, clock: () => number = () => performance.now()): Replay {
+export function startReplay(
+  run: RunRecord,
+  clock: () => number = () => performance.now(),
+  follow: (sim: Simulation) => ReplayHooks = () => NO_HOOKS,
+): Replay {
   const sim = createSimulation(run.scenario);
+  const hooks = follow(sim);
   let next = 0;
   let maxTasks = FIRST_TASKS;
   /** The simulated time every task up to which has run (a command there comes next). */
@@ -81,14 +87,19 @@ export function startReplay(run: RunRecord, clock: () => number = () => performa
     const command = run.commands[next];
     const target = command?.at ?? run.time;
     if (reached !== target) {
+      const stop = Math.min(target, hooks.nextStop());
       const started = clock();
-      sim.advance(stepTo(sim.now(), target), { maxTasks });
+      sim.advanceTo(stop, { maxTasks });
       const took = clock() - started;
       if (took < ADVANCE_WALL_MS / 2) maxTasks = Math.min(maxTasks * 2, MAX_TASKS);
       else if (took > ADVANCE_WALL_MS * 2)
         maxTasks = Math.max(1, Math.floor((maxTasks * ADVANCE_WALL_MS) / took));
       const pending = sim.nextEventAt();
-      if (sim.now() === target && (pending === undefined || pending > target)) reached = target;
+      if (sim.now() === stop && (pending === undefined || pending > stop)) {
+        if (stop === hooks.nextStop()) hooks.stopped();
+        if (stop === target) reached = target;
+      }
+      hooks.noted();
       return true;
     }
     if (command === undefined) {
@@ -102,6 +113,7 @@ export function startReplay(run: RunRecord, clock: () => number = () => performa
       result = { ok: false, problems: [`commands[${next}]: ${command.type} failed: ${message}`] };
       return false;
     }
+    hooks.noted();
     next++;
     return true;
   };

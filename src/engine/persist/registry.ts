@@ -39,6 +39,11 @@ export function registerRestore(fn: (saved: unknown) => Simulation): void {
   restore = fn;
 }
 
+/** Whether save and restore are loaded (`loadPersistence()` has resolved, or the engine's entry is imported whole). */
+export function persistenceLoaded(): boolean {
+  return save !== undefined && restore !== undefined;
+}
+
 /** The registered saver, for a simulation's own parts. */
 export function saver<Parts>(): Saver<Parts> {
   return (save as Saver<Parts> | undefined) ?? notLoaded('saving');

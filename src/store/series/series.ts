@@ -113,6 +113,22 @@ export class SeriesRecorder {
   private cached: Series = EMPTY_SERIES;
   private dirty = false;
 
+  /** An independent copy, as it stands: what a checkpoint keeps so a seek can carry the charts on from it. */
+  clone(): SeriesRecorder {
+    const copy = new SeriesRecorder();
+    copy.lastSeq = this.lastSeq;
+    copy.lastSample = this.lastSample;
+    copy.completions = this.completions.slice();
+    copy.pending = this.pending.slice();
+    for (const [nodeId, points] of this.lagByNode) copy.lagByNode.set(nodeId, points.slice());
+    copy.latency = this.latency.slice();
+    copy.counters = this.counters.slice();
+    copy.throughput = this.throughput;
+    copy.cached = this.cached;
+    copy.dirty = this.dirty;
+    return copy;
+  }
+
   /** The time the next sample is due: the first multiple of BUCKET_MS after the last sample. */
   get nextSampleAt(): SimTime {
     return (Math.floor(this.lastSample / BUCKET_MS) + 1) * BUCKET_MS;
@@ -233,9 +249,23 @@ const byNodeId = (a: string, b: string): number => collator.compare(a, b);
  */
 export function advanceRecorded(sim: Simulation, ms: number, recorder: SeriesRecorder): void {
   const target = sim.now() + ms;
-  for (let t = recorder.nextSampleAt; t <= target; t = recorder.nextSampleAt) {
-    if (t > sim.now()) sim.advance(t - sim.now());
+  sampleUpTo(sim, target, recorder);
+  sim.advanceTo(target);
+}
+
+/**
+ * Brings `sim` to exactly `at` (when it is behind), sampling on the way. Each stop lands on its instant
+ * exactly, so a run advanced in frames and a seek from a checkpoint sample at the same instants.
+ */
+export function recordTo(sim: Simulation, at: SimTime, recorder: SeriesRecorder): void {
+  sampleUpTo(sim, at, recorder);
+  if (sim.now() < at) sim.advanceTo(at);
+}
+
+/** Takes every sample due up to `at`, advancing `sim` to each sample's instant exactly. */
+function sampleUpTo(sim: Simulation, at: SimTime, recorder: SeriesRecorder): void {
+  for (let t = recorder.nextSampleAt; t <= at; t = recorder.nextSampleAt) {
+    if (t > sim.now()) sim.advanceTo(t);
     recorder.sample(Math.max(t, sim.now()), sim.nodes(), sim.metrics());
   }
-  sim.advance(Math.max(0, target - sim.now()));
 }

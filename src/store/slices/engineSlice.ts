@@ -16,6 +16,35 @@ import type { NodeConflicts } from '../conflicts.ts';
 import type { Series } from '../series/series.ts';
 import type { PresetName } from '../presetName.ts';
 import type { LabSettings } from '../settings.ts';
+import type { Marker } from '../timeline/markers.ts';
+
+/** One branch of the run: the original, or a future the user made by acting in the past. */
+export interface BranchView {
+  /** "A", "B"...: the original run is A. */
+  readonly id: string;
+  /** What differs, e.g. "B: promoted db3 at 12.40 s". */
+  readonly label: string;
+  /** Where it left the branch it came from, simulated ms; null for the original run. */
+  readonly forkedAt: number | null;
+  /** Its furthest instant, simulated ms (for the branch shown while live, its time when last switched). */
+  readonly end: number;
+}
+
+/** What the timeline shows: the branch, how far it goes, its markers, and whether the lab shows its present. */
+export interface TimelineView {
+  /** The lab shows the branch's furthest instant (the present), which the simulation moves on from. */
+  readonly live: boolean;
+  /** The earliest instant a seek reaches, simulated ms. */
+  readonly start: number;
+  /** The branch's furthest instant while the lab shows the past; while live, `simTime` is. */
+  readonly end: number;
+  /** The branch's markers, oldest first. */
+  readonly markers: readonly Marker[];
+  /** Every branch kept, the original first. */
+  readonly branches: readonly BranchView[];
+  /** The id of the branch shown. */
+  readonly branch: string;
+}
 
 export type StatusTone = 'info' | 'ok' | 'warn' | 'error';
 
@@ -74,6 +103,8 @@ export interface EngineSlice {
   readonly conflictLedger: string;
   /** The charts' series, sampled every BUCKET_MS of simulated time (a new object per sample). */
   readonly series: Series;
+  /** The timeline: markers, branches, and whether the past is shown. */
+  readonly timeline: TimelineView;
   /** The operation the user picked (from the event log or a ledger), as the engine records it now. */
   readonly inspectedOp: OperationRecord | null;
   /** Where the inspected write has arrived, by node id (null when no committed write is inspected). */
@@ -107,4 +138,9 @@ export function createEngineSlice(
     inspectedOp: null,
     opReach: null,
   };
+}
+
+/** The furthest instant of the branch shown: `simTime` while live. */
+export function timelineEnd(state: { readonly timeline: TimelineView; readonly simTime: number }): number {
+  return state.timeline.live ? state.simTime : state.timeline.end;
 }
