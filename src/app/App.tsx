@@ -2,6 +2,7 @@
 import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
+import { Timeline } from '../view/timeline/Timeline.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
 import { ConflictsLedger } from '../view/panels/conflicts/ConflictsLedger.tsx';
 import {
@@ -201,6 +202,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
                   {metrics}
                 </GraphKey>
               )}
+              {!bare && <Timeline />}
               {!compact && footer}
             </div>
             {/* Stacked, the counters scroll up under the graph with the rest, so the graph gets the window. */}

@@ -180,10 +180,21 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
         <span className="control-label">{playing ? 'Pause' : 'Play'}</span>
       </button>
       {controls !== 'hidden' && (
-        <button type="button" onClick={actions.stepToNextEvent} title="Pause and run to the next event (→)">
-          <span className="control-icon control-icon--step" aria-hidden="true" />
-          <span className="control-label">Step</span>
-        </button>
+        <>
+          <button
+            type="button"
+            className="step-back-button"
+            onClick={actions.stepBack}
+            title="Step back: pause and show the previous event (←)"
+          >
+            <span className="control-icon control-icon--step-back" aria-hidden="true" />
+            <span className="control-label">Step back</span>
+          </button>
+          <button type="button" onClick={actions.stepToNextEvent} title="Pause and run to the next event (→)">
+            <span className="control-icon control-icon--step" aria-hidden="true" />
+            <span className="control-label">Step</span>
+          </button>
+        </>
       )}
       {full && (
         <>

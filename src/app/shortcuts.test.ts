@@ -11,6 +11,15 @@ describe('single-key shortcuts', () => {
     expect(press('?')).toBe('help');
   });
 
+  it('maps the timeline keys: ← back an event, Shift+←/→ markers, Home and End', () => {
+    expect(press('ArrowLeft')).toBe('step-back');
+    expect(press('ArrowLeft', { shiftKey: true })).toBe('previous-marker');
+    expect(press('ArrowRight', { shiftKey: true })).toBe('next-marker');
+    expect(press('Home')).toBe('start');
+    expect(press('End')).toBe('live');
+    expect(press('ArrowLeft', { altKey: true })).toBeNull();
+  });
+
   it('leaves modified keys and other keys alone', () => {
     expect(press(' ', { ctrlKey: true })).toBeNull();
     expect(press('a')).toBeNull();

@@ -1,6 +1,16 @@
 /** Single-key shortcuts: which key does what, and when a key press is the page's to take. */
 
-export type ShortcutAction = 'toggle-play' | 'step' | 'help' | 'present' | 'fullscreen';
+export type ShortcutAction =
+  | 'toggle-play'
+  | 'step'
+  | 'step-back'
+  | 'previous-marker'
+  | 'next-marker'
+  | 'start'
+  | 'live'
+  | 'help'
+  | 'present'
+  | 'fullscreen';
 
 export interface Shortcut {
   readonly keys: string;
@@ -10,6 +20,9 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Space', action: 'Play or pause' },
   { keys: '→', action: 'Step to the next event (pauses first)' },
+  { keys: '←', action: 'Step back to the previous event' },
+  { keys: 'Shift + ← / Shift + →', action: 'Previous / next marker on the timeline' },
+  { keys: 'Home / End', action: 'The start of the run / back to live' },
   { keys: '?', action: 'Show these shortcuts' },
   { keys: 'Tab, then Enter', action: 'Select a node or link in the graph' },
   { keys: '← ↑ → ↓ on a node', action: 'Move to the nearest node in that direction' },
@@ -22,6 +35,9 @@ export const PRESENTER_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'F', action: 'Full screen on or off' },
   { keys: 'Space', action: 'Play or pause' },
   { keys: '→', action: 'Step to the next event' },
+  { keys: '←', action: 'Step back to the previous event' },
+  { keys: 'Shift + ← / Shift + →', action: 'Previous / next marker on the timeline' },
+  { keys: 'Home / End', action: 'The start of the run / back to live' },
   { keys: '?', action: 'Show these shortcuts' },
 ];
 
@@ -51,6 +67,9 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if ((press.key === 'f' || press.key === 'F') && press.shiftKey !== true) return 'fullscreen';
   if (closest(press.target, ACTIVATABLE)) return null;
   if (press.key === ' ') return 'toggle-play';
-  if (press.key === 'ArrowRight') return 'step';
+  if (press.key === 'ArrowRight') return press.shiftKey === true ? 'next-marker' : 'step';
+  if (press.key === 'ArrowLeft') return press.shiftKey === true ? 'previous-marker' : 'step-back';
+  if (press.key === 'Home') return 'start';
+  if (press.key === 'End') return 'live';
   return null;
 }

@@ -19,6 +19,11 @@ export function useShortcuts(root: RefObject<HTMLElement | null>, onFullscreen: 
       event.preventDefault();
       if (action === 'toggle-play') state.actions.togglePlay();
       else if (action === 'step') state.actions.stepToNextEvent();
+      else if (action === 'step-back') state.actions.stepBack();
+      else if (action === 'previous-marker') state.actions.seekMarker(-1);
+      else if (action === 'next-marker') state.actions.seekMarker(1);
+      else if (action === 'start') state.actions.seek(state.timeline.start);
+      else if (action === 'live') state.actions.goLive();
       else if (action === 'present') state.setPresenting(!state.presenting);
       else if (action === 'fullscreen') onFullscreen();
       else state.setShortcutsHelpOpen(true);

@@ -3,7 +3,6 @@ import {
   ScenarioError,
   createSimulation,
   dict,
-  loadPersistence,
   parseScenario,
   persistenceLoaded,
   presets,
@@ -70,7 +69,7 @@ function initialSettings(options: LabOptions): LabSettings {
 /** Whether checkpoints can be taken: the engine's save and restore, loaded after the first frame. */
 function checkpointsReady(): boolean {
   if (persistenceLoaded()) return true;
-  void loadPersistence();
+  void import('./timeline/persistence.ts').then(({ loadPersistence }) => loadPersistence());
   return false;
 }
 

@@ -5,7 +5,22 @@ export { PANEL_INTERVAL_MS, pacedSubscribe, type Subscribe } from './paced.ts';
 export type { LabActions, LabOptions, LabState, LabStore, NodeCommands } from './labStore.ts';
 export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './presetName.ts';
 export type { LabSettings, SettingsPatch } from './settings.ts';
-export type { LoadReport, OpReach, StatusMessage, StatusTone } from './slices/engineSlice.ts';
+export {
+  timelineEnd,
+  type BranchView,
+  type LoadReport,
+  type OpReach,
+  type StatusMessage,
+  type StatusTone,
+  type TimelineView,
+} from './slices/engineSlice.ts';
+export {
+  MARKER_KINDS,
+  formatSeconds,
+  markerLabel,
+  type Marker,
+  type MarkerKind,
+} from './timeline/markers.ts';
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
 export type { LinkRef, PanelId, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
 export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';

@@ -1,0 +1,264 @@
+/**
+ * The timeline under the graph: the run from its start to its furthest instant, a cursor at the instant
+ * shown, markers for the moments that teach, and (once the user has acted in the past) the branches.
+ * Click or drag to show an instant; with focus on it, ← / → step between events, Shift+← / Shift+→
+ * between markers, Home / End go to the start and back to live.
+ */
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import {
+  formatSeconds,
+  markerLabel,
+  timelineEnd,
+  useLabActions,
+  useLabStore,
+  type LabActions,
+  type TimelineView,
+} from '../../store/index.ts';
+import { useElementSize } from '../graph/useElementSize.ts';
+import { translateRoles, useWords, type Vocabulary } from '../vocabulary.ts';
+import { MARKER_GLYPHS, bucketMs, clusterMarkers, type MarkerCluster } from './markerClusters.ts';
+import './timeline.css';
+
+/** Marks shown in a cluster's tooltip before "and N more". */
+const TOOLTIP_LINES = 8;
+
+function clusterName(cluster: MarkerCluster, words: Vocabulary): string {
+  const [first] = cluster.markers;
+  if (cluster.markers.length === 1 && first !== undefined) return translateRoles(markerLabel(first), words);
+  const last = cluster.markers.at(-1) ?? first;
+  const lines = cluster.markers.slice(0, TOOLTIP_LINES).map((m) => translateRoles(markerLabel(m), words));
+  const more = cluster.markers.length - lines.length;
+  return `${cluster.markers.length} markers, ${formatSeconds(cluster.at)} to ${formatSeconds(last?.at ?? cluster.at)}: ${lines.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+/** The marks, placed by CSS from the timeline's span, so a growing run re-renders only the container. */
+const MarkerLayer = memo(function MarkerLayer({
+  clusters,
+  start,
+  onSeek,
+  words,
+}: {
+  readonly clusters: readonly MarkerCluster[];
+  readonly start: number;
+  readonly onSeek: (t: number) => void;
+  readonly words: Vocabulary;
+}) {
+  return (
+    <div className="timeline-markers" role="group" aria-label="Markers">
+      {clusters.map((cluster) => {
+        const name = clusterName(cluster, words);
+        return (
+          <button
+            key={`${cluster.at}-${cluster.markers[0]?.seq ?? 0}`}
+            type="button"
+            tabIndex={-1}
+            className={`timeline-marker timeline-marker--${cluster.kind}`}
+            data-marker-kind={cluster.kind}
+            data-time={cluster.at}
+            data-count={cluster.markers.length}
+            aria-label={name}
+            title={name}
+            style={{ '--at': cluster.at - start } as CSSProperties}
+            onClick={() => {
+              onSeek(cluster.at);
+            }}
+          >
+            <span aria-hidden="true">{MARKER_GLYPHS[cluster.kind]}</span>
+            {cluster.markers.length > 1 && (
+              <span className="timeline-marker-count" aria-hidden="true">
+                {cluster.markers.length}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+});
+
+/** The time under a pointer at `clientX` on `track`, within [start, end]. */
+function timeAt(track: HTMLElement, clientX: number, start: number, end: number): number {
+  const rect = track.getBoundingClientRect();
+  const fraction = rect.width > 0 ? (clientX - rect.left) / rect.width : 1;
+  return Math.min(end, Math.max(start, start + Math.min(1, Math.max(0, fraction)) * (end - start)));
+}
+
+/** Dragging seeks once per frame at most, to the latest position (a seek can take a frame's time). */
+function useFrameSeek(seek: LabActions['seek']) {
+  const pending = useRef<number | null>(null);
+  const frame = useRef<number | null>(null);
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+  return (t: number) => {
+    pending.current = t;
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      const at = pending.current;
+      pending.current = null;
+      if (at !== null) seek(at);
+    });
+  };
+}
+
+/** The keys a focused timeline takes. True when the key was one of them. */
+function onTimelineKey(event: KeyboardEvent, actions: LabActions, start: number): boolean {
+  if (event.altKey || event.ctrlKey || event.metaKey) return false;
+  switch (event.key) {
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      if (event.shiftKey) actions.seekMarker(-1);
+      else actions.stepBack();
+      return true;
+    case 'ArrowRight':
+    case 'ArrowUp':
+      if (event.shiftKey) actions.seekMarker(1);
+      else actions.stepToNextEvent();
+      return true;
+    case 'Home':
+      actions.seek(start);
+      return true;
+    case 'End':
+      actions.goLive();
+      return true;
+    default:
+      return false;
+  }
+}
+
+function BranchChooser({ timeline }: { readonly timeline: TimelineView }) {
+  const actions = useLabActions();
+  if (timeline.branches.length < 2) return null;
+  return (
+    <select
+      className="timeline-branch"
+      aria-label="Branch"
+      title="Switch between the futures of this run"
+      value={timeline.branch}
+      onChange={(e) => {
+        actions.switchBranch(e.target.value);
+      }}
+    >
+      {timeline.branches.map((b) => (
+        <option key={b.id} value={b.id}>
+          {b.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function Timeline() {
+  const actions = useLabActions();
+  const timeline = useLabStore((s) => s.timeline);
+  const simTime = useLabStore((s) => s.simTime);
+  const end = useLabStore(timelineEnd);
+  const words = useWords();
+  const track = useRef<HTMLDivElement>(null);
+  const lane = useRef<HTMLDivElement>(null);
+  const width = useElementSize(lane)?.width ?? 0;
+  const { start, live } = timeline;
+  const span = Math.max(end - start, 1);
+  const bucket = bucketMs(span, width);
+  const clusters = useMemo(() => clusterMarkers(timeline.markers, bucket), [timeline.markers, bucket]);
+  const frameSeek = useFrameSeek(actions.seek);
+  const dragging = useRef(false);
+  const branch = timeline.branches.find((b) => b.id === timeline.branch);
+  const forkedAt = branch?.forkedAt ?? null;
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || track.current === null) return;
+    dragging.current = true;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    event.currentTarget.focus();
+    actions.seek(timeAt(track.current, event.clientX, start, end));
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (!dragging.current || track.current === null) return;
+    frameSeek(timeAt(track.current, event.clientX, start, end));
+  };
+  const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
+    dragging.current = false;
+    if (event.currentTarget.hasPointerCapture(event.pointerId))
+      event.currentTarget.releasePointerCapture(event.pointerId);
+  };
+
+  const position = (t: number) => `${(Math.min(Math.max(t - start, 0), span) / span) * 100}%`;
+  return (
+    <div className={`timeline${live ? '' : ' timeline--past'}`} aria-label="Time travel" role="group">
+      <div className="timeline-lane" ref={lane} style={{ '--span': span } as CSSProperties}>
+        <MarkerLayer clusters={clusters} start={start} onSeek={actions.seek} words={words} />
+        <div
+          ref={track}
+          className="timeline-track"
+          role="slider"
+          tabIndex={0}
+          aria-label="Timeline"
+          aria-valuemin={start}
+          aria-valuemax={end}
+          aria-valuenow={simTime}
+          aria-valuetext={
+            live ? `${formatSeconds(simTime)}, live` : `${formatSeconds(simTime)} of ${formatSeconds(end)}`
+          }
+          aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End"
+          title="Click or drag to show an instant; ← → events, Shift+← → markers, Home, End"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onKeyDown={(event) => {
+            if (onTimelineKey(event, actions, start)) event.preventDefault();
+          }}
+        >
+          <div className="timeline-rail" aria-hidden="true">
+            <div className="timeline-fill" style={{ width: position(simTime) }} />
+            {forkedAt !== null && (
+              <div
+                className="timeline-fork"
+                style={{ left: position(forkedAt) }}
+                title={`${branch?.label ?? ''}: branched at ${formatSeconds(forkedAt)}`}
+              />
+            )}
+            <div className="timeline-cursor" style={{ left: position(simTime) }} />
+          </div>
+        </div>
+      </div>
+      <div className="timeline-info">
+        <span className="timeline-readout" aria-live="off">
+          {live ? (
+            <>
+              <span className="timeline-live-dot" aria-hidden="true" /> Live · {formatSeconds(simTime)}
+            </>
+          ) : (
+            <>
+              <span className="timeline-viewing">Viewing </span>
+              {formatSeconds(simTime)} of {formatSeconds(end)}
+            </>
+          )}
+        </span>
+        <button
+          type="button"
+          className="timeline-live"
+          disabled={live}
+          title="Back to the present (End)"
+          onClick={actions.goLive}
+        >
+          Live <span aria-hidden="true">▸</span>
+        </button>
+        <BranchChooser timeline={timeline} />
+      </div>
+    </div>
+  );
+}
