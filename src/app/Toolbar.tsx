@@ -26,17 +26,20 @@ interface ToolbarProps {
   readonly onFullscreen?: () => void;
 }
 
-function SpeedField() {
+/** The speed; in the toolbar's row its select says "1×" and the label is for screen readers only (room). */
+function SpeedField({ labelHidden = false }: { readonly labelHidden?: boolean }) {
   const actions = useLabActions();
   const speed = useLabStore((s) => s.speed);
   const speedId = useId();
   return (
     <span className="field present-hide">
-      <label htmlFor={speedId}>Speed</label>
+      <label htmlFor={speedId} className={labelHidden ? 'visually-hidden' : undefined}>
+        Speed
+      </label>
       <select
         id={speedId}
         value={speed}
-        title="Simulated time per real second"
+        title="Speed: simulated time per real second"
         onChange={(e) => {
           actions.setSpeed(Number(e.target.value));
         }}
@@ -198,7 +201,7 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
       )}
       {full && (
         <>
-          {more === null && <SpeedField />}
+          {more === null && <SpeedField labelHidden />}
           {!small && reset}
           {(tier === 'wide' || tier === 'mid') && topology}
           {!small && settings}
