@@ -1,8 +1,11 @@
 /**
- * Time travel from the ledgers: a row's time is a button that shows the lab at that instant, paused. The
- * instant shown is read from the metrics strip (its exact simulated time) and the event log.
+ * Time travel from the ledgers and charts: a row's time is a button, and a chart's sample a click, that
+ * shows the lab at that instant, paused. The instant shown is read from the metrics strip (its exact
+ * simulated time) and the event log.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { timeScale } from '../src/view/panels/charts/chartGeometry.ts';
+import { CHART_HEIGHT, MARGIN, plotOf } from '../src/view/panels/charts/chartStyle.ts';
 import {
   button,
   metric,
@@ -51,7 +54,7 @@ async function seekVia(page: Page, time: Locator): Promise<number> {
   return at;
 }
 
-test.describe('a row’s time shows the lab at that instant', () => {
+test.describe('a time in a ledger or a chart shows the lab at that instant', () => {
   // Many steps through the UI: on a loaded two-core machine each takes a while.
   test.describe.configure({ timeout: 90_000 });
 
@@ -128,5 +131,33 @@ test.describe('a row’s time shows the lab at that instant', () => {
         .filter({ has: page.locator(`[data-seek-time="${at}"]`) })
         .first(),
     ).toBeVisible();
+  });
+
+  test('in a chart: the sample under the pointer, or a time in its table', async ({ page }) => {
+    await openPaused(page);
+    await runFor(page, 1000);
+    const chart = page.locator('[data-chart="lag"]');
+    const plot = chart.locator('svg.chart-svg');
+    await expect(plot).toHaveAttribute('role', 'img');
+    await expect(plot).toHaveAccessibleName(/^Replication lag per slave over the last 30 s: db2 /);
+    await expect(plot.locator('title')).toHaveText('Click to show that instant');
+    const seriesTime = Number(await page.locator('[data-series-time]').getAttribute('data-series-time'));
+    // Two seconds before the newest sample. A pixel is some 150 ms here, so the click aims at the sample itself:
+    // the nearest-sample rule is unit-tested (chartGeometry.test.ts).
+    const sample = seriesTime - 2000;
+    const width = (await plot.boundingBox())?.width ?? 0;
+    const x = timeScale(seriesTime, plotOf(width, CHART_HEIGHT));
+    await plot.click({ position: { x: MARGIN.left + x(sample), y: MARGIN.top + 30 } });
+    await expect(metric(page, 'sim-time')).toHaveAttribute('data-value', String(sample));
+    await expect(page.locator('[data-series-time]')).toHaveAttribute('data-series-time', String(sample));
+    expect(await instantOf(eventRows(page).first().locator('[data-seek-time]'))).toBeLessThanOrEqual(sample);
+
+    // The table, the chart's alternative, offers every sample's instant to the keyboard.
+    await chart.getByRole('button', { name: /as a table$/ }).click();
+    const earlier = chart.getByRole('table').locator('tbody tr').nth(3).locator('[data-seek-time]');
+    await expect(earlier).toHaveAccessibleName(`Show ${seconds(sample - 750)}`);
+    await earlier.focus();
+    await page.keyboard.press('Enter');
+    await expect(metric(page, 'sim-time')).toHaveAttribute('data-value', String(sample - 750));
   });
 });
