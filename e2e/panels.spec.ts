@@ -138,13 +138,13 @@ test.describe('the panels', () => {
     for (const type of types) expect(['write-committed', 'write-acknowledged']).toContain(type);
 
     // Picking an acknowledgement opens the write it concerns, on the master.
-    await log.locator('[data-event-type="write-acknowledged"] button').first().click();
+    await log.locator('[data-event-type="write-acknowledged"] .event-pick').first().click();
     await expect(node(page, 'db1')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('[data-op-id]').first()).toContainText(/Write #\d+: k\d+ = "v\d+" on db1/);
 
     // Replication events select the slave they concern; the words follow the terminology setting.
     await log.getByLabel('Kind').selectOption('replication');
-    await log.locator('[data-event-type="entries-applied"] button').first().click();
+    await log.locator('[data-event-type="entries-applied"] .event-pick').first().click();
     await expect(page.locator('[data-node-id][aria-pressed="true"]')).toHaveAttribute('data-role', 'replica');
     await button(page, 'Settings').click();
     await page.getByLabel('Terminology').selectOption('leader-follower');

@@ -1,6 +1,8 @@
 /** The charts' plots, drawn with D3 scales and shapes: a chunk of their own, fetched after the first frame. */
+import { pointer } from 'd3-selection';
+import type { MouseEvent } from 'react';
 import type { NodeThroughput } from '../../../store/index.ts';
-import { bandScales, labelEvery, pathOf, timeScale, valueScale } from './chartGeometry.ts';
+import { bandScales, labelEvery, nearestSample, pathOf, timeScale, valueScale } from './chartGeometry.ts';
 import { CHART_HEIGHT, MARGIN, formatSeconds, maxOf, plotOf, seriesStyle, type XY } from './chartStyle.ts';
 import { ValueAxis } from './ValueAxis.tsx';
 
@@ -14,14 +16,45 @@ export interface LinePlotProps {
   readonly floor: number;
   readonly empty: string | undefined;
   readonly format: (v: number) => string;
+  /** Called with the time of the sample nearest a click (the chart's table offers the same, by keyboard). */
+  readonly onPick?: ((t: number) => void) | undefined;
 }
 
-export function LinePlot({ width, time, lines, summary, unit, step, floor, empty, format }: LinePlotProps) {
+export function LinePlot({
+  width,
+  time,
+  lines,
+  summary,
+  unit,
+  step,
+  floor,
+  empty,
+  format,
+  onPick,
+}: LinePlotProps) {
   const plot = plotOf(width, CHART_HEIGHT);
   const x = timeScale(time, plot);
   const y = valueScale(maxOf(lines.map((l) => l.points)), plot, floor);
+  const pickable = onPick !== undefined && lines.some((l) => l.points.length > 0);
+  const pick = (event: MouseEvent<SVGSVGElement>) => {
+    const [px] = pointer(event.nativeEvent, event.currentTarget);
+    const within = Math.min(plot.innerWidth, Math.max(0, px - MARGIN.left));
+    const t = nearestSample(
+      lines.map((l) => l.points),
+      x.invert(within),
+    );
+    if (t !== undefined) onPick?.(t);
+  };
   return (
-    <svg className="chart-svg" width={width} height={CHART_HEIGHT} role="img" aria-label={summary}>
+    <svg
+      className={pickable ? 'chart-svg chart-svg--pickable' : 'chart-svg'}
+      width={width}
+      height={CHART_HEIGHT}
+      role="img"
+      aria-label={summary}
+      onClick={pickable ? pick : undefined}
+    >
+      {pickable && <title>Click to show that instant</title>}
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         <ValueAxis y={y} plot={plot} unit={unit} format={format} />
         {x.ticks(Math.max(2, Math.floor(plot.innerWidth / 70))).map((t) => (

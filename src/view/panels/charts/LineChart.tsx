@@ -1,7 +1,12 @@
-/** A time-series chart: React renders the SVG (axes, gridlines, lines) from D3 scales; a table can replace it. */
+/**
+ * A time-series chart: React renders the SVG (axes, gridlines, lines) from D3 scales; a table can replace
+ * it. A click on the plot, or a time in the table, shows the lab at that sample's instant.
+ */
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { useLabStoreApi } from '../../../store/index.ts';
 import { useElementSize } from '../../graph/useElementSize.ts';
-import { formatSeconds, seriesStyle, type XY } from './chartStyle.ts';
+import { SeekTime } from '../SeekTime.tsx';
+import { seriesStyle, type XY } from './chartStyle.ts';
 import { LinePlot, PLOT_PLACEHOLDER } from './plots.tsx';
 
 export interface Line {
@@ -58,7 +63,9 @@ function ChartTable({
         <tbody>
           {[...times].reverse().map((t) => (
             <tr key={t}>
-              <th scope="row">{formatSeconds(t)}</th>
+              <th scope="row">
+                <SeekTime at={t} />
+              </th>
               {byTime.map((values, i) => (
                 <td key={lines[i]?.id}>{formatValue(values.get(t) ?? null, format)}</td>
               ))}
@@ -177,6 +184,8 @@ export function LineChart({
   empty,
   format = (v) => String(Math.round(v)),
 }: Props) {
+  // Read at the click: the plot redraws at each sample anyway, and this costs it no subscription.
+  const store = useLabStoreApi();
   return (
     <ChartFrame
       id={id}
@@ -198,6 +207,9 @@ export function LineChart({
           floor={floor}
           empty={empty}
           format={format}
+          onPick={(t) => {
+            store.getState().actions.seek(t);
+          }}
         />
       )}
     </ChartFrame>

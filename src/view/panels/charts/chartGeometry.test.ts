@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelEvery, pathOf, timeDomain, timeScale, valueScale } from './chartGeometry.ts';
+import { labelEvery, nearestSample, pathOf, timeDomain, timeScale, valueScale } from './chartGeometry.ts';
 import { formatSeconds, maxOf, plotOf } from './chartStyle.ts';
 
 describe('chart geometry', () => {
@@ -56,5 +56,36 @@ describe('chart geometry', () => {
     // Shown labels are at least as far apart as the widest of them is wide.
     expect(narrow * 8).toBeGreaterThanOrEqual('db30'.length * 6);
     expect(labelEvery(ids, 0)).toBe(1);
+  });
+
+  describe('picking the sample under the pointer', () => {
+    const samples = (...ts: number[]) => ts.map((t) => ({ t }));
+
+    it('takes the nearest sample, before or after', () => {
+      const lag = samples(0, 250, 500, 750);
+      expect(nearestSample([lag], 260)).toBe(250);
+      expect(nearestSample([lag], 480)).toBe(500);
+      expect(nearestSample([lag], 500)).toBe(500);
+    });
+
+    it('takes the first or last sample for a time outside them', () => {
+      const lag = samples(1000, 1250, 1500);
+      expect(nearestSample([lag], -40)).toBe(1000);
+      expect(nearestSample([lag], 9000)).toBe(1500);
+    });
+
+    it('takes the earlier of two equally near', () => {
+      expect(nearestSample([samples(0, 250)], 125)).toBe(0);
+      expect(nearestSample([samples(250), samples(0)], 125)).toBe(0);
+    });
+
+    it('looks in every line: a replica added later has samples of its own', () => {
+      expect(nearestSample([samples(0, 1000), samples(500, 750)], 600)).toBe(500);
+    });
+
+    it('finds nothing in a chart without samples', () => {
+      expect(nearestSample([], 100)).toBeUndefined();
+      expect(nearestSample([[], []], 100)).toBeUndefined();
+    });
   });
 });

@@ -13,6 +13,34 @@ export function timeScale(time: number, plot: Plot) {
   return scaleLinear().domain(timeDomain(time)).range([0, plot.innerWidth]);
 }
 
+/**
+ * The time of the sample nearest `t` in any of `series` (each oldest first): the instant a click on a
+ * chart picks. Halfway between two, the earlier; undefined when there is no sample.
+ */
+export function nearestSample(
+  series: readonly (readonly { readonly t: number }[])[],
+  t: number,
+): number | undefined {
+  let best: number | undefined;
+  for (const points of series) {
+    let lo = 0;
+    let hi = points.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((points[mid]?.t ?? Infinity) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    // The last sample before `t` and the first at or after it are the only candidates.
+    for (const p of [points[lo - 1], points[lo]]) {
+      if (p === undefined) continue;
+      const d = Math.abs(p.t - t);
+      const bestD = best === undefined ? Infinity : Math.abs(best - t);
+      if (best === undefined || d < bestD || (d === bestD && p.t < best)) best = p.t;
+    }
+  }
+  return best;
+}
+
 /** A value axis from 0 to a round number above `max` (at least `floor`), so small noise stays small. */
 export function valueScale(max: number, plot: Plot, floor = 1) {
   return scaleLinear()

@@ -1,6 +1,7 @@
 /**
  * The conflicts ledger: each conflict once, newest first, with its versions side by side, how the group
- * settled it and where it was detected. Picking one marks its nodes on the graph; siblings can be resolved.
+ * settled it and where it was detected. Picking one marks its nodes on the graph; siblings can be resolved;
+ * its time shows the lab at the instant it was detected.
  */
 import type { ConflictRecord, ConflictVersion } from '../../../engine/index.ts';
 import { useLabStore } from '../../../store/index.ts';
@@ -8,6 +9,7 @@ import { useWords } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
 import { formatSimTime } from '../../simTime.ts';
 import { OpButton } from '../ledgers/OpButton.tsx';
+import { SeekTime } from '../SeekTime.tsx';
 import {
   emptyLedgerText,
   originsText,
@@ -65,7 +67,7 @@ function ConflictEntry({ record }: { readonly record: ConflictRecord }) {
         </span>
       </div>
       <p className="conflict-where">
-        {originsText(record)} at {formatSimTime(record.at)}; detected on {record.detectedOn.join(', ')}
+        {originsText(record)} at <SeekTime at={record.at} />; detected on {record.detectedOn.join(', ')}
       </p>
       <table className="node-data conflict-versions">
         <caption className="visually-hidden">

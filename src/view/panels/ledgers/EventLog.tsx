@@ -1,7 +1,7 @@
 /**
  * The event log: every engine event as a sentence in the chosen words, newest first, filterable by
- * node and kind; picking one selects the node or write it concerns. Screen readers hear a throttled
- * digest (EventAnnouncer), not every row.
+ * node and kind; picking one selects the node or write it concerns, and its time shows the lab then.
+ * Screen readers hear a throttled digest (EventAnnouncer), not every row.
  */
 import { memo, useMemo, useState } from 'react';
 import type { EngineEvent } from '../../../engine/index.ts';
@@ -9,7 +9,7 @@ import { useLabActions, useLabStore } from '../../../store/index.ts';
 import { translateRoles, useWords } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
 import { EVENT_KIND_LABELS, eventKind, eventNodes, eventOpId, type EventKind } from '../text/eventFacets.ts';
-import { formatSimTime } from '../../simTime.ts';
+import { SeekTime } from '../SeekTime.tsx';
 import { describeEvent, isWorthListing } from '../text/eventText.ts';
 
 const ALL = '';
@@ -44,7 +44,7 @@ const EventRow = memo(function EventRow({
         : undefined;
   return (
     <li data-event-seq={event.seq} data-event-type={event.type}>
-      <time className="event-time">{formatSimTime(event.at)}</time>
+      <SeekTime at={event.at} className="event-time" />
       {pick === undefined ? (
         <span>{text}</span>
       ) : (

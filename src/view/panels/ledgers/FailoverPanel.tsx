@@ -1,10 +1,14 @@
-/** The failover manager inspector: its state now, and every failover with its recovery time and point. */
+/**
+ * The failover manager inspector: its state now, and every failover with its recovery time and point; a
+ * failover's times (failed, promoted) show the lab at those instants.
+ */
 import type { FailoverRecord, FailoverState, FailoverView } from '../../../engine/index.ts';
 import { useLabStore } from '../../../store/index.ts';
 import { translateRoles, useWords, type Vocabulary } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
 import { formatSimTime } from '../../simTime.ts';
 import { Facts } from '../inspector/Facts.tsx';
+import { SeekTime } from '../SeekTime.tsx';
 import { rpoText, rtoText } from '../text/failoverText.ts';
 
 const STATE_TEXT: Record<FailoverState, string> = {
@@ -65,8 +69,12 @@ function FailoverTable({
               {r.oldPrimary} → {r.newPrimary} <span className="muted">({r.trigger})</span>
               {r.splitBrain && <span className="tag tag--danger">split brain</span>}
             </td>
-            <td>{formatSimTime(r.failedAt)}</td>
-            <td>{formatSimTime(r.promotedAt)}</td>
+            <td>
+              <SeekTime at={r.failedAt} />
+            </td>
+            <td>
+              <SeekTime at={r.promotedAt} />
+            </td>
             <td>{rtoText(r)}</td>
             <td className={r.lostWrites > 0 ? 'alert-text' : undefined}>{rpoText(r)}</td>
           </tr>

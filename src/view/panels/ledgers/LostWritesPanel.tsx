@@ -1,10 +1,32 @@
-/** The lost-writes ledger: each acknowledged-then-lost write, who acknowledged it, when, and what lost it. */
+/**
+ * The lost-writes ledger: each acknowledged-then-lost write, who acknowledged it, when, and what lost it;
+ * the failover's time shows the lab at that instant.
+ */
+import type { FailoverRecord, OperationRecord } from '../../../engine/index.ts';
 import { useLabStore } from '../../../store/index.ts';
 import { translateRoles, useWords } from '../../vocabulary.ts';
 import { CollapsiblePanel } from '../CollapsiblePanel.tsx';
 import { formatSimTime } from '../../simTime.ts';
-import { lostIn } from '../text/failoverText.ts';
+import { SeekTime } from '../SeekTime.tsx';
+import { failoverName, failoverThatLost } from '../text/failoverText.ts';
 import { OpButton } from './OpButton.tsx';
+
+/** "failover #2 (db1 → db2) at 4.20 s", the time a button; "a rewind" when no failover lost it. */
+function LostIn({
+  op,
+  failovers,
+}: {
+  readonly op: OperationRecord;
+  readonly failovers: readonly FailoverRecord[];
+}) {
+  const record = failoverThatLost(op, failovers);
+  if (record === undefined) return 'a rewind';
+  return (
+    <>
+      {failoverName(record)} at <SeekTime at={record.promotedAt} />
+    </>
+  );
+}
 
 export function LostWritesPanel() {
   const lost = useLabStore((s) => s.lostWrites);
@@ -38,7 +60,9 @@ export function LostWritesPanel() {
                 </td>
                 <td>{op.nodeId}</td>
                 <td>{op.endedAt === undefined ? '—' : formatSimTime(op.endedAt)}</td>
-                <td>{lostIn(op, failovers)}</td>
+                <td>
+                  <LostIn op={op} failovers={failovers} />
+                </td>
               </tr>
             ))}
           </tbody>

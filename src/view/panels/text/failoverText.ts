@@ -16,10 +16,16 @@ export function rpoText(record: FailoverRecord): string {
   return `${n} writes${window}`;
 }
 
-/** The failover that lost `op`, in words: "failover #2 (db1 → db2, split brain) at 4.20 s". */
-export function lostIn(op: OperationRecord, failovers: readonly FailoverRecord[]): string {
-  const record = failovers.find((f) => f.lostOpIds.includes(op.id));
-  if (record === undefined) return 'a rewind';
+/** The failover that lost `op`, or undefined when a rewind did (no failover on record). */
+export function failoverThatLost(
+  op: Pick<OperationRecord, 'id'>,
+  failovers: readonly FailoverRecord[],
+): FailoverRecord | undefined {
+  return failovers.find((f) => f.lostOpIds.includes(op.id));
+}
+
+/** A failover in words: "failover #2 (db1 → db2, split brain)". */
+export function failoverName(record: FailoverRecord): string {
   const how = record.splitBrain ? ', split brain' : '';
-  return `failover #${record.id} (${record.oldPrimary} → ${record.newPrimary}${how}) at ${formatSimTime(record.promotedAt)}`;
+  return `failover #${record.id} (${record.oldPrimary} → ${record.newPrimary}${how})`;
 }
