@@ -15,6 +15,7 @@ import {
   runHash,
   runParam,
 } from './linkCodec.ts';
+import v1 from './fixtures/v1-links.json';
 
 const run: RunRecord = {
   scenario: { ...presets['master-slave'], seed: 42, network: { latencyMs: 150, jitterMs: 30 } },
@@ -123,6 +124,13 @@ describe('link versions', () => {
       'v: this link was made by a newer Replication Lab (format 2); this one reads formats up to 1',
     ]);
     expect(problemsOf(lz(run))).toEqual(['v: missing or not a format version (a whole number from 1)']);
+  });
+
+  it('opens a link and a file that the format-1 build wrote (a golden fixture) as the run they held', () => {
+    const written = v1.run as RunRecord;
+    expect(decodeRun(v1.v1z)).toEqual({ ok: true, value: written });
+    expect(decodeRun(v1.v1j)).toEqual({ ok: true, value: written });
+    expect(parseRunFile(v1.file)).toEqual({ ok: true, value: written });
   });
 
   it('runs the migration chain from an old version to the latest', () => {
