@@ -169,6 +169,12 @@ function ImportFile() {
             setMessage(`Replaying ${file.name}…`);
             void actions.loadRun(parsed.value, `Loaded ${file.name}.`).then((loaded) => {
               setMessage(loaded ? `Loaded ${file.name}.` : `${file.name} was not loaded.`);
+              // What the file held that was left out (a bad `at`), once the load has cleared the banner.
+              if (loaded && parsed.ignored !== undefined)
+                actions.showLoadReport({
+                  title: `Some of ${file.name} was ignored.`,
+                  problems: parsed.ignored,
+                });
             });
           });
         }}
