@@ -801,6 +801,8 @@ export function createLab(options: LabOptions): LabStore {
       resume = () => void continueReplay(linked, pending, null, 0);
     return actions;
   });
+  // A link's run replayed before the first frame opens at the instant it showed (a longer one, on `finish`).
+  if (replayed?.at !== undefined) store.getState().actions.seek(replayed.at);
   // A link's run too long to replay before the first frame goes on once the lab is up.
   resume?.();
   return store;

@@ -6,6 +6,7 @@ export type { LabActions, LabOptions, LabState, LabStore, NodeCommands } from '.
 export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './presetName.ts';
 export type { LabSettings, SettingsPatch } from './settings.ts';
 export type { LoadReport, OpReach, StatusMessage, StatusTone } from './slices/engineSlice.ts';
+export { timelineEnd } from './slices/engineSlice.ts';
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
 export type { LinkRef, PanelId, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
 export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';

@@ -1,7 +1,8 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../engine/index.ts';
-import { createLab } from '../../store/index.ts';
+import { createLab, timelineEnd } from '../../store/index.ts';
+import { replayed } from '../../store/replayed.ts';
 import type { RunRecord } from '../../store/index.ts';
 import { MAX_FILE_CHARS, fileProblems, parseRunFile, runFileText } from './scenarioFile.ts';
 import {
@@ -244,5 +245,53 @@ describe('a run the lab made, before it becomes a link', () => {
     const long = { ...run, time: 3_600_001 };
     expect(linkProblems(long)).toEqual(['time: must be at most 3600000 ms (one hour of simulated time)']);
     expect(fileProblems(long)).toEqual(linkProblems(long));
+  });
+});
+
+describe('a link made while the lab shows the past', () => {
+  /** A lab that ran 3 s of workload, then was taken back to 1234.5 ms. */
+  const inThePast = () => {
+    const lab = createLab({ preset: 'master-slave', playing: false });
+    const { actions } = lab.getState();
+    actions.startWorkload({ writesPerSec: 5, readsPerSec: 2 });
+    actions.tick(3000);
+    actions.seek(1234.5);
+    return lab;
+  };
+
+  it('carries the instant shown, and reopens there, paused, showing what the lab showed', async () => {
+    const lab = inThePast();
+    const made = lab.getState().actions.currentRun();
+    expect(made).toMatchObject({ time: 3000, at: 1234.5 });
+    const decoded = decodeRun(encodeRun(made));
+    expect(decoded).toStrictEqual({ ok: true, value: made });
+    if (!decoded.ok) return;
+
+    const reopened = createLab({ preset: 'master-slave', playing: true, run: decoded.value });
+    await replayed(reopened);
+    const state = reopened.getState();
+    expect(state.simTime).toBe(1234.5);
+    expect(state.timeline.live).toBe(false);
+    expect(timelineEnd(state)).toBe(3000);
+    expect(state.playing).toBe(false);
+    expect(state.snapshot.nodes).toEqual(lab.getState().snapshot.nodes);
+    expect(state.snapshot.metrics).toEqual(lab.getState().snapshot.metrics);
+    expect(state.actions.currentRun()).toStrictEqual(made);
+  });
+
+  it('opens at the run’s end, saying so, when its instant is past the end', async () => {
+    const made = inThePast().getState().actions.currentRun();
+    const reopened = createLab({ preset: 'master-slave', playing: false, run: { ...made, at: 9000 } });
+    await replayed(reopened);
+    const state = reopened.getState();
+    expect(state.timeline.live).toBe(true);
+    expect(state.simTime).toBe(3000);
+    expect(state.status).toEqual({
+      tone: 'info',
+      text: "9.00 s is past the run's end: showing its end, 3.00 s.",
+    });
+    const atItsEnd: Record<string, unknown> = { ...made };
+    delete atItsEnd.at;
+    expect(state.actions.currentRun()).toStrictEqual(atItsEnd);
   });
 });
