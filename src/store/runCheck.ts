@@ -152,8 +152,17 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** Whether a run's `at` names an instant: ms from its start (past its end, the lab shows the end and says so). */
-const isInstant = (at: unknown): at is number => typeof at === 'number' && Number.isFinite(at) && at >= 0;
+/** Whether `t` names an instant of a run: ms from its start (past its end, the lab shows the end and says so). */
+const isInstant = (t: unknown): t is number => typeof t === 'number' && Number.isFinite(t) && t >= 0;
+
+/**
+ * What is wrong with `t` as an instant to show (a run's `at`, the embed's `seek`), or null when nothing
+ * is: "must be a number of ms ≥ 0 (this one is -5)".
+ */
+export function instantProblem(t: unknown): string | null {
+  if (isInstant(t)) return null;
+  return `must be a number of ms ≥ 0 (${t === undefined ? 'it is missing' : `this one is ${kindOf(t)}`})`;
+}
 
 /**
  * Checks untrusted input against the run format; every problem is named by its path. A bad `at` alone
@@ -164,10 +173,8 @@ export function validateRun(input: unknown): Checked<RunRecord> {
   if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error) };
   const raw = parsed.data;
   const problems: string[] = [];
-  const badAt =
-    raw.at === undefined || isInstant(raw.at)
-      ? null
-      : `at: must be a number of ms ≥ 0 (this one is ${kindOf(raw.at)})`;
+  const atProblem = raw.at === undefined ? null : instantProblem(raw.at);
+  const badAt = atProblem === null ? null : `at: ${atProblem}`;
   const refuse = (): Checked<RunRecord> => ({
     ok: false,
     problems: badAt === null ? problems : [...problems, badAt],
