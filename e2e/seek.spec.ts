@@ -171,6 +171,19 @@ test.describe('a share link that carries `at`', () => {
     await expect(page.locator('[data-node-id="db2"]')).toHaveAttribute('data-status', 'down');
   });
 
+  test('opened in the past, shares that instant again', async ({ page }) => {
+    await page.goto(`/${link(run(1250))}`);
+    await expect(simTime(page)).toHaveAttribute('data-value', '1250');
+    await button(page, 'Share').click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    await expect(dialog).toContainText('as it stands at 1.25 s (it goes on to 3.00 s): the same scenario');
+    const shared = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+    const payload = JSON.parse(
+      LZString.decompressFromEncodedURIComponent(shared.replace(/^.*#s=v1z:/, '')),
+    ) as Record<string, unknown>;
+    expect(payload).toEqual(run(1250));
+  });
+
   test('past the run’s end opens at the end, and the status line says so', async ({ page }) => {
     await page.goto(`/${link(run(9000))}`);
     await expect(simTime(page)).toHaveAttribute('data-value', '3000');

@@ -204,10 +204,12 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
   const id = useId();
   const link = shareUrl(window.location.origin, run, { theme, terms: vocabulary, present: presenting }, '/');
   const title = `Replication Lab: ${name}`;
-  const stem = fileStem(name, run.time);
+  // The instant on screen: the link, the file and the pictures show it (the past, when the lab shows it).
+  const shown = run.at ?? run.time;
+  const stem = fileStem(name, shown);
   const picture = () => {
     if (root.current === null) throw new Error('the lab is not on screen');
-    return buildSvg(root.current, `${name} at ${formatSimTime(run.time)}`, link);
+    return buildSvg(root.current, `${name} at ${formatSimTime(shown)}`, link);
   };
   const exporting = (work: () => Promise<void> | void) => () => {
     setProblem('');
@@ -220,8 +222,9 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
   return (
     <>
       <p className="hint">
-        Everything below reproduces this run exactly as it stands at {formatSimTime(run.time)}: the same
-        scenario, seed and actions, so the same events.
+        Everything below reproduces this run exactly as it stands at {formatSimTime(shown)}
+        {run.at === undefined ? '' : ` (it goes on to ${formatSimTime(run.time)})`}: the same scenario, seed
+        and actions, so the same events.
       </p>
       <section aria-labelledby={`${id}-link`}>
         <h3 id={`${id}-link`}>Link</h3>
