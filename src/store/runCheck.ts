@@ -92,7 +92,7 @@ const runSchema = z.strictObject({
   preset: z.optional(z.string().check(z.maxLength(64))),
   commands: z.array(commandSchema).check(z.maxLength(MAX_COMMANDS, `at most ${MAX_COMMANDS} commands`)),
   time: ms,
-  // Checked on its own (isInstant): a bad instant costs the run only its instant, not the run.
+  // Checked on its own (instantProblem): a bad instant costs the run only its instant, not the run.
   at: z.optional(z.unknown()),
 });
 
