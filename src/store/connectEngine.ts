@@ -796,10 +796,16 @@ export function createLab(options: LabOptions): LabStore {
     };
     const { run: linked } = options;
     const { pending } = first;
+    // Finishing a replay clears the banner; the link's own problems (ignored options, a bad `at`) stay up.
     if (linked !== undefined && pending !== undefined)
-      resume = () => void continueReplay(linked, pending, null, 0);
+      resume = () =>
+        void continueReplay(linked, pending, null, 0).then((loaded) => {
+          if (loaded && report !== null) set({ loadReport: report });
+        });
     return actions;
   });
+  // A link's run replayed before the first frame opens at the instant it showed (a longer one, on `finish`).
+  if (replayed?.at !== undefined) store.getState().actions.seek(replayed.at);
   // A link's run too long to replay before the first frame goes on once the lab is up.
   resume?.();
   return store;

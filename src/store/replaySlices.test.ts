@@ -1,5 +1,5 @@
 /** A long run loads a slice at a time: the lab keeps its run meanwhile, shows progress, and can cancel. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLab } from './connectEngine.ts';
 import { replayed } from './replayed.ts';
 import type { RunRecord } from './run.ts';
@@ -69,5 +69,19 @@ describe('loading a long run', () => {
     expect(store.getState().snapshot.nodes).toHaveLength(3);
     await replayed(store);
     expect(store.getState().snapshot.nodes).toHaveLength(64);
+  }, 120_000);
+
+  it("from a link keeps the link's banner once replayed, and shows the link's instant", async () => {
+    const report = { title: 'Some options in this link were ignored.', problems: ['?speed: 99; ignored'] };
+    const run = { ...heavy, time: 6000, at: 2500 };
+    const store = createLab({ preset: 'master-slave', playing: false, run, report });
+    expect(store.getState().replaying).not.toBeNull();
+    expect(store.getState().loadReport).toEqual(report);
+    await replayed(store);
+    await vi.waitFor(() => {
+      expect(store.getState().loadReport).toEqual(report);
+    });
+    expect(store.getState().simTime).toBe(2500);
+    expect(store.getState().timeline.live).toBe(false);
   }, 120_000);
 });

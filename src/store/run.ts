@@ -29,8 +29,13 @@ export interface RunRecord {
   readonly at?: number;
 }
 
+/**
+ * A check's verdict. `ignored` lists problems with parts the value left out (a link's bad `at`: the run
+ * opens at its end), each as "path: what is wrong", for the banner; absent when there were none.
+ */
 export type Checked<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: true; readonly value: T; readonly ignored?: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 /** Calls the engine method a recorded command names, with its arguments (so the command is recorded again). */
 export function applyCommand(sim: Simulation, command: Pick<RunCommand, 'type' | 'args'>): unknown {

@@ -107,3 +107,45 @@ describe('a run that adds nodes', () => {
     expect(replayed.ok && replayed.value.nodes()).toHaveLength(3);
   });
 });
+
+describe('the instant a run shows (`at`)', () => {
+  const run = withCommands([write('k')], 2000);
+  const checked = (at: unknown) => validateRun({ ...run, at });
+
+  it('takes any number of ms from 0, past the run’s end too (the lab then shows the end and says so)', () => {
+    for (const at of [0, 750.5, 2000, 99_999_999])
+      expect(checked(at)).toEqual({ ok: true, value: { ...run, at } });
+  });
+
+  it('is optional: a run without it shows its end, and says nothing about it', () => {
+    expect(validateRun(run)).toStrictEqual({ ok: true, value: run });
+  });
+
+  it('drops a negative or non-numeric one, naming it, and keeps everything else of the run', () => {
+    const cases: [unknown, string][] = [
+      [-1, '-1'],
+      [-0.5, '-0.5'],
+      ['1500', 'a string'],
+      [null, 'null'],
+      [true, 'a boolean'],
+      [[1500], 'a list'],
+      [{ ms: 1500 }, 'an object'],
+      [Number.NaN, 'NaN'],
+      [Number.POSITIVE_INFINITY, 'Infinity'],
+    ];
+    for (const [at, kind] of cases) {
+      expect(checked(at)).toStrictEqual({
+        ok: true,
+        value: run,
+        ignored: [`at: must be a number of ms ≥ 0 (this one is ${kind}); the run opens at its end`],
+      });
+    }
+  });
+
+  it('is listed with the other problems of a run that is refused anyway', () => {
+    expect(problemsOf({ ...withCommands([{ ...write('k'), at: 10 }], 5), at: -3 })).toEqual([
+      'commands[0].at: later than time (5 ms)',
+      'at: must be a number of ms ≥ 0 (this one is -3)',
+    ]);
+  });
+});

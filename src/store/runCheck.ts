@@ -92,6 +92,8 @@ const runSchema = z.strictObject({
   preset: z.optional(z.string().check(z.maxLength(64))),
   commands: z.array(commandSchema).check(z.maxLength(MAX_COMMANDS, `at most ${MAX_COMMANDS} commands`)),
   time: ms,
+  // Checked on its own (instantProblem): a bad instant costs the run only its instant, not the run.
+  at: z.optional(z.unknown()),
 });
 
 /** "commands[2].args[0]" from a zod path. */
@@ -142,12 +144,41 @@ function parsedScenario(input: unknown, prefix: string): Checked<Scenario> {
   }
 }
 
-/** Checks untrusted input against the run format; every problem is named by its path. */
+/** What a value is, for a message, without repeating whatever a link holds. */
+function kindOf(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Whether `t` names an instant of a run: ms from its start (past its end, the lab shows the end and says so). */
+const isInstant = (t: unknown): t is number => typeof t === 'number' && Number.isFinite(t) && t >= 0;
+
+/**
+ * What is wrong with `t` as an instant to show (a run's `at`, the embed's `seek`), or null when nothing
+ * is: "must be a number of ms ≥ 0 (this one is -5)".
+ */
+export function instantProblem(t: unknown): string | null {
+  if (isInstant(t)) return null;
+  return `must be a number of ms ≥ 0 (${t === undefined ? 'it is missing' : `this one is ${kindOf(t)}`})`;
+}
+
+/**
+ * Checks untrusted input against the run format; every problem is named by its path. A bad `at` alone
+ * does not refuse the run: the run comes without it, the problem in `ignored`.
+ */
 export function validateRun(input: unknown): Checked<RunRecord> {
   const parsed = runSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error) };
   const raw = parsed.data;
   const problems: string[] = [];
+  const atProblem = raw.at === undefined ? null : instantProblem(raw.at);
+  const badAt = atProblem === null ? null : `at: ${atProblem}`;
+  const refuse = (): Checked<RunRecord> => ({
+    ok: false,
+    problems: badAt === null ? problems : [...problems, badAt],
+  });
   const scenario = parsedScenario(raw.scenario, 'scenario');
   if (!scenario.ok) problems.push(...scenario.problems);
   if (raw.preset !== undefined && !isPresetName(raw.preset)) {
@@ -161,13 +192,13 @@ export function validateRun(input: unknown): Checked<RunRecord> {
     if (command.at > raw.time) problems.push(`commands[${i}].at: later than time (${raw.time} ms)`);
     last = command.at;
   });
-  if (problems.length > 0 || !scenario.ok) return { ok: false, problems };
+  if (problems.length > 0 || !scenario.ok) return refuse();
   const { cost } = replayCost(scenario.value, raw.commands, raw.time);
   if (cost > MAX_REPLAY_COST) {
     problems.push(
       `time: replaying this run would take about ${(cost / MAX_REPLAY_COST).toFixed(1)} times the work a link may ask for (its ${scenario.value.nodes.length} nodes, workload and heartbeats over ${(raw.time / 1000).toFixed(1)} s); a shorter run, fewer nodes, a lighter workload or slower heartbeats fit`,
     );
-    return { ok: false, problems };
+    return refuse();
   }
   return {
     ok: true,
@@ -176,6 +207,8 @@ export function validateRun(input: unknown): Checked<RunRecord> {
       ...(raw.preset !== undefined && isPresetName(raw.preset) ? { preset: raw.preset } : {}),
       commands: raw.commands,
       time: raw.time,
+      ...(isInstant(raw.at) ? { at: raw.at } : {}),
     },
+    ...(badAt === null ? {} : { ignored: [`${badAt}; the run opens at its end`] }),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { RefObject } from 'react';
 import type { OperationRecord } from '../../engine/index.ts';
-import { currentPrimary, type LabStore } from '../../store/index.ts';
+import { currentPrimary, timelineEnd, type LabState, type LabStore } from '../../store/index.ts';
 import {
   envelope,
   isAllowed,
@@ -35,6 +35,13 @@ function run(store: LabStore, command: HostCommand): Outcome | Promise<Outcome> 
     case 'step':
       actions.stepToNextEvent();
       return done();
+    case 'seek': {
+      // The store says why when it refuses a time (it checks against the branch it shows).
+      const before = store.getState().status;
+      actions.seek(command.time);
+      const { status } = store.getState();
+      return done(status !== before && status?.tone === 'error' ? [status.text] : []);
+    }
     case 'load-scenario':
       return actions
         .loadRun(command.run, 'The host page loaded a scenario.')
@@ -57,6 +64,26 @@ function run(store: LabStore, command: HostCommand): Outcome | Promise<Outcome> 
       return { problems: op.status === 'failed' ? [op.error ?? 'the write failed'] : [], op };
     }
   }
+}
+
+/** The `state` message: whether time runs, the instant shown, and how far the branch shown goes. */
+function stateOf(state: LabState): EmbedMessage {
+  return {
+    type: 'state',
+    playing: state.playing,
+    time: state.simTime,
+    live: state.timeline.live,
+    end: timelineEnd(state),
+  };
+}
+
+/**
+ * Whether the host hears of a change: playback starting or stopping, and, while paused, the instant
+ * shown or the branch changing (a seek, a step, a load); not time passing while playing.
+ */
+function stateChanged(state: LabState, previous: LabState): boolean {
+  if (state.playing !== previous.playing) return true;
+  return !state.playing && (state.simTime !== previous.simTime || state.timeline !== previous.timeline);
 }
 
 /** Listens to the host (the parent window, from `allowed` origins) until the returned function is called. */
@@ -142,9 +169,14 @@ export function listenToHost(
   });
   if (root.current !== null) observer.observe(root.current);
 
+  let lastState = '';
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.playing !== previous.playing)
-      post({ type: 'state', playing: state.playing, time: state.simTime });
+    if (!stateChanged(state, previous)) return;
+    const message = stateOf(state);
+    // Said once: a change of timeline alone (a new marker) may leave what the host hears the same.
+    const said = JSON.stringify(message);
+    if (said !== lastState) post(message);
+    lastState = said;
   });
   last = height();
   post({ type: 'ready', height: last });

@@ -20,6 +20,42 @@ describe('messages from the host page', () => {
     });
   });
 
+  it('accepts a seek to an instant in simulated ms, from 0, past the run’s end too', () => {
+    expect(parseHostMessage(to({ type: 'seek', time: 1234.5, id: 's1' }))).toEqual({
+      kind: 'command',
+      id: 's1',
+      command: { type: 'seek', time: 1234.5 },
+    });
+    for (const time of [0, 3_600_000, 1e12]) {
+      expect(parseHostMessage(to({ type: 'seek', time }))).toEqual({
+        kind: 'command',
+        command: { type: 'seek', time },
+      });
+    }
+  });
+
+  it('refuses a seek to no instant, naming what is wrong with its time', () => {
+    const cases: [object, string][] = [
+      [{ time: -1 }, 'time: must be a number of ms ≥ 0 (this one is -1)'],
+      [{ time: Number.NaN }, 'time: must be a number of ms ≥ 0 (this one is NaN)'],
+      [{ time: Number.POSITIVE_INFINITY }, 'time: must be a number of ms ≥ 0 (this one is Infinity)'],
+      [{ time: '1500' }, 'time: must be a number of ms ≥ 0 (this one is a string)'],
+      [{ time: null }, 'time: must be a number of ms ≥ 0 (this one is null)'],
+      [{}, 'time: must be a number of ms ≥ 0 (it is missing)'],
+    ];
+    for (const [fields, problem] of cases) {
+      expect(parseHostMessage(to({ type: 'seek', id: 9, ...fields }))).toEqual({
+        kind: 'invalid',
+        id: 9,
+        problems: [problem],
+      });
+    }
+    expect(parseHostMessage(to({ type: 'seek', time: 5, at: 5 }))).toMatchObject({
+      kind: 'invalid',
+      problems: [expect.stringMatching(/Unrecognized key: "at"/)],
+    });
+  });
+
   it('accepts a write to inject, with or without a node', () => {
     expect(parseHostMessage(to({ type: 'inject-write', key: 'balance', value: '100' }))).toEqual({
       kind: 'command',

@@ -7,7 +7,7 @@ import { z } from '../../store/zod.ts';
 import type { OperationRecord, OperationStatus } from '../../engine/index.ts';
 import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
 import { type RunRecord } from '../../store/index.ts';
-import { checkScenario } from '../../store/runCheck.ts';
+import { checkScenario, instantProblem } from '../../store/runCheck.ts';
 
 export { allowedOrigins, isAllowed } from './origins.ts';
 
@@ -15,11 +15,16 @@ export const PROTOCOL = 'replication-lab';
 export const PROTOCOL_VERSION = 1;
 
 const id = z.optional(z.union([z.string().check(z.maxLength(64)), z.number()]));
+/** An instant to show, in simulated ms: the same rule as a link's `at`. */
+const instant = z.custom<number>((t) => instantProblem(t) === null, {
+  error: (issue) => instantProblem(issue.input) ?? undefined,
+});
 const base = { target: z.literal(PROTOCOL), v: z.literal(PROTOCOL_VERSION), id };
 const hostMessage = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('play') }),
   z.strictObject({ ...base, type: z.literal('pause') }),
   z.strictObject({ ...base, type: z.literal('step') }),
+  z.strictObject({ ...base, type: z.literal('seek'), time: instant }),
   z.strictObject({ ...base, type: z.literal('load-scenario'), scenario: z.unknown() }),
   z.strictObject({
     ...base,
@@ -33,6 +38,8 @@ const hostMessage = z.discriminatedUnion('type', [
 
 export type HostCommand =
   | { readonly type: 'play' | 'pause' | 'step' }
+  /** Shows simulated time `time` (ms), paused; past the run's end, its end. */
+  | { readonly type: 'seek'; readonly time: number }
   | { readonly type: 'load-scenario'; readonly run: RunRecord }
   | { readonly type: 'inject-write'; readonly node?: string; readonly key: string; readonly value: string };
 
@@ -72,6 +79,8 @@ export function parseHostMessage(data: unknown): Inbound {
         command: { type: 'load-scenario', run: { scenario: scenario.value, commands: [], time: 0 } },
       };
     }
+    case 'seek':
+      return { kind: 'command', ...withId, command: { type: 'seek', time: message.time } };
     case 'inject-write':
       return {
         kind: 'command',
@@ -118,7 +127,16 @@ export type EmbedMessage =
       /** Simulated ms when it completed. */
       readonly time?: number;
     }
-  | { readonly type: 'state'; readonly playing: boolean; readonly time: number };
+  | {
+      readonly type: 'state';
+      readonly playing: boolean;
+      /** The instant shown, simulated ms. */
+      readonly time: number;
+      /** Whether that is the run's present (false while the lab shows the past). */
+      readonly live: boolean;
+      /** The furthest instant of the branch shown, simulated ms (`time` while live). */
+      readonly end: number;
+    };
 
 /**
  * The `result` of an injected write that is no longer pending (`settled`, as it ended), or of one the

@@ -169,6 +169,12 @@ function ImportFile() {
             setMessage(`Replaying ${file.name}…`);
             void actions.loadRun(parsed.value, `Loaded ${file.name}.`).then((loaded) => {
               setMessage(loaded ? `Loaded ${file.name}.` : `${file.name} was not loaded.`);
+              // What the file held that was left out (a bad `at`), once the load has cleared the banner.
+              if (loaded && parsed.ignored !== undefined)
+                actions.showLoadReport({
+                  title: `Some of ${file.name} was ignored.`,
+                  problems: parsed.ignored,
+                });
             });
           });
         }}
@@ -198,10 +204,12 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
   const id = useId();
   const link = shareUrl(window.location.origin, run, { theme, terms: vocabulary, present: presenting }, '/');
   const title = `Replication Lab: ${name}`;
-  const stem = fileStem(name, run.time);
+  // The instant on screen: the link, the file and the pictures show it (the past, when the lab shows it).
+  const shown = run.at ?? run.time;
+  const stem = fileStem(name, shown);
   const picture = () => {
     if (root.current === null) throw new Error('the lab is not on screen');
-    return buildSvg(root.current, `${name} at ${formatSimTime(run.time)}`, link);
+    return buildSvg(root.current, `${name} at ${formatSimTime(shown)}`, link);
   };
   const exporting = (work: () => Promise<void> | void) => () => {
     setProblem('');
@@ -214,8 +222,9 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
   return (
     <>
       <p className="hint">
-        Everything below reproduces this run exactly as it stands at {formatSimTime(run.time)}: the same
-        scenario, seed and actions, so the same events.
+        Everything below reproduces this run exactly as it stands at {formatSimTime(shown)}
+        {run.at === undefined ? '' : ` (it goes on to ${formatSimTime(run.time)})`}: the same scenario, seed
+        and actions, so the same events.
       </p>
       <section aria-labelledby={`${id}-link`}>
         <h3 id={`${id}-link`}>Link</h3>

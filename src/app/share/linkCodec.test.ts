@@ -1,10 +1,12 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../engine/index.ts';
-import { createLab } from '../../store/index.ts';
+import { createLab, timelineEnd } from '../../store/index.ts';
+import { replayed } from '../../store/replayed.ts';
 import type { RunRecord } from '../../store/index.ts';
 import { MAX_FILE_CHARS, fileProblems, parseRunFile, runFileText } from './scenarioFile.ts';
 import {
+  LINK_VERSION,
   MAX_DECODED_CHARS,
   MAX_ENCODED_CHARS,
   decodeRun,
@@ -15,6 +17,7 @@ import {
   runHash,
   runParam,
 } from './linkCodec.ts';
+import v1 from './fixtures/v1-links.json';
 
 const run: RunRecord = {
   scenario: { ...presets['master-slave'], seed: 42, network: { latencyMs: 150, jitterMs: 30 } },
@@ -117,12 +120,71 @@ describe('share link codec', () => {
   });
 });
 
+describe('the instant a link shows (`at`)', () => {
+  const past: RunRecord = { ...run, at: 700.25 };
+  const decodedWith = (at: unknown) => decodeRun(lz({ v: LINK_VERSION, ...run, at }));
+
+  it('round-trips through both codecs and a scenario file', () => {
+    expect(decodeRun(encodeRun(past))).toStrictEqual({ ok: true, value: past });
+    expect(decodeRun(encodeRun(past, 'v1j'))).toStrictEqual({ ok: true, value: past });
+    expect(parseRunFile(runFileText(past))).toStrictEqual({ ok: true, value: past });
+    expect(linkProblems(past)).toEqual([]);
+    expect(fileProblems(past)).toEqual([]);
+  });
+
+  it('keeps one past the run’s end (the lab shows the end, and says so)', () => {
+    expect(decodedWith(99_000)).toStrictEqual({ ok: true, value: { ...run, at: 99_000 } });
+  });
+
+  it('drops a negative or non-numeric one with a problem naming it; the rest of the link opens', () => {
+    for (const [at, kind] of [
+      [-1, '-1'],
+      ['700', 'a string'],
+      [null, 'null'],
+      [{}, 'an object'],
+    ] as const) {
+      expect(decodedWith(at)).toStrictEqual({
+        ok: true,
+        value: run,
+        ignored: [`at: must be a number of ms ≥ 0 (this one is ${kind}); the run opens at its end`],
+      });
+    }
+    const file = JSON.stringify({ v: LINK_VERSION, ...run, at: -5 });
+    expect(parseRunFile(file)).toMatchObject({ ok: true, value: run, ignored: [/^at: /] });
+  });
+
+  it('has its problem listed in the banner with the ignored view options', () => {
+    expect(linkReport(decodedWith(-1), ['?speed: too fast'])).toEqual({
+      title: 'Some options in this link were ignored.',
+      problems: [
+        'at: must be a number of ms ≥ 0 (this one is -1); the run opens at its end',
+        '?speed: too fast',
+      ],
+    });
+    expect(linkReport(decodedWith(10), [])).toBeNull();
+  });
+});
+
 describe('link versions', () => {
   it('says so when a link comes from a newer version, and when it has none', () => {
-    expect(problemsOf(lz({ ...run, v: 2 }))).toEqual([
-      'v: this link was made by a newer Replication Lab (format 2); this one reads formats up to 1',
+    expect(problemsOf(lz({ ...run, v: 3 }))).toEqual([
+      'v: this link was made by a newer Replication Lab (format 3); this one reads formats up to 2',
     ]);
     expect(problemsOf(lz(run))).toEqual(['v: missing or not a format version (a whole number from 1)']);
+  });
+
+  it('opens a link and a file that the format-1 build wrote (a golden fixture) as the run they held', () => {
+    const written = v1.run as RunRecord;
+    expect(decodeRun(v1.v1z)).toStrictEqual({ ok: true, value: written });
+    expect(decodeRun(v1.v1j)).toStrictEqual({ ok: true, value: written });
+    expect(parseRunFile(v1.file)).toStrictEqual({ ok: true, value: written });
+  });
+
+  it('writes format 2, and reads a format-1 payload as the same run (format 2 only added `at`)', () => {
+    expect(LINK_VERSION).toBe(2);
+    expect(JSON.parse(runFileText(run))).toMatchObject({ v: 2 });
+    expect(decodeRun(lz({ v: 1, ...run }))).toStrictEqual({ ok: true, value: run });
+    expect(decodeRun(lz({ v: 2, ...run }))).toStrictEqual({ ok: true, value: run });
   });
 
   it('runs the migration chain from an old version to the latest', () => {
@@ -183,5 +245,53 @@ describe('a run the lab made, before it becomes a link', () => {
     const long = { ...run, time: 3_600_001 };
     expect(linkProblems(long)).toEqual(['time: must be at most 3600000 ms (one hour of simulated time)']);
     expect(fileProblems(long)).toEqual(linkProblems(long));
+  });
+});
+
+describe('a link made while the lab shows the past', () => {
+  /** A lab that ran 3 s of workload, then was taken back to 1234.5 ms. */
+  const inThePast = () => {
+    const lab = createLab({ preset: 'master-slave', playing: false });
+    const { actions } = lab.getState();
+    actions.startWorkload({ writesPerSec: 5, readsPerSec: 2 });
+    actions.tick(3000);
+    actions.seek(1234.5);
+    return lab;
+  };
+
+  it('carries the instant shown, and reopens there, paused, showing what the lab showed', async () => {
+    const lab = inThePast();
+    const made = lab.getState().actions.currentRun();
+    expect(made).toMatchObject({ time: 3000, at: 1234.5 });
+    const decoded = decodeRun(encodeRun(made));
+    expect(decoded).toStrictEqual({ ok: true, value: made });
+    if (!decoded.ok) return;
+
+    const reopened = createLab({ preset: 'master-slave', playing: true, run: decoded.value });
+    await replayed(reopened);
+    const state = reopened.getState();
+    expect(state.simTime).toBe(1234.5);
+    expect(state.timeline.live).toBe(false);
+    expect(timelineEnd(state)).toBe(3000);
+    expect(state.playing).toBe(false);
+    expect(state.snapshot.nodes).toEqual(lab.getState().snapshot.nodes);
+    expect(state.snapshot.metrics).toEqual(lab.getState().snapshot.metrics);
+    expect(state.actions.currentRun()).toStrictEqual(made);
+  });
+
+  it('opens at the run’s end, saying so, when its instant is past the end', async () => {
+    const made = inThePast().getState().actions.currentRun();
+    const reopened = createLab({ preset: 'master-slave', playing: false, run: { ...made, at: 9000 } });
+    await replayed(reopened);
+    const state = reopened.getState();
+    expect(state.timeline.live).toBe(true);
+    expect(state.simTime).toBe(3000);
+    expect(state.status).toEqual({
+      tone: 'info',
+      text: "9.00 s is past the run's end: showing its end, 3.00 s.",
+    });
+    const atItsEnd: Record<string, unknown> = { ...made };
+    delete atItsEnd.at;
+    expect(state.actions.currentRun()).toStrictEqual(atItsEnd);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Share links: a recorded run in the URL hash as `#s=v1z:<lz-string>` (or `v1j:<JSON>`, readable,
- * for debugging). The JSON carries a format version `v`; older versions migrate forward through
- * MIGRATIONS, and everything is validated before the lab replays it. Links are untrusted input.
+ * for debugging; the prefix names the codec, not the format). The JSON carries a format version `v`;
+ * older versions migrate forward through MIGRATIONS, and everything is validated before the lab
+ * replays it. Links are untrusted input.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { type Checked, type RunRecord } from '../../store/index.ts';
@@ -9,8 +10,8 @@ import { validateRun } from '../../store/runCheck.ts';
 
 export { linkReport, runParam } from './linkHash.ts';
 
-/** The link format this build writes. */
-export const LINK_VERSION = 1;
+/** The link format this build writes: 2 added `at`, the instant the lab showed. */
+export const LINK_VERSION = 2;
 /** Most characters a link's hash may hold before it is decompressed. */
 export const MAX_ENCODED_CHARS = 200_000;
 /** Most characters the decompressed JSON may hold. */
@@ -21,12 +22,15 @@ export const LONG_LINK_CHARS = 2000;
 export type Codec = 'v1z' | 'v1j';
 
 /**
- * Each entry turns a payload of version N into version N + 1. The format has only ever had
- * version 1, so the table is empty; a version 2 adds `1: (v1) => v2` here and a golden v1 fixture.
+ * Each entry turns a payload of version N into version N + 1, and each old version has a golden fixture
+ * (fixtures/v1-links.json) that must keep opening as the run it held.
  */
 export const MIGRATIONS: Readonly<
   Record<number, (payload: Record<string, unknown>) => Record<string, unknown>>
-> = {};
+> = {
+  // Format 2 added an optional `at` (the instant shown): a format-1 run is one shown at its end.
+  1: (v1) => v1,
+};
 
 /** Brings a payload of any known version up to LINK_VERSION, or says why it cannot. */
 export function migrate(

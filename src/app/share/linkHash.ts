@@ -18,7 +18,10 @@ export function runParam(hash: string): string | null {
   }
 }
 
-/** The banner for a link: what was wrong with its run (if it had one) and with its view options. */
+/**
+ * The banner for a link: what was wrong with its run (if it had one: the run refused, or a part of it
+ * left out, such as a bad `at`) and with its view options.
+ */
 export function linkReport(
   decoded: Checked<RunRecord> | null,
   viewProblems: readonly string[],
@@ -29,7 +32,6 @@ export function linkReport(
       problems: [...decoded.problems, ...viewProblems],
     };
   }
-  if (viewProblems.length > 0)
-    return { title: 'Some options in this link were ignored.', problems: viewProblems };
-  return null;
+  const problems = [...(decoded?.ignored ?? []), ...viewProblems];
+  return problems.length > 0 ? { title: 'Some options in this link were ignored.', problems } : null;
 }

@@ -1,6 +1,7 @@
 /**
- * Scenario files: the same versioned JSON as a link (a run: scenario, commands, time), pretty
- * printed. Import also takes a bare scenario (`{"nodes": [...]}`), which starts at time 0.
+ * Scenario files: the same versioned JSON as a link (a run: scenario, commands, time, and `at` when the
+ * lab showed the past), pretty printed. Import also takes a bare scenario (`{"nodes": [...]}`), which
+ * starts at time 0.
  */
 import { type Checked, type RunRecord } from '../../store/index.ts';
 import { checkScenario } from '../../store/runCheck.ts';

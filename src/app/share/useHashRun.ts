@@ -1,7 +1,7 @@
 /** A share link pasted into this tab changes only the hash: load its run without a reload. */
 import { useEffect } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
-import { runParam } from './linkHash.ts';
+import { linkReport, runParam } from './linkHash.ts';
 
 export function useHashRun(): void {
   const store = useLabStoreApi();
@@ -13,7 +13,10 @@ export function useHashRun(): void {
       const { actions } = store.getState();
       if (decoded.ok) {
         actions.pause();
-        void actions.loadRun(decoded.value, 'Opened the run in the link.');
+        const loaded = await actions.loadRun(decoded.value, 'Opened the run in the link.');
+        // A load clears the banner: what the link held that was left out (a bad `at`) goes up after it.
+        const ignored = linkReport(decoded, []);
+        if (loaded && ignored !== null) actions.showLoadReport(ignored);
       } else {
         actions.showLoadReport({
           title: 'This link could not be opened; the lab kept its run.',
