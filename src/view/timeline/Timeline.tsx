@@ -182,7 +182,6 @@ export function Timeline() {
     if (event.button !== 0 || track.current === null) return;
     dragging.current = true;
     event.currentTarget.setPointerCapture(event.pointerId);
-    event.currentTarget.focus();
     actions.seek(timeAt(track.current, event.clientX, start, end));
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
