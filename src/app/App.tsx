@@ -202,7 +202,12 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
                   {metrics}
                 </GraphKey>
               )}
-              {!bare && <Timeline />}
+              {!bare && (
+                // While the run plays live the timeline follows at the panels' pace; a seek shows at once.
+                <PanelPace>
+                  <Timeline />
+                </PanelPace>
+              )}
               {!compact && footer}
             </div>
             {/* Stacked, the counters scroll up under the graph with the rest, so the graph gets the window. */}
