@@ -4,17 +4,15 @@
  * opened in headless Chromium, how long until the lab shows the run (or the refusal) and the longest
  * main-thread task meanwhile (the page must stay responsive: under 200 ms). Prints; asserts nothing.
  */
-import { execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { execSync } from 'node:child_process';
 import { parseScenario, type ScenarioInput } from '../src/engine/index.ts';
 import { MAX_REPLAY_COST, replayCost } from '../src/store/replayCost.ts';
 import { replayRun, type RunRecord } from '../src/store/run.ts';
 import { validateRun } from '../src/store/runCheck.ts';
 import lz from 'lz-string';
+import { withPreview } from './browser.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4195);
-const BASE = `http://localhost:${PORT}`;
 
 const many = (extra: Partial<ScenarioInput> = {}): ScenarioInput => ({
   seed: 3,
@@ -100,13 +98,6 @@ const CASES: { name: string; run: RunRecord }[] = [
   },
 ];
 
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
-  if (fromEnv) return fromEnv;
-  if (existsSync(chromium.executablePath())) return undefined;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
 /** Records every long main-thread task from the page's first script on. */
 const WATCH_TASKS = `window.__longest = 0; window.__tasks = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__tasks++; window.__longest = Math.max(window.__longest, e.duration); } })
@@ -114,28 +105,12 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.
 
 async function inBrowser(runs: typeof CASES): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch(executablePath === undefined ? {} : { executablePath });
-  try {
-    for (let i = 0; i < 50; i++) {
-      if (
-        await fetch(BASE).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  await withPreview({ port: PORT }, async (base, browser) => {
     for (const { name, run } of runs) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.addInitScript(WATCH_TASKS);
       // The app's own v1z encoding (linkCodec.ts), spelled out: lz-string is CommonJS under Node.
-      const link = `${BASE}/#s=v1z:${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, ...run }))}`;
+      const link = `${base}/#s=v1z:${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, ...run }))}`;
       const started = Date.now();
       await page.goto(link);
       const outcome = await Promise.race([
@@ -161,10 +136,7 @@ async function inBrowser(runs: typeof CASES): Promise<Map<string, string>> {
       );
       await page.close();
     }
-  } finally {
-    await browser.close();
-    if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid);
-  }
+  });
   return out;
 }
 
