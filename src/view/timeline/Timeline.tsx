@@ -238,7 +238,8 @@ export function Timeline() {
         <span className="timeline-readout" aria-live="off">
           {live ? (
             <>
-              <span className="timeline-live-dot" aria-hidden="true" /> Live · {formatSeconds(simTime)}
+              {/* The time is on the slider and in the metrics: text that changes every tick costs a layout. */}
+              <span className="timeline-live-dot" aria-hidden="true" /> Live
             </>
           ) : (
             <>
