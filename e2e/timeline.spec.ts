@@ -110,6 +110,40 @@ test.describe('time travel', () => {
     await expect(branch(page)).toBeHidden();
   });
 
+  test('a share link reopens the branch shown, at the instant shown', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openPaused(page);
+    await playFor(page, 800);
+    await kill(page, 'db1');
+    await playFor(page, 600);
+    await selectNode(page, 'db2');
+    await button(page, 'Promote').click();
+    await playFor(page, 600);
+    // Branch B: db3 promoted at the kill instead; run on, then step back into B's past.
+    await markers(page)
+      .getByRole('button', { name: /db1 killed/ })
+      .click();
+    await selectNode(page, 'db3');
+    await button(page, 'Promote').click();
+    await expect(branch(page)).toHaveValue('B');
+    await playFor(page, 700);
+    await button(page, 'Step back').click();
+    await button(page, 'Step back').click();
+    const at = await shown(page);
+    expect(at.now).toBeLessThan(at.max);
+
+    await button(page, 'Share').click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect(slider(page)).toHaveAttribute('aria-valuenow', String(at.now));
+    await expect(slider(page)).toHaveAttribute('aria-valuemax', String(at.max));
+    await expect(node(page, 'db3')).toHaveAttribute('data-role', 'primary');
+    await expect(node(page, 'db2')).toHaveAttribute('data-role', 'replica');
+    await expect(button(page, 'Play')).toBeVisible();
+  });
+
   test('scrubs with the keyboard only: events, markers, start and live', async ({ page }) => {
     test.setTimeout(60_000);
     await openPaused(page);

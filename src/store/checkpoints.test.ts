@@ -157,6 +157,33 @@ describe('seeking, case by case', () => {
     expect(checkpoints.list()[0]?.time).toBe(0);
   });
 
+  it('previews at the checkpoint before t when the replay would run more tasks than asked', () => {
+    const plain = {
+      start: () => undefined,
+      advance: (sim: Simulation, at: number) => {
+        sim.advanceTo(at);
+      },
+    };
+    const list = checkpoints.list();
+    const inside = list.filter(
+      (c, i) => (list[i + 1]?.tasksRun ?? Infinity) - c.tasksRun > 40 && seen.has(c.time),
+    );
+    expect(inside.length).toBeGreaterThan(2);
+    let checked = 0;
+    for (const c of inside) {
+      const later = [...seen.keys()].find(
+        (t) => t > c.time + 100 && t < (list[list.indexOf(c) + 1]?.time ?? Infinity),
+      );
+      if (later === undefined) continue;
+      const preview = checkpoints.seekWith(later, plain, { maxTasks: 0 }).sim;
+      expect(preview.now()).toBe(c.time);
+      expect(observed(preview)).toEqual(at(c.time));
+      expect(observed(checkpoints.seekWith(later, plain, { maxTasks: 1e9 }).sim)).toEqual(at(later));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1);
+  });
+
   it('seeks to 0', () => {
     expect(observed(checkpoints.seek(0))).toEqual(at(0));
   });

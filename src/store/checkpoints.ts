@@ -63,6 +63,16 @@ export interface Follower<X, Y> {
   advance(sim: Simulation, at: number, followed: Y): void;
 }
 
+/** How exact a seek must be. */
+export interface SeekOptions {
+  /**
+   * At most about this many engine tasks to replay (estimated from the checkpoints around `t`): past it the
+   * seek stops at the checkpoint's own instant, before `t` (a scrub's preview, as a video player shows the
+   * key frame). Default: no bound, the seek lands on `t`.
+   */
+  readonly maxTasks?: number;
+}
+
 /** The checkpoints of one simulation, taken as it runs. */
 export interface Checkpoints<X = undefined> {
   /** Call after each advance of the simulation, or command: takes a checkpoint if one is due. */
@@ -75,7 +85,11 @@ export interface Checkpoints<X = undefined> {
    */
   seek(t: number): Simulation;
   /** `seek(t)`, carrying what `follower` starts from the checkpoint's attachment along the replay. */
-  seekWith<Y>(t: number, follower: Follower<X, Y>): { readonly sim: Simulation; readonly followed: Y };
+  seekWith<Y>(
+    t: number,
+    follower: Follower<X, Y>,
+    options?: SeekOptions,
+  ): { readonly sim: Simulation; readonly followed: Y };
   /**
    * The checkpoints of a new branch of this run: `live` is a simulation sought from it (at `live.now()`),
    * about to take commands the run did not. It starts with this run's checkpoints up to that instant, which
@@ -171,13 +185,24 @@ function track<X>(
   if (list.length === 0) take(true);
   const { origin } = options;
 
-  const seekWith = <Y>(t: number, follower: Follower<X, Y>) => {
+  /** Tasks a replay from checkpoint `i` to `t` runs, about: the tasks to the next checkpoint, pro rata. */
+  const replayCost = (i: number, t: number): number => {
+    const from = list[i];
+    if (from === undefined) return 0;
+    const next = list[i + 1] ?? { time: live.now(), tasksRun: live.stats().tasksRun };
+    const span = next.time - from.time;
+    return span <= 0 ? 0 : ((next.tasksRun - from.tasksRun) * (t - from.time)) / span;
+  };
+
+  const seekWith = <Y>(t: number, follower: Follower<X, Y>, options: SeekOptions = {}) => {
     const start = list[0]?.time ?? 0;
     const end = live.now();
     if (typeof t !== 'number' || !(t >= start && t <= end))
       throw new RangeError(`seek: ${String(t)} is not a time in this run (${start} to ${end} ms)`);
-    const from = list[lastAtOrBefore(list, t)];
+    const index = lastAtOrBefore(list, t);
+    const from = list[index];
     if (from === undefined) throw new RangeError('seek: no checkpoint');
+    if (options.maxTasks !== undefined && replayCost(index, t) > options.maxTasks) t = from.time;
     const sim =
       from.saved !== undefined
         ? restoreSimulation(from.saved)

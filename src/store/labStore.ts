@@ -59,6 +59,12 @@ export interface NodeCommands {
   readonly stopWorkload: () => void;
 }
 
+/** A scrub's seek: `preview` may show an instant a little before the one asked (the last checkpoint's) when
+ * the exact one would take long to replay; the drag's end seeks exactly. */
+export interface SeekPreview {
+  readonly preview?: boolean;
+}
+
 /** Everything the view may ask of the engine. Only connectEngine.ts (and its commands) implement these. */
 export interface LabActions extends NodeCommands {
   /** Advances simulated time by `simMs` (the animation loop calls this every frame while playing). */
@@ -73,7 +79,7 @@ export interface LabActions extends NodeCommands {
    * Shows the run's branch at simulated time `t` (ms), paused: every panel as it was live then. Past the
    * end shows the end (the status says so); a negative or non-numeric time is refused with a message.
    */
-  readonly seek: (t: number) => void;
+  readonly seek: (t: number, options?: SeekPreview) => void;
   /** Shows the branch's present again (the instant it moves on from). */
   readonly goLive: () => void;
   /** Pauses and shows the instant of the previous event in the log. */

@@ -105,6 +105,24 @@ describe('time travel in the lab', () => {
     );
   }, 300_000);
 
+  it('previews a scrub at an instant the run showed, at or before the one asked', () => {
+    fc.assert(
+      fc.property(planArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (plan, picks) => {
+        const { store, seen } = runLive(plan);
+        const times = [...seen.keys()];
+        for (const pick of picks) {
+          const t = times[pick % times.length] ?? 0;
+          store.getState().actions.seek(t, { preview: true });
+          const shownAt = store.getState().simTime;
+          expect(shownAt).toBeLessThanOrEqual(t);
+          // A checkpoint's instant is one the run stopped at: what it showed there, exactly.
+          expect(shownState(store.getState())).toEqual(seen.get(shownAt));
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, 300_000);
+
   it('plays the past forward as the run went, and is live again at its end', () => {
     fc.assert(
       fc.property(planArb, fc.nat(), (plan, pick) => {

@@ -5,7 +5,7 @@
  * by replaying the head's commands, and becomes a new branch's head when the user acts there.
  */
 import type { Command, EngineEvent, Simulation } from '../../engine/index.ts';
-import { trackCheckpointsWith, type Checkpoints, type Follower } from '../checkpoints.ts';
+import { trackCheckpointsWith, type Checkpoints, type Follower, type SeekOptions } from '../checkpoints.ts';
 import { applyCommand, type ReplayHooks } from '../run.ts';
 import { SeriesRecorder, advanceRecorded, recordTo } from '../series/series.ts';
 import { MARKERS_KEPT, markerOf, type Marker } from './markers.ts';
@@ -109,13 +109,14 @@ export class Track {
   }
 
   /**
-   * This branch as it stood at `t` (from its start to its head's time): a new track, charts included.
-   * Throws a RangeError for a time outside it.
+   * This branch as it stood at `t` (from its start to its head's time): a new track, charts included
+   * (with `options.maxTasks`, perhaps at an earlier checkpoint's instant: see SeekOptions). Throws a
+   * RangeError for a time outside it.
    */
-  seek(t: number): Track {
+  seek(t: number, options: SeekOptions = {}): Track {
     const checkpoints = this.checkpointsOf;
     if (checkpoints === null) throw new RangeError('seek: only a branch head can seek');
-    const { sim, followed } = checkpoints.seekWith(t, FOLLOW_SERIES);
+    const { sim, followed } = checkpoints.seekWith(t, FOLLOW_SERIES, options);
     followed.ingest(sim.events());
     followed.flush();
     return new Track(sim, followed, null, []);

@@ -91,25 +91,33 @@ function timeAt(track: HTMLElement, clientX: number, start: number, end: number)
   return Math.min(end, Math.max(start, start + Math.min(1, Math.max(0, fraction)) * (end - start)));
 }
 
-/** Dragging seeks once per frame at most, to the latest position (a seek can take a frame's time). */
-function useFrameSeek(seek: LabActions['seek']) {
+/**
+ * Dragging previews once per frame at most, at the latest position (a seek can take a frame's time; a
+ * preview may show the checkpoint just before it); `exact` cancels what is pending and lands on the instant.
+ */
+function useScrub(seek: LabActions['seek']) {
   const pending = useRef<number | null>(null);
   const frame = useRef<number | null>(null);
-  useEffect(
-    () => () => {
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
+  const cancel = () => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+    frame.current = null;
+    pending.current = null;
+  };
+  useEffect(() => cancel, []);
+  return {
+    preview: (t: number) => {
+      pending.current = t;
+      frame.current ??= requestAnimationFrame(() => {
+        frame.current = null;
+        const at = pending.current;
+        pending.current = null;
+        if (at !== null) seek(at, { preview: true });
+      });
     },
-    [],
-  );
-  return (t: number) => {
-    pending.current = t;
-    if (frame.current !== null) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      const at = pending.current;
-      pending.current = null;
-      if (at !== null) seek(at);
-    });
+    exact: (t: number) => {
+      cancel();
+      seek(t);
+    },
   };
 }
 
@@ -173,25 +181,29 @@ export function Timeline() {
   const span = Math.max(end - start, 1);
   const bucket = bucketMs(span, width);
   const clusters = useMemo(() => clusterMarkers(timeline.markers, bucket), [timeline.markers, bucket]);
-  const frameSeek = useFrameSeek(actions.seek);
-  const dragging = useRef(false);
+  const scrub = useScrub(actions.seek);
+  /** The run's span when the drag began (a preview may move the cursor; the scale holds still). */
+  const dragging = useRef<{ readonly start: number; readonly end: number } | null>(null);
   const branch = timeline.branches.find((b) => b.id === timeline.branch);
   const forkedAt = branch?.forkedAt ?? null;
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0 || track.current === null) return;
-    dragging.current = true;
+    dragging.current = { start, end };
     event.currentTarget.setPointerCapture(event.pointerId);
-    actions.seek(timeAt(track.current, event.clientX, start, end));
+    scrub.preview(timeAt(track.current, event.clientX, start, end));
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (!dragging.current || track.current === null) return;
-    frameSeek(timeAt(track.current, event.clientX, start, end));
+    if (dragging.current === null || track.current === null) return;
+    scrub.preview(timeAt(track.current, event.clientX, dragging.current.start, dragging.current.end));
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
-    dragging.current = false;
+    const span = dragging.current;
+    dragging.current = null;
     if (event.currentTarget.hasPointerCapture(event.pointerId))
       event.currentTarget.releasePointerCapture(event.pointerId);
+    if (span !== null && track.current !== null && event.type === 'pointerup')
+      scrub.exact(timeAt(track.current, event.clientX, span.start, span.end));
   };
 
   const position = (t: number) => `${(Math.min(Math.max(t - start, 0), span) / span) * 100}%`;
