@@ -202,8 +202,9 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
                   {metrics}
                 </GraphKey>
               )}
-              {!bare && (
+              {!bare && !small && (
                 // While the run plays live the timeline follows at the panels' pace; a seek shows at once.
+                // A phone or a small embed has no room for it under the graph (its keys still work).
                 <PanelPace>
                   <Timeline />
                 </PanelPace>

@@ -148,10 +148,22 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
       )}
     </button>
   );
+  const stepBack = (
+    <button
+      type="button"
+      className="step-back-button"
+      onClick={actions.stepBack}
+      title="Step back: pause and show the previous event (←)"
+    >
+      <span className="control-icon control-icon--step-back" aria-hidden="true" />
+      <span className="control-label">Step back</span>
+    </button>
+  );
   // What goes behind More, by tier; the rest stays in the row.
   const more: ReactNode =
     tier === 'small' ? (
       <>
+        {stepBack}
         <SpeedField />
         {reset}
         {topology}
@@ -184,15 +196,7 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
       </button>
       {controls !== 'hidden' && (
         <>
-          <button
-            type="button"
-            className="step-back-button"
-            onClick={actions.stepBack}
-            title="Step back: pause and show the previous event (←)"
-          >
-            <span className="control-icon control-icon--step-back" aria-hidden="true" />
-            <span className="control-label">Step back</span>
-          </button>
+          {!small && stepBack}
           <button type="button" onClick={actions.stepToNextEvent} title="Pause and run to the next event (→)">
             <span className="control-icon control-icon--step" aria-hidden="true" />
             <span className="control-label">Step</span>
