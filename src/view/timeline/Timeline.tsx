@@ -6,6 +6,7 @@
  */
 import {
   memo,
+  useCallback,
   useEffect,
   useMemo,
   useRef,
@@ -44,11 +45,14 @@ const MarkerLayer = memo(function MarkerLayer({
   clusters,
   start,
   onSeek,
+  onGrab,
   words,
 }: {
   readonly clusters: readonly MarkerCluster[];
   readonly start: number;
   readonly onSeek: (t: number) => void;
+  /** A pointer pressed on a mark: a click shows its instant, a drag from it scrubs (the rail takes it). */
+  readonly onGrab: (event: PointerEvent<HTMLButtonElement>, at: number) => void;
   readonly words: Vocabulary;
 }) {
   return (
@@ -67,8 +71,12 @@ const MarkerLayer = memo(function MarkerLayer({
             aria-label={name}
             title={name}
             style={{ '--at': cluster.at - start } as CSSProperties}
-            onClick={() => {
-              onSeek(cluster.at);
+            onPointerDown={(event) => {
+              onGrab(event, cluster.at);
+            }}
+            onClick={(event) => {
+              // A pointer's click was handled on the rail; this is the keyboard's or a screen reader's.
+              if (event.detail === 0) onSeek(cluster.at);
             }}
           >
             <span aria-hidden="true">{MARKER_GLYPHS[cluster.kind]}</span>
@@ -187,6 +195,20 @@ export function Timeline() {
   const branch = timeline.branches.find((b) => b.id === timeline.branch);
   const forkedAt = branch?.forkedAt ?? null;
 
+  /** Where a press on a mark began, until the pointer moves off it: then it is a drag. */
+  const grabbed = useRef<{ readonly x: number; readonly at: number } | null>(null);
+  // Stable, so the memoized marks do not re-render with every tick of a live run.
+  const latest = useRef({ start, end, scrub });
+  useEffect(() => {
+    latest.current = { start, end, scrub };
+  });
+  const onGrab = useCallback((event: PointerEvent<HTMLButtonElement>, at: number) => {
+    if (event.button !== 0 || track.current === null) return;
+    dragging.current = { start: latest.current.start, end: latest.current.end };
+    grabbed.current = { x: event.clientX, at };
+    track.current.setPointerCapture(event.pointerId);
+    latest.current.scrub.preview(at);
+  }, []);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0 || track.current === null) return;
     dragging.current = { start, end };
@@ -195,22 +217,26 @@ export function Timeline() {
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (dragging.current === null || track.current === null) return;
+    if (grabbed.current !== null && Math.abs(event.clientX - grabbed.current.x) < 4) return;
+    grabbed.current = null;
     scrub.preview(timeAt(track.current, event.clientX, dragging.current.start, dragging.current.end));
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
     const span = dragging.current;
+    const mark = grabbed.current;
     dragging.current = null;
+    grabbed.current = null;
     if (event.currentTarget.hasPointerCapture(event.pointerId))
       event.currentTarget.releasePointerCapture(event.pointerId);
-    if (span !== null && track.current !== null && event.type === 'pointerup')
-      scrub.exact(timeAt(track.current, event.clientX, span.start, span.end));
+    if (span === null || track.current === null || event.type !== 'pointerup') return;
+    scrub.exact(mark?.at ?? timeAt(track.current, event.clientX, span.start, span.end));
   };
 
   const position = (t: number) => `${(Math.min(Math.max(t - start, 0), span) / span) * 100}%`;
   return (
     <div className={`timeline${live ? '' : ' timeline--past'}`} aria-label="Time travel" role="group">
       <div className="timeline-lane" ref={lane} style={{ '--span': span } as CSSProperties}>
-        <MarkerLayer clusters={clusters} start={start} onSeek={actions.seek} words={words} />
+        <MarkerLayer clusters={clusters} start={start} onSeek={actions.seek} onGrab={onGrab} words={words} />
         <div
           ref={track}
           className="timeline-track"
