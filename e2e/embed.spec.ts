@@ -1,18 +1,12 @@
 /** The embed inside a host page: options, postMessage driving, origin checks, and no storage needed. */
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { hostLog, lab, send } from './embedHost.ts';
 import { button } from './lab.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4391);
 /** The same preview server under a second origin: 127.0.0.1 is not localhost to the browser. */
 const OTHER = `http://127.0.0.1:${PORT}`;
 const LOCAL = `http://localhost:${PORT}`;
-
-const lab = (page: Page): FrameLocator => page.frameLocator('#lab');
-const hostLog = (page: Page, type: string) => page.locator(`#log li[data-type="${type}"]`);
-const send = (page: Page, message: object) =>
-  page.evaluate((m) => {
-    (window as unknown as { sendToLab: (m: object) => void }).sendToLab(m);
-  }, message);
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a ${theme} host page drives the embed through postMessage`, async ({ page }) => {

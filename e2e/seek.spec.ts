@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import LZString from 'lz-string';
+import { hostLog, lab, send } from './embedHost.ts';
 import { button, statusLine } from './lab.ts';
 
 /** The Sim time metric: its exact value in ms is in `data-value`. */
@@ -9,13 +10,6 @@ const simTime = (page: Page | FrameLocator): Locator => page.locator('[data-metr
 const banner = (page: Page | FrameLocator): Locator => page.locator('[data-banner="load-report"]');
 
 // --- the embed, driven by its host page (public/embed-host.html) ---
-
-const lab = (page: Page): FrameLocator => page.frameLocator('#lab');
-const hostLog = (page: Page, type: string) => page.locator(`#log li[data-type="${type}"]`);
-const send = (page: Page, message: object) =>
-  page.evaluate((m) => {
-    (window as unknown as { sendToLab: (m: object) => void }).sendToLab(m);
-  }, message);
 
 /** Sends `message` with `id` and returns the ack with that id. */
 async function ackOf(page: Page, id: string, message: object): Promise<Record<string, unknown>> {
