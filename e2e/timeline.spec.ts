@@ -64,6 +64,36 @@ test.describe('time travel', () => {
     await expect(button(page, 'Live')).toBeDisabled();
   });
 
+  test('a setting changed in the past forks a branch; each branch keeps its settings', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openPaused(page);
+    await playFor(page, 1200);
+    await slider(page).focus();
+    await page.keyboard.press('Home');
+    await expect(slider(page)).toHaveAttribute('aria-valuenow', '0');
+
+    await button(page, 'Settings').click();
+    const mode = page.getByRole('combobox', { name: 'Replication mode', exact: true });
+    await expect(mode).toHaveValue('async');
+    await mode.selectOption('sync');
+    await expect(page.locator('p.status-line')).toContainText(
+      'New branch B: set replication mode sync at 0.00 s; the future you left is kept (Branch).',
+    );
+    await expect(page.locator('[data-link-from] .edge--sync')).toHaveCount(2);
+    await page.keyboard.press('Escape');
+    await expect(branch(page)).toHaveValue('B');
+    await expect(markers(page).locator('[data-marker-kind="setting"]')).toHaveCount(1);
+
+    // The original run never changed its mode; the new branch has sync from its start.
+    await branch(page).selectOption('A');
+    await expect(page.locator('[data-link-from] .edge--sync')).toHaveCount(0);
+    await button(page, 'Settings').click();
+    await expect(mode).toHaveValue('async');
+    await page.keyboard.press('Escape');
+    await branch(page).selectOption('B');
+    await expect(page.locator('[data-link-from] .edge--sync')).toHaveCount(2);
+  });
+
   test('forks when a different replica is promoted in the past, and switches between the branches', async ({
     page,
   }) => {

@@ -1,11 +1,14 @@
 /** The Simulation interface: the engine's public surface (a contract; names are kept). */
 import type { SavedSimulation } from './persist/format.ts';
+import type { ReplicationMode } from './scenario/schema.ts';
 import type {
+  AckOn,
   Anomaly,
   Backup,
   ClientOptions,
   Command,
   ConflictRecord,
+  ConflictResolution,
   EngineEvent,
   FailoverRecord,
   Metrics,
@@ -22,6 +25,23 @@ import type {
 export interface AdvanceOptions {
   /** The most scheduled tasks (deliveries, timers, arrivals) to run in this call. */
   readonly maxTasks?: number;
+}
+
+/**
+ * Settings a running cluster takes without a restart (`configure`), each as the scenario spells it:
+ * PostgreSQL reloads `synchronous_standby_names` and `synchronous_commit`, MySQL sets
+ * `rpl_semi_sync_source_enabled`, `tc netem` changes a link's delay, PGD alters its conflict resolver.
+ */
+export interface ConfigureOptions {
+  readonly replication?: {
+    readonly mode?: ReplicationMode;
+    readonly syncCount?: number;
+    readonly intervalMs?: number;
+    readonly ackOn?: AckOn;
+  };
+  /** The default one-way latency and jitter; links given their own (`setLatency`) keep it. */
+  readonly network?: { readonly latencyMs?: number; readonly jitterMs?: number };
+  readonly conflictResolution?: ConflictResolution;
 }
 
 export interface AddNodeOptions {
@@ -99,6 +119,13 @@ export interface Simulation {
   slowDisk(nodeId: NodeId, factor: number): void;
   /** Gives a node its normal disk back. */
   fixDisk(nodeId: NodeId): void;
+  /**
+   * Changes settings while the cluster runs, from now on: writes already waiting for confirmations the new
+   * rule does not need are acknowledged (PostgreSQL wakes every waiter when synchronous replication is
+   * turned off), messages on the wire keep their arrival times, and conflicts already settled stay
+   * settled. A multi-primary group keeps the replication mode it started with. Emits `configured`.
+   */
+  configure(options: ConfigureOptions): void;
   startWorkload(options: Partial<WorkloadOptions>): void;
   stopWorkload(): void;
 
@@ -159,6 +186,7 @@ export const COMMAND_NAMES = [
   'setLatency',
   'slowDisk',
   'fixDisk',
+  'configure',
   'startWorkload',
   'stopWorkload',
   'resolve',

@@ -91,7 +91,7 @@ export class Cluster {
   readonly shipping = new ShippingState();
   config: Scenario['replication'];
   readonly failoverConfig: Scenario['failover'];
-  readonly conflictResolution: ConflictResolution;
+  conflictResolution: ConflictResolution;
   /** The primaries that replicate to each other (a multi-primary group); empty with one primary. */
   readonly group = new Set<NodeId>();
   readonly conflicts = new ConflictLedger();

@@ -8,6 +8,7 @@ export { persistenceLoaded, restoreSimulation } from './persist/registry.ts';
 export { loadChecker, loadPersistence } from './persist/load.ts';
 export { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './persist/format.ts';
 export { dict, own } from './dict.ts';
+export { DEFAULT_WORKLOAD } from './workload.ts';
 export {
   COMMIT_LEVELS,
   MAX_ADVANCE_MS,
@@ -33,6 +34,7 @@ export {
   type CommandName,
   type Simulation,
   type AddNodeOptions,
+  type ConfigureOptions,
   type AdvanceOptions,
   type SimulationStats,
 } from './api.ts';

@@ -1,7 +1,13 @@
 /** createSimulation: the engine's public object. Every mutating call is recorded as a command at its simulated time. */
 import './subsystems.ts';
 import { writeReach } from './observe/reach.ts';
-import { SimulationError, type AddNodeOptions, type CommandName, type Simulation } from './api.ts';
+import {
+  SimulationError,
+  type AddNodeOptions,
+  type CommandName,
+  type ConfigureOptions,
+  type Simulation,
+} from './api.ts';
 import {
   MAX_KEY_LENGTH,
   MAX_VALUE_LENGTH,
@@ -12,6 +18,7 @@ import {
   checkWorkload,
 } from './args.ts';
 import { Cluster } from './cluster.ts';
+import { checkConfigure, configure, settingsAfter } from './configure.ts';
 import * as control from './control.ts';
 import { FailoverManager } from './failover/manager.ts';
 import { accountLostWrites, promote } from './failover/promotion.ts';
@@ -170,7 +177,10 @@ export function build(
     for (const node of cluster.nodes.values()) control.boot(cluster, node);
     if (cluster.isMultiPrimary()) peers.startGroup(cluster);
     if (scenario.failover.mode === 'automatic') manager = new FailoverManager(cluster, records);
-  } else manager = restore({ cluster, records, workload, commands });
+  } else {
+    manager = restore({ cluster, records, workload, commands });
+    settingsAfter(cluster, commands);
+  }
 
   /** A promotion by hand (`pg_promote()`), recorded as a manual failover. */
   const promoteByHand = (id: NodeId): void => {
@@ -319,6 +329,9 @@ export function build(
     }),
     fixDisk: command('fixDisk', (id: NodeId) => {
       disk.fixDisk(cluster, id);
+    }),
+    configure: command('configure', (options: ConfigureOptions) => {
+      configure(cluster, checkConfigure(options));
     }),
     startWorkload: command('startWorkload', (options: Partial<WorkloadOptions>) => {
       workload.start(checkWorkload(options, DEFAULT_WORKLOAD));

@@ -3,7 +3,7 @@
  * topology, and the operator and client steps a person could take, each applied as the lab would.
  */
 import fc from 'fast-check';
-import type { ScenarioInput, Simulation } from './index.ts';
+import type { ConfigureOptions, ScenarioInput, Simulation } from './index.ts';
 
 export type Step =
   | { readonly at: number; readonly kind: 'write'; readonly node: number; readonly key: string }
@@ -20,7 +20,8 @@ export type Step =
   | { readonly at: number; readonly kind: 'latency'; readonly node: number; readonly ms: number }
   | { readonly at: number; readonly kind: 'add'; readonly node: number }
   | { readonly at: number; readonly kind: 'disk'; readonly node: number; readonly factor: number }
-  | { readonly at: number; readonly kind: 'fixDisk'; readonly node: number };
+  | { readonly at: number; readonly kind: 'fixDisk'; readonly node: number }
+  | { readonly at: number; readonly kind: 'configure'; readonly options: ConfigureOptions };
 
 export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
   .record({
@@ -63,6 +64,27 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       conflictResolution: s.resolution,
     };
   });
+
+/** Settings changed mid-run: any field may be left out (a group refuses a new mode, changing nothing). */
+const configureArb: fc.Arbitrary<ConfigureOptions> = fc.record(
+  {
+    replication: fc.record(
+      {
+        mode: fc.constantFrom('async' as const, 'sync' as const, 'semi-sync' as const, 'scheduled' as const),
+        syncCount: fc.integer({ min: 1, max: 3 }),
+        intervalMs: fc.constantFrom(100, 400),
+        ackOn: fc.constantFrom('written' as const, 'received' as const, 'applied' as const),
+      },
+      { requiredKeys: [] },
+    ),
+    network: fc.record(
+      { latencyMs: fc.integer({ min: 1, max: 120 }), jitterMs: fc.integer({ min: 0, max: 30 }) },
+      { requiredKeys: [] },
+    ),
+    conflictResolution: fc.constantFrom('lww' as const, 'siblings' as const),
+  },
+  { requiredKeys: [] },
+);
 
 export const stepArb = (horizon: number): fc.Arbitrary<Step> => {
   const at = fc.integer({ min: 0, max: horizon });
@@ -132,6 +154,10 @@ export const stepArb = (horizon: number): fc.Arbitrary<Step> => {
       }),
     },
     { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('fixDisk' as const), node }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ at, kind: fc.constant('configure' as const), options: configureArb }),
+    },
   );
 };
 
@@ -185,6 +211,9 @@ export function apply(sim: Simulation, step: Step): void {
         break;
       case 'fixDisk':
         sim.fixDisk(id);
+        break;
+      case 'configure':
+        sim.configure(step.options);
         break;
     }
   } catch (error) {

@@ -28,6 +28,13 @@ export type { NodeStateName } from './node/nodeMachine.ts';
  */
 export type ConflictResolution = 'lww' | 'siblings';
 
+/** One setting `configure` changed: its path in the scenario ("replication.mode"), and its values. */
+export interface SettingChange {
+  readonly setting: string;
+  readonly from: string | number;
+  readonly to: string | number;
+}
+
 /** Per-origin counters: version `a` has seen version `b` when every counter of `b` is ≤ `a`'s. */
 export type VersionVector = Readonly<Record<NodeId, number>>;
 
@@ -365,6 +372,8 @@ export type EngineEventBody =
   | { type: 'healed' }
   | { type: 'rewind-needed'; nodeId: NodeId; from: NodeId; timeline: number }
   | { type: 'latency-changed'; a: NodeId; b: NodeId; ms: number }
+  /** `configure` changed these settings (only the ones whose value changed), as the scenario spells them. */
+  | { type: 'configured'; changes: readonly SettingChange[] }
   | { type: 'disk-slowed'; nodeId: NodeId; factor: number }
   | { type: 'disk-fixed'; nodeId: NodeId }
   | { type: 'primary-suspected'; nodeId: NodeId; silentMs: number }

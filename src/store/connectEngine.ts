@@ -37,9 +37,12 @@ import {
   networkOf,
   replicationOf,
   scenarioFor,
+  configureOptionsFor,
+  settingsAfter,
   settingsOfRun,
   workloadRuns,
   type LabSettings,
+  type SettingsPatch,
 } from './settings.ts';
 import {
   EVENTS_KEPT,
@@ -147,9 +150,25 @@ function mirror(
     scenarioName: base.name ?? 'Untitled scenario',
     scenario: base,
     imported,
-    settings,
+    settings: settingsAfter(settings, shown.sim.commands()),
     timeline,
   };
+}
+
+/**
+ * Why `patch` cannot change the run in place and starts it over, or null when it can: the failover manager
+ * is set up when a run starts, and a multi-primary group keeps the replication mode it formed with.
+ */
+function startsOver(state: LabState, patch: SettingsPatch): string | null {
+  if (patch.failover !== undefined) return 'failover settings apply from the start of a run';
+  const mode = patch.replication?.mode;
+  if (
+    state.snapshot.replication.multiPrimary &&
+    mode !== undefined &&
+    mode !== state.settings.replication.mode
+  )
+    return 'a group of masters keeps the replication mode it formed with';
+  return null;
 }
 
 /** A branch kept: its head and how the timeline names it. */
@@ -299,6 +318,11 @@ export function createLab(options: LabOptions): LabStore {
   let sim = shown.sim;
   /** The scenario the lab runs before settings apply: a preset's, or one loaded from a link or file. */
   let base = first.base;
+  /** The settings the run started with; the shown instant's are these changed by its commands. */
+  let startSettings = first.settings;
+  /** The simulation and command count the store's settings were last worked out for. */
+  let settingsOf: Simulation | undefined = first.track.sim;
+  let settingsCounted = first.track.sim.commands().length;
   /** Exactly what the running simulation was created from, for links and files. */
   let input = first.input;
   const replayed = first.problems.length === 0 && first.pending === undefined ? options.run : undefined;
@@ -358,6 +382,7 @@ export function createLab(options: LabOptions): LabStore {
         }
         const backups = sim.backups();
         if (backups.length !== state.backups.length) patch.backups = backups;
+        Object.assign(patch, settingsChanged());
       }
       if (current.head.markers !== state.timeline.markers) patch.timeline = timeline();
       if (watchedWrite !== null) {
@@ -374,6 +399,19 @@ export function createLab(options: LabOptions): LabStore {
     /** Runs a user command; a thrown SimulationError becomes a visible message, never a crash. */
     const timeline = (): TimelineView => timelineOf(branches, current, shown);
 
+    /**
+     * The settings at the instant shown, when they changed: a run changes them with `configure` and its
+     * workload commands, so they are looked at again only when the shown run's commands did.
+     */
+    const settingsChanged = (): Patch => {
+      const commands = sim.commands();
+      if (commands.length === settingsCounted && sim === settingsOf) return {};
+      settingsCounted = commands.length;
+      settingsOf = sim;
+      const settings = settingsAfter(startSettings, commands);
+      return JSON.stringify(settings) === JSON.stringify(get().settings) ? {} : { settings };
+    };
+
     /** Shows `track` (the head, or an instant sought from it): everything the store mirrors follows. */
     const show = (track: Track, extra: Patch = {}): void => {
       settle(true);
@@ -387,6 +425,7 @@ export function createLab(options: LabOptions): LabStore {
         ...shownMirror(track),
         simTime: sim.now(),
         timeline: timeline(),
+        ...settingsChanged(),
         ...(state.selectedId !== null && !nodes.has(state.selectedId) ? { selectedId: null } : {}),
         ...(state.selectedLink !== null &&
         !(nodes.has(state.selectedLink.from) && nodes.has(state.selectedLink.to))
@@ -428,15 +467,17 @@ export function createLab(options: LabOptions): LabStore {
       try {
         const status = command(sim);
         shown.noted();
+        const changed = settingsChanged();
         if (past && sim.commands().length > before) {
           const label = fork();
           const text = `New branch ${label}; the future you left is kept (Branch).`;
           sync({
+            ...changed,
             error: null,
             timeline: timeline(),
             status: status === null ? { tone: 'info', text } : { ...status, text: `${text} ${status.text}` },
           });
-        } else sync({ error: null, status });
+        } else sync({ ...changed, error: null, status });
       } catch (error) {
         const message = errorMessage(error);
         sync({ error: message, status: { tone: 'error', text: `${what} failed: ${message}.` } });
@@ -455,6 +496,8 @@ export function createLab(options: LabOptions): LabStore {
       branches = [current];
       branchesMade = 1;
       base = fresh.base;
+      startSettings = fresh.settings;
+      settingsOf = undefined;
       input = fresh.input;
       watchedWrite = null;
       set({
@@ -749,6 +792,38 @@ export function createLab(options: LabOptions): LabStore {
       applySettings: (patch) => {
         const next = mergeSettings(get().settings, patch);
         load(get().presetName, next, 'Settings applied: the simulation started over with them.');
+      },
+      changeSettings: (patch) => {
+        const state = get();
+        const next = mergeSettings(state.settings, patch);
+        const restart = startsOver(state, patch);
+        if (restart !== null) {
+          if (shown === current.head) {
+            load(
+              state.presetName,
+              next,
+              `Settings applied: the simulation started over with them (${restart}).`,
+            );
+            return;
+          }
+          const text = `${restart}: go Live to change them, and the run starts over with them.`;
+          set({ error: text, status: { tone: 'error', text: `Changing the settings failed: ${text}` } });
+          return;
+        }
+        const options = configureOptionsFor(state.settings, next);
+        const workload = JSON.stringify(next.workload) !== JSON.stringify(state.settings.workload);
+        if (options === null && !workload) return;
+        run('Changing the settings', (s) => {
+          if (options !== null) s.configure(options);
+          if (workload) {
+            if (workloadRuns(next.workload)) s.startWorkload(next.workload);
+            else s.stopWorkload();
+          }
+          return {
+            tone: 'info',
+            text: `Settings applied at ${formatSeconds(s.now())}: the run carries on with them.`,
+          };
+        });
       },
       settingsProblems: (patch) => {
         try {

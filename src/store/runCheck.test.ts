@@ -71,6 +71,25 @@ describe('the run check, on keys and values', () => {
   });
 });
 
+describe('a run that changes settings', () => {
+  const configure = (options: unknown): RunCommand => ({ at: 100, type: 'configure', args: [options] });
+
+  it('replays a change of mode and latency, and names an unknown setting by its path', () => {
+    const run = withCommands([configure({ replication: { mode: 'sync' }, network: { latencyMs: 90 } })], 500);
+    const checked = validateRun(JSON.parse(JSON.stringify(run)));
+    const replayed = checked.ok ? replayRun(checked.value) : checked;
+    expect(replayed.ok && replayed.value.snapshot().replication.mode).toBe('sync');
+    expect(problemsOf(withCommands([configure({ failover: { mode: 'automatic' } })], 500))).toEqual([
+      expect.stringMatching(/^commands\[0\]\.args\[0\]: Unrecognized key: "failover"/),
+    ]);
+  });
+
+  it('refuses a value the scenario format refuses, naming the setting, when replayed', () => {
+    const replayed = replayRun(withCommands([configure({ replication: { syncCount: 0 } })], 500));
+    expect(replayed.ok ? [] : replayed.problems).toEqual([expect.stringMatching(/replication\.syncCount: /)]);
+  });
+});
+
 describe('a run that adds nodes', () => {
   const adds = (count: number): RunCommand[] =>
     Array.from({ length: count }, (_, i) => ({

@@ -8,6 +8,7 @@ import {
   COMMIT_LEVELS,
   MAX_NODES,
   READ_ROUTINGS,
+  REPLICATION_MODES,
   type CommandName,
   ScenarioError,
   parseScenario,
@@ -34,6 +35,21 @@ const workloadOptions = z.strictObject({
   readsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
   keys: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
   readRouting: z.optional(z.enum(READ_ROUTINGS)),
+});
+/** `configure`'s options: their values are checked by the engine with the scenario format's rules. */
+const configureOptions = z.strictObject({
+  replication: z.optional(
+    z.strictObject({
+      mode: z.optional(z.enum(REPLICATION_MODES)),
+      syncCount: z.optional(z.number()),
+      intervalMs: z.optional(z.number()),
+      ackOn: z.optional(z.enum(['written', 'received', 'applied'])),
+    }),
+  ),
+  network: z.optional(
+    z.strictObject({ latencyMs: z.optional(z.number()), jitterMs: z.optional(z.number()) }),
+  ),
+  conflictResolution: z.optional(z.enum(['lww', 'siblings'])),
 });
 const addNodeOptions = z.strictObject({
   id: nodeId,
@@ -65,6 +81,7 @@ const ARGS = {
   setLatency: z.tuple([nodeId, nodeId, z.number().check(z.minimum(0), z.maximum(60_000))]),
   slowDisk: z.tuple([nodeId, z.number().check(z.gt(1), z.maximum(100))]),
   fixDisk: z.tuple([nodeId]),
+  configure: z.tuple([configureOptions]),
   startWorkload: z.tuple([workloadOptions]),
   stopWorkload: z.tuple([]),
   resolve: z.tuple([nodeId, keyField, valueField]),

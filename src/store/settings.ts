@@ -1,6 +1,9 @@
 /** The lab's adjustable scenario settings and how they turn a preset into the scenario that runs. */
 import {
+  DEFAULT_WORKLOAD,
   parseScenario,
+  type Command,
+  type ConfigureOptions,
   presets,
   type ConflictResolution,
   type ScenarioInput,
@@ -13,7 +16,10 @@ export type ReplicationSettings = ReturnType<typeof parseScenario>['replication'
 /** The failover manager's settings: manual or automatic, heartbeats, timeout, max lag, fencing. */
 export type FailoverSettings = ReturnType<typeof parseScenario>['failover'];
 
-/** What the Settings panel edits; changing any of it rebuilds the simulation (a Reset). */
+/**
+ * What the Settings panel edits. Replication, network, conflict resolution and workload change in the run
+ * (`configure`, `startWorkload`); failover settings start it over (the failover manager is set up then).
+ */
 export interface LabSettings {
   readonly replication: Pick<ReplicationSettings, 'mode' | 'syncCount' | 'intervalMs' | 'ackOn'>;
   readonly network: { readonly latencyMs: number; readonly jitterMs: number };
@@ -91,6 +97,44 @@ export function scenarioFor(base: ScenarioInput, settings: LabSettings): Scenari
     failover: { ...settings.failover },
     conflictResolution: settings.conflictResolution,
   };
+}
+
+/**
+ * The settings of a run at its shown instant: those it started with, changed by the commands it has
+ * recorded since (`configure`, and the workload started or stopped), as the engine applied them.
+ */
+export function settingsAfter(start: LabSettings, commands: readonly Command[]): LabSettings {
+  let settings = start;
+  for (const command of commands) {
+    if (command.type === 'configure') settings = mergeSettings(settings, command.args[0] as ConfigureOptions);
+    else if (command.type === 'startWorkload')
+      settings = {
+        ...settings,
+        workload: { ...DEFAULT_WORKLOAD, ...(command.args[0] as Partial<WorkloadOptions>) },
+      };
+    else if (command.type === 'stopWorkload')
+      settings = { ...settings, workload: { ...settings.workload, writesPerSec: 0, readsPerSec: 0 } };
+  }
+  return settings;
+}
+
+/** What `configure` must be told to go from `from` to `to` (only what changed), or null for nothing. */
+export function configureOptionsFor(from: LabSettings, to: LabSettings): ConfigureOptions | null {
+  const changed = <T extends object>(a: T, b: T): Partial<T> | undefined => {
+    const out: Partial<T> = {};
+    for (const key of Object.keys(b) as (keyof T)[]) if (a[key] !== b[key]) out[key] = b[key];
+    return Object.keys(out).length === 0 ? undefined : out;
+  };
+  const replication = changed(from.replication, to.replication);
+  const network = changed(from.network, to.network);
+  const options: ConfigureOptions = {
+    ...(replication === undefined ? {} : { replication }),
+    ...(network === undefined ? {} : { network }),
+    ...(from.conflictResolution === to.conflictResolution
+      ? {}
+      : { conflictResolution: to.conflictResolution }),
+  };
+  return Object.keys(options).length === 0 ? null : options;
 }
 
 export function workloadRuns(workload: WorkloadOptions): boolean {

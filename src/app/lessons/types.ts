@@ -30,7 +30,7 @@ export type LessonAction =
   | ({ readonly do: 'startWorkload' } & Partial<WorkloadOptions>)
   | { readonly do: 'stopWorkload' }
   | { readonly do: 'advance'; readonly ms: number }
-  /** Changes settings, which starts the simulation over (as the Settings panel does). */
+  /** Changes settings and starts the simulation over with them (`applySettings`, like Reset). */
   | { readonly do: 'configure'; readonly settings: SettingsPatch }
   /** Starts another scenario over (a variant of the lesson's). */
   | { readonly do: 'load'; readonly scenario: LessonScenario };

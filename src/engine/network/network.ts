@@ -101,6 +101,12 @@ export class Network<P> {
     });
   }
 
+  /** The one-way latency and jitter of every link not given its own latency. */
+  defaults(): { readonly latencyMs: number; readonly jitterMs: number } {
+    return { latencyMs: this.latencyMs, jitterMs: this.jitterMs };
+  }
+
+  /** New defaults for messages sent from now on; those on the wire keep their arrival times. */
   setDefaults(latencyMs: number, jitterMs: number): void {
     this.latencyMs = latencyMs;
     this.jitterMs = jitterMs;

@@ -269,6 +269,28 @@ function degrade(cluster: Cluster, primary: DbNode, afterMs: number): void {
   for (const w of waiting) acknowledge(cluster, primary, w.op);
 }
 
+/**
+ * The replication settings changed (`configure`): every up primary's waiting writes are held to the new
+ * rule. With no confirmations needed they are all acknowledged, as PostgreSQL wakes every waiter when
+ * `synchronous_standby_names` is emptied, and a semi-sync primary that had fallen back is simply
+ * asynchronous now; otherwise those the new rule counts as confirmed go. Scheduled shipping starts from
+ * what is committed; leaving it ships everything held back.
+ */
+export function onReplicationChanged(cluster: Cluster, enteredScheduled: boolean): void {
+  for (const primary of cluster.primaries()) {
+    if (!primary.isUp) continue;
+    if (enteredScheduled) cluster.shipping.releasedLsn.set(primary.id, primary.log.lastLsn);
+    if (cluster.requiredConfirmations(primary) > 0) releaseConfirmed(cluster, primary);
+    else {
+      if (primary.state === 'primary.degraded') primary.actor.send({ type: 'SYNC_RESTORED' });
+      const waiting = cluster.commit.waiting.get(primary.id) ?? [];
+      cluster.commit.waiting.delete(primary.id);
+      for (const w of waiting) acknowledge(cluster, primary, w.op);
+    }
+    pump(cluster, primary);
+  }
+}
+
 /** The primary died or was demoted: its clients lose their connections before any acknowledgement. */
 export function failWaiting(cluster: Cluster, primary: DbNode, reason: string): void {
   const waiting = cluster.commit.waiting.get(primary.id) ?? [];

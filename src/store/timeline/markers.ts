@@ -3,6 +3,7 @@
  * the engine's words (primary, replica); the view translates them to the chosen vocabulary.
  */
 import type { EngineEvent } from '../../engine/index.ts';
+import { settingChangesText } from './settingText.ts';
 
 /** What a marker stands for: the `data-marker-kind` of its element (a contract). */
 export const MARKER_KINDS = [
@@ -67,6 +68,8 @@ export function markerOf(event: EngineEvent): Marker | null {
       return make('writable', `writable again on ${event.nodeId}`);
     case 'latency-changed':
       return make('setting', `latency ${event.a}–${event.b} set to ${event.ms} ms`);
+    case 'configured':
+      return make('setting', settingChangesText(event.changes));
     case 'workload':
       return make('setting', event.running ? 'workload started' : 'workload stopped');
     case 'disk-slowed':

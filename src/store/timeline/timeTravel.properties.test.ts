@@ -24,6 +24,7 @@ function shownState(state: LabState) {
     conflicts: state.conflicts,
     conflictsByNode: { ...state.conflictsByNode },
     series: state.series,
+    settings: state.settings,
   };
 }
 
@@ -32,7 +33,8 @@ type Action =
       readonly kind: 'write' | 'kill' | 'restart' | 'promote' | 'isolate' | 'slowDisk';
       readonly node: number;
     }
-  | { readonly kind: 'heal' | 'workload' | 'stopWorkload' };
+  | { readonly kind: 'heal' | 'workload' | 'stopWorkload' }
+  | { readonly kind: 'settings'; readonly mode: 'async' | 'sync' | 'semi-sync'; readonly latencyMs: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.record({
@@ -40,10 +42,24 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     node: fc.nat(5),
   }),
   fc.record({ kind: fc.constantFrom('heal', 'workload', 'stopWorkload') }),
+  fc.record({
+    kind: fc.constant('settings' as const),
+    mode: fc.constantFrom('async' as const, 'sync' as const, 'semi-sync' as const),
+    latencyMs: fc.constantFrom(20, 80),
+  }),
 );
 
 function act(store: LabStore, action: Action): void {
   const { actions, snapshot } = store.getState();
+  if (action.kind === 'settings') {
+    // Changed in the run; a group's mode would start it over, so a group gets a new latency only.
+    const { multiPrimary } = snapshot.replication;
+    actions.changeSettings({
+      ...(multiPrimary ? {} : { replication: { mode: action.mode } }),
+      network: { latencyMs: action.latencyMs },
+    });
+    return;
+  }
   if (!('node' in action)) {
     if (action.kind === 'heal') actions.heal();
     else if (action.kind === 'workload') actions.startWorkload({ writesPerSec: 4, readsPerSec: 4 });
@@ -158,8 +174,9 @@ describe('time travel in the lab', () => {
           return;
         }
         if (timeline.branches.length === 1) {
-          // Refused before the engine took it (a node already down...): nothing changed, nothing forked.
-          expect(store.getState().status?.tone).toBe('error');
+          // Refused before the engine took it (a node already down...), or settings as they were:
+          // nothing changed, nothing forked.
+          if (action.kind !== 'settings') expect(store.getState().status?.tone).toBe('error');
           expect(store.getState().actions.currentRun().commands).toEqual(commands);
           return;
         }

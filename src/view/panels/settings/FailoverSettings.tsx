@@ -27,7 +27,7 @@ export function FailoverSettings() {
           ['automatic', 'automatic (failover manager)'],
         ]}
         onChange={(mode) => {
-          actions.applySettings({ failover: { mode } });
+          actions.changeSettings({ failover: { mode } });
         }}
       />
       <p className="hint">{t(MODE_HINT[failover.mode])}</p>
@@ -47,7 +47,7 @@ export function FailoverSettings() {
                 : null
             }
             onCommit={(heartbeatMs) => {
-              actions.applySettings({ failover: { heartbeatMs } });
+              actions.changeSettings({ failover: { heartbeatMs } });
             }}
           />
           <NumberField
@@ -64,7 +64,7 @@ export function FailoverSettings() {
                 : null
             }
             onCommit={(timeoutMs) => {
-              actions.applySettings({ failover: { timeoutMs } });
+              actions.changeSettings({ failover: { timeoutMs } });
             }}
           />
           <NumberField
@@ -79,10 +79,10 @@ export function FailoverSettings() {
               'A replica further behind than this is never promoted (Patroni maximum_lag_on_failover); empty means no limit',
             )}
             onCommit={(maxLagOnFailover) => {
-              actions.applySettings({ failover: { maxLagOnFailover } });
+              actions.changeSettings({ failover: { maxLagOnFailover } });
             }}
             onClear={() => {
-              actions.applySettings({ failover: { maxLagOnFailover: undefined } });
+              actions.changeSettings({ failover: { maxLagOnFailover: undefined } });
             }}
           />
           <div className="setting setting--check">
@@ -91,7 +91,7 @@ export function FailoverSettings() {
               type="checkbox"
               checked={failover.fencing}
               onChange={(e) => {
-                actions.applySettings({ failover: { fencing: e.target.checked } });
+                actions.changeSettings({ failover: { fencing: e.target.checked } });
               }}
             />
             <label htmlFor="failover-fencing">

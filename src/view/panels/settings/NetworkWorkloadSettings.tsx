@@ -19,7 +19,7 @@ export function NetworkSettings() {
         unit="ms"
         hint="One-way delay of every link (0–60000 ms); applied on Enter"
         onCommit={(latencyMs) => {
-          actions.applySettings({ network: { latencyMs } });
+          actions.changeSettings({ network: { latencyMs } });
         }}
       />
       <NumberField
@@ -30,7 +30,7 @@ export function NetworkSettings() {
         unit="ms"
         hint="Random extra delay, from 0 to this, drawn from the seed; applied on Enter"
         onCommit={(jitterMs) => {
-          actions.applySettings({ network: { jitterMs } });
+          actions.changeSettings({ network: { jitterMs } });
         }}
       />
     </fieldset>
@@ -56,7 +56,7 @@ export function WorkloadSettings() {
         max={1000}
         unit="/s"
         onCommit={(writesPerSec) => {
-          actions.applySettings({ workload: { writesPerSec } });
+          actions.changeSettings({ workload: { writesPerSec } });
         }}
       />
       <NumberField
@@ -66,7 +66,7 @@ export function WorkloadSettings() {
         max={1000}
         unit="/s"
         onCommit={(readsPerSec) => {
-          actions.applySettings({ workload: { readsPerSec } });
+          actions.changeSettings({ workload: { readsPerSec } });
         }}
       />
       <NumberField
@@ -76,7 +76,7 @@ export function WorkloadSettings() {
         max={1_000_000}
         unit="keys"
         onCommit={(keys) => {
-          actions.applySettings({ workload: { keys } });
+          actions.changeSettings({ workload: { keys } });
         }}
       />
       <SelectField
@@ -84,7 +84,7 @@ export function WorkloadSettings() {
         value={workload.readRouting}
         options={routing}
         onChange={(readRouting) => {
-          actions.applySettings({ workload: { readRouting } });
+          actions.changeSettings({ workload: { readRouting } });
         }}
       />
     </fieldset>

@@ -63,7 +63,7 @@ export function ReplicationSettings() {
         disabled={Object.fromEntries(refusedList.map(([mode]) => [mode, t(refused[mode] ?? '')]))}
         {...(refusedList.length > 0 ? { describedBy: refusedId } : {})}
         onChange={(mode) => {
-          actions.applySettings({ replication: { mode } });
+          actions.changeSettings({ replication: { mode } });
         }}
       />
       {refusedList.length > 0 && (
@@ -92,7 +92,7 @@ export function ReplicationSettings() {
             value={resolution}
             options={RESOLUTIONS}
             onChange={(conflictResolution) => {
-              actions.applySettings({ conflictResolution });
+              actions.changeSettings({ conflictResolution });
             }}
           />
           <p className="hint">
@@ -114,7 +114,7 @@ export function ReplicationSettings() {
           max={64}
           hint={t('Confirmations a write waits for (k in ANY k)')}
           onCommit={(syncCount) => {
-            actions.applySettings({ replication: { syncCount } });
+            actions.changeSettings({ replication: { syncCount } });
           }}
         />
       )}
@@ -127,7 +127,7 @@ export function ReplicationSettings() {
           step={100}
           unit="ms"
           onCommit={(intervalMs) => {
-            actions.applySettings({ replication: { intervalMs } });
+            actions.changeSettings({ replication: { intervalMs } });
           }}
         />
       )}
@@ -140,7 +140,7 @@ export function ReplicationSettings() {
             ['applied', t('applied (reads on the replica see it)')],
           ]}
           onChange={(ackOn) => {
-            actions.applySettings({ replication: { ackOn } });
+            actions.changeSettings({ replication: { ackOn } });
           }}
         />
       )}

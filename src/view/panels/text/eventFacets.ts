@@ -56,6 +56,7 @@ const KIND_OF: Record<EngineEventType, EventKind> = {
   'node-added': 'operator',
   'node-removed': 'operator',
   workload: 'operator',
+  configured: 'operator',
 };
 
 export function eventKind(event: EngineEvent): EventKind {

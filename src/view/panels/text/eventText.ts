@@ -1,5 +1,6 @@
 /** Engine events as short readable sentences, in the UI's role vocabulary. */
 import type { EngineEvent, EngineEventBody } from '../../../engine/index.ts';
+import { settingChangesText } from '../../../store/timeline/settingText.ts';
 import type { Vocabulary } from '../../vocabulary.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -74,6 +75,8 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
       return 'The network partition healed';
     case 'rewind-needed':
       return `${event.nodeId} diverged from ${event.from} (timeline ${event.timeline}) and cannot follow it until rewound`;
+    case 'configured':
+      return `Settings changed: ${settingChangesText(event.changes)}`;
     case 'latency-changed':
       return `The link ${event.a}–${event.b} now takes ${Math.round(event.ms)} ms each way`;
     case 'disk-slowed':
