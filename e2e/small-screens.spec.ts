@@ -1,13 +1,16 @@
 /**
  * Phones and small frames (layoutTier.ts `small`): no sideways scrolling, every control reachable (in the
- * row or behind More) and named as before, 44 px touch targets, and a graph that keeps half the height.
+ * row or behind More) and named as before, 44 px touch targets, a graph that keeps half the height, and
+ * the timeline over the graph on request.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { box, button, node, openPaused } from './lab.ts';
+import { box, button, node, nodeMenu, openPaused } from './lab.ts';
 
 const graph = (page: Page) => page.locator('.graph');
 const more = (page: Page) => button(page, 'More');
 const keyToggle = (page: Page) => page.getByRole('button', { name: /^Legend( and metrics)?$/ });
+const timelineToggle = (page: Page) => page.getByRole('button', { name: /^Show timeline/ });
+const slider = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
 
 /**
  * Nothing is wider than the window: not the page (a phone would lay it out wider and zoom out, so the
@@ -105,6 +108,66 @@ async function expectBehindMore(page: Page, names: readonly (string | RegExp)[])
   await expect(more(page)).toHaveAttribute('aria-expanded', 'false');
 }
 
+/** The instant shown and the run's furthest, in ms. */
+async function shown(page: Page): Promise<{ now: number; max: number }> {
+  const [now, max] = await Promise.all(
+    ['aria-valuenow', 'aria-valuemax'].map(async (name) => Number(await slider(page).getAttribute(name))),
+  );
+  return { now: now!, max: max! };
+}
+
+async function playFor(page: Page, ms: number): Promise<void> {
+  await button(page, 'Play').click();
+  await page.waitForTimeout(ms);
+  await button(page, 'Pause').click();
+}
+
+/**
+ * The timeline's toggle opens it over the bottom of the graph (the graph keeps its box, the nodes fit above
+ * it) with the focus on the slider; the keys scrub it; Escape closes it and gives the focus back to the
+ * toggle, which then says the lab shows the past.
+ */
+async function expectScrubOverTheGraph(page: Page, open: (toggle: Locator) => Promise<void>): Promise<void> {
+  const before = await box(graph(page));
+  await expect(slider(page)).toHaveCount(0);
+  await expect(timelineToggle(page)).toHaveAccessibleName('Show timeline');
+  await expect(timelineToggle(page)).toHaveAttribute('aria-expanded', 'false');
+  await expectReachable(page, timelineToggle(page));
+
+  await open(timelineToggle(page));
+  await expect(timelineToggle(page)).toHaveAttribute('aria-expanded', 'true');
+  await expect(slider(page)).toBeFocused();
+  await expectReachable(page, slider(page));
+  expect(await box(graph(page))).toEqual(before);
+  const timeline = await box(page.getByRole('group', { name: 'Time travel' }));
+  expect(timeline.y).toBeGreaterThan(before.y);
+  expect(timeline.y + timeline.height).toBeLessThanOrEqual(before.y + before.height + 0.5);
+  for (const id of ['db1', 'db2', 'db3']) {
+    const n = await box(node(page, id));
+    expect(n.y + n.height, `${id} above the timeline`).toBeLessThanOrEqual(timeline.y + 0.5);
+  }
+  await expectNoSidewaysScroll(page);
+  await expect(button(page, 'Live')).toBeDisabled();
+
+  const end = await shown(page);
+  expect(end.now).toBe(end.max);
+  await page.keyboard.press('ArrowLeft');
+  expect((await shown(page)).now).toBeLessThan(end.now);
+  await expect(button(page, 'Live')).toBeEnabled();
+  await page.keyboard.press('Home');
+  await expect(slider(page)).toHaveAttribute('aria-valuenow', '0');
+  await expect(slider(page)).toHaveAttribute('aria-valuemax', String(end.max));
+  // A banner of the instant shown (read-only, say) can come or go above the graph; closing moves nothing.
+  const atStart = await box(graph(page));
+
+  await page.keyboard.press('Escape');
+  await expect(slider(page)).toHaveCount(0);
+  await expect(timelineToggle(page)).toBeFocused();
+  await expect(timelineToggle(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(timelineToggle(page)).toHaveAccessibleName('Show timeline (viewing the past)');
+  expect(await box(graph(page))).toEqual(atStart);
+}
+
 const PHONES = [
   { width: 320, height: 568 },
   { width: 390, height: 844 },
@@ -156,6 +219,47 @@ for (const viewport of PHONES) {
       await expectTitleBesideToolbar(page);
       for (const name of ['Play', 'Step', 'More', 'Lessons']) await expectReachable(page, button(page, name));
       await expectTouchTargets(page, '.lab-header, .graph-footer');
+    });
+
+    test('lays the timeline over the graph on request, to scrub by key, pointer and marker, and back to live', async ({
+      page,
+    }) => {
+      test.setTimeout(60_000);
+      await openPaused(page);
+      await playFor(page, 600);
+      // From the node's menu, so the page does not scroll down to the details.
+      await node(page, 'db1').click();
+      await nodeMenu(page, 'db1').getByRole('menuitem', { name: 'Kill' }).click();
+      await expect(node(page, 'db1')).toHaveAttribute('data-status', 'down');
+      await playFor(page, 600);
+      await expectScrubOverTheGraph(page, (toggle) => toggle.click());
+
+      // Open again: a marker shows its instant, a drag on the rail scrubs, Live returns to the present.
+      await timelineToggle(page).click();
+      await expectTouchTargets(page, '.timeline-info');
+      const killed = page.getByRole('group', { name: 'Markers' }).getByRole('button', { name: /db1 killed/ });
+      await expect(killed).toHaveAttribute('data-marker-kind', 'kill');
+      await killed.click();
+      await expect(slider(page)).toHaveAttribute(
+        'aria-valuenow',
+        (await killed.getAttribute('data-time')) ?? '',
+      );
+      await expect(node(page, 'db1')).toHaveAttribute('data-status', 'down');
+      const rail = await box(slider(page));
+      await page.mouse.move(rail.x + rail.width - 2, rail.y + rail.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(rail.x + rail.width * 0.2, rail.y + rail.height / 2, { steps: 4 });
+      await page.mouse.up();
+      const dragged = await shown(page);
+      expect(dragged.now).toBeGreaterThan(0);
+      expect(dragged.now).toBeLessThan(dragged.max / 2);
+      await expect(node(page, 'db1')).toHaveAttribute('data-status', 'up');
+      await button(page, 'Live').click();
+      const live = await shown(page);
+      expect(live.now).toBe(live.max);
+      await expect(timelineToggle(page)).toHaveAccessibleName('Show timeline');
+      await timelineToggle(page).click();
+      await expect(slider(page)).toHaveCount(0);
     });
 
     test('shows the legend and metrics over the graph on request, and the details scroll up under it', async ({
@@ -249,6 +353,32 @@ for (const { viewport, touch } of SMALL_EMBEDS) {
       await expect(page.locator('#panel-dock-overlay')).toBeVisible();
       expect(await box(graph(page))).toEqual(before);
       await expectNoSidewaysScroll(page);
+    });
+  });
+}
+
+for (const { viewport, touch } of [
+  { viewport: { width: 400, height: 300 }, touch: false },
+  { viewport: { width: 360, height: 300 }, touch: true },
+] as const) {
+  test.describe(`the embed in a ${viewport.width}×${viewport.height} frame${touch ? ' (touch)' : ''}`, () => {
+    test.use({ viewport, hasTouch: touch, isMobile: touch });
+
+    test('lays the timeline over the graph by keyboard, scrubs it and closes it with Escape', async ({
+      page,
+    }) => {
+      await openPaused(page, '/embed');
+      await playFor(page, 800);
+      await expectScrubOverTheGraph(page, async (toggle) => {
+        await toggle.focus();
+        await page.keyboard.press('Enter');
+      });
+      // With the legend too, the key lies above the timeline, over the graph.
+      await page.keyboard.press('Enter');
+      await keyToggle(page).click();
+      const [key, timeline] = await Promise.all([box(page.locator('#graph-key')), box(slider(page))]);
+      expect(key.y + key.height).toBeLessThanOrEqual(timeline.y + 0.5);
+      expect((await box(graph(page))).height).toBeGreaterThanOrEqual(viewport.height / 2);
     });
   });
 }

@@ -44,6 +44,7 @@ import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { useTheme } from './useTheme.ts';
+import { useTimelineOverlay } from './useTimelineOverlay.ts';
 import './app.css';
 import '../view/panels/panels.css';
 import './present/present.css';
@@ -64,6 +65,15 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   const [detailsShown, setDetailsShown] = useState(false);
   // The small tier's legend and metrics, over the graph on request.
   const [keyShown, setKeyShown] = useState(false);
+  // The small tier's timeline, over the graph on request.
+  const {
+    shown: timelineShown,
+    toggle: toggleTimeline,
+    close: closeTimeline,
+    toggleRef: timelineToggleRef,
+    measure: measureTimeline,
+    covered: timelineCovers,
+  } = useTimelineOverlay();
   // The details column's width in the full lab, set with its resize handle.
   const [sideWidth, setSideWidth] = useState(SIDE_DEFAULT);
   const fullscreen = useCallback(() => {
@@ -114,6 +124,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         name: bare ? 'Legend' : 'Legend and metrics',
       }
     : undefined;
+  const timelineToggle =
+    small && !bare ? { shown: timelineShown, onToggle: toggleTimeline, ref: timelineToggleRef } : undefined;
   const footer = compact ? (
     <GraphFooter
       details={
@@ -133,9 +145,10 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         },
       }}
       legend={legend}
+      timeline={timelineToggle}
     />
   ) : (
-    <GraphFooter legend={legend} />
+    <GraphFooter legend={legend} timeline={timelineToggle} />
   );
   const title = compact ? (
     // The embed links out to the full lab on this run, in a new tab, sending no referrer.
@@ -195,18 +208,22 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
                   <TopologyTable />
                 </PanelPace>
               ) : (
-                <Graph compact={compact} />
+                <Graph compact={compact} coveredBottom={small ? timelineCovers : 0} />
               )}
               {legend !== undefined && (
                 <GraphKey shown={legend.shown} name={legend.name}>
                   {metrics}
                 </GraphKey>
               )}
-              {!bare && !small && (
+              {!bare && (!small || timelineShown) && (
                 // While the run plays live the timeline follows at the panels' pace; a seek shows at once.
-                // A phone or a small embed has no room for it under the graph (its keys still work).
+                // A phone or a small embed has no room for it under the graph: it lies over it on request.
                 <PanelPace>
-                  <Timeline />
+                  {small ? (
+                    <Timeline ref={measureTimeline} focusOnMount onClose={closeTimeline} />
+                  ) : (
+                    <Timeline />
+                  )}
                 </PanelPace>
               )}
               {!compact && footer}

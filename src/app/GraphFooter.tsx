@@ -1,11 +1,12 @@
 /**
  * Under the graph: the legend, and the toggles (the topology table; in the embed, the details column and
  * the charts-and-events overlay). In the small tier the legend (and the metrics) lie over the graph behind
- * a toggle instead (`GraphKey`). Its height only grows while its width stays, so the graph above it keeps
+ * a toggle instead (`GraphKey`), and so does the timeline (`TimelineToggle`). Its height only grows while its width stays, so the graph above it keeps
  * still (see useSteadyHeight.ts).
  */
 import { useRef, type ReactNode } from 'react';
 import { Legend } from '../view/graph/Legend.tsx';
+import { TimelineToggle, type TimelineToggleProps } from '../view/timeline/TimelineToggle.tsx';
 import { DockToggle } from '../view/panels/PanelDock.tsx';
 import { TopologyTableToggle } from '../view/panels/TopologyTableToggle.tsx';
 import { DetailsToggle } from './embed/DetailsToggle.tsx';
@@ -62,17 +63,21 @@ export function GraphFooter({
   details,
   dock,
   legend,
+  timeline,
 }: {
   readonly details?: Toggle | undefined;
   readonly dock?: Toggle | undefined;
   /** Present in the small tier: the legend is behind this toggle, named after what the key holds. */
   readonly legend?: (Toggle & { readonly name: string }) | undefined;
+  /** Present in the small tier: the timeline is behind this toggle. */
+  readonly timeline?: TimelineToggleProps | undefined;
 }) {
   const footer = useRef<HTMLDivElement>(null);
   const minHeight = useSteadyHeight(footer);
   return (
     <div className="graph-footer" ref={footer} style={{ minHeight }}>
       {legend === undefined ? <Legend /> : <KeyToggle {...legend} />}
+      {timeline !== undefined && <TimelineToggle {...timeline} />}
       {details !== undefined && <DetailsToggle {...details} />}
       {dock !== undefined && <DockToggle {...dock} />}
       <TopologyTableToggle />

@@ -7,8 +7,8 @@
  * - `narrow` (up to 760 px wide, or up to 500 px tall): one header row (Play, Step, Reset, Settings,
  *   More, Lessons), the caption on one line, and the graph as tall as the window allows.
  * - `small` (a phone, an embed in a docs column): the row keeps Play, Step, More and Lessons as icons
- *   (names kept) and everything else goes behind More; the legend and metrics go behind a toggle over the
- *   graph; the graph keeps half the height; controls are 44 px touch targets. The full lab is small up to
+ *   (names kept) and everything else goes behind More; the legend and metrics, and the timeline, go behind
+ *   toggles over the graph; the graph keeps half the height; controls are 44 px touch targets. The full lab is small up to
  *   500 px wide or 380 px tall (its mid and narrow tiers free room before that). The embed has only `wide`
  *   (its own trimmed set, with legend and metrics in view) and `small`, and its wide layout leaves the graph
  *   half the frame only from 640×400 (the Share dialog's frame) up, so anything smaller in either direction

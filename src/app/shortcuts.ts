@@ -26,7 +26,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: '?', action: 'Show these shortcuts' },
   { keys: 'Tab, then Enter', action: 'Select a node or link in the graph' },
   { keys: '← ↑ → ↓ on a node', action: 'Move to the nearest node in that direction' },
-  { keys: 'Esc', action: 'Close a dialog or the settings' },
+  { keys: 'Esc', action: 'Close a dialog, the settings or the timeline over the graph' },
 ];
 
 /** The presenter's keymap (reveal.js conventions where they exist). */

@@ -43,7 +43,14 @@ function topologyKey(nodes: readonly NodeView[]): string {
   return JSON.stringify(nodes.map((n): LayoutInput => ({ id: n.id, upstream: n.upstream })));
 }
 
-export function Graph({ compact }: { readonly compact: boolean }) {
+export function Graph({
+  compact,
+  coveredBottom = 0,
+}: {
+  readonly compact: boolean;
+  /** Pixels at the graph's bottom under an overlay (the small tier's timeline): the nodes fit above them. */
+  readonly coveredBottom?: number;
+}) {
   const nodes = useLabStore((s) => s.snapshot.nodes);
   const links = useLabStore((s) => s.snapshot.links);
   const syncMode = useLabStore(
@@ -155,6 +162,7 @@ export function Graph({ compact }: { readonly compact: boolean }) {
       height: maxY - minY + PAD.top + PAD.bottom,
     },
     size,
+    coveredBottom,
   );
   const viewBox = [box.x, box.y, box.width, box.height].map((v) => v.toFixed(1)).join(' ');
 

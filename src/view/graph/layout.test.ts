@@ -68,6 +68,21 @@ describe('fitViewBox', () => {
     expect(box.y).toBe(-100);
   });
 
+  it('fits and centres the graph above an overlay at the bottom, the box still the whole viewport', () => {
+    const box = fitViewBox(content, { width: 400, height: 300 }, 100);
+    expect(box.width).toBe(400);
+    expect(box.height).toBe(300);
+    // The content's 200 units fill the 200 px left above the overlay, none under it.
+    expect(box.y).toBe(0);
+    expect(box.y + box.height - content.height).toBe(100);
+  });
+
+  it('keeps the top half of the viewport for the graph however tall the overlay', () => {
+    const box = fitViewBox(content, { width: 400, height: 200 }, 180);
+    expect(box.height / 2).toBe(content.height);
+    expect(box.y).toBe(0);
+  });
+
   it('falls back to the content box before the viewport is measured', () => {
     expect(fitViewBox(content, null)).toEqual(content);
   });

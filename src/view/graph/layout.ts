@@ -98,17 +98,23 @@ export const MAX_UPSCALE = 1.4;
 
 /**
  * The viewBox around `content` with the viewport's aspect: a small graph is enlarged at most
- * MAX_UPSCALE times and centred, a large one is scaled down to fit.
+ * MAX_UPSCALE times and centred, a large one is scaled down to fit. `coveredBottom` viewport pixels at the
+ * bottom lie under an overlay (the small tier's timeline): the content fits and centres above them, and
+ * the box still spans the whole viewport (never less than its top half is left for the content).
  */
-export function fitViewBox(content: Box, fit: { width: number; height: number } | null): Box {
+export function fitViewBox(
+  content: Box,
+  fit: { width: number; height: number } | null,
+  coveredBottom = 0,
+): Box {
   if (fit === null || fit.width <= 0 || fit.height <= 0) return content;
-  const scale = Math.max(1 / MAX_UPSCALE, content.width / fit.width, content.height / fit.height);
+  const room = Math.max(fit.height - Math.max(coveredBottom, 0), fit.height / 2);
+  const scale = Math.max(1 / MAX_UPSCALE, content.width / fit.width, content.height / room);
   const width = fit.width * scale;
-  const height = fit.height * scale;
   return {
     x: content.x - (width - content.width) / 2,
-    y: content.y - (height - content.height) / 2,
+    y: content.y - (room * scale - content.height) / 2,
     width,
-    height,
+    height: fit.height * scale,
   };
 }

@@ -2,7 +2,8 @@
  * The timeline under the graph: the run from its start to its furthest instant, a cursor at the instant
  * shown, markers for the moments that teach, and (once the user has acted in the past) the branches.
  * Click or drag to show an instant; with focus on it, ← / → step between events, Shift+← / Shift+→
- * between markers, Home / End go to the start and back to live.
+ * between markers, Home / End go to the start and back to live. Shown on request (the small tier's
+ * `TimelineToggle`), it takes the focus as it appears and Escape closes it.
  */
 import {
   memo,
@@ -13,6 +14,7 @@ import {
   type CSSProperties,
   type KeyboardEvent,
   type PointerEvent,
+  type Ref,
 } from 'react';
 import {
   formatSeconds,
@@ -27,6 +29,9 @@ import { useElementSize } from '../graph/useElementSize.ts';
 import { translateRoles, useWords, type Vocabulary } from '../vocabulary.ts';
 import { MARKER_GLYPHS, bucketMs, clusterMarkers, type MarkerCluster } from './markerClusters.ts';
 import './timeline.css';
+
+/** The timeline's element (a toggle shows it over the graph in the small tier). */
+export const TIMELINE_ID = 'lab-timeline';
 
 /** Marks shown in a cluster's tooltip before "and N more". */
 const TOOLTIP_LINES = 8;
@@ -176,7 +181,16 @@ function BranchChooser({ timeline }: { readonly timeline: TimelineView }) {
   );
 }
 
-export function Timeline() {
+interface TimelineProps {
+  /** The timeline's root, for a caller that measures it (the small tier's overlay). */
+  readonly ref?: Ref<HTMLDivElement> | undefined;
+  /** Shown on request: the slider takes the focus when the timeline appears. */
+  readonly focusOnMount?: boolean | undefined;
+  /** Shown on request: Escape inside the timeline closes it (the caller gives the focus back). */
+  readonly onClose?: (() => void) | undefined;
+}
+
+export function Timeline({ ref, focusOnMount = false, onClose }: TimelineProps) {
   const actions = useLabActions();
   const timeline = useLabStore((s) => s.timeline);
   const simTime = useLabStore((s) => s.simTime);
@@ -232,9 +246,27 @@ export function Timeline() {
     scrub.exact(mark?.at ?? timeAt(track.current, event.clientX, span.start, span.end));
   };
 
+  // Only as it appears: a window resized into the small tier with the timeline already shown keeps its focus.
+  const focusFirst = useRef(focusOnMount);
+  useEffect(() => {
+    if (focusFirst.current) track.current?.focus();
+  }, []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || onClose === undefined) return;
+    event.preventDefault();
+    onClose();
+  };
+
   const position = (t: number) => `${(Math.min(Math.max(t - start, 0), span) / span) * 100}%`;
   return (
-    <div className={`timeline${live ? '' : ' timeline--past'}`} aria-label="Time travel" role="group">
+    <div
+      ref={ref}
+      id={TIMELINE_ID}
+      className={`timeline${live ? '' : ' timeline--past'}`}
+      aria-label="Time travel"
+      role="group"
+      onKeyDown={onKeyDown}
+    >
       <div className="timeline-lane" ref={lane} style={{ '--span': span } as CSSProperties}>
         <MarkerLayer clusters={clusters} start={start} onSeek={actions.seek} onGrab={onGrab} words={words} />
         <div
