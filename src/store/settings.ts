@@ -33,9 +33,9 @@ export interface LabSettings {
 export interface SettingsPatch {
   readonly replication?: Partial<LabSettings['replication']>;
   readonly network?: Partial<LabSettings['network']>;
-  /** `maxLagOnFailover: undefined` removes the limit. */
+  /** `maxLagOnFailover: undefined` (or null, as `configure` says it) removes the limit. */
   readonly failover?: Partial<Omit<FailoverSettings, 'maxLagOnFailover'>> & {
-    readonly maxLagOnFailover?: number | undefined;
+    readonly maxLagOnFailover?: number | null | undefined;
   };
   readonly workload?: Partial<WorkloadOptions>;
   readonly conflictResolution?: ConflictResolution;
@@ -75,7 +75,7 @@ export function failoverOf(preset: PresetName | ScenarioInput): FailoverSettings
 
 function mergeFailover(failover: FailoverSettings, patch: SettingsPatch['failover']): FailoverSettings {
   const { maxLagOnFailover, ...rest } = { ...failover, ...patch };
-  return maxLagOnFailover === undefined ? rest : { ...rest, maxLagOnFailover };
+  return maxLagOnFailover === undefined || maxLagOnFailover === null ? rest : { ...rest, maxLagOnFailover };
 }
 
 export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabSettings {
