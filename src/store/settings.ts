@@ -17,8 +17,8 @@ export type ReplicationSettings = ReturnType<typeof parseScenario>['replication'
 export type FailoverSettings = ReturnType<typeof parseScenario>['failover'];
 
 /**
- * What the Settings panel edits. Replication, network, conflict resolution and workload change in the run
- * (`configure`, `startWorkload`); failover settings start it over (the failover manager is set up then).
+ * What the Settings panel edits. Replication, network, failover, conflict resolution and workload change
+ * in the run (`configure`, `startWorkload`); only a group's replication mode starts it over.
  */
 export interface LabSettings {
   readonly replication: Pick<ReplicationSettings, 'mode' | 'syncCount' | 'intervalMs' | 'ackOn'>;
@@ -118,6 +118,23 @@ export function settingsAfter(start: LabSettings, commands: readonly Command[]):
   return settings;
 }
 
+/** The failover fields that differ, as `configure` takes them (null for a limit removed). */
+function failoverChange(
+  from: FailoverSettings,
+  to: FailoverSettings,
+): ConfigureOptions['failover'] | undefined {
+  const out: ConfigureOptions['failover'] = {
+    ...(from.mode === to.mode ? {} : { mode: to.mode }),
+    ...(from.heartbeatMs === to.heartbeatMs ? {} : { heartbeatMs: to.heartbeatMs }),
+    ...(from.timeoutMs === to.timeoutMs ? {} : { timeoutMs: to.timeoutMs }),
+    ...(from.maxLagOnFailover === to.maxLagOnFailover
+      ? {}
+      : { maxLagOnFailover: to.maxLagOnFailover ?? null }),
+    ...(from.fencing === to.fencing ? {} : { fencing: to.fencing }),
+  };
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
 /** What `configure` must be told to go from `from` to `to` (only what changed), or null for nothing. */
 export function configureOptionsFor(from: LabSettings, to: LabSettings): ConfigureOptions | null {
   const changed = <T extends object>(a: T, b: T): Partial<T> | undefined => {
@@ -127,12 +144,14 @@ export function configureOptionsFor(from: LabSettings, to: LabSettings): Configu
   };
   const replication = changed(from.replication, to.replication);
   const network = changed(from.network, to.network);
+  const failover = failoverChange(from.failover, to.failover);
   const options: ConfigureOptions = {
     ...(replication === undefined ? {} : { replication }),
     ...(network === undefined ? {} : { network }),
     ...(from.conflictResolution === to.conflictResolution
       ? {}
       : { conflictResolution: to.conflictResolution }),
+    ...(failover === undefined ? {} : { failover }),
   };
   return Object.keys(options).length === 0 ? null : options;
 }
