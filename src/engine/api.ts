@@ -42,6 +42,19 @@ export interface ConfigureOptions {
   /** The default one-way latency and jitter; links given their own (`setLatency`) keep it. */
   readonly network?: { readonly latencyMs?: number; readonly jitterMs?: number };
   readonly conflictResolution?: ConflictResolution;
+  /**
+   * The failover manager, as Patroni's dynamic configuration (`patronictl edit-config`): `heartbeatMs` is
+   * `loop_wait`, `timeoutMs` is `ttl`, `maxLagOnFailover` is `maximum_lag_on_failover` (null removes the
+   * limit, as Patroni removes a key patched to null). `mode: 'automatic'` starts the manager, or resumes a
+   * paused one; `'manual'` pauses it (`patronictl pause`): no failover, no fencing, until resumed.
+   */
+  readonly failover?: {
+    readonly mode?: 'manual' | 'automatic';
+    readonly heartbeatMs?: number;
+    readonly timeoutMs?: number;
+    readonly maxLagOnFailover?: number | null;
+    readonly fencing?: boolean;
+  };
 }
 
 export interface AddNodeOptions {
@@ -123,7 +136,8 @@ export interface Simulation {
    * Changes settings while the cluster runs, from now on: writes already waiting for confirmations the new
    * rule does not need are acknowledged (PostgreSQL wakes every waiter when synchronous replication is
    * turned off), messages on the wire keep their arrival times, and conflicts already settled stay
-   * settled. A multi-primary group keeps the replication mode it started with. Emits `configured`.
+   * settled. A multi-primary group keeps the replication mode it started with, and refuses automatic
+   * failover. Failover timings apply from the manager's next heartbeat or timeout on. Emits `configured`.
    */
   configure(options: ConfigureOptions): void;
   startWorkload(options: Partial<WorkloadOptions>): void;

@@ -89,8 +89,9 @@ export class Cluster {
   /** Each subsystem's cluster-wide state: commits waiting (syncCommit.ts), scheduled shipping (sender.ts). */
   readonly commit = new CommitState();
   readonly shipping = new ShippingState();
+  /** Settings `configure` may change while the cluster runs (configure.ts). */
   config: Scenario['replication'];
-  readonly failoverConfig: Scenario['failover'];
+  failoverConfig: Scenario['failover'];
   conflictResolution: ConflictResolution;
   /** The primaries that replicate to each other (a multi-primary group); empty with one primary. */
   readonly group = new Set<NodeId>();

@@ -87,7 +87,8 @@ describe('configure: settings changed while the cluster runs', () => {
       [{ replication: { syncCount: 0 } }, /replication\.syncCount: /],
       [{ replication: { mode: 'eventual' } }, /replication\.mode: /],
       [{ network: { latencyMs: -1 } }, /network\.latencyMs: /],
-      [{ failover: { mode: 'automatic' } }, /unknown field "failover"/],
+      [{ failover: { timeoutMs: 100 } }, /failover\.timeoutMs: must be at least twice/],
+      [{ failover: { loopWait: 10 } }, /unknown field "loopWait"/],
       [{ replication: { retainEntries: 3 } }, /unknown field "retainEntries"/],
       ['sync', /must be an object/],
     ];

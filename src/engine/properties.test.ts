@@ -490,7 +490,14 @@ type Fault =
   | { readonly kind: 'heal' }
   | { readonly kind: 'latency'; readonly a: number; readonly b: number; readonly ms: number }
   | { readonly kind: 'write'; readonly key: string }
-  | { readonly kind: 'advance'; readonly ms: number };
+  | { readonly kind: 'advance'; readonly ms: number }
+  /** Failover paused (manual) or resumed, with new timings (refused when the timeout is too short). */
+  | {
+      readonly kind: 'failover';
+      readonly mode: 'manual' | 'automatic';
+      readonly heartbeatMs: number;
+      readonly timeoutMs: number;
+    };
 
 const faultArb: fc.Arbitrary<Fault> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('kill' as const), pick: pickArb }) },
@@ -522,7 +529,21 @@ const faultArb: fc.Arbitrary<Fault> = fc.oneof(
     weight: 4,
     arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 6000 }) }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('failover' as const),
+      mode: fc.constantFrom('manual' as const, 'automatic' as const, 'automatic' as const),
+      heartbeatMs: fc.constantFrom(500, 1000, 1500),
+      timeoutMs: fc.constantFrom(2000, 3000, 6000),
+    }),
+  },
 );
+
+/** Undoes a `failover` fault's pause: a paused manager settles nothing. */
+function resume(sim: Simulation): void {
+  sim.configure({ failover: { mode: 'automatic' } });
+}
 
 /** Writes go to every up primary, so a second writable primary would be caught accepting them. */
 function applyFault(sim: Simulation, fault: Fault, counter: { value: number }): void {
@@ -569,6 +590,11 @@ function applyFault(sim: Simulation, fault: Fault, counter: { value: number }): 
         break;
       case 'advance':
         sim.advance(fault.ms);
+        break;
+      case 'failover':
+        sim.configure({
+          failover: { mode: fault.mode, heartbeatMs: fault.heartbeatMs, timeoutMs: fault.timeoutMs },
+        });
         break;
     }
   } catch (error) {
@@ -619,6 +645,7 @@ describe('automatic failover with fencing, under random kills, restarts, partiti
           // Acknowledged writes, per primary and timeline, never interleave in time.
           expect(sim.check().filter((a) => a.kind === 'split-brain')).toEqual([]);
           if (sim.snapshot().network.partitioned) sim.heal();
+          resume(sim);
           expectConverged(sim, setup);
         },
       ),
@@ -642,6 +669,7 @@ describe('runUntilIdle after every fault is undone, with a failover manager', ()
           for (const fault of faults) applyFault(sim, fault, counter);
           if (sim.snapshot().network.partitioned) sim.heal();
           for (const node of sim.nodes()) if (node.status === 'down') sim.restart(node.id);
+          resume(sim);
           sim.runUntilIdle();
           const primaries = sim.nodes().filter((n) => n.role === 'primary');
           expect(

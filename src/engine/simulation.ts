@@ -331,7 +331,12 @@ export function build(
       disk.fixDisk(cluster, id);
     }),
     configure: command('configure', (options: ConfigureOptions) => {
-      configure(cluster, checkConfigure(options));
+      configure(cluster, checkConfigure(options), {
+        manager: () => manager,
+        start: () => {
+          manager = new FailoverManager(cluster, records);
+        },
+      });
     }),
     startWorkload: command('startWorkload', (options: Partial<WorkloadOptions>) => {
       workload.start(checkWorkload(options, DEFAULT_WORKLOAD));

@@ -82,6 +82,18 @@ const configureArb: fc.Arbitrary<ConfigureOptions> = fc.record(
       { requiredKeys: [] },
     ),
     conflictResolution: fc.constantFrom('lww' as const, 'siblings' as const),
+    // Started, paused or resumed, retimed (a timeout under twice the heartbeat is refused), the lag limit
+    // set or removed, fencing switched: a group refuses automatic failover.
+    failover: fc.record(
+      {
+        mode: fc.constantFrom('manual' as const, 'automatic' as const),
+        heartbeatMs: fc.constantFrom(50, 100, 200),
+        timeoutMs: fc.constantFrom(150, 300, 600),
+        maxLagOnFailover: fc.constantFrom(null, 0, 3),
+        fencing: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: [] },
 );

@@ -28,11 +28,14 @@ export type { NodeStateName } from './node/nodeMachine.ts';
  */
 export type ConflictResolution = 'lww' | 'siblings';
 
-/** One setting `configure` changed: its path in the scenario ("replication.mode"), and its values. */
+/**
+ * One setting `configure` changed: its path in the scenario ("replication.mode"), and its values (null
+ * where the setting is unset: `failover.maxLagOnFailover` without a limit).
+ */
 export interface SettingChange {
   readonly setting: string;
-  readonly from: string | number;
-  readonly to: string | number;
+  readonly from: string | number | boolean | null;
+  readonly to: string | number | boolean | null;
 }
 
 /** Per-origin counters: version `a` has seen version `b` when every counter of `b` is ≤ `a`'s. */
@@ -299,11 +302,14 @@ export interface FailoverRecord {
   readonly splitBrain: boolean;
 }
 
-export type FailoverState = 'watching' | 'suspecting' | 'electing' | 'promoting' | 'reconfiguring';
+export type FailoverState = 'watching' | 'suspecting' | 'electing' | 'promoting' | 'reconfiguring' | 'paused';
 
-/** The automatic failover manager as the snapshot shows it (Patroni with its consensus store). */
+/**
+ * The failover manager as the snapshot shows it (Patroni with its consensus store). Once started it stays:
+ * with `failover.mode` set back to manual it is `paused` (Patroni's maintenance mode) and mode says manual.
+ */
 export interface FailoverView {
-  readonly mode: 'automatic';
+  readonly mode: 'manual' | 'automatic';
   readonly state: FailoverState;
   readonly fencing: boolean;
   readonly heartbeatMs: number;

@@ -156,11 +156,11 @@ function mirror(
 }
 
 /**
- * Why `patch` cannot change the run in place and starts it over, or null when it can: the failover manager
- * is set up when a run starts, and a multi-primary group keeps the replication mode it formed with.
+ * Why `patch` cannot change the run in place and starts it over, or null when it can: a multi-primary
+ * group keeps the replication mode it formed with. (Failover settings change in the run: the engine
+ * starts, pauses or resumes the failover manager.)
  */
 function startsOver(state: LabState, patch: SettingsPatch): string | null {
-  if (patch.failover !== undefined) return 'failover settings apply from the start of a run';
   const mode = patch.replication?.mode;
   if (
     state.snapshot.replication.multiPrimary &&

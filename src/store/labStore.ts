@@ -96,8 +96,8 @@ export interface LabActions extends NodeCommands {
   readonly applySettings: (patch: SettingsPatch) => void;
   /**
    * The Settings panel's change: in the run from the instant shown (a recorded `configure` or workload
-   * command; in the past it forks a branch), or, for what a run cannot change in place (failover settings,
-   * a group's replication mode), a start-over while live and a refusal naming why in the past.
+   * command; in the past it forks a branch), or, for what a run cannot change in place (a group's
+   * replication mode), a start-over while live and a refusal naming why in the past.
    */
   readonly changeSettings: (patch: SettingsPatch) => void;
   /** What the engine would refuse in the scenario `patch` makes (without applying it): "path: problem" each. */

@@ -1,7 +1,7 @@
 /** The replay cost estimate bounds the engine's real work, so refusing by it refuses what would freeze. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type ScenarioInput } from '../engine/index.ts';
+import { parseScenario, presets, type ScenarioInput } from '../engine/index.ts';
 import { replayCost } from './replayCost.ts';
 import { replayRun, type RunCommand, type RunRecord } from './run.ts';
 
@@ -49,6 +49,14 @@ const commandArb = (at: number): fc.Arbitrary<RunCommand> =>
     fc.constant({ at, type: 'kill', args: ['m1'] }),
     fc.constant({ at, type: 'restart', args: ['m1'] }),
     fc.constant({ at, type: 'promote', args: ['r1'] }),
+    // Settings that pace background work, changed in the run (a group refuses automatic failover).
+    fc.integer({ min: 10, max: 2000 }).map((heartbeatMs) => ({
+      at,
+      type: 'configure',
+      args: [{ failover: { mode: 'automatic', heartbeatMs, timeoutMs: heartbeatMs * 3 } }],
+    })),
+    fc.constant({ at, type: 'configure', args: [{ failover: { mode: 'manual' } }] }),
+    fc.constant({ at, type: 'configure', args: [{ replication: { mode: 'scheduled', intervalMs: 50 } }] }),
   );
 
 const runArb: fc.Arbitrary<RunRecord> = fc
@@ -77,6 +85,24 @@ describe('the replay cost estimate', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+
+  it('counts the heartbeats of a failover manager started in the run, paused or not', () => {
+    const manual = parseScenario(presets['master-slave']);
+    const automatic = parseScenario({
+      ...presets['master-slave'],
+      failover: { mode: 'automatic', heartbeatMs: 10, timeoutMs: 30 },
+    });
+    const start = (mode: string): RunCommand => ({
+      at: 0,
+      type: 'configure',
+      args: [{ failover: { mode, heartbeatMs: 10, timeoutMs: 30 } }],
+    });
+    const pause: RunCommand = { at: 0, type: 'configure', args: [{ failover: { mode: 'manual' } }] };
+    const from = replayCost(automatic, [], 60_000).tasks;
+    expect(replayCost(manual, [start('automatic')], 60_000).tasks).toBeGreaterThanOrEqual(from);
+    expect(replayCost(manual, [start('automatic'), pause], 60_000).tasks).toBeGreaterThanOrEqual(from);
+    expect(replayCost(manual, [], 60_000).tasks).toBeLessThan(from / 10);
   });
 
   it('weights work by the node count', () => {

@@ -4,7 +4,7 @@
  * engine's work per task scans the nodes. Links and files are untrusted, so a run whose estimate
  * exceeds MAX_REPLAY_COST is refused before it can freeze the page.
  */
-import { MAX_NODES, type Scenario } from '../engine/index.ts';
+import { MAX_NODES, type ConfigureOptions, type Scenario } from '../engine/index.ts';
 import type { RunCommand } from './run.ts';
 
 /**
@@ -22,24 +22,38 @@ interface Shape {
   primaries: number;
   writesPerSec: number;
   readsPerSec: number;
+  /** The settings that pace background work, as `configure` commands change them. */
+  scheduled: boolean;
+  intervalMs: number;
+  /** A failover manager runs: from the start, or once failover turned automatic (paused, it still ticks). */
+  managed: boolean;
+  heartbeatMs: number;
 }
 
 /** Tasks per write: its commit and acknowledgement, then per other node a batch, its apply and status replies. */
 const writeTasks = (shape: Shape): number => 4 + 4 * (shape.nodes - 1);
 
 /** Tasks per simulated second while the shape holds. */
-function tasksPerSecond(scenario: Scenario, shape: Shape): number {
+function tasksPerSecond(shape: Shape): number {
   let rate = shape.writesPerSec * writeTasks(shape) + shape.readsPerSec * 2;
   // Retries of replicas that lost their upstream, and subscriptions between masters: about one a second each.
   rate += 2 * shape.nodes;
-  if (scenario.replication.mode === 'scheduled')
-    rate += (1000 / scenario.replication.intervalMs) * shape.primaries;
-  if (scenario.failover.mode === 'automatic') {
+  if (shape.scheduled) rate += (1000 / shape.intervalMs) * shape.primaries;
+  if (shape.managed) {
     // Each heartbeat: a ping, its answer, the lease and the manager's timers; a failover it may set off
     // re-points every replica, so count the nodes once per heartbeat too.
-    rate += (1000 / scenario.failover.heartbeatMs) * (8 * shape.primaries + 2 * shape.nodes);
+    rate += (1000 / shape.heartbeatMs) * (8 * shape.primaries + 2 * shape.nodes);
   }
   return rate;
+}
+
+/** Takes the settings a `configure` command changes (an invalid one is refused by the engine anyway). */
+function configure(shape: Shape, options: ConfigureOptions | undefined): void {
+  const { replication, failover } = options ?? {};
+  if (replication?.mode !== undefined) shape.scheduled = replication.mode === 'scheduled';
+  if (replication?.intervalMs !== undefined) shape.intervalMs = replication.intervalMs;
+  if (failover?.mode === 'automatic') shape.managed = true;
+  if (failover?.heartbeatMs !== undefined) shape.heartbeatMs = failover.heartbeatMs;
 }
 
 /** Tasks a single command sets off at once (a kill, a promotion or a partition touches every node). */
@@ -59,6 +73,10 @@ export function replayCost(scenario: Scenario, commands: readonly RunCommand[], 
     primaries: scenario.nodes.filter((n) => n.role === 'primary').length,
     writesPerSec: 0,
     readsPerSec: 0,
+    scheduled: scenario.replication.mode === 'scheduled',
+    intervalMs: scenario.replication.intervalMs,
+    managed: scenario.failover.mode === 'automatic',
+    heartbeatMs: scenario.failover.heartbeatMs,
   };
   let tasks = 0;
   let cost = 0;
@@ -68,7 +86,7 @@ export function replayCost(scenario: Scenario, commands: readonly RunCommand[], 
     cost += n * (2 + shape.nodes / 8);
   };
   const pass = (until: number): void => {
-    add((tasksPerSecond(scenario, shape) * Math.max(0, until - since)) / 1000);
+    add((tasksPerSecond(shape) * Math.max(0, until - since)) / 1000);
     since = Math.max(since, until);
   };
   // Booting: each node replays its log and opens its stream or subscriptions.
@@ -100,6 +118,9 @@ export function replayCost(scenario: Scenario, commands: readonly RunCommand[], 
         break;
       case 'promote':
         shape.primaries += 1;
+        break;
+      case 'configure':
+        configure(shape, command.args[0] as ConfigureOptions | undefined);
         break;
     }
   }

@@ -79,8 +79,27 @@ describe('a run that changes settings', () => {
     const checked = validateRun(JSON.parse(JSON.stringify(run)));
     const replayed = checked.ok ? replayRun(checked.value) : checked;
     expect(replayed.ok && replayed.value.snapshot().replication.mode).toBe('sync');
-    expect(problemsOf(withCommands([configure({ failover: { mode: 'automatic' } })], 500))).toEqual([
-      expect.stringMatching(/^commands\[0\]\.args\[0\]: Unrecognized key: "failover"/),
+    expect(problemsOf(withCommands([configure({ failover: { ttl: 30 } })], 500))).toEqual([
+      expect.stringMatching(/^commands\[0\]\.args\[0\]\.failover: Unrecognized key: "ttl"/),
+    ]);
+  });
+
+  it('replays failover turned automatic, and a lag limit removed with null', () => {
+    const run = withCommands(
+      [
+        configure({ failover: { mode: 'automatic', maxLagOnFailover: 4, fencing: true } }),
+        { at: 200, type: 'configure', args: [{ failover: { maxLagOnFailover: null, heartbeatMs: 500 } }] },
+      ],
+      500,
+    );
+    const checked = validateRun(JSON.parse(JSON.stringify(run)));
+    const replayed = checked.ok ? replayRun(checked.value) : checked;
+    expect(replayed.ok && replayed.value.snapshot().failover).toEqual(
+      expect.objectContaining({ mode: 'automatic', fencing: true, heartbeatMs: 500 }),
+    );
+    expect(replayed.ok && replayed.value.snapshot().failover).not.toHaveProperty('maxLagOnFailover');
+    expect(problemsOf(withCommands([configure({ failover: { fencing: 'on' } })], 500))).toEqual([
+      expect.stringMatching(/^commands\[0\]\.args\[0\]\.failover\.fencing: /),
     ]);
   });
 

@@ -50,6 +50,15 @@ const configureOptions = z.strictObject({
     z.strictObject({ latencyMs: z.optional(z.number()), jitterMs: z.optional(z.number()) }),
   ),
   conflictResolution: z.optional(z.enum(['lww', 'siblings'])),
+  failover: z.optional(
+    z.strictObject({
+      mode: z.optional(z.enum(['manual', 'automatic'])),
+      heartbeatMs: z.optional(z.number()),
+      timeoutMs: z.optional(z.number()),
+      maxLagOnFailover: z.optional(z.nullable(z.number())),
+      fencing: z.optional(z.boolean()),
+    }),
+  ),
 });
 const addNodeOptions = z.strictObject({
   id: nodeId,

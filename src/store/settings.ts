@@ -17,8 +17,8 @@ export type ReplicationSettings = ReturnType<typeof parseScenario>['replication'
 export type FailoverSettings = ReturnType<typeof parseScenario>['failover'];
 
 /**
- * What the Settings panel edits. Replication, network, conflict resolution and workload change in the run
- * (`configure`, `startWorkload`); failover settings start it over (the failover manager is set up then).
+ * What the Settings panel edits. Replication, network, failover, conflict resolution and workload change
+ * in the run (`configure`, `startWorkload`); only a group's replication mode starts it over.
  */
 export interface LabSettings {
   readonly replication: Pick<ReplicationSettings, 'mode' | 'syncCount' | 'intervalMs' | 'ackOn'>;
@@ -33,9 +33,9 @@ export interface LabSettings {
 export interface SettingsPatch {
   readonly replication?: Partial<LabSettings['replication']>;
   readonly network?: Partial<LabSettings['network']>;
-  /** `maxLagOnFailover: undefined` removes the limit. */
+  /** `maxLagOnFailover: undefined` (or null, as `configure` says it) removes the limit. */
   readonly failover?: Partial<Omit<FailoverSettings, 'maxLagOnFailover'>> & {
-    readonly maxLagOnFailover?: number | undefined;
+    readonly maxLagOnFailover?: number | null | undefined;
   };
   readonly workload?: Partial<WorkloadOptions>;
   readonly conflictResolution?: ConflictResolution;
@@ -75,7 +75,7 @@ export function failoverOf(preset: PresetName | ScenarioInput): FailoverSettings
 
 function mergeFailover(failover: FailoverSettings, patch: SettingsPatch['failover']): FailoverSettings {
   const { maxLagOnFailover, ...rest } = { ...failover, ...patch };
-  return maxLagOnFailover === undefined ? rest : { ...rest, maxLagOnFailover };
+  return maxLagOnFailover === undefined || maxLagOnFailover === null ? rest : { ...rest, maxLagOnFailover };
 }
 
 export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabSettings {
@@ -118,6 +118,23 @@ export function settingsAfter(start: LabSettings, commands: readonly Command[]):
   return settings;
 }
 
+/** The failover fields that differ, as `configure` takes them (null for a limit removed). */
+function failoverChange(
+  from: FailoverSettings,
+  to: FailoverSettings,
+): ConfigureOptions['failover'] | undefined {
+  const out: ConfigureOptions['failover'] = {
+    ...(from.mode === to.mode ? {} : { mode: to.mode }),
+    ...(from.heartbeatMs === to.heartbeatMs ? {} : { heartbeatMs: to.heartbeatMs }),
+    ...(from.timeoutMs === to.timeoutMs ? {} : { timeoutMs: to.timeoutMs }),
+    ...(from.maxLagOnFailover === to.maxLagOnFailover
+      ? {}
+      : { maxLagOnFailover: to.maxLagOnFailover ?? null }),
+    ...(from.fencing === to.fencing ? {} : { fencing: to.fencing }),
+  };
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
 /** What `configure` must be told to go from `from` to `to` (only what changed), or null for nothing. */
 export function configureOptionsFor(from: LabSettings, to: LabSettings): ConfigureOptions | null {
   const changed = <T extends object>(a: T, b: T): Partial<T> | undefined => {
@@ -127,12 +144,14 @@ export function configureOptionsFor(from: LabSettings, to: LabSettings): Configu
   };
   const replication = changed(from.replication, to.replication);
   const network = changed(from.network, to.network);
+  const failover = failoverChange(from.failover, to.failover);
   const options: ConfigureOptions = {
     ...(replication === undefined ? {} : { replication }),
     ...(network === undefined ? {} : { network }),
     ...(from.conflictResolution === to.conflictResolution
       ? {}
       : { conflictResolution: to.conflictResolution }),
+    ...(failover === undefined ? {} : { failover }),
   };
   return Object.keys(options).length === 0 ? null : options;
 }

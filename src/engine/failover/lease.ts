@@ -1,7 +1,8 @@
 /**
  * Leader leases and fencing (Patroni's leader lock): a primary may write only while its lease holds.
  * Invariant: a lease runs `timeoutMs` from when the renewing heartbeat left the primary, so it always ends
- * before the manager, which counts from the heartbeat's arrival plus a safety margin, may promote anyone.
+ * before the manager, which counts from the heartbeat's arrival plus a safety margin, may promote anyone
+ * (after a shorter `timeoutMs` is set, a lease granted before may outlast that: the manager waits for it).
  */
 import type { Cluster } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
@@ -13,7 +14,11 @@ import type { NodeId, SimTime } from '../types.ts';
 export class Leases {
   private readonly checks = new Map<NodeId, TaskHandle>();
 
-  constructor(private readonly cluster: Cluster) {
+  /** `paused`: whether the manager is in maintenance mode, when no primary is fenced. */
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly paused: () => boolean,
+  ) {
     cluster.scheduler.on('lease.check', ([id, uid]) => {
       const primary = nodeFor(cluster, id as NodeId, uid as number);
       if (primary !== undefined) this.check(primary);
@@ -48,9 +53,14 @@ export class Leases {
     }
   }
 
-  /** With fencing, a primary whose lease ran out turns read-only (also when it restarts after expiry). */
+  /**
+   * With fencing, a primary whose lease ran out turns read-only (also when it restarts after expiry, or
+   * when fencing is turned on or the manager resumes after it expired). Patroni in maintenance mode lets a
+   * primary run without the lock, so a paused manager fences no one.
+   */
   check(primary: DbNode): void {
-    if (!this.cluster.failoverConfig.fencing || this.cluster.now() < primary.leaseUntil) return;
+    if (!this.cluster.failoverConfig.fencing || this.paused() || this.cluster.now() < primary.leaseUntil)
+      return;
     if (primary.isUp && primary.isPrimary && !primary.isFenced) this.fence(primary);
   }
 

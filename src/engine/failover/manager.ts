@@ -7,6 +7,10 @@
  * co-located with one node on its side (its `location`, first up replica in scenario order): every primary
  * sends it a real `heartbeat` message each `heartbeatMs`, and it answers with a `heartbeat` reply that renews
  * the primary's lease. A primary across the cut reaches no one, so its heartbeats are dropped.
+ *
+ * Failover set back to manual pauses the manager rather than removing it (Patroni's maintenance mode,
+ * `patronictl pause`): it keeps its place, leases and heartbeats, so a save holds it as it is, but it
+ * promotes, fences and demotes no one until it resumes.
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import { ORDER } from '../hooks.ts';
@@ -45,18 +49,21 @@ export class FailoverManager {
   private noCandidateReported = false;
   private readonly leases: Leases;
 
-  /** A new manager, or (with `saved`) one continuing from a save: its queue is restored by `restoreQueue`. */
+  /**
+   * A new manager, started now (at the start of a run, or when failover turns automatic), or (with
+   * `saved`) one continuing from a save: its queue is restored by `restoreQueue`.
+   */
   constructor(
     private readonly cluster: Cluster,
     private readonly records: FailoverRecords,
     saved?: SavedManager,
   ) {
     const { heartbeatMs, timeoutMs } = cluster.failoverConfig;
-    this.leases = new Leases(cluster);
+    this.leases = new Leases(cluster, () => this.paused);
     this.clock = createActorClock(cluster.scheduler);
     this.actor = createActor(managerMachine, {
       clock: this.clock,
-      input: { leader: cluster.currentPrimary()?.id, heartbeatMs, timeoutMs },
+      input: { leader: cluster.currentPrimary()?.id, heartbeatMs, timeoutMs, at: cluster.now() },
       ...(saved === undefined ? {} : { snapshot: saved.machine.snapshot as Snapshot<unknown> }),
     });
     cluster.hooks.receive('heartbeat', (_to, message, payload) => {
@@ -85,7 +92,7 @@ export class FailoverManager {
       this.reconfigure();
     });
     this.actor.subscribe((snapshot) => {
-      if (snapshot.value === 'watching') {
+      if (snapshot.value === 'watching' || snapshot.value === 'paused') {
         this.electionStartedAt = undefined;
         this.noCandidateReported = false;
       }
@@ -114,7 +121,8 @@ export class FailoverManager {
       this.noCandidateReported = saved.noCandidateReported;
       return;
     }
-    for (const primary of cluster.primaries()) this.leases.grant(primary, cluster.now());
+    // The up primary takes the leader lock; a dead one is the leader the manager waits `timeoutMs` for.
+    for (const primary of cluster.upPrimaries()) this.leases.grant(primary, cluster.now());
     this.tick();
   }
 
@@ -143,6 +151,36 @@ export class FailoverManager {
     return this.actor.getSnapshot().value;
   }
 
+  /** In maintenance mode (failover set to manual after it ran automatic). */
+  get paused(): boolean {
+    return this.state === 'paused';
+  }
+
+  /** `patronictl pause`: no failover, fencing or demotion from now on; heartbeats still renew the lock. */
+  pause(): void {
+    this.actor.send({ type: 'PAUSED' });
+  }
+
+  /**
+   * `patronictl resume`: the manager watches the leader again, giving it a full timeout from now, and a
+   * primary whose lease ran out meanwhile is fenced now (with fencing).
+   */
+  resume(): void {
+    this.actor.send({ type: 'RESUMED' });
+    this.checkLeases();
+  }
+
+  /** `loop_wait` or `ttl` changed: the next heartbeat, watch and timeout use the new values. */
+  retime(): void {
+    const { heartbeatMs, timeoutMs } = this.cluster.failoverConfig;
+    this.actor.send({ type: 'TIMINGS_CHANGED', heartbeatMs, timeoutMs });
+  }
+
+  /** Fencing turned on (or the manager resumed): a primary whose lease already ran out turns read-only. */
+  checkLeases(): void {
+    for (const primary of this.cluster.upPrimaries()) this.leases.check(primary);
+  }
+
   private soon(kind: string, args: TaskArgs): void {
     this.cluster.scheduler.schedule(this.cluster.now(), kind, args);
   }
@@ -163,6 +201,7 @@ export class FailoverManager {
    * nothing is determined for it: it stays as it is (fenced when its lease runs out) until the heal.
    */
   hasPendingConsequence(): boolean {
+    if (this.paused) return false;
     if (this.state === 'promoting') return true;
     const leader = this.context.leader;
     return this.cluster.upPrimaries().some((p) => p.id !== leader && this.reachable(p.id));
@@ -252,6 +291,8 @@ export class FailoverManager {
       this.leases.grant(primary, reply.sentAt);
       return;
     }
+    // Paused, Patroni warns of a second primary but does not demote it.
+    if (this.paused) return;
     const leader = reply.leader === undefined ? undefined : this.cluster.nodes.get(reply.leader);
     if (leader !== undefined && leader !== primary && reply.leaderTimeline > primary.timeline) {
       stepDown(this.cluster, this.records, primary, leader);
@@ -265,6 +306,11 @@ export class FailoverManager {
 
   private elect(): void {
     if (this.state !== 'electing') return;
+    // The lock is free only once the leader's lease ran out: a lease granted before `timeoutMs` was
+    // shortened may outlast the timeout, and with fencing no one is promoted while it holds.
+    const old = this.leaderNode();
+    const holds = old?.isUp === true && old.isPrimary && !old.isFenced && this.cluster.now() < old.leaseUntil;
+    if (this.cluster.failoverConfig.fencing && holds) return;
     const leader = this.context.leader ?? '';
     if (this.electionStartedAt === undefined) {
       this.electionStartedAt = this.cluster.now();
@@ -285,6 +331,7 @@ export class FailoverManager {
   }
 
   private promoteCandidate(id: NodeId): void {
+    if (this.paused) return;
     const node = this.cluster.nodes.get(id);
     const reachable = (nodeId: NodeId) => this.reachable(nodeId);
     if (node === undefined || !node.isUp || node.isPrimary || !reachable(id)) {
@@ -343,7 +390,7 @@ export class FailoverManager {
     const config = this.cluster.failoverConfig;
     const location = this.location();
     return {
-      mode: 'automatic',
+      mode: config.mode,
       state: this.state,
       fencing: config.fencing,
       heartbeatMs: config.heartbeatMs,

@@ -1,4 +1,8 @@
-/** The failover manager machine (Patroni with its consensus store): watches the leader's heartbeats and replaces it after `timeoutMs` of silence. */
+/**
+ * The failover manager machine (Patroni with its consensus store): watches the leader's heartbeats and
+ * replaces it after `timeoutMs` of silence; paused (Patroni's maintenance mode), it keeps the lock's
+ * holder up to date but runs no timers. New timings apply to the next watch or timeout it starts.
+ */
 import { assign, emit, setup } from 'xstate';
 import type { Lsn, NodeId, SimTime } from '../types.ts';
 
@@ -6,6 +10,8 @@ export interface ManagerInput {
   readonly leader: NodeId | undefined;
   readonly heartbeatMs: number;
   readonly timeoutMs: number;
+  /** When the manager starts: the leader's silence is counted from then. */
+  readonly at: SimTime;
 }
 
 export interface ManagerContext {
@@ -17,6 +23,12 @@ export interface ManagerContext {
   readonly leaderLsn: Lsn;
   readonly lastHeartbeatAt: SimTime;
   readonly candidate: NodeId | undefined;
+  /**
+   * The suspicion delay of the watch under way, fixed when it started, so timings changed during the
+   * watch still put the election `timeoutMs` plus the margin after the last heartbeat (absent in saves
+   * from before timings could change, where it is `suspectAfterMs` of the context's timings).
+   */
+  readonly suspicionMs?: number;
 }
 
 export type ManagerEvent =
@@ -24,7 +36,12 @@ export type ManagerEvent =
   | { type: 'LEADER_CHANGED'; nodeId: NodeId; at: SimTime; lsn: Lsn }
   | { type: 'CANDIDATE_CHOSEN'; nodeId: NodeId }
   | { type: 'PROMOTED'; nodeId: NodeId; at: SimTime }
-  | { type: 'PROMOTION_FAILED' };
+  | { type: 'PROMOTION_FAILED' }
+  /** `configure` changed `loop_wait` / `ttl`. */
+  | { type: 'TIMINGS_CHANGED'; heartbeatMs: number; timeoutMs: number }
+  /** `patronictl pause` and `resume`: failover set to manual, then back to automatic. */
+  | { type: 'PAUSED' }
+  | { type: 'RESUMED' };
 
 /** Intents the machine emits; the manager wiring (manager.ts) carries them out against the cluster. */
 export type ManagerEmitted =
@@ -46,6 +63,16 @@ export function safetyMarginMs(timeoutMs: number): number {
   return Math.max(1, Math.round(timeoutMs / 10));
 }
 
+/** The suspicion delay of the watch under way. */
+function suspicionOf(context: ManagerContext): number {
+  return context.suspicionMs ?? suspectAfterMs(context.heartbeatMs, context.timeoutMs);
+}
+
+/** A new watch starts: its suspicion delay is fixed from the timings in force now. */
+function watchFrom(context: ManagerContext): Pick<ManagerContext, 'suspicionMs'> {
+  return { suspicionMs: suspectAfterMs(context.heartbeatMs, context.timeoutMs) };
+}
+
 export const managerMachine = setup({
   types: {
     context: {} as ManagerContext,
@@ -54,14 +81,20 @@ export const managerMachine = setup({
     emitted: {} as ManagerEmitted,
   },
   actions: {
-    recordHeartbeat: assign(({ event }) =>
-      event.type === 'HEARTBEAT' ? { lastHeartbeatAt: event.at, leaderLsn: event.lsn } : {},
-    ),
-    adoptLeader: assign(({ event }) =>
-      event.type === 'LEADER_CHANGED' || event.type === 'PROMOTED'
-        ? { leader: event.nodeId, lastHeartbeatAt: event.at, candidate: undefined }
+    recordHeartbeat: assign(({ context, event }) =>
+      event.type === 'HEARTBEAT'
+        ? { lastHeartbeatAt: event.at, leaderLsn: event.lsn, ...watchFrom(context) }
         : {},
     ),
+    adoptLeader: assign(({ context, event }) =>
+      event.type === 'LEADER_CHANGED' || event.type === 'PROMOTED'
+        ? { leader: event.nodeId, lastHeartbeatAt: event.at, candidate: undefined, ...watchFrom(context) }
+        : {},
+    ),
+    takeTimings: assign(({ event }) =>
+      event.type === 'TIMINGS_CHANGED' ? { heartbeatMs: event.heartbeatMs, timeoutMs: event.timeoutMs } : {},
+    ),
+    startWatch: assign(({ context }) => watchFrom(context)),
     adoptLeaderPosition: assign(({ event }) =>
       event.type === 'LEADER_CHANGED' ? { leaderLsn: event.lsn } : {},
     ),
@@ -75,11 +108,9 @@ export const managerMachine = setup({
     repointReplicas: emit({ type: 'reconfigure' as const }),
   },
   delays: {
-    suspicionDelay: ({ context }) => suspectAfterMs(context.heartbeatMs, context.timeoutMs),
+    suspicionDelay: ({ context }) => suspicionOf(context),
     electionDelay: ({ context }) =>
-      context.timeoutMs +
-      safetyMarginMs(context.timeoutMs) -
-      suspectAfterMs(context.heartbeatMs, context.timeoutMs),
+      Math.max(0, context.timeoutMs + safetyMarginMs(context.timeoutMs) - suspicionOf(context)),
     retryInterval: ({ context }) => context.heartbeatMs,
     promotionTime: PROMOTION_MS,
   },
@@ -90,12 +121,15 @@ export const managerMachine = setup({
     timeoutMs: input.timeoutMs,
     leader: input.leader,
     leaderLsn: 0,
-    lastHeartbeatAt: 0,
+    lastHeartbeatAt: input.at,
     candidate: undefined,
+    suspicionMs: suspectAfterMs(input.heartbeatMs, input.timeoutMs),
   }),
   initial: 'watching',
   on: {
     LEADER_CHANGED: { target: '.watching', reenter: true, actions: ['adoptLeader', 'adoptLeaderPosition'] },
+    TIMINGS_CHANGED: { actions: 'takeTimings' },
+    PAUSED: { target: '.paused', actions: 'forgetCandidate' },
   },
   states: {
     /** Heartbeats arrive every `heartbeatMs`; each one restarts the clock. */
@@ -131,6 +165,17 @@ export const managerMachine = setup({
       entry: 'repointReplicas',
       on: { HEARTBEAT: { target: 'watching', actions: 'recordHeartbeat' } },
       after: { suspicionDelay: 'suspecting' },
+    },
+    /**
+     * Maintenance mode: no timers, so no failover. The leader still renews its lock, and a primary that
+     * takes over (promoted by hand) holds it; resumed, the manager gives the leader a full timeout.
+     */
+    paused: {
+      on: {
+        RESUMED: { target: 'watching', actions: 'startWatch' },
+        HEARTBEAT: { actions: 'recordHeartbeat' },
+        LEADER_CHANGED: { actions: ['adoptLeader', 'adoptLeaderPosition'] },
+      },
     },
   },
 });

@@ -26,7 +26,9 @@ type Step =
   | { readonly kind: 'latency'; readonly a: number; readonly b: number; readonly ms: number }
   | { readonly kind: 'partition'; readonly sides: readonly number[] }
   | { readonly kind: 'heal' }
-  | { readonly kind: 'advance'; readonly ms: number };
+  | { readonly kind: 'advance'; readonly ms: number }
+  /** Failover settings: a group refuses automatic failover (changing nothing) and takes the rest. */
+  | { readonly kind: 'failover'; readonly automatic: boolean; readonly fencing: boolean };
 
 const setupArb: fc.Arbitrary<Setup> = fc.record({
   masters: fc.integer({ min: 2, max: 4 }),
@@ -64,6 +66,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 1500 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('failover' as const),
+      automatic: fc.boolean(),
+      fencing: fc.boolean(),
+    }),
   },
 );
 
@@ -120,6 +130,11 @@ function apply(sim: Simulation, step: Step, counter: { value: number }): void {
       case 'advance':
         sim.advance(step.ms);
         break;
+      case 'failover':
+        sim.configure({
+          failover: { ...(step.automatic ? { mode: 'automatic' } : {}), fencing: step.fencing },
+        });
+        break;
     }
   } catch (error) {
     if (!(error instanceof SimulationError)) throw error;
@@ -164,6 +179,8 @@ describe('multi-primary groups under random writes, latencies, kills, restarts a
           });
         }
         expect(sim.check().filter((a) => a.kind === 'divergence')).toEqual([]);
+        // Automatic failover is refused for a group: no manager ever starts.
+        expect(sim.snapshot().failover).toBeNull();
       }),
       { numRuns: NUM_RUNS },
     );

@@ -429,7 +429,10 @@ function restoreParts(r: Reader, scenario: Scenario, parts: BuildParts): Failove
   const table = new EntryTable(r.list('entries', readEntry));
   const nodes = r.list('nodes', (n) => ({ r: n, node: restoreNode(cluster, n, table) }));
   for (const { node } of nodes) boot(cluster, node);
-  const saved = scenario.failover.mode === 'automatic' ? readManager(r.at('failover'), now) : undefined;
+  // A manager runs from the start (an automatic scenario, which must have one) or from a `configure`.
+  const section = r.raw('failover');
+  const managed = scenario.failover.mode === 'automatic' || (section !== undefined && section !== null);
+  const saved = managed ? readManager(r.at('failover'), now) : undefined;
   const manager = saved === undefined ? undefined : new FailoverManager(cluster, records, saved);
   restoreCluster(cluster, r.at('cluster'), table);
   records.load(readFailoverRecords(r.at('records')));

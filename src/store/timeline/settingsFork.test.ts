@@ -58,25 +58,70 @@ describe('settings changed in a run', () => {
     expect(store.getState().settings.network.latencyMs).toBe(80);
   });
 
-  it('failover settings start a live run over, and are refused in the past with the reason', () => {
+  it('failover mode changed in the past forks a branch where the manager fails the dead master over', () => {
     const store = lab();
     const { actions } = store.getState();
-    actions.tick(1_000);
+    actions.tick(300);
+    actions.kill('db1');
+    actions.tick(5_000);
     actions.seek(400);
     actions.changeSettings({ failover: { mode: 'automatic' } });
     let state = store.getState();
-    expect(state.status?.text).toBe(
-      'Changing the settings failed: failover settings apply from the start of a run: go Live to change them, and the run starts over with them.',
-    );
+    expect(state.timeline.branches.map((b) => b.label)).toEqual([
+      'A: the original run',
+      'B: set failover mode automatic at 0.40 s',
+    ]);
     expect(state.simTime).toBe(400);
-    expect(state.settings.failover.mode).toBe('manual');
-    expect(state.timeline.branches).toHaveLength(1);
-    actions.goLive();
-    actions.changeSettings({ failover: { mode: 'automatic' } });
-    state = store.getState();
-    expect(state.simTime).toBe(0);
     expect(state.settings.failover.mode).toBe('automatic');
-    expect(state.status?.text).toMatch(/started over with them \(failover settings apply from the start/);
+    expect(state.snapshot.failover).toMatchObject({ mode: 'automatic', state: 'watching', leader: 'db1' });
+    // The manager, started at 0.4 s, promotes a slave once db1 has been silent for the timeout.
+    actions.tick(5_000);
+    state = store.getState();
+    expect(state.failovers).toEqual([expect.objectContaining({ trigger: 'automatic', oldPrimary: 'db1' })]);
+    expect(state.snapshot.nodes.filter((n) => n.role === 'primary' && n.status === 'up')).toHaveLength(1);
+    expect(state.timeline.markers.some((m) => m.text === 'failover mode manual → automatic')).toBe(true);
+    // Branch A is as it was: manual, db1 dead, nobody promoted.
+    actions.switchBranch('A');
+    actions.goLive();
+    state = store.getState();
+    expect(state.settings.failover.mode).toBe('manual');
+    expect(state.snapshot.failover).toBeNull();
+    expect(state.failovers).toEqual([]);
+    expect(state.snapshot.nodes.filter((n) => n.role === 'primary' && n.status === 'up')).toHaveLength(0);
+  });
+
+  it('failover settings changed live keep time going, and pause the manager when set to manual', () => {
+    const store = lab();
+    const { actions } = store.getState();
+    actions.tick(1_000);
+    actions.changeSettings({ failover: { mode: 'automatic', fencing: true } });
+    let state = store.getState();
+    expect(state.simTime).toBe(1_000);
+    expect(state.timeline.branches).toHaveLength(1);
+    expect(state.status?.text).toBe('Settings applied at 1.00 s: the run carries on with them.');
+    expect(actions.currentRun().commands.at(-1)).toMatchObject({
+      at: 1_000,
+      type: 'configure',
+      args: [{ failover: { mode: 'automatic', fencing: true } }],
+    });
+    actions.tick(500);
+    actions.changeSettings({ failover: { maxLagOnFailover: 5 } });
+    actions.changeSettings({ failover: { maxLagOnFailover: undefined, mode: 'manual' } });
+    state = store.getState();
+    expect(state.simTime).toBe(1_500);
+    expect(actions.currentRun().commands.at(-1)?.args).toEqual([
+      { failover: { mode: 'manual', maxLagOnFailover: null } },
+    ]);
+    expect(state.settings.failover).toEqual({
+      mode: 'manual',
+      heartbeatMs: 1000,
+      timeoutMs: 3000,
+      fencing: true,
+    });
+    expect(state.snapshot.failover).toMatchObject({ mode: 'manual', state: 'paused' });
+    expect(state.timeline.markers.at(-1)?.text).toBe(
+      'failover mode automatic → manual, max lag on failover 5 entries → no limit',
+    );
   });
 
   it('a bad value is refused with its path and changes nothing', () => {

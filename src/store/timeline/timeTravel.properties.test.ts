@@ -34,7 +34,12 @@ type Action =
       readonly node: number;
     }
   | { readonly kind: 'heal' | 'workload' | 'stopWorkload' }
-  | { readonly kind: 'settings'; readonly mode: 'async' | 'sync' | 'semi-sync'; readonly latencyMs: number };
+  | {
+      readonly kind: 'settings';
+      readonly mode: 'async' | 'sync' | 'semi-sync';
+      readonly latencyMs: number;
+      readonly failover: 'manual' | 'automatic';
+    };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.record({
@@ -46,16 +51,18 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     kind: fc.constant('settings' as const),
     mode: fc.constantFrom('async' as const, 'sync' as const, 'semi-sync' as const),
     latencyMs: fc.constantFrom(20, 80),
+    failover: fc.constantFrom('manual' as const, 'automatic' as const),
   }),
 );
 
 function act(store: LabStore, action: Action): void {
   const { actions, snapshot } = store.getState();
   if (action.kind === 'settings') {
-    // Changed in the run; a group's mode would start it over, so a group gets a new latency only.
+    // Changed in the run; a group's mode would start it over and it refuses automatic failover, so a
+    // group gets a new latency only.
     const { multiPrimary } = snapshot.replication;
     actions.changeSettings({
-      ...(multiPrimary ? {} : { replication: { mode: action.mode } }),
+      ...(multiPrimary ? {} : { replication: { mode: action.mode }, failover: { mode: action.failover } }),
       network: { latencyMs: action.latencyMs },
     });
     return;

@@ -23,7 +23,7 @@ function failoverItems(manager: FailoverView | null, last: FailoverRecord | null
       label: 'Failover',
       value: manager.state,
       alert: manager.state !== 'watching',
-      title: `Automatic failover manager (heartbeat ${manager.heartbeatMs} ms, timeout ${manager.timeoutMs} ms${manager.fencing ? ', fencing' : ''})`,
+      title: `${manager.state === 'paused' ? 'Paused' : 'Automatic'} failover manager (heartbeat ${manager.heartbeatMs} ms, timeout ${manager.timeoutMs} ms${manager.fencing ? ', fencing' : ''})`,
     });
   }
   if (last !== null) {

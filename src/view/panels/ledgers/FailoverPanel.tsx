@@ -17,6 +17,7 @@ const STATE_TEXT: Record<FailoverState, string> = {
   electing: 'choosing the most advanced eligible replica',
   promoting: 'promoting the candidate',
   reconfiguring: 're-pointing the other replicas',
+  paused: 'failover set to manual: maintenance mode, no failover or fencing until automatic again',
 };
 
 function managerFacts(manager: FailoverView, now: number): [string, string][] {

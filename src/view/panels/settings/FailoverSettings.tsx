@@ -5,7 +5,8 @@ import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
 
 const MODE_HINT = {
-  manual: 'An operator promotes a replica by hand when the primary fails.',
+  manual:
+    'An operator promotes a replica by hand when the primary fails. A failover manager already running is paused (like patronictl pause) until automatic again.',
   automatic:
     'A failover manager (like Patroni) hears the primary’s heartbeats and, after the timeout, promotes the most advanced eligible replica.',
 } as const;

@@ -43,10 +43,10 @@ export function SettingsBody({ children }: { readonly children?: ReactNode }) {
         </button>
       </header>
       <p className="hint settings-hint">
-        Replication, network and workload settings change the run from the instant shown, as a server reloads
-        its configuration (in the past, that makes a new branch). Failover settings, and a group of
-        masters&apos; replication mode, start the simulation over with them, like Reset. Terminology and
-        shortcuts apply at once.
+        Replication, network, workload and failover settings change the run from the instant shown, as a
+        server reloads its configuration (in the past, that makes a new branch). A group of masters&apos;
+        replication mode starts the simulation over with it, like Reset. Terminology and shortcuts apply at
+        once.
       </p>
       {children}
       <ReplicationSettings />
