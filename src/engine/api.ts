@@ -154,7 +154,8 @@ export interface Simulation {
    * oldest ended ones go first (a twentieth of the bound at a time), and a message in flight is always kept.
    * A message due at a receiver that is down or gone is dropped at its arrival, as one crossing a cut link
    * then is (`droppedAt`, `dropReason`). With a window, only the records whose flight (send to end, or to
-   * when due while in flight) overlaps [`from`, `to`], in simulated ms.
+   * when due while in flight) overlaps [`from`, `to`], in simulated ms. Part of the saved state: a restored
+   * simulation shows the same records.
    */
   messages(window?: MessageWindow): readonly MessageRecord[];
   snapshot(): Snapshot;

@@ -2,7 +2,7 @@
  * The network: per-link latency with seeded jitter; every message is visible in flight and recorded when
  * it ends (arrives or is dropped); links stay FIFO like TCP.
  */
-import { MessageLog } from '../observe/messages.ts';
+import { MessageLog, type SavedMessageLog } from '../observe/messages.ts';
 import type { Random } from '../random.ts';
 import type { Scheduler } from '../scheduler.ts';
 import type { Message, MessageDropReason, MessageKind, MessageRecord, NodeId, SimTime } from '../types.ts';
@@ -30,6 +30,8 @@ const ANSWER_MARGIN_MS = 100;
 
 export interface SavedNetwork<P = unknown> {
   readonly inFlight: readonly { readonly message: Message; readonly payload: P }[];
+  /** The records of messages that ended; null in a save made before they were kept. */
+  readonly records: SavedMessageLog | null;
   readonly lastDelivery: readonly (readonly [NodeId, NodeId, SimTime])[];
   readonly latencyOverrides: readonly (readonly [string, number])[];
   readonly sides: readonly (readonly [NodeId, number])[];
@@ -261,6 +263,7 @@ export class Network<P> {
         message,
         payload: savePayload(payload),
       })),
+      records: this.records.save(),
       lastDelivery: [...this.lastDelivery].flatMap(([from, out]) =>
         [...out].map(([to, at]) => [from, to, at] as const),
       ),
@@ -276,10 +279,13 @@ export class Network<P> {
     };
   }
 
-  /** Puts saved state back (read and checked by persist/read.ts), payloads already made. */
+  /**
+   * Puts saved state back (read and checked by persist/read.ts), payloads already made. A save without
+   * records (an older one) has none of the messages that ended before it.
+   */
   load(state: SavedNetwork<P>): void {
     for (const { message, payload } of state.inFlight) this.inFlight.set(message.id, { message, payload });
-    this.records.load(null, [...this.inFlight.keys()]);
+    this.records.load(state.records, [...this.inFlight.keys()]);
     for (const [from, to, at] of state.lastDelivery) {
       let out = this.lastDelivery.get(from);
       if (out === undefined) this.lastDelivery.set(from, (out = new Map<NodeId, SimTime>()));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createSimulation,
   MESSAGE_RECORDS_KEPT,
+  restoreSimulation,
   SimulationError,
   type Message,
   type MessageRecord,
@@ -242,6 +243,90 @@ describe('retention', () => {
     while (sim.stats().messagesSent < sent + MESSAGE_RECORDS_KEPT / 10) sim.advance(100);
     expect(sim.messages().some((m) => m.id === slow.id)).toBe(false);
     expect(sim.messages().length).toBeLessThanOrEqual(MESSAGE_RECORDS_KEPT);
+  });
+
+  it('survives a save and restore, with or without JSON, and goes on dropping the same ones', () => {
+    const { sim } = pastTheBound();
+    const saved = sim.save();
+    const json = JSON.stringify(saved);
+    const restored = restoreSimulation(saved);
+    const fromJson = restoreSimulation(JSON.parse(json));
+    expect(restored.messages()).toEqual(sim.messages());
+    expect(fromJson.messages()).toEqual(sim.messages());
+    for (const s of [sim, restored, fromJson]) {
+      s.advance(61_000);
+      s.startWorkload({ writesPerSec: 1500, readsPerSec: 0, keys: 100 });
+      s.advance(3000);
+    }
+    expect(restored.messages()).toEqual(sim.messages());
+    expect(fromJson.messages()).toEqual(sim.messages());
+    // Ending the messages in flight changed the live records, not the save's.
+    expect(JSON.stringify(saved)).toBe(json);
+  });
+
+  it('lets saves, and simulations restored from them, share the chunks whose messages have all ended', () => {
+    const { sim } = pastTheBound();
+    const chunks = (s: Simulation) =>
+      (s.save().cluster as { network: { records: { chunks: unknown[] } } }).network.records.chunks;
+    const first = chunks(sim);
+    sim.advance(10);
+    const second = chunks(sim);
+    expect(first.length).toBeGreaterThan(10);
+    expect(second[0]).toBe(first[0]);
+    expect(second.at(-1)).not.toBe(first.at(-1));
+    // A simulation restored from a save shares them too (a seek's restores hold them once).
+    expect(chunks(restoreSimulation(sim.save()))[0]).toBe(first[0]);
+  });
+});
+
+describe('a restored simulation', () => {
+  it('past the bound, with many messages in flight, shows and saves the same records', () => {
+    // db4 is far: its messages are still in flight while later ones to db2 and db3 have ended.
+    const sim = startedCluster(3, {}, { latencyMs: 20, jitterMs: 5 });
+    sim.setLatency('db1', 'db4', 1000);
+    sim.startWorkload({ writesPerSec: 1500, readsPerSec: 0, keys: 100 });
+    while (sim.stats().messagesSent < MESSAGE_RECORDS_KEPT * 1.5) sim.advance(500);
+    expect(sim.snapshot().messages.length).toBeGreaterThan(500);
+    const records = (s: Simulation) =>
+      (s.save().cluster as { network: { records: unknown } }).network.records;
+    const restored = restoreSimulation(JSON.parse(JSON.stringify(sim.save())));
+    expect(restored.messages()).toEqual(sim.messages());
+    expect(JSON.stringify(records(restored))).toBe(JSON.stringify(records(sim)));
+    // A slot still in flight is saved empty, whatever a reused chunk held there before.
+    const { chunks } = records(sim) as { chunks: Record<string, unknown[]>[] };
+    let empty = 0;
+    for (const chunk of chunks)
+      chunk.fate?.forEach((fate, i) => {
+        if (fate !== 0) return;
+        empty++;
+        expect([chunk.kind?.[i], chunk.from?.[i], chunk.sentAt?.[i], chunk.opCount?.[i]]).toEqual([
+          null,
+          null,
+          0,
+          0,
+        ]);
+      });
+    expect(empty).toBeGreaterThan(100);
+    sim.advance(700);
+    restored.advance(700);
+    expect(restored.messages()).toEqual(sim.messages());
+  });
+
+  it('shows the same records, those in flight end as they would have', () => {
+    const sim = startedCluster(2, {}, { latencyMs: 40, jitterMs: 10 });
+    sim.startWorkload({ writesPerSec: 50, readsPerSec: 0 });
+    sim.advance(1000);
+    sim.partition([['db1', 'db2'], ['db3']]);
+    sim.advance(500);
+    const restored = restoreSimulation(JSON.parse(JSON.stringify(sim.save())));
+    expect(restored.messages()).toEqual(sim.messages());
+    expect(sim.messages().some((m) => !ended(m))).toBe(true);
+    sim.heal();
+    restored.heal();
+    sim.advance(1000);
+    restored.advance(1000);
+    expect(restored.messages()).toEqual(sim.messages());
+    expect(sim.messages().some((m) => m.dropReason === 'cut')).toBe(true);
   });
 });
 
