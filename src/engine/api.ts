@@ -11,6 +11,8 @@ import type {
   ConflictResolution,
   EngineEvent,
   FailoverRecord,
+  MessageRecord,
+  MessageWindow,
   Metrics,
   NodeId,
   NodeView,
@@ -159,6 +161,17 @@ export interface Simulation {
   check(): readonly Anomaly[];
   /** Retained engine events, oldest first (bounded in long runs). */
   events(): readonly EngineEvent[];
+  /**
+   * Retained message records for the space-time diagram, oldest first (in the order sent): each message
+   * from its send to its arrival or loss, those still in flight included (neither `arrivedAt` nor
+   * `droppedAt`). At most `MESSAGE_RECORDS_KEPT` are kept, counting those in flight: as messages end, the
+   * oldest ended ones go first (a twentieth of the bound at a time), and a message in flight is always kept.
+   * A message due at a receiver that is down or gone is dropped at its arrival, as one crossing a cut link
+   * then is (`droppedAt`, `dropReason`). With a window, only the records whose flight (send to end, or to
+   * when due while in flight) overlaps [`from`, `to`], in simulated ms. Part of the saved state: a restored
+   * simulation shows the same records.
+   */
+  messages(window?: MessageWindow): readonly MessageRecord[];
   snapshot(): Snapshot;
   /** The work done so far: scheduled tasks run (timers, message deliveries, client arrivals) and messages sent. */
   stats(): SimulationStats;

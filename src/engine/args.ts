@@ -3,7 +3,14 @@
  * check runs before a call changes anything, and a refusal is a SimulationError that names the argument.
  */
 import { SimulationError, type AdvanceOptions } from './api.ts';
-import type { ClientOptions, ReadRouting, SynchronousCommit, WorkloadOptions } from './types.ts';
+import type {
+  ClientOptions,
+  MessageWindow,
+  ReadRouting,
+  SimTime,
+  SynchronousCommit,
+  WorkloadOptions,
+} from './types.ts';
 
 /** Longest key a client may read or write, in characters (share links carry the same limit). */
 export const MAX_KEY_LENGTH = 200;
@@ -117,6 +124,22 @@ export function checkAdvanceOptions(value: unknown): number {
   if (typeof maxTasks !== 'number' || !Number.isInteger(maxTasks) || maxTasks < 1)
     throw new SimulationError('maxTasks must be a whole number of 1 or more');
   return maxTasks;
+}
+
+const WHOLE_RUN = { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY } as const;
+
+/** `messages`' window: its bounds in simulated ms, numbers (not NaN); one left out is open. */
+export function checkMessageWindow(value: unknown): { readonly from: SimTime; readonly to: SimTime } {
+  if (value === undefined) return WHOLE_RUN;
+  const options = checkOptions<MessageWindow>('message window', value, ['from', 'to']);
+  const bound = (name: 'from' | 'to', fallback: number): number => {
+    const bound: unknown = options?.[name];
+    if (bound === undefined) return fallback;
+    if (typeof bound !== 'number' || Number.isNaN(bound))
+      throw new SimulationError(`a message window's ${name} is a time in ms, not ${describe(bound)}`);
+    return bound;
+  };
+  return { from: bound('from', WHOLE_RUN.from), to: bound('to', WHOLE_RUN.to) };
 }
 
 /** A workload's options merged over `base`, every field checked. */

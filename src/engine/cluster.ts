@@ -3,6 +3,7 @@ import { Network } from './network/network.ts';
 import { DbNode, type Certification, type TimelineBranch, type Version } from './node/dbNode.ts';
 import { History } from './observe/history.ts';
 import { EventLog } from './observe/eventLog.ts';
+import { inFlightRecord, recordEnded } from './observe/messages.ts';
 import { createRandom, type Random } from './random.ts';
 import { createActorClock, Scheduler } from './scheduler.ts';
 import { installTasks } from './tasks.ts';
@@ -128,9 +129,8 @@ export class Cluster {
       this.random.fork(1),
       scenario.network.latencyMs,
       scenario.network.jitterMs,
-      (message, payload) => {
-        this.hooks.deliver(this.nodes.get(message.to), message, payload);
-      },
+      (message, payload) => this.hooks.deliver(this.nodes.get(message.to), message, payload),
+      { ended: recordEnded, inFlight: inFlightRecord },
     );
   }
 

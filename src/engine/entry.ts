@@ -9,6 +9,7 @@ export { loadChecker, loadPersistence } from './persist/load.ts';
 export { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './persist/format.ts';
 export { dict, own } from './dict.ts';
 export { DEFAULT_WORKLOAD } from './workload.ts';
+export { MESSAGE_RECORDS_KEPT } from './observe/messages.ts';
 export {
   COMMIT_LEVELS,
   MAX_ADVANCE_MS,

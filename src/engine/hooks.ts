@@ -8,7 +8,7 @@
 import type { Cluster, Payload } from './cluster.ts';
 import type { DbNode } from './node/dbNode.ts';
 import type { OpRecord } from './observe/history.ts';
-import type { Message, NodeId } from './types.ts';
+import type { Message, MessageDropReason, NodeId } from './types.ts';
 
 export interface Lifecycle {
   /** A node went down (after the engine's own bookkeeping). */
@@ -37,6 +37,13 @@ type ModuleListener = {
 }[LifecycleName];
 
 const MODULE_LISTENERS: ModuleListener[] = [];
+
+/** A message handler of an object's own: undefined when a running receiver took the message, else why not. */
+type DirectReceiver<P extends Payload> = (
+  to: DbNode | undefined,
+  message: Message,
+  payload: P,
+) => MessageDropReason | undefined;
 
 /** Registers a module's reaction to something that happens to a cluster (at load time). */
 export function onLifecycle<K extends LifecycleName>(
@@ -94,18 +101,15 @@ export class Hooks {
     this.add(name, order, run);
   }
 
-  /** An object that handles a kind of message itself (the failover manager its heartbeats). */
-  receive<K extends Payload['kind']>(
-    kind: K,
-    handle: (to: DbNode | undefined, message: Message, payload: Extract<Payload, { kind: K }>) => void,
-  ): void {
-    this.direct.set(kind, handle as (to: DbNode | undefined, message: Message, payload: Payload) => void);
+  /**
+   * An object that handles a kind of message itself (the failover manager its heartbeats), whatever the
+   * state of the node it is addressed to; it says whether a running receiver took it.
+   */
+  receive<K extends Payload['kind']>(kind: K, handle: DirectReceiver<Extract<Payload, { kind: K }>>): void {
+    this.direct.set(kind, handle as DirectReceiver<Payload>);
   }
 
-  private readonly direct = new Map<
-    Payload['kind'],
-    (to: DbNode | undefined, message: Message, payload: Payload) => void
-  >();
+  private readonly direct = new Map<Payload['kind'], DirectReceiver<Payload>>();
 
   private readonly pendingChecks: (() => boolean)[] = [];
 
@@ -130,15 +134,17 @@ export class Hooks {
       (listener.run as (...a: Parameters<Lifecycle[K]>) => void)(...args);
   }
 
-  /** Routes a delivered message to its receiver; one for a node that is gone or down is lost. */
-  deliver(to: DbNode | undefined, message: Message, payload: Payload): void {
+  /**
+   * Routes a delivered message to its receiver; one for a node that is gone or down is lost, and says so
+   * (undefined: a running receiver took it, even if only to ignore it).
+   */
+  deliver(to: DbNode | undefined, message: Message, payload: Payload): MessageDropReason | undefined {
     const direct = this.direct.get(payload.kind);
-    if (direct !== undefined) {
-      direct(to, message, payload);
-      return;
-    }
-    if (to === undefined || !to.isUp) return;
+    if (direct !== undefined) return direct(to, message, payload);
+    if (to === undefined) return 'removed';
+    if (!to.isUp) return 'down';
     this.receivers.get(payload.kind)?.(to, message, payload);
+    return undefined;
   }
 
   private add<K extends LifecycleName>(name: K, order: number, run: Lifecycle[K]): void {

@@ -14,6 +14,7 @@ import {
   checkClientOptions,
   checkAdvanceOptions,
   checkDuration,
+  checkMessageWindow,
   checkText,
   checkWorkload,
 } from './args.ts';
@@ -361,6 +362,10 @@ export function build(
     }),
     check: () => checker()(cluster),
     events: () => cluster.events.all(),
+    messages: (window) => {
+      const { from, to } = checkMessageWindow(window);
+      return cluster.network.messageRecords(from, to);
+    },
     snapshot: () => {
       if (snapshotCache?.version !== cluster.version)
         snapshotCache = snapshotOf(cluster, workload.options, records, manager);

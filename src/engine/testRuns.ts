@@ -239,6 +239,7 @@ export function observed(sim: Simulation) {
     now: sim.now(),
     snapshot: { ...sim.snapshot(), version: 0 },
     events: sim.events(),
+    messages: sim.messages(),
     history: sim.history(),
     failovers: sim.failovers(),
     conflicts: sim.conflicts(),

@@ -233,6 +233,65 @@ export interface Message {
   readonly lastLsn?: Lsn;
 }
 
+/**
+ * What a multi-primary message carries, where its `kind` (the graph legend's) does not say it all: a
+ * subscription (`peer-hello`), a peer's own writes (`peer-entries`) and their confirmation (`peer-ack`),
+ * and in a sync group a write-set to certify (`certify`, drawn as entries), a member's vote (`vote`) and
+ * its origin's decision (`decided`), both drawn as acks.
+ */
+export type MessagePayloadKind = 'peer-hello' | 'peer-entries' | 'peer-ack' | 'certify' | 'vote' | 'decided';
+
+/**
+ * Why a message never reached a running receiver: the link was cut when it arrived (`cut`), or its
+ * receiver was down (`down`) or removed (`removed`) by then.
+ */
+export type MessageDropReason = 'cut' | 'down' | 'removed';
+
+/**
+ * One message from its send to its end, for the space-time diagram (`Simulation.messages()`). A message
+ * still in flight has neither `arrivedAt` nor `droppedAt`; one that ended has exactly one of them, equal
+ * to its `deliverAt` (the network decides a message's fate when it is due, see `droppedAt`).
+ */
+export interface MessageRecord {
+  /** The network's message id: the in-flight `Message` with this id is the same message. */
+  readonly id: number;
+  readonly kind: MessageKind;
+  /** Multi-primary traffic: the payload's own kind, absent where `kind` says it all. */
+  readonly payload?: MessagePayloadKind;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  /** When it left the sender (after any queue behind the sender's earlier batches), as `Message.sentAt`. */
+  readonly sentAt: SimTime;
+  /** When it is (or was) due at the receiver, as `Message.deliverAt`. */
+  readonly deliverAt: SimTime;
+  /** Delivered to a running receiver (which may still ignore it, as it ignores a stale connection's). */
+  readonly arrivedAt?: SimTime;
+  /**
+   * Lost: the network checks a message when it is due, so a message crossing a cut link then is dropped at
+   * that instant (one sent during a partition that heals first arrives), and one due at a receiver that
+   * is down or removed by then is dropped at its arrival too, as packets to a dead host are.
+   */
+  readonly droppedAt?: SimTime;
+  readonly dropReason?: MessageDropReason;
+  /** Entries carried (a batch's size), or keys in a snapshot; 1 for anything else. */
+  readonly size: number;
+  /** For an entries batch: the first and last LSN it carries (in its sender's log). */
+  readonly firstLsn?: Lsn;
+  readonly lastLsn?: Lsn;
+  /**
+   * The client writes it carries: the entries of a batch (own or a peer's), or the write a `certify`
+   * request asks about. Absent when it carries none (acks, hellos, heartbeats, an empty batch, a snapshot
+   * copy, which carries data rather than operations).
+   */
+  readonly opIds?: readonly number[];
+}
+
+/** A span of simulated time: `messages({ from, to })` returns the records whose flight overlaps it. */
+export interface MessageWindow {
+  readonly from?: SimTime;
+  readonly to?: SimTime;
+}
+
 export interface LinkView {
   readonly from: NodeId;
   readonly to: NodeId;

@@ -18,7 +18,7 @@ import { restoreTimers, saveActor, type SavedActor } from '../persist/actors.ts'
 import { createActorClock, type ActorClock, type TaskArgs, type TaskHandle } from '../scheduler.ts';
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
-import type { FailoverState, FailoverView, Message, NodeId, SimTime } from '../types.ts';
+import type { FailoverState, FailoverView, Message, MessageDropReason, NodeId, SimTime } from '../types.ts';
 import { chooseCandidate, majoritySide } from './election.ts';
 import { Leases } from './lease.ts';
 import { managerMachine } from './managerMachine.ts';
@@ -66,9 +66,7 @@ export class FailoverManager {
       input: { leader: cluster.currentPrimary()?.id, heartbeatMs, timeoutMs, at: cluster.now() },
       ...(saved === undefined ? {} : { snapshot: saved.machine.snapshot as Snapshot<unknown> }),
     });
-    cluster.hooks.receive('heartbeat', (_to, message, payload) => {
-      this.receive(message, payload);
-    });
+    cluster.hooks.receive('heartbeat', (_to, message, payload) => this.receive(message, payload));
     cluster.hooks.on('restarted', ORDER.manager, (node) => {
       this.onRestart(node);
     });
@@ -242,14 +240,20 @@ export class FailoverManager {
     });
   }
 
-  /** A heartbeat message arrived (the network already dropped those that crossed a cut). */
-  receive(message: Message, payload: Heartbeat): void {
+  /**
+   * A heartbeat message arrived (the network already dropped those that crossed a cut). A ping is the
+   * manager's, which runs whatever its host's state; a reply is lost on a primary that is down or gone.
+   */
+  receive(message: Message, payload: Heartbeat): MessageDropReason | undefined {
     if (payload.phase === 'ping') {
       if (this.reachable(message.to)) this.hear(message.from, payload, message.to);
-      return;
+      return undefined;
     }
     const primary = this.cluster.nodes.get(message.to);
-    if (primary?.isUp === true && primary.isPrimary) this.answered(primary, payload);
+    if (primary === undefined) return 'removed';
+    if (!primary.isUp) return 'down';
+    if (primary.isPrimary) this.answered(primary, payload);
+    return undefined;
   }
 
   private hear(from: NodeId, ping: Ping, host: NodeId): void {

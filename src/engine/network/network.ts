@@ -1,7 +1,11 @@
-/** The network: per-link latency with seeded jitter; every message is visible in flight; links stay FIFO like TCP. */
+/**
+ * The network: per-link latency with seeded jitter; every message is visible in flight and recorded when
+ * it ends (arrives or is dropped); links stay FIFO like TCP.
+ */
+import { MessageLog, type SavedMessageLog } from '../observe/messages.ts';
 import type { Random } from '../random.ts';
 import type { Scheduler } from '../scheduler.ts';
-import type { Message, MessageKind, NodeId, SimTime } from '../types.ts';
+import type { Message, MessageDropReason, MessageKind, MessageRecord, NodeId, SimTime } from '../types.ts';
 
 export interface SendOptions<P> {
   readonly from: NodeId;
@@ -26,6 +30,8 @@ const ANSWER_MARGIN_MS = 100;
 
 export interface SavedNetwork<P = unknown> {
   readonly inFlight: readonly { readonly message: Message; readonly payload: P }[];
+  /** The records of messages that ended; null in a save made before they were kept. */
+  readonly records: SavedMessageLog | null;
   readonly lastDelivery: readonly (readonly [NodeId, NodeId, SimTime])[];
   readonly latencyOverrides: readonly (readonly [string, number])[];
   readonly sides: readonly (readonly [NodeId, number])[];
@@ -69,9 +75,29 @@ function messageOf(
   return message;
 }
 
+/** What the network hands a message to: undefined when a running receiver took it, else why none did. */
+export type Deliver<P> = (message: Message, payload: P) => MessageDropReason | undefined;
+
+/** How messages become records: what a payload carries is the caller's to say. */
+export interface Recorder<P> {
+  /** Records a message that ended at `at` in `log` (`sent`: the newest message id sent so far). */
+  ended(
+    log: MessageLog,
+    message: Message,
+    payload: P,
+    at: SimTime,
+    reason: MessageDropReason | undefined,
+    sent: number,
+  ): void;
+  /** A message in flight as a record. */
+  inFlight(message: Message, payload: P): MessageRecord;
+}
+
 export class Network<P> {
   /** Each message in flight with what it carries, by id (one map: a message costs one set and one delete). */
   private readonly inFlight = new Map<number, { readonly message: Message; readonly payload: P }>();
+  /** The records of messages that ended, the newest kept (those in flight are recorded as they end). */
+  readonly records = new MessageLog();
   /** Per direction (from → to): when the last message sent on it arrives. */
   private readonly lastDelivery = new Map<NodeId, Map<NodeId, SimTime>>();
   private readonly latencyOverrides = new Map<string, number>();
@@ -94,7 +120,8 @@ export class Network<P> {
     private readonly random: Random,
     private latencyMs: number,
     private jitterMs: number,
-    private readonly deliver: (message: Message, payload: P) => void,
+    private readonly deliver: Deliver<P>,
+    private readonly recorder: Recorder<P>,
   ) {
     scheduler.on('network.deliver', (args) => {
       this.arrive(args[0] as number);
@@ -190,7 +217,10 @@ export class Network<P> {
     return message;
   }
 
-  /** A message reaches its destination, unless a cut is in the way: then it is lost, in both directions. */
+  /**
+   * A message reaches its destination, unless a cut is in the way: then it is lost, in both directions.
+   * It is recorded now: arrived if a running receiver took it, else dropped (cut, or the receiver down).
+   */
   private arrive(id: number): void {
     const flight = this.inFlight.get(id);
     if (flight === undefined) return;
@@ -201,9 +231,11 @@ export class Network<P> {
       this.dropped++;
       // Only a replication stream has a gap to repair; a lost heartbeat is just missed.
       if (message.kind !== 'heartbeat') this.droppedPairs.add(`${message.from}>${message.to}`);
+      this.recorder.ended(this.records, message, payload, this.scheduler.now(), 'cut', this.sent);
       return;
     }
-    this.deliver(message, payload);
+    const missed = this.deliver(message, payload);
+    this.recorder.ended(this.records, message, payload, this.scheduler.now(), missed, this.sent);
   }
 
   /** When the last message already sent from `from` to `to` arrives (now, if none is on the wire). */
@@ -215,6 +247,15 @@ export class Network<P> {
     return Array.from(this.inFlight.values(), (flight) => flight.message);
   }
 
+  /** The records of every message kept, in flight or ended, whose flight overlaps [from, to], oldest first. */
+  messageRecords(from: SimTime, to: SimTime): MessageRecord[] {
+    const flying: MessageRecord[] = [];
+    for (const { message, payload } of this.inFlight.values())
+      if (message.sentAt <= to && message.deliverAt >= from)
+        flying.push(this.recorder.inFlight(message, payload));
+    return this.records.all(from, to, flying);
+  }
+
   /** Everything on the wire and about the links, with each payload written by `savePayload`. */
   save(savePayload: (payload: P) => unknown): SavedNetwork {
     return {
@@ -222,6 +263,7 @@ export class Network<P> {
         message,
         payload: savePayload(payload),
       })),
+      records: this.records.save(),
       lastDelivery: [...this.lastDelivery].flatMap(([from, out]) =>
         [...out].map(([to, at]) => [from, to, at] as const),
       ),
@@ -237,9 +279,13 @@ export class Network<P> {
     };
   }
 
-  /** Puts saved state back (read and checked by persist/read.ts), payloads already made. */
+  /**
+   * Puts saved state back (read and checked by persist/read.ts), payloads already made. A save without
+   * records (an older one) has none of the messages that ended before it.
+   */
   load(state: SavedNetwork<P>): void {
     for (const { message, payload } of state.inFlight) this.inFlight.set(message.id, { message, payload });
+    this.records.load(state.records, [...this.inFlight.keys()]);
     for (const [from, to, at] of state.lastDelivery) {
       let out = this.lastDelivery.get(from);
       if (out === undefined) this.lastDelivery.set(from, (out = new Map<NodeId, SimTime>()));

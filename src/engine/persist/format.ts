@@ -8,7 +8,7 @@ import type { Command, LogEntry, SimTime } from '../types.ts';
 
 export const SAVE_FORMAT = 'replication-lab/simulation';
 /** Bump it when the format changes, and read the older version too (or say why not). */
-export const SAVE_VERSION = 3;
+export const SAVE_VERSION = 4;
 
 /** A whole simulation at one instant, as data. */
 export interface SavedSimulation {

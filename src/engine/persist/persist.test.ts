@@ -103,6 +103,17 @@ describe('restoring a damaged or foreign save', () => {
     ],
     ['entries cut short', (s) => ({ ...s, entries: [] }), /no saved entry #\d+/],
     [
+      'a message record with a time that is text',
+      (s) => {
+        const saved = structuredClone(s) as {
+          cluster: { network: { records: { chunks: { sentAt: unknown[] }[] } } };
+        };
+        saved.cluster.network.records.chunks[0]!.sentAt[3] = '12';
+        return saved;
+      },
+      /^saved state\.cluster\.network\.records\.chunks\[0\]\.sentAt\[3\]: expected a number/,
+    ],
+    [
       'a task nothing runs',
       (s) => {
         const scheduler = s.scheduler as { tasks: object[] };

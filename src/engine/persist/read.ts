@@ -9,6 +9,8 @@ import type { SavedManager } from '../failover/manager.ts';
 import type { SavedNetwork } from '../network/network.ts';
 import type { Certification } from '../node/dbNode.ts';
 import { BUCKETS } from '../observe/load.ts';
+import { PAYLOAD_KINDS, type SavedMessageLog } from '../observe/messages.ts';
+import { FATES, type SavedChunk } from '../observe/messageChunk.ts';
 import type {
   ConflictRecord,
   ConflictStrategy,
@@ -16,7 +18,9 @@ import type {
   EngineEvent,
   LogEntry,
   Message,
+  MessageDropReason,
   MessageKind,
+  MessageRecord,
   OperationRecord,
   SiblingVersion,
   SynchronousCommit,
@@ -25,7 +29,7 @@ import type {
 import { checkWorkload, COMMIT_LEVELS } from '../args.ts';
 import { DEFAULT_WORKLOAD } from '../workload.ts';
 import type { SavedTimer } from './actors.ts';
-import type { Reader } from './reader.ts';
+import { Reader } from './reader.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -325,12 +329,147 @@ export function pair(r: Reader): [Reader, Reader] {
   return [a, b];
 }
 
+const PAYLOAD_NAMES: readonly string[] = Object.keys(PAYLOAD_KINDS);
+const DROP_REASONS: readonly MessageDropReason[] = ['cut', 'down', 'removed'];
+
+const isNum = (value: unknown): value is number => typeof value === 'number' && !Number.isNaN(value);
+const optNum = (value: unknown): boolean => value === undefined || isNum(value);
+
+/**
+ * What is wrong with a saved message record (the field, and the problem), or nothing. Checked without a
+ * reader per field: a save holds thousands of records, and a seek restores one.
+ */
+function recordProblem(value: unknown): readonly [string | undefined, string] | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [undefined, 'expected an object'];
+  const record = value as Record<string, unknown>;
+  for (const name of ['id', 'sentAt', 'deliverAt', 'size'] as const)
+    if (!isNum(record[name])) return [name, 'expected a number'];
+  for (const name of ['arrivedAt', 'droppedAt', 'firstLsn', 'lastLsn'] as const)
+    if (!optNum(record[name])) return [name, 'expected a number'];
+  if (typeof record.from !== 'string') return ['from', 'expected a string'];
+  if (typeof record.to !== 'string') return ['to', 'expected a string'];
+  if (!MESSAGE_KINDS.includes(record.kind as MessageKind)) return ['kind', 'expected a message kind'];
+  if (record.payload !== undefined && !PAYLOAD_NAMES.includes(record.payload as string))
+    return ['payload', 'expected a payload kind'];
+  if (record.arrivedAt !== undefined && record.droppedAt !== undefined)
+    return ['droppedAt', 'a message that arrived was not dropped'];
+  if (record.arrivedAt === undefined && record.droppedAt === undefined)
+    return ['arrivedAt', 'expected when it arrived, or droppedAt'];
+  if ((record.droppedAt === undefined) !== (record.dropReason === undefined))
+    return ['dropReason', 'expected a reason exactly when dropped'];
+  if (record.dropReason !== undefined && !DROP_REASONS.includes(record.dropReason as MessageDropReason))
+    return ['dropReason', 'expected cut, down or removed'];
+  const opIds = record.opIds;
+  if (opIds !== undefined && !(Array.isArray(opIds) && opIds.every(isNum)))
+    return ['opIds', 'expected a list of numbers'];
+  return undefined;
+}
+
+/** Saved records of messages that ended, checked; shared with the save (they never change). */
+function readRecords(r: Reader): readonly MessageRecord[] {
+  if (!Array.isArray(r.value)) return r.fail('expected an array');
+  r.value.forEach((value: unknown, i) => {
+    const problem = recordProblem(value);
+    if (problem === undefined) return;
+    const [field, what] = problem;
+    const item = new Reader(value, r, i);
+    return (field === undefined ? item : item.at(field)).fail(what);
+  });
+  return r.value as MessageRecord[];
+}
+
+/**
+ * A column of a saved chunk: an array of `length` items (if given), each passing `ok`, checked in a plain
+ * loop (a save holds tens of thousands of them); a reader names the first that does not.
+ */
+function column<T>(
+  r: Reader,
+  name: string,
+  length: number | undefined,
+  ok: (value: unknown) => boolean,
+  problem: string,
+): T[] {
+  const values = r.raw(name);
+  if (!Array.isArray(values)) return r.at(name).fail('expected an array');
+  if (length !== undefined && values.length !== length)
+    r.at(name).fail(`expected ${length} items, one per record`);
+  for (let i = 0; i < values.length; i++)
+    if (!ok(values[i])) new Reader(values[i], r.at(name), i).fail(problem);
+  return values as T[];
+}
+
+const isStr = (value: unknown): boolean => typeof value === 'string';
+const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+
+/**
+ * A saved chunk of records, checked column by column (each an array of numbers or names, one item per
+ * slot; a slot not written has fate 0 and nulls). It is the save's own object that comes back: a restored
+ * log reads a frozen chunk's arrays and saves it again as it was, so the saves of a run and of the
+ * simulations restored from them hold it once.
+ */
+function readChunk(r: Reader): SavedChunk {
+  const capacity = r.num('capacity');
+  if (!Number.isInteger(capacity) || capacity < 1) r.at('capacity').fail('expected a whole number of ids');
+  const first = r.num('first');
+  if (!Number.isInteger(first) || first < 1) r.at('first').fail('expected a message id');
+  const fate = (f: unknown) => isCount(f) && (f as number) < FATES.length;
+  const fates = column<number>(r, 'fate', undefined, fate, 'expected a fate code (0–4)');
+  const n = fates.length;
+  if (n > capacity) r.at('fate').fail(`expected at most ${capacity} slots`);
+  for (const name of ['sentAt', 'deliverAt', 'endedAt', 'size', 'firstLsn', 'lastLsn'])
+    column(r, name, n, isNum, 'expected a number');
+  // A written slot names its kind and nodes; an empty one holds nulls.
+  const slot = (ok: (value: unknown) => boolean) => (value: unknown) => value === null || ok(value);
+  const kinds = column(
+    r,
+    'kind',
+    n,
+    slot((k) => MESSAGE_KINDS.includes(k as MessageKind)),
+    'expected a message kind',
+  );
+  column(
+    r,
+    'payload',
+    n,
+    slot((p) => PAYLOAD_NAMES.includes(p as string)),
+    'expected a payload kind or null',
+  );
+  const from = column(r, 'from', n, slot(isStr), 'expected a node id');
+  const to = column(r, 'to', n, slot(isStr), 'expected a node id');
+  fates.forEach((f, i) => {
+    if (f !== 0 && (kinds[i] === null || from[i] === null || to[i] === null))
+      new Reader(f, r.at('fate'), i).fail('a message that ended names its kind, sender and receiver');
+  });
+  const opIds = column<number>(r, 'opIds', undefined, isNum, 'expected a number');
+  const opStart = column<number>(r, 'opStart', n, isCount, 'expected a whole number');
+  const opCount = column<number>(r, 'opCount', n, isCount, 'expected a whole number');
+  opStart.forEach((start, i) => {
+    if (start + (opCount[i] ?? 0) > opIds.length)
+      new Reader(start, r.at('opStart'), i).fail(`runs past the ${opIds.length} op ids saved`);
+  });
+  return r.value as SavedChunk;
+}
+
+/** The records of ended messages, or null where an older save kept none. Chunks follow one another. */
+function readMessageLog(r: Reader): SavedMessageLog | null {
+  if (r.value === null) return null;
+  const log = { held: readRecords(r.at('held')), chunks: r.list('chunks', readChunk) };
+  log.chunks.forEach((chunk, k) => {
+    const before = log.chunks[k - 1];
+    if (before !== undefined && chunk.first !== before.first + before.capacity)
+      new Reader(chunk, r.at('chunks'), k).at('first').fail('expected the id after the chunk before');
+  });
+  return log;
+}
+
 export function readNetwork<P>(r: Reader, readPayload: (r: Reader) => P): SavedNetwork<P> {
   return {
     inFlight: r.list('inFlight', (item) => ({
       message: readMessage(item.at('message')),
       payload: readPayload(item.at('payload')),
     })),
+    records: readMessageLog(r.at('records')),
     lastDelivery: r.list('lastDelivery', (item) => {
       const [from, to, at] = item.items((part) => part);
       if (from === undefined || to === undefined || at === undefined)

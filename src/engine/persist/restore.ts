@@ -39,7 +39,7 @@ import type { TaskHandle } from '../scheduler.ts';
 import { restoreTimers } from './actors.ts';
 import { SAVE_FORMAT, SAVE_VERSION } from './format.ts';
 import { Reader } from './reader.ts';
-import { upgradeFromV1, upgradeFromV2 } from './upgrade.ts';
+import { upgradeFromV1, upgradeFromV2, upgradeFromV3 } from './upgrade.ts';
 import { registerRestore } from './registry.ts';
 
 function readRole(r: Reader): Role {
@@ -461,10 +461,11 @@ function restoreSimulation(saved: unknown): Simulation {
     r.at('version').fail(
       `version ${version} is newer than this engine reads (${SAVE_VERSION}): update the lab`,
     );
-  if (version !== SAVE_VERSION && version !== 1 && version !== 2)
+  if (version !== SAVE_VERSION && version !== 1 && version !== 2 && version !== 3)
     r.at('version').fail(`unknown version ${version}`);
   if (version === 1) return restoreSimulation(upgradeFromV1(r.value));
   if (version === 2) return restoreSimulation(upgradeFromV2(r.value));
+  if (version === 3) return restoreSimulation(upgradeFromV3(r.value));
   let scenario: Scenario;
   try {
     scenario = parseScenario(r.raw('scenario'));

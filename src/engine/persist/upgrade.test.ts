@@ -1,12 +1,14 @@
 /**
  * Saves made by an older engine still restore. The version 1 fixtures were saved by the engine of version 1
  * (before a node's fields were split into parts), the version 2 ones by the engine of version 2 (before a
- * log was saved as runs of entries), each with what that engine did next: a restore must do the same.
+ * log was saved as runs of entries), the version 3 ones by the engine of version 3 (before message records),
+ * each with what that engine did next: a restore must do the same.
  */
 import { describe, expect, it } from 'vitest';
 import { restoreSimulation, SAVE_VERSION, type EngineEvent } from '../index.ts';
 import v1 from './fixtures/v1-saves.json';
 import v2 from './fixtures/v2-saves.json';
+import v3 from './fixtures/v3-saves.json';
 
 interface Fixture {
   readonly saved: { readonly version: number };
@@ -19,6 +21,7 @@ interface Fixture {
 for (const [version, fixtures] of [
   [1, v1],
   [2, v2],
+  [3, v3],
 ] as const) {
   describe(`a version ${version} save`, () => {
     for (const [name, fixture] of Object.entries(fixtures as Record<string, Fixture>)) {
@@ -44,7 +47,7 @@ for (const [version, fixtures] of [
   });
 }
 
-describe('a version 3 save', () => {
+describe('a save from version 3 on', () => {
   it('refuses a log run that names no saved entry, by path', () => {
     const saved = JSON.parse(
       JSON.stringify(restoreSimulation((v2 as Record<string, Fixture>).failover!.saved).save()),
@@ -56,5 +59,26 @@ describe('a version 3 save', () => {
     expect(() => restoreSimulation(saved)).toThrow(
       /^saved state\.nodes\[0\]\.log\.runs: no saved entry #\d+/,
     );
+  });
+});
+
+describe('a save older than message records (version 3)', () => {
+  it('restores with a record for each message in flight, and none before them', () => {
+    for (const fixture of Object.values(v3 as Record<string, Fixture>)) {
+      const sim = restoreSimulation(fixture.saved);
+      const inFlight = sim.snapshot().messages;
+      expect(inFlight.length).toBeGreaterThan(0);
+      expect(sim.messages().map((m) => m.id)).toEqual(inFlight.map((m) => m.id));
+      for (const record of sim.messages()) {
+        const message = inFlight.find((m) => m.id === record.id);
+        expect(record).toMatchObject({ from: message?.from, to: message?.to, kind: message?.kind });
+        expect(record.arrivedAt ?? record.droppedAt).toBeUndefined();
+      }
+      sim.advance(1500);
+      const ended = sim.messages().filter((m) => m.id <= (inFlight.at(-1)?.id ?? 0));
+      expect(ended).toHaveLength(inFlight.length);
+      for (const record of ended) expect(record.arrivedAt ?? record.droppedAt).toBe(record.deliverAt);
+      expect(sim.messages().length).toBeGreaterThan(inFlight.length);
+    }
   });
 });

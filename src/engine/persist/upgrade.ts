@@ -1,7 +1,8 @@
 /**
  * Older saves, read forward. Version 1 kept a node's fields flat; version 2 keeps each subsystem's part
  * in a section of its own (`sender`, `receiver`, `logical`, `certification`), with the same values;
- * version 3 keeps a node's log as runs of entry indices (`log.runs`) where version 2 listed each index.
+ * version 3 keeps a node's log as runs of entry indices (`log.runs`) where version 2 listed each index;
+ * version 4 adds the network's message records (`cluster.network.records`), which older saves lack.
  */
 
 const V1_PARTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -86,4 +87,15 @@ export function upgradeFromV2(saved: unknown): unknown {
   if (!isRecord(saved)) return saved;
   const nodes = saved.nodes;
   return { ...saved, version: 3, nodes: Array.isArray(nodes) ? nodes.map(nodeFromV2) : nodes };
+}
+
+/**
+ * A version 3 save as version 4 holds it: its network kept no message records, said with `records: null`
+ * (the messages in flight get theirs at the restore; none before them are known).
+ */
+export function upgradeFromV3(saved: unknown): unknown {
+  if (!isRecord(saved)) return saved;
+  const cluster = saved.cluster;
+  if (!isRecord(cluster) || !isRecord(cluster.network)) return { ...saved, version: 4 };
+  return { ...saved, version: 4, cluster: { ...cluster, network: { ...cluster.network, records: null } } };
 }
