@@ -2,7 +2,9 @@
  * UI benchmark (`npm run bench:ui`): builds the app and a benchmark page (bench/ui: the real App on a
  * grown lab), drives it in headless Chromium through Playwright's library API and prints frame-time
  * figures for 30 nodes at rest, with about 500 and about 2,000 messages in flight, with every panel open
- * (a node selected, so the inspector shows its data) and with every panel collapsed. Prints; asserts nothing.
+ * (a node selected, so the inspector shows its data), with every panel collapsed, and with every panel and
+ * the space-time diagram open (its five-second window holds about 10,000 arrows at 2,000 in flight).
+ * Prints; asserts nothing.
  * Headless Chromium here renders in software and caps frames at 60 Hz (16.7 ms).
  */
 import { execSync } from 'node:child_process';
@@ -28,10 +30,12 @@ function describe(label: string, sample: FrameSample): string {
   return `${label.padEnd(34)} in flight ${meanInFlight(sample).toFixed(0).padStart(5)}  ${describeFrames(sample)}`;
 }
 
-type Panels = 'open' | 'closed';
+/** `diagram`: every panel open, the space-time diagram too (closed by default). */
+type Panels = 'open' | 'closed' | 'diagram';
 
 async function open(page: Page, base: string, writes: number, panels: Panels): Promise<void> {
-  await page.goto(`${base}/?nodes=30&writes=${writes}&latency=${LATENCY_MS}&panels=${panels}`);
+  const query = panels === 'diagram' ? 'panels=open&spacetime=1' : `panels=${panels}`;
+  await page.goto(`${base}/?nodes=30&writes=${writes}&latency=${LATENCY_MS}&${query}`);
   await page.locator('[data-node-id]').nth(29).waitFor({ timeout: 120_000 });
 }
 
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
       `Frame times, headless Chromium at 1440×900 (${MEASURE_MS / 1000} s each, 60 Hz cap = 16.7 ms):`,
     );
     console.log('30 nodes each:');
-    for (const panels of ['closed', 'open'] as const) {
+    for (const panels of ['closed', 'open', 'diagram'] as const) {
       await open(page, base, 0, panels);
       await page.waitForTimeout(WARMUP_MS);
       console.log(describe(`no workload, panels ${panels}`, await sampleFrames(page, MEASURE_MS)));

@@ -2,7 +2,8 @@
  * The UI benchmark's page: the real App, built like the app, on a lab grown to `nodes` nodes with a
  * background workload (`writes` per second) and a slow network (`latency` ms), so that many messages are
  * in flight. It exposes the store as `window.__lab` so bench/ui.bench.ts can count them. `panels=closed`
- * collapses every panel; otherwise all are open and db2 is selected, so the inspector shows its data.
+ * collapses every panel; otherwise all are open and db2 is selected, so the inspector shows its data;
+ * `spacetime=1` opens the space-time diagram as well (it is closed by default).
  * `lab=default` is the lab the app's `/` opens instead (its preset, workload and network, panels as the
  * app has them), for bench/scrub.bench.ts.
  */
@@ -36,6 +37,11 @@ if (params.get('panels') === 'closed') {
   for (const panel of Object.keys(state.panelsOpen) as PanelId[]) state.setPanelOpen(panel, false);
 } else if (!appDefault) {
   state.select('db2');
+}
+// `spacetime=1`: the space-time diagram open too, following the run over a five-second window.
+if (params.get('spacetime') === '1') {
+  state.setPanelOpen('spacetime', true);
+  state.setSpaceTimeView({ follow: true, span: 5000 });
 }
 (window as unknown as { __lab: LabStore }).__lab = store;
 

@@ -20,6 +20,7 @@ import {
   type LabOptions,
   type SeekPreview,
   type LabState,
+  type SpaceTimeData,
   type LabStore,
 } from './labStore.ts';
 import { fieldProblem } from './fields.ts';
@@ -323,6 +324,8 @@ export function createLab(options: LabOptions): LabStore {
   /** The simulation and command count the store's settings were last worked out for. */
   let settingsOf: Simulation | undefined = first.track.sim;
   let settingsCounted = first.track.sim.commands().length;
+  let spaceTimeCache:
+    { readonly sim: Simulation; readonly key: string; readonly data: SpaceTimeData } | undefined;
   /** Exactly what the running simulation was created from, for links and files. */
   let input = first.input;
   const replayed = first.problems.length === 0 && first.pending === undefined ? options.run : undefined;
@@ -788,6 +791,20 @@ export function createLab(options: LabOptions): LabStore {
         const state = get();
         const recorded = recordRun(current.head.sim, input, state.imported ? undefined : state.presetName);
         return shown === current.head ? recorded : { ...recorded, at: sim.now() };
+      },
+      spaceTime: (from, to) => {
+        // One fetch per state of the shown run and window: the diagram asks every frame while it plays.
+        const key = `${sim.now()}|${sim.snapshot().version}|${from}|${to}`;
+        if (spaceTimeCache?.sim === sim && spaceTimeCache.key === key) return spaceTimeCache.data;
+        const data = {
+          messages: sim.messages({ from, to }),
+          operations: sim.history().filter((op) => {
+            const at = op.endedAt ?? op.startedAt;
+            return at >= from && at <= to;
+          }),
+        };
+        spaceTimeCache = { sim, key, data };
+        return data;
       },
       applySettings: (patch) => {
         const next = mergeSettings(get().settings, patch);

@@ -2,7 +2,7 @@
 export { createLab } from './connectEngine.ts';
 export { LabPaceContext, LabStoreContext, useLabActions, useLabStore, useLabStoreApi } from './context.ts';
 export { PANEL_INTERVAL_MS, pacedSubscribe, type Subscribe } from './paced.ts';
-export type { LabActions, LabOptions, LabState, LabStore, NodeCommands } from './labStore.ts';
+export type { LabActions, LabOptions, LabState, LabStore, NodeCommands, SpaceTimeData } from './labStore.ts';
 export { PRESET_NAMES, isPresetName, presetTitle, type PresetName } from './presetName.ts';
 export type { LabSettings, SettingsPatch } from './settings.ts';
 export {
@@ -22,7 +22,7 @@ export {
   type MarkerKind,
 } from './timeline/markers.ts';
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
-export type { LinkRef, PanelId, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
+export type { LinkRef, PanelId, SpaceTimeView, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
 export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';
 export { resolverFor, type NodeConflicts } from './conflicts.ts';
 export {

@@ -1,6 +1,6 @@
 /** The one lab store: engine, playback and UI slices plus the actions that drive the engine. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { OperationRecord, ScenarioInput, WorkloadOptions } from '../engine/index.ts';
+import type { MessageRecord, OperationRecord, ScenarioInput, WorkloadOptions } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
 import type { RunRecord } from './run.ts';
 import type { LabSettings, SettingsPatch } from './settings.ts';
@@ -61,6 +61,12 @@ export interface NodeCommands {
 
 /** A scrub's seek: `preview` may show an instant a little before the one asked (the last checkpoint's) when
  * the exact one would take long to replay; the drag's end seeks exactly. */
+/** What the space-time diagram draws of a window of the shown run. */
+export interface SpaceTimeData {
+  readonly messages: readonly MessageRecord[];
+  readonly operations: readonly OperationRecord[];
+}
+
 export interface SeekPreview {
   readonly preview?: boolean;
 }
@@ -137,6 +143,12 @@ export interface LabActions extends NodeCommands {
   readonly showLoadReport: (report: LoadReport | null) => void;
   /** The run so far: scenario, command log and time, enough to reproduce it exactly. */
   readonly currentRun: () => RunRecord;
+  /**
+   * The shown run's message records and client operations that overlap [from, to] in simulated ms (what
+   * the space-time diagram draws): messages sent by `to` and not settled before `from`, operations that
+   * ended (or, pending, began) within it.
+   */
+  readonly spaceTime: (from: number, to: number) => SpaceTimeData;
 }
 
 export type LabState = EngineSlice & PlaybackSlice & UiSlice & { readonly actions: LabActions };

@@ -211,6 +211,18 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
     if (root.current === null) throw new Error('the lab is not on screen');
     return buildSvg(root.current, `${name} at ${formatSimTime(shown)}`, link);
   };
+  /** The space-time diagram over the window it shows (or would show, were it open). */
+  const diagram = async () => {
+    if (root.current === null) throw new Error('the lab is not on screen');
+    const { diagramSvg } = await import('../../view/spacetime/exportDiagram.ts');
+    const width = Math.max(640, Math.round(root.current.getBoundingClientRect().width * 0.7));
+    return diagramSvg(store.getState(), {
+      width,
+      title: `${name}: space-time diagram at ${formatSimTime(shown)}`,
+      link,
+      within: root.current,
+    });
+  };
   const exporting = (work: () => Promise<void> | void) => () => {
     setProblem('');
     Promise.resolve()
@@ -267,6 +279,27 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
             })}
           >
             Download PNG
+          </button>
+        </div>
+        <div className="share-row">
+          <button
+            type="button"
+            onClick={exporting(async () => {
+              download(
+                new Blob([(await diagram()).text], { type: 'image/svg+xml' }),
+                `${stem}-space-time.svg`,
+              );
+            })}
+          >
+            Space-time diagram SVG
+          </button>
+          <button
+            type="button"
+            onClick={exporting(async () => {
+              download(await svgToPng(await diagram()), `${stem}-space-time.png`);
+            })}
+          >
+            Space-time diagram PNG
           </button>
         </div>
         <p role="status" className="share-warn">

@@ -11,14 +11,24 @@ export interface LinkRef {
   readonly to: string;
 }
 
+/**
+ * The part of the run the space-time diagram shows: following the instant shown (its right edge), `span`
+ * ms wide, or a fixed window [from, to] in simulated ms.
+ */
+export type SpaceTimeView =
+  | { readonly follow: true; readonly span: number }
+  | { readonly follow: false; readonly from: number; readonly to: number };
+
 /** The collapsible panels; each remembers whether it is open. */
 export type PanelId =
-  'inspector' | 'failover' | 'charts' | 'events' | 'lost-writes' | 'conflicts' | 'backups';
+  'inspector' | 'failover' | 'charts' | 'spacetime' | 'events' | 'lost-writes' | 'conflicts' | 'backups';
 
 export const PANELS_OPEN: Readonly<Record<PanelId, boolean>> = {
   inspector: true,
   failover: true,
   charts: true,
+  // Closed until asked for: drawing every message costs frames only for those who look.
+  spacetime: false,
   events: true,
   'lost-writes': true,
   conflicts: true,
@@ -31,6 +41,9 @@ export interface UiSlice {
   readonly selectedOpId: number | null;
   /** The conflict picked in the ledger: the graph marks the nodes involved. */
   readonly selectedConflictId: number | null;
+  /** The message hovered or picked in the space-time diagram: the graph rings it while it is in flight. */
+  readonly highlightedMessage: number | null;
+  readonly spaceTimeView: SpaceTimeView;
   readonly panelsOpen: Readonly<Record<PanelId, boolean>>;
   readonly selectedLink: LinkRef | null;
   readonly theme: ThemeSetting;
@@ -46,6 +59,8 @@ export interface UiSlice {
   readonly shareOpen: boolean;
   readonly select: (nodeId: string | null) => void;
   readonly selectConflict: (conflictId: number | null) => void;
+  readonly highlightMessage: (messageId: number | null) => void;
+  readonly setSpaceTimeView: (view: SpaceTimeView) => void;
   readonly setPanelOpen: (panel: PanelId, open: boolean) => void;
   readonly selectLink: (link: LinkRef | null) => void;
   readonly setTheme: (theme: ThemeSetting) => void;
@@ -74,6 +89,8 @@ export function createUiSlice(
     selectedId: null,
     selectedOpId: null,
     selectedConflictId: null,
+    highlightedMessage: null,
+    spaceTimeView: { follow: true, span: 4_000 },
     panelsOpen: { ...PANELS_OPEN, ...initial.panelsOpen },
     selectedLink: null,
     theme: initial.theme ?? 'system',
@@ -89,6 +106,12 @@ export function createUiSlice(
     },
     selectConflict: (selectedConflictId) => {
       set({ selectedConflictId });
+    },
+    highlightMessage: (highlightedMessage) => {
+      set({ highlightedMessage });
+    },
+    setSpaceTimeView: (spaceTimeView) => {
+      set({ spaceTimeView });
     },
     setPanelOpen: (panel, open) => {
       set((s) => ({ panelsOpen: { ...s.panelsOpen, [panel]: open } }));

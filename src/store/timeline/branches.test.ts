@@ -30,6 +30,7 @@ describe('markers', () => {
       at: 12_400,
       text: 'db1 killed',
       seq: 3,
+      nodeId: 'db1',
     });
     expect(markerOf({ ...at, type: 'writes-lost', nodeId: 'db1', opIds: [4, 5], reason: 'x' })?.text).toBe(
       '2 acknowledged writes lost on db1',

@@ -30,6 +30,8 @@ export interface Marker {
   readonly text: string;
   /** The engine event's sequence number (orders markers at one instant). */
   readonly seq: number;
+  /** The node a kill or a restart concerns (the space-time diagram greys its lane while it is down). */
+  readonly nodeId?: string;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -39,9 +41,9 @@ export function markerOf(event: EngineEvent): Marker | null {
   const make = (kind: MarkerKind, text: string): Marker => ({ kind, at: event.at, text, seq: event.seq });
   switch (event.type) {
     case 'node-down':
-      return make('kill', `${event.nodeId} killed`);
+      return { ...make('kill', `${event.nodeId} killed`), nodeId: event.nodeId };
     case 'node-up':
-      return make('restart', `${event.nodeId} restarted`);
+      return { ...make('restart', `${event.nodeId} restarted`), nodeId: event.nodeId };
     case 'promoted':
       return make(
         'failover',

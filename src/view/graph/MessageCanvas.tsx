@@ -11,6 +11,7 @@ import { useLabStore, useLabStoreApi, type LabState } from '../../store/index.ts
 import { placeMessage } from './geometry.ts';
 import type { Point } from './layout.ts';
 import { CANVAS_THRESHOLD } from './MessageLayer.tsx';
+import { watchTheme } from '../watchTheme.ts';
 
 interface Props {
   /** The zoomed SVG group: its screen matrix maps graph coordinates onto the canvas. */
@@ -76,22 +77,15 @@ function draw(
       message.kind === 'entries' || message.kind === 'snapshot' || message.kind === 'heartbeat';
     ctx.fillStyle = goingDown ? colours.down : colours.up;
     ctx.fillRect(at.x - 3, at.y - 3, 6, 6);
+    if (message.id === state.highlightedMessage) {
+      // The message the space-time diagram names.
+      ctx.strokeStyle = colours.up;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(at.x, at.y, 9, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
   }
-}
-
-/** Calls `onChange` when the theme can have changed: the root's theme attributes or the system scheme. */
-function watchTheme(onChange: () => void): () => void {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['data-theme', 'data-present'],
-  });
-  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-  scheme.addEventListener('change', onChange);
-  return () => {
-    observer.disconnect();
-    scheme.removeEventListener('change', onChange);
-  };
 }
 
 export function MessageCanvas({ graphGroup, position, radius, view }: Props) {
@@ -106,11 +100,21 @@ export function MessageCanvas({ graphGroup, position, radius, view }: Props) {
     // Measured here, once per view (the effect re-runs when `view` changes), never while drawing.
     const frame = measure(element, group);
     let colours = readColours(element);
-    let drawn: Pick<LabState, 'snapshot' | 'simTime'> | null = null;
+    let drawn: Pick<LabState, 'snapshot' | 'simTime' | 'highlightedMessage'> | null = null;
     const redraw = (state: LabState, force = false) => {
       if (frame === null) return;
-      if (!force && drawn?.snapshot === state.snapshot && drawn.simTime === state.simTime) return;
-      drawn = { snapshot: state.snapshot, simTime: state.simTime };
+      if (
+        !force &&
+        drawn?.snapshot === state.snapshot &&
+        drawn.simTime === state.simTime &&
+        drawn.highlightedMessage === state.highlightedMessage
+      )
+        return;
+      drawn = {
+        snapshot: state.snapshot,
+        simTime: state.simTime,
+        highlightedMessage: state.highlightedMessage,
+      };
       draw(element, frame, colours, state, position, radius);
     };
     redraw(store.getState(), true);

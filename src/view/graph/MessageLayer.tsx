@@ -16,6 +16,8 @@ interface Props {
 export function MessageLayer({ position, radius }: Props) {
   const store = useLabStoreApi();
   const messages = useLabStore((s) => s.snapshot.messages);
+  /** The message the space-time diagram names: ringed while it is in flight. */
+  const highlighted = useLabStore((s) => s.highlightedMessage);
   const elements = useRef(new Map<number, SVGGElement>());
 
   // Positions come only from simulated time, so pause, speed and step need no special cases.
@@ -41,6 +43,8 @@ export function MessageLayer({ position, radius }: Props) {
           key={m.id}
           className="msg-glyph"
           data-kind={m.kind}
+          data-message-id={m.id}
+          data-highlighted={m.id === highlighted ? 'true' : undefined}
           ref={(element) => {
             if (element === null) return undefined;
             elements.current.set(m.id, element);
@@ -49,6 +53,7 @@ export function MessageLayer({ position, radius }: Props) {
             };
           }}
         >
+          {m.id === highlighted && <circle className="msg-ring" r={13} />}
           <MessageGlyph kind={m.kind} size={m.size} />
         </g>
       ))}

@@ -1,8 +1,9 @@
 /**
- * Where the charts (and, in the embed, the event log) live: below the graph in the full lab; in the
- * 640×400 embed, behind a "Charts and events" toggle that lays them over the graph. The announcer
+ * Where the space-time diagram and the charts (and, in the embed, the event log) live: below the graph in
+ * the full lab; in the 640×400 embed, behind a "Charts and events" toggle that lays them over the graph. The announcer
  * is always mounted, so screen readers hear events whether or not the log is shown.
  */
+import { SpaceTimePanel } from '../spacetime/SpaceTimePanel.tsx';
 import { ChartsPanel } from './charts/ChartsPanel.tsx';
 import { EventAnnouncer, EventLog } from './lazyPanels.tsx';
 
@@ -29,6 +30,7 @@ export function PanelDock({ compact, shown }: { readonly compact: boolean; reado
   if (!compact) {
     return (
       <div className="panel-dock">
+        <SpaceTimePanel />
         <ChartsPanel />
         <EventAnnouncer />
       </div>
@@ -40,6 +42,7 @@ export function PanelDock({ compact, shown }: { readonly compact: boolean; reado
         {shown && (
           <>
             <ChartsPanel />
+            <SpaceTimePanel />
             <EventLog />
           </>
         )}

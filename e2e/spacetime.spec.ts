@@ -1,0 +1,114 @@
+/** The space-time diagram: lanes per node, arrows named and ringed on the graph, the shared cursor. */
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { button, openPaused, writeVia } from './lab.ts';
+
+const diagram = (page: Page) => page.getByRole('region', { name: 'Space-time diagram' });
+const slider = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
+const messages = (page: Page) => diagram(page).getByRole('group', { name: /^Messages/ });
+const picked = (page: Page) => diagram(page).locator('#spacetime-picked');
+
+async function open(page: Page): Promise<void> {
+  await button(page, 'Space-time diagram').click();
+  await expect(diagram(page).locator('canvas')).toBeVisible();
+}
+
+test.describe('space-time diagram', () => {
+  test('opens from its control with a lane per node in topology order', async ({ page }) => {
+    await openPaused(page);
+    await expect(button(page, 'Space-time diagram')).toHaveAttribute('aria-expanded', 'false');
+    await open(page);
+    await expect(diagram(page).locator('[data-lane]')).toHaveCount(3);
+    const lanes = await diagram(page)
+      .locator('[data-lane]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-lane')));
+    expect(lanes).toEqual(['db1', 'db2', 'db3']);
+  });
+
+  test('names an arrow picked by keyboard and rings it on the graph while in flight', async ({ page }) => {
+    await openPaused(page);
+    await open(page);
+    await writeVia(page, 'db1', 'balance', '100');
+    // A few events on: the entry is on its way to the replicas.
+    for (let i = 0; i < 3; i++) await button(page, 'Step').click();
+    await expect(page.locator('.msg-glyph[data-kind="entries"]').first()).toBeAttached();
+    await messages(page).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(picked(page)).toHaveText(
+      /^db1 → db[23]: entry 1 \(write #\d+\), sent \d+\.\d\d s, still in flight$/,
+    );
+    const ringed = page.locator('.msg-glyph[data-highlighted="true"]');
+    await expect(ringed).toHaveCount(1);
+    await expect(ringed).toHaveAttribute('data-kind', 'entries');
+
+    // Once it arrived, the words say when, and nothing is ringed.
+    for (let i = 0; i < 6; i++) await button(page, 'Step').click();
+    await expect(picked(page)).toHaveText(/arrived \d+\.\d\d s$/);
+    await expect(ringed).toHaveCount(0);
+  });
+
+  test('a click on the diagram moves the timeline’s cursor there; the table lists the messages', async ({
+    page,
+  }) => {
+    await openPaused(page);
+    await open(page);
+    await button(page, 'Play').click();
+    await page.waitForTimeout(1500);
+    await button(page, 'Pause').click();
+    const max = Number(await slider(page).getAttribute('aria-valuemax'));
+    const canvas = diagram(page).locator('canvas');
+    const bounds = await canvas.boundingBox();
+    if (bounds === null) throw new Error('no canvas');
+    // The diagram follows the instant shown: its right edge is now, so its middle is in the past.
+    await canvas.click({ position: { x: 64 + (bounds.width - 72) / 2, y: bounds.height - 10 } });
+    const now = Number(await slider(page).getAttribute('aria-valuenow'));
+    expect(now).toBeLessThan(max);
+    expect(now).toBeGreaterThan(0);
+    await expect(page.getByText(/^Viewing \d+\.\d\d s of/)).toBeVisible();
+
+    await diagram(page).getByRole('button', { name: 'Table' }).click();
+    const table = diagram(page).getByRole('table');
+    await expect(table.getByRole('row').nth(1)).toBeVisible();
+    await expect(table.locator('caption')).toContainText('Messages sent from');
+  });
+
+  test('exports as SVG with the lanes, the arrows, the key and the share link', async ({ page }) => {
+    await openPaused(page);
+    await writeVia(page, 'db1', 'balance', '100');
+    for (let i = 0; i < 8; i++) await button(page, 'Step').click();
+    await button(page, 'Share').click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Space-time diagram SVG' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/-space-time\.svg$/);
+    const svg = await readFile(await file.path(), 'utf8');
+    expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toMatch(/<metadata>http:\/\/localhost:\d+\/#s=v1z:/);
+    for (const text of ['>db1<', '>db2<', '>db3<', 'entries (solid line, dot)', 'space-time diagram at'])
+      expect(svg).toContain(text);
+    // Arrows: at least the write's entries to both replicas and their acknowledgements.
+    expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(4);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Space-time diagram PNG' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/-space-time\.png$/);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`has no moderate or worse axe violations open in ${colorScheme}`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.emulateMedia({ colorScheme });
+      await openPaused(page);
+      await open(page);
+      await button(page, 'Step').click();
+      await diagram(page).getByRole('button', { name: 'Table' }).click();
+      const { violations } = await new AxeBuilder({ page }).include('.spacetime-panel').analyze();
+      const blocking = violations.filter((v) => v.impact !== 'minor').map((v) => `${v.id}: ${v.help}`);
+      expect(blocking).toEqual([]);
+    });
+  }
+});

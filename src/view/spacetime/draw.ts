@@ -1,0 +1,284 @@
+/**
+ * Paints the space-time diagram on a canvas: lanes, down spans, markers across lanes, arrows styled by
+ * message kind as the graph's legend draws the messages (the same colours and head glyphs, and a dash
+ * pattern per kind so no kind is told by colour alone), client operations on their lanes, and the
+ * cursor. Arrows are batched per kind: one path per kind per frame.
+ */
+import type { MessageKind, OperationRecord } from '../../engine/index.ts';
+import type { Marker } from '../../store/index.ts';
+import { xOf, type Arrow, type Plot, type TimeWindow } from './geometry.ts';
+import type { Painter } from './svgContext.ts';
+
+export interface Palette {
+  readonly kinds: Readonly<Record<MessageKind, string>>;
+  readonly text: string;
+  readonly muted: string;
+  readonly grid: string;
+  readonly down: string;
+  readonly cursor: string;
+  readonly ok: string;
+  readonly bad: string;
+  readonly warn: string;
+  readonly highlight: string;
+}
+
+/** Each kind's dash pattern (px): entries solid, acknowledgements dashed, hellos dotted... */
+export const DASH: Readonly<Record<MessageKind, readonly number[]>> = {
+  entries: [],
+  ack: [5, 3],
+  hello: [1.5, 3],
+  snapshot: [],
+  heartbeat: [1, 4],
+};
+
+const WIDTH: Readonly<Record<MessageKind, number>> = {
+  entries: 1.5,
+  ack: 1.25,
+  hello: 1.25,
+  snapshot: 3,
+  heartbeat: 1,
+};
+
+const KINDS: readonly MessageKind[] = ['heartbeat', 'hello', 'ack', 'snapshot', 'entries'];
+
+/** Where the lanes' node spends time down: [from, to) per node, from the kill and restart markers. */
+export function downSpans(
+  markers: readonly Marker[],
+  now: number,
+): readonly { readonly nodeId: string; readonly from: number; readonly to: number }[] {
+  const since = new Map<string, number>();
+  const spans: { nodeId: string; from: number; to: number }[] = [];
+  for (const marker of markers) {
+    if (marker.at > now || marker.nodeId === undefined) continue;
+    if (marker.kind === 'kill' && !since.has(marker.nodeId)) since.set(marker.nodeId, marker.at);
+    if (marker.kind === 'restart') {
+      const from = since.get(marker.nodeId);
+      if (from !== undefined) spans.push({ nodeId: marker.nodeId, from, to: marker.at });
+      since.delete(marker.nodeId);
+    }
+  }
+  for (const [nodeId, from] of since) spans.push({ nodeId, from, to: now });
+  return spans;
+}
+
+/** The markers drawn across every lane (what happened to the cluster, not to one message). */
+const ACROSS = new Set<Marker['kind']>([
+  'failover',
+  'partition',
+  'heal',
+  'split-brain',
+  'lost-write',
+  'conflict',
+  'read-only',
+  'writable',
+  'setting',
+]);
+
+function glyph(ctx: Painter, kind: MessageKind, x: number, y: number): void {
+  switch (kind) {
+    case 'entries':
+      ctx.moveTo(x + 3.5, y);
+      ctx.arc(x, y, 3.5, 0, 2 * Math.PI);
+      return;
+    case 'ack':
+      ctx.moveTo(x, y - 4);
+      ctx.lineTo(x + 4, y);
+      ctx.lineTo(x, y + 4);
+      ctx.lineTo(x - 4, y);
+      ctx.closePath();
+      return;
+    case 'hello':
+      ctx.rect(x - 3.5, y - 3.5, 7, 7);
+      return;
+    case 'snapshot':
+      ctx.rect(x - 5, y - 5, 10, 10);
+      return;
+    case 'heartbeat':
+      ctx.moveTo(x + 2.5, y);
+      ctx.arc(x, y, 2.5, 0, 2 * Math.PI);
+      return;
+  }
+}
+
+function cross(ctx: Painter, x: number, y: number, r = 4): void {
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+}
+
+export interface Scene {
+  readonly plot: Plot;
+  readonly window: TimeWindow;
+  readonly height: number;
+  readonly now: number;
+  readonly arrows: readonly Arrow[];
+  readonly operations: readonly OperationRecord[];
+  readonly markers: readonly Marker[];
+  /** The arrow hovered or picked, drawn last and thicker. */
+  readonly focus: Arrow | null;
+}
+
+export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
+  const { plot, window, height, now } = scene;
+  const x = (t: number) => xOf(plot, window, t);
+  const right = plot.left + plot.width;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.left, 0, plot.width, height);
+  ctx.clip();
+
+  // Lanes, and the time each node spent down, greyed.
+  ctx.fillStyle = palette.down;
+  for (const span of downSpans(scene.markers, now)) {
+    const y = plot.laneY.get(span.nodeId);
+    if (y === undefined || span.to < window.from || span.from > window.to) continue;
+    ctx.fillRect(x(span.from), y - 7, Math.max(1, x(span.to) - x(span.from)), 14);
+  }
+  ctx.strokeStyle = palette.grid;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  for (const y of plot.laneY.values()) {
+    ctx.moveTo(plot.left, y + 0.5);
+    ctx.lineTo(right, y + 0.5);
+  }
+  ctx.stroke();
+
+  // What happened to the cluster, across every lane.
+  ctx.strokeStyle = palette.muted;
+  ctx.setLineDash([2, 3]);
+  ctx.beginPath();
+  for (const marker of scene.markers) {
+    if (!ACROSS.has(marker.kind) || marker.at < window.from || marker.at > Math.min(window.to, now)) continue;
+    const mx = Math.round(x(marker.at)) + 0.5;
+    ctx.moveTo(mx, 0);
+    ctx.lineTo(mx, height);
+  }
+  ctx.stroke();
+
+  // Arrows, one batch per kind, then their heads: the legend's glyph where it arrived (or where it is
+  // now, in flight), a cross where the network dropped it.
+  for (const kind of KINDS) {
+    ctx.strokeStyle = palette.kinds[kind];
+    ctx.lineWidth = WIDTH[kind];
+    ctx.setLineDash(DASH[kind]);
+    ctx.beginPath();
+    for (const a of scene.arrows) {
+      if (a.mark.kind !== kind) continue;
+      ctx.moveTo(a.x1, a.y1);
+      ctx.lineTo(a.x2, a.y2);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = palette.kinds[kind];
+    ctx.beginPath();
+    for (const a of scene.arrows)
+      if (a.mark.kind === kind && a.end !== 'dropped') glyph(ctx, kind, a.x2, a.y2);
+    if (kind === 'ack' || kind === 'heartbeat') ctx.stroke();
+    else ctx.fill();
+  }
+  ctx.strokeStyle = palette.bad;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (const a of scene.arrows) if (a.end === 'dropped') cross(ctx, a.x2, a.y2);
+  ctx.stroke();
+
+  // Client operations where they completed: a write acknowledged (filled), lost (struck through),
+  // failed (a cross); a read (a small square), stale (a triangle). Pending ones where they began.
+  ctx.lineWidth = 1.5;
+  for (const op of scene.operations) {
+    const y = plot.laneY.get(op.nodeId);
+    const at = op.endedAt ?? op.startedAt;
+    if (y === undefined || at < window.from || at > window.to || at > now) continue;
+    const ox = x(at);
+    const oy = y - 9;
+    ctx.beginPath();
+    if (op.kind === 'write') {
+      if (op.status === 'failed') {
+        ctx.strokeStyle = palette.bad;
+        cross(ctx, ox, oy, 3);
+        ctx.stroke();
+        continue;
+      }
+      ctx.arc(ox, oy, 3, 0, 2 * Math.PI);
+      ctx.fillStyle = op.lost === true ? palette.bad : palette.ok;
+      ctx.strokeStyle = ctx.fillStyle;
+      if (op.status === 'pending') ctx.stroke();
+      else ctx.fill();
+      if (op.lost === true) {
+        ctx.beginPath();
+        ctx.moveTo(ox - 5, oy + 5);
+        ctx.lineTo(ox + 5, oy - 5);
+        ctx.stroke();
+      }
+    } else if (op.stale === true) {
+      ctx.fillStyle = palette.warn;
+      ctx.moveTo(ox, oy - 4);
+      ctx.lineTo(ox + 4, oy + 3);
+      ctx.lineTo(ox - 4, oy + 3);
+      ctx.closePath();
+      ctx.fill();
+    } else {
+      ctx.strokeStyle = palette.muted;
+      ctx.rect(ox - 2, oy - 2, 4, 4);
+      ctx.stroke();
+    }
+  }
+
+  // The hovered or picked arrow, on top.
+  const focus = scene.focus;
+  if (focus !== null) {
+    ctx.strokeStyle = palette.highlight;
+    ctx.lineWidth = 5;
+    ctx.globalAlpha = 0.35;
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.moveTo(focus.x1, focus.y1);
+    ctx.lineTo(focus.x2, focus.y2);
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = palette.kinds[focus.mark.kind];
+    ctx.lineWidth = 2.5;
+    ctx.setLineDash(DASH[focus.mark.kind]);
+    ctx.beginPath();
+    ctx.moveTo(focus.x1, focus.y1);
+    ctx.lineTo(focus.x2, focus.y2);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  // The cursor: the instant shown, the timeline's.
+  if (now >= window.from && now <= window.to) {
+    const cx = Math.round(x(now)) + 0.5;
+    ctx.strokeStyle = palette.cursor;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(cx, 0);
+    ctx.lineTo(cx, height);
+    ctx.stroke();
+  }
+  ctx.restore();
+  paintAxis(ctx, plot, window, palette);
+}
+
+/** Round instants across the window, about one per 90 px. */
+export function ticks(window: TimeWindow, count: number): number[] {
+  const raw = (window.to - window.from) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let t = Math.ceil(window.from / step) * step; t <= window.to; t += step) out.push(t);
+  return out;
+}
+
+/** The time axis along the top: seconds, with hundredths when the window is under two seconds. */
+function paintAxis(ctx: Painter, plot: Plot, window: TimeWindow, palette: Palette): void {
+  ctx.fillStyle = palette.muted;
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  const span = window.to - window.from;
+  for (const t of ticks(window, Math.max(2, Math.floor(plot.width / 90)))) {
+    ctx.fillText(`${(t / 1000).toFixed(span < 2000 ? 2 : 1)} s`, xOf(plot, window, t), 12);
+  }
+}
