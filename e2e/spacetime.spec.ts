@@ -36,7 +36,7 @@ test.describe('space-time diagram', () => {
     await messages(page).focus();
     await page.keyboard.press('ArrowLeft');
     await expect(picked(page)).toHaveText(
-      /^db1 → db[23]: entry 1 \(write #\d+\), sent \d+\.\d\d s, still in flight$/,
+      /^db1 → db[23]: entr(y|ies) [\d–]+ \(writes? [#\d, ]+\), sent \d+\.\d\d s, still in flight$/,
     );
     const ringed = page.locator('.msg-glyph[data-highlighted="true"]');
     await expect(ringed).toHaveCount(1);

@@ -298,7 +298,13 @@ export function SpaceTime() {
   };
 
   const shown = windowOf(view, simTime, reducedMotion);
-  const words = focus === null ? null : describeMessage(focus.mark);
+  // The focused message as it is at the instant shown (one in flight arrives, one sought before it was sent
+  // is not there yet).
+  const focusMark =
+    focus === null
+      ? null
+      : (actions.spaceTime(shown.from, shown.to).messages.find((m) => m.id === focus.mark.id) ?? null);
+  const words = focusMark === null ? null : describeMessage(focusMark);
   return (
     <div className="spacetime">
       <div className="spacetime-controls" role="toolbar" aria-label="Space-time diagram controls">

@@ -11,7 +11,8 @@ export function SpaceTimeTable({ window }: { readonly window: TimeWindow }) {
   const { messages } = actions.spaceTime(window.from, window.to);
   const rows = messages.slice(-ROWS);
   return (
-    <div className="spacetime-table">
+    // Focusable, so a keyboard can scroll it.
+    <div className="spacetime-table" tabIndex={0} role="region" aria-label="Messages in view">
       <table>
         <caption>
           Messages sent from {formatSeconds(window.from)} to {formatSeconds(window.to)}
