@@ -278,7 +278,11 @@ function paintAxis(ctx: Painter, plot: Plot, window: TimeWindow, palette: Palett
   ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'center';
   const span = window.to - window.from;
+  const right = plot.left + plot.width;
   for (const t of ticks(window, Math.max(2, Math.floor(plot.width / 90)))) {
-    ctx.fillText(`${(t / 1000).toFixed(span < 2000 ? 2 : 1)} s`, xOf(plot, window, t), 12);
+    const x = xOf(plot, window, t);
+    // A label at the right edge ends there rather than past it.
+    ctx.textAlign = x > right - 20 ? 'right' : 'center';
+    ctx.fillText(`${(t / 1000).toFixed(span < 2000 ? 2 : 1)} s`, x > right - 20 ? right : x, 12);
   }
 }
