@@ -256,14 +256,20 @@ export class Network<P> {
     return this.records.all(from, to, flying);
   }
 
-  /** Everything on the wire and about the links, with each payload written by `savePayload`. */
-  save(savePayload: (payload: P) => unknown): SavedNetwork {
+  /**
+   * Everything on the wire and about the links, with each payload written by `savePayload` and the
+   * records by `saveRecords` (persist/messageLog.ts).
+   */
+  save(
+    savePayload: (payload: P) => unknown,
+    saveRecords: (log: MessageLog) => SavedMessageLog,
+  ): SavedNetwork {
     return {
       inFlight: Array.from(this.inFlight.values(), ({ message, payload }) => ({
         message,
         payload: savePayload(payload),
       })),
-      records: this.records.save(),
+      records: saveRecords(this.records),
       lastDelivery: [...this.lastDelivery].flatMap(([from, out]) =>
         [...out].map(([to, at]) => [from, to, at] as const),
       ),
@@ -280,12 +286,16 @@ export class Network<P> {
   }
 
   /**
-   * Puts saved state back (read and checked by persist/read.ts), payloads already made. A save without
-   * records (an older one) has none of the messages that ended before it.
+   * Puts saved state back (read and checked by persist/read.ts), payloads already made, the records by
+   * `loadRecords` (persist/messageLog.ts). A save without records (an older one) has none of the messages
+   * that ended before it.
    */
-  load(state: SavedNetwork<P>): void {
+  load(
+    state: SavedNetwork<P>,
+    loadRecords: (log: MessageLog, saved: SavedMessageLog | null, inFlight: readonly number[]) => void,
+  ): void {
     for (const { message, payload } of state.inFlight) this.inFlight.set(message.id, { message, payload });
-    this.records.load(state.records, [...this.inFlight.keys()]);
+    loadRecords(this.records, state.records, [...this.inFlight.keys()]);
     for (const [from, to, at] of state.lastDelivery) {
       let out = this.lastDelivery.get(from);
       if (out === undefined) this.lastDelivery.set(from, (out = new Map<NodeId, SimTime>()));

@@ -39,6 +39,7 @@ import type { TaskHandle } from '../scheduler.ts';
 import { restoreTimers } from './actors.ts';
 import { SAVE_FORMAT, SAVE_VERSION } from './format.ts';
 import { Reader } from './reader.ts';
+import { loadMessageLog } from './messageLog.ts';
 import { upgradeFromV1, upgradeFromV2, upgradeFromV3 } from './upgrade.ts';
 import { registerRestore } from './registry.ts';
 
@@ -324,7 +325,10 @@ export function restoreCluster(cluster: Cluster, r: Reader, table: EntryTable): 
   cluster.history.load(readHistory(r.at('history')));
   cluster.events.load(readEvents(r.at('events')));
   cluster.conflicts.load(readConflicts(r.at('conflicts')));
-  cluster.network.load(readNetwork(r.at('network'), (payload) => readPayload(payload, table)));
+  cluster.network.load(
+    readNetwork(r.at('network'), (payload) => readPayload(payload, table)),
+    loadMessageLog,
+  );
   cluster.nextConnId = r.num('nextConnId');
   cluster.nextBackupId = r.num('nextBackupId');
   cluster.nextUid = r.num('nextUid');
@@ -446,7 +450,11 @@ function restoreParts(r: Reader, scenario: Scenario, parts: BuildParts): Failove
   }
   for (const { r: n, node } of nodes)
     restoreTimers(node.actor, readTimers(n.at('machine'), now), cluster.scheduler);
-  if (saved !== undefined) manager?.restoreQueue(saved, bySeq);
+  if (saved !== undefined && manager !== undefined) {
+    // The manager's timers and lease checks, once the scheduler's queue is restored.
+    restoreTimers(manager.actor, saved.machine.timers, cluster.scheduler);
+    manager.leases.restore(saved.leases, bySeq);
+  }
   return manager;
 }
 

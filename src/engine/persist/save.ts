@@ -5,6 +5,7 @@
  */
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
+import type { FailoverManager, SavedManager } from '../failover/manager.ts';
 import type { SenderState, ShippingState } from '../replication/senderState.ts';
 import type { CommitState } from '../replication/commitState.ts';
 import type { ReceiverState } from '../replication/receiverState.ts';
@@ -15,6 +16,7 @@ import type { Command, LogEntry } from '../types.ts';
 import { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './format.ts';
 import { registerSave } from './registry.ts';
 import { saveActor, type SavedActor } from './actors.ts';
+import { saveMessageLog } from './messageLog.ts';
 
 /** Collects the entries a save refers to, each once. */
 export class EntryPool {
@@ -232,13 +234,25 @@ export function saveCluster(cluster: Cluster, pool: EntryPool): SavedCluster {
     history: cluster.history.save(),
     events: cluster.events.save(),
     conflicts: cluster.conflicts.save(),
-    network: cluster.network.save((payload) => savePayload(payload, pool)),
+    network: cluster.network.save((payload) => savePayload(payload, pool), saveMessageLog),
     parts: cluster.saveParts(),
     nextConnId: cluster.nextConnId,
     nextBackupId: cluster.nextBackupId,
     nextUid: cluster.nextUid,
     maxTimeline: cluster.maxTimeline,
     version: cluster.version,
+  };
+}
+
+/** The failover manager as saved: its machine, where it stands in a partition, its pending lease checks. */
+function saveManager(manager: FailoverManager): SavedManager {
+  return {
+    machine: saveActor(manager.actor, manager.clock, manager.cluster.scheduler),
+    anchor: manager.anchor ?? null,
+    partitionedAt: manager.partitionedAt ?? null,
+    electionStartedAt: manager.electionStartedAt ?? null,
+    noCandidateReported: manager.noCandidateReported,
+    leases: manager.leases.save(),
   };
 }
 
@@ -255,7 +269,7 @@ function saveSimulation(parts: SaveParts): SavedSimulation {
     scheduler: cluster.scheduler.save(),
     nodes,
     cluster: saveCluster(cluster, pool),
-    failover: manager?.save() ?? null,
+    failover: manager === undefined ? null : saveManager(manager),
     records: records.save(),
     workload: workload.save(),
     commands: JSON.parse(JSON.stringify(commands)) as Command[],
