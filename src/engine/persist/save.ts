@@ -16,7 +16,18 @@ import type { Command, LogEntry } from '../types.ts';
 import { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './format.ts';
 import { registerSave } from './registry.ts';
 import { saveActor, type SavedActor } from './actors.ts';
-import { saveMessageLog } from './messageLog.ts';
+import { saveHistory } from './history.ts';
+import { saveNetwork } from './network.ts';
+import { saveScheduler } from './scheduler.ts';
+import {
+  saveConflicts,
+  saveEvents,
+  saveFailoverRecords,
+  saveLeases,
+  saveLoad,
+  saveParts,
+  saveWorkload,
+} from './state.ts';
 
 /** Collects the entries a save refers to, each once. */
 export class EntryPool {
@@ -144,7 +155,7 @@ export function saveNode(node: DbNode, pool: EntryPool, cluster: Cluster): Saved
     generation: node.generation,
     needsRewind: node.needsRewind,
     rewindRequested: node.rewindRequested,
-    load: node.load.save(),
+    load: saveLoad(node.load),
     downSince: node.downSince ?? null,
     leaseUntil: node.leaseUntil,
     sender: saveSender(node.sender),
@@ -231,11 +242,11 @@ export function saveCluster(cluster: Cluster, pool: EntryPool): SavedCluster {
       cert: { ...c.cert },
       waitingFor: [...c.waitingFor],
     })),
-    history: cluster.history.save(),
-    events: cluster.events.save(),
-    conflicts: cluster.conflicts.save(),
-    network: cluster.network.save((payload) => savePayload(payload, pool), saveMessageLog),
-    parts: cluster.saveParts(),
+    history: saveHistory(cluster.history),
+    events: saveEvents(cluster.events),
+    conflicts: saveConflicts(cluster.conflicts),
+    network: saveNetwork(cluster.network, (payload) => savePayload(payload, pool)),
+    parts: saveParts(cluster),
     nextConnId: cluster.nextConnId,
     nextBackupId: cluster.nextBackupId,
     nextUid: cluster.nextUid,
@@ -252,7 +263,7 @@ function saveManager(manager: FailoverManager): SavedManager {
     partitionedAt: manager.partitionedAt ?? null,
     electionStartedAt: manager.electionStartedAt ?? null,
     noCandidateReported: manager.noCandidateReported,
-    leases: manager.leases.save(),
+    leases: saveLeases(manager.leases),
   };
 }
 
@@ -266,12 +277,12 @@ function saveSimulation(parts: SaveParts): SavedSimulation {
     version: SAVE_VERSION,
     time: cluster.now(),
     scenario: input,
-    scheduler: cluster.scheduler.save(),
+    scheduler: saveScheduler(cluster.scheduler),
     nodes,
     cluster: saveCluster(cluster, pool),
     failover: manager === undefined ? null : saveManager(manager),
-    records: records.save(),
-    workload: workload.save(),
+    records: saveFailoverRecords(records),
+    workload: saveWorkload(workload),
     commands: JSON.parse(JSON.stringify(commands)) as Command[],
     entries: pool.entries,
   };
