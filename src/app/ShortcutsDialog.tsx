@@ -1,7 +1,7 @@
 /** The keyboard shortcuts, in a modal dialog opened with `?` or the toolbar's ? button. */
 import { useLabStore } from '../store/index.ts';
 import { useModalDialog } from './useModalDialog.ts';
-import { PRESENTER_SHORTCUTS, SHORTCUTS, type Shortcut } from './shortcuts.ts';
+import { PRESENTER_SHORTCUTS, SHORTCUTS, type Shortcut } from './shortcutList.ts';
 
 const IN_THE_LAB = ['In the lab', SHORTCUTS] as const;
 const PRESENTING = ['Presenting', PRESENTER_SHORTCUTS] as const;

@@ -112,7 +112,8 @@ export class Cluster {
   /** What subsystems react to, and who receives each kind of message (hooks.ts). */
   readonly hooks: Hooks;
   /** Each subsystem's own state (`definePart`), by its name. */
-  private readonly parts = new Map<string, unknown>();
+  /** Each part's state, by name (saved and put back by persist/state.ts). */
+  readonly parts = new Map<string, unknown>();
 
   constructor(scenario: Scenario) {
     this.config = scenario.replication;
@@ -137,19 +138,6 @@ export class Cluster {
   /** A subsystem's own state on this cluster. */
   part<S>(definition: PartDefinition<S>): S {
     return this.parts.get(definition.name) as S;
-  }
-
-  /** Every part's state as data, by name (a save). */
-  saveParts(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const part of partDefinitions()) out[part.name] = part.save(this.parts.get(part.name));
-    return out;
-  }
-
-  /** Puts saved parts back; a part the save lacks starts fresh. */
-  loadParts(saved: Readonly<Record<string, unknown>>): void {
-    for (const part of partDefinitions())
-      if (Object.hasOwn(saved, part.name)) this.parts.set(part.name, part.load(saved[part.name]));
   }
 
   now(): number {

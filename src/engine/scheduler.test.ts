@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createActorClock, Scheduler } from './scheduler.ts';
+import { restoreScheduler, saveScheduler } from './persist/scheduler.ts';
+import { createActorClock, Scheduler, type SavedScheduler } from './scheduler.ts';
 import { createRandom } from './random.ts';
 
 describe('the scheduler', () => {
@@ -57,11 +58,11 @@ describe('the scheduler', () => {
     s.cancel(cancelled);
     s.schedule(20, 'mark', ['c']);
     s.runUntil(12);
-    const saved = JSON.parse(JSON.stringify(s.save())) as ReturnType<Scheduler['save']>;
+    const saved = JSON.parse(JSON.stringify(saveScheduler(s))) as SavedScheduler;
     const copy = new Scheduler();
     const copied: string[] = [];
     copy.on('mark', ([name]) => copied.push(String(name)));
-    copy.restore(saved);
+    restoreScheduler(copy, saved);
     expect(copy.now()).toBe(12);
     s.runUntil(100);
     copy.runUntil(100);
@@ -72,7 +73,7 @@ describe('the scheduler', () => {
   it('refuses to restore a task no handler runs', () => {
     const s = new Scheduler();
     expect(() => {
-      s.restore({
+      restoreScheduler(s, {
         time: 0,
         seq: 1,
         tasksRun: 0,

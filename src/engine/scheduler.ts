@@ -9,7 +9,7 @@ import type { SimTime } from './types.ts';
 /** What a task carries: plain, JSON-safe values. */
 export type TaskArgs = readonly (string | number | boolean | null)[];
 
-interface Task {
+export interface Task {
   readonly at: SimTime;
   readonly seq: number;
   readonly kind: string;
@@ -46,11 +46,12 @@ export interface SavedScheduler {
 }
 
 export class Scheduler {
-  private heap: Task[] = [];
-  private seq = 0;
-  private time: SimTime = 0;
+  // Its queue is saved and put back by persist/scheduler.ts (loaded with the rest of save and restore).
+  readonly heap: Task[] = [];
+  seq = 0;
+  time: SimTime = 0;
   private workTasks = 0;
-  private readonly handlers = new Map<string, (args: TaskArgs) => void>();
+  readonly handlers = new Map<string, (args: TaskArgs) => void>();
   /** A restore's slot: the next timer takes this time and sequence instead of new ones. */
   private slot: { at: SimTime; seq: number } | undefined;
   /** Tasks run so far (timers, deliveries, arrivals): the engine's unit of work. */
@@ -133,37 +134,7 @@ export class Scheduler {
     return true;
   }
 
-  /** The queue as data: every pending task but machine timers (their owners save those). */
-  save(): SavedScheduler {
-    const tasks: SavedTask[] = [];
-    for (const task of this.heap) {
-      if (task.done || task.kind === TIMER_KIND) continue;
-      tasks.push({
-        at: task.at,
-        seq: task.seq,
-        kind: task.kind,
-        args: task.args,
-        background: task.background,
-      });
-    }
-    tasks.sort(compare);
-    return { time: this.time, seq: this.seq, tasksRun: this.tasksRun, tasks };
-  }
-
-  /** Puts a saved queue back (into an empty scheduler); machine timers are added by their owners. */
-  restore(saved: SavedScheduler): Map<number, TaskHandle> {
-    this.time = saved.time;
-    this.seq = saved.seq;
-    this.tasksRun = saved.tasksRun;
-    const bySeq = new Map<number, TaskHandle>();
-    for (const task of saved.tasks) {
-      if (!this.handlers.has(task.kind)) throw new Error(`no handler for "${task.kind}" tasks`);
-      bySeq.set(task.seq, this.add(task.at, task.seq, task.kind, task.args, undefined, task.background));
-    }
-    return bySeq;
-  }
-
-  private add(
+  add(
     at: SimTime,
     seq: number,
     kind: string,
@@ -241,10 +212,6 @@ export class Scheduler {
 
 function before(a: Task, b: Task): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-}
-
-function compare(a: SavedTask, b: SavedTask): number {
-  return a.at - b.at || a.seq - b.seq;
 }
 
 /** XState's clock interface, implemented on the scheduler so machine delays share the one timeline. */

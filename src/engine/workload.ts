@@ -16,14 +16,15 @@ export interface ClientApi {
 }
 
 export class Workload {
-  private generation = 0;
-  private nextValue = 1;
+  // Saved and put back by persist/state.ts.
+  generation = 0;
+  nextValue = 1;
   private readonly keyNames: string[] = [];
   options: WorkloadOptions | null = null;
 
   constructor(
     private readonly cluster: Cluster,
-    private readonly random: Random,
+    readonly random: Random,
     private readonly client: ClientApi,
   ) {
     cluster.scheduler.on('workload.arrive', (args) => {
@@ -40,32 +41,6 @@ export class Workload {
     this.options = options;
     if (options.writesPerSec > 0) this.arrive('write', 1000 / options.writesPerSec);
     if (options.readsPerSec > 0) this.arrive('read', 1000 / options.readsPerSec);
-  }
-
-  save(): {
-    readonly generation: number;
-    readonly nextValue: number;
-    readonly options: WorkloadOptions | null;
-    readonly random: number;
-  } {
-    return {
-      generation: this.generation,
-      nextValue: this.nextValue,
-      options: this.options,
-      random: this.random.state(),
-    };
-  }
-
-  load(state: {
-    readonly generation: number;
-    readonly nextValue: number;
-    readonly options: WorkloadOptions | null;
-    readonly random: number;
-  }): void {
-    this.generation = state.generation;
-    this.nextValue = state.nextValue;
-    this.options = state.options;
-    this.random.restore(state.random);
   }
 
   stop(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LISTED_ORIGINS, allowedOrigins, parseOriginList } from './origins.ts';
+import { MAX_LISTED_ORIGINS, parseOriginList } from './originList.ts';
+import { allowedOrigins } from './origins.ts';
 
 describe('the ?origin= allow-list', () => {
   it('keeps the valid entries when one is malformed, and reports that one', () => {

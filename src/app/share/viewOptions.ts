@@ -12,7 +12,7 @@ import {
   type ThemeSetting,
   type VocabularyName,
 } from '../../store/index.ts';
-import { parseOriginList } from '../embed/origins.ts';
+import { parseOriginList } from '../embed/originList.ts';
 
 export type Chrome = 'full' | 'minimal' | 'none';
 

@@ -12,11 +12,12 @@ import { nodeFor } from '../tasks.ts';
 import type { NodeId, SimTime } from '../types.ts';
 
 export class Leases {
-  private readonly checks = new Map<NodeId, TaskHandle>();
+  // Saved and put back by persist/state.ts.
+  readonly checks = new Map<NodeId, TaskHandle>();
 
   /** `paused`: whether the manager is in maintenance mode, when no primary is fenced. */
   constructor(
-    private readonly cluster: Cluster,
+    readonly cluster: Cluster,
     private readonly paused: () => boolean,
   ) {
     cluster.scheduler.on('lease.check', ([id, uid]) => {
@@ -38,19 +39,6 @@ export class Leases {
     if (previous !== undefined) this.cluster.scheduler.cancel(previous);
     const check = this.cluster.scheduler.schedule(until, 'lease.check', [primary.id, primary.uid], true);
     this.checks.set(primary.id, check);
-  }
-
-  /** Each primary's pending lease check, by its place in the queue. */
-  save(): readonly (readonly [NodeId, number])[] {
-    return [...this.checks].map(([id, handle]) => [id, this.cluster.scheduler.placeOf(handle).seq] as const);
-  }
-
-  /** Finds the restored checks among the restored queue's tasks. */
-  restore(saved: readonly (readonly [NodeId, number])[], bySeq: ReadonlyMap<number, TaskHandle>): void {
-    for (const [id, seq] of saved) {
-      const handle = bySeq.get(seq);
-      if (handle !== undefined) this.checks.set(id, handle);
-    }
   }
 
   /**

@@ -14,8 +14,8 @@
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import { ORDER } from '../hooks.ts';
-import { restoreTimers, saveActor, type SavedActor } from '../persist/actors.ts';
-import { createActorClock, type ActorClock, type TaskArgs, type TaskHandle } from '../scheduler.ts';
+import type { SavedActor } from '../persist/actors.ts';
+import { createActorClock, type ActorClock, type TaskArgs } from '../scheduler.ts';
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
 import type { FailoverState, FailoverView, Message, MessageDropReason, NodeId, SimTime } from '../types.ts';
@@ -40,21 +40,23 @@ export interface SavedManager {
 }
 
 export class FailoverManager {
+  // Its state is saved and its queue put back by persist/save.ts and persist/restore.ts (`saveManager`,
+  // `restoreParts`), which load with the rest of save and restore.
   readonly actor: Actor<typeof managerMachine>;
-  private readonly clock: ActorClock;
+  readonly clock: ActorClock;
   /** A node on the manager's side while the network is partitioned. */
-  private anchor: NodeId | undefined;
-  private partitionedAt: SimTime | undefined;
-  private electionStartedAt: SimTime | undefined;
-  private noCandidateReported = false;
-  private readonly leases: Leases;
+  anchor: NodeId | undefined;
+  partitionedAt: SimTime | undefined;
+  electionStartedAt: SimTime | undefined;
+  noCandidateReported = false;
+  readonly leases: Leases;
 
   /**
    * A new manager, started now (at the start of a run, or when failover turns automatic), or (with
-   * `saved`) one continuing from a save: its queue is restored by `restoreQueue`.
+   * `saved`) one continuing from a save: its queue is restored by `restoreParts` (persist/restore.ts).
    */
   constructor(
-    private readonly cluster: Cluster,
+    readonly cluster: Cluster,
     private readonly records: FailoverRecords,
     saved?: SavedManager,
   ) {
@@ -122,23 +124,6 @@ export class FailoverManager {
     // The up primary takes the leader lock; a dead one is the leader the manager waits `timeoutMs` for.
     for (const primary of cluster.upPrimaries()) this.leases.grant(primary, cluster.now());
     this.tick();
-  }
-
-  save(): SavedManager {
-    return {
-      machine: saveActor(this.actor, this.clock, this.cluster.scheduler),
-      anchor: this.anchor ?? null,
-      partitionedAt: this.partitionedAt ?? null,
-      electionStartedAt: this.electionStartedAt ?? null,
-      noCandidateReported: this.noCandidateReported,
-      leases: this.leases.save(),
-    };
-  }
-
-  /** Puts the machine's timers and the lease checks back, once the scheduler's queue is restored. */
-  restoreQueue(saved: SavedManager, bySeq: ReadonlyMap<number, TaskHandle>): void {
-    restoreTimers(this.actor, saved.machine.timers, this.cluster.scheduler);
-    this.leases.restore(saved.leases, bySeq);
   }
 
   private get context() {

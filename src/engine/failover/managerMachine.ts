@@ -3,7 +3,8 @@
  * replaces it after `timeoutMs` of silence; paused (Patroni's maintenance mode), it keeps the lock's
  * holder up to date but runs no timers. New timings apply to the next watch or timeout it starts.
  */
-import { assign, emit, setup } from 'xstate';
+import { assign, emit } from 'xstate';
+import { setup } from '../machineSetup.ts';
 import type { Lsn, NodeId, SimTime } from '../types.ts';
 
 export interface ManagerInput {

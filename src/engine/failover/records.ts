@@ -11,9 +11,10 @@ export type FailoverFields = Pick<
 >;
 
 export class FailoverRecords {
-  private readonly records: Draft[] = [];
+  // Saved and put back by persist/state.ts.
+  readonly records: Draft[] = [];
   /** Records whose new primary has not acknowledged a write yet. */
-  private awaiting: Draft[] = [];
+  awaiting: Draft[] = [];
   /** Op ids marked lost while a capture runs. */
   private captured: number[] | undefined;
 
@@ -92,18 +93,6 @@ export class FailoverRecords {
   latest(): FailoverRecord | null {
     const last = this.records.at(-1);
     return last === undefined ? null : publicRecord(last);
-  }
-
-  save(): { readonly records: readonly Draft[]; readonly awaiting: readonly number[] } {
-    return {
-      records: this.records.map((d) => ({ ...d, lostOpIds: d.lostOpIds.slice() })),
-      awaiting: this.awaiting.map((d) => d.id),
-    };
-  }
-
-  load(state: { readonly records: readonly Draft[]; readonly awaiting: readonly number[] }): void {
-    this.records.push(...state.records.map((d) => ({ ...d, lostOpIds: d.lostOpIds.slice() })));
-    this.awaiting = state.awaiting.flatMap((id) => this.records[id - 1] ?? []);
   }
 
   private observe(body: EngineEventBody): void {

@@ -37,9 +37,10 @@ export function siblingOf(v: SiblingVersion | LogEntry): SiblingVersion {
 const RETAIN = 2_000;
 
 export class ConflictLedger {
-  private readonly records: Mutable<ConflictRecord>[] = [];
-  private readonly byVersions = new Map<string, Mutable<ConflictRecord>>();
-  private nextId = 1;
+  // Saved and put back by persist/state.ts.
+  readonly records: Mutable<ConflictRecord>[] = [];
+  readonly byVersions = new Map<string, Mutable<ConflictRecord>>();
+  nextId = 1;
   count = 0;
 
   /**
@@ -103,28 +104,10 @@ export class ConflictLedger {
   all(): ConflictRecord[] {
     return this.records.map((r) => ({ ...r }));
   }
-
-  save(): { readonly records: readonly ConflictRecord[]; readonly nextId: number; readonly count: number } {
-    return { records: this.all(), nextId: this.nextId, count: this.count };
-  }
-
-  load(state: {
-    readonly records: readonly ConflictRecord[];
-    readonly nextId: number;
-    readonly count: number;
-  }): void {
-    for (const saved of state.records) {
-      const record = { ...saved };
-      this.records.push(record);
-      this.byVersions.set(versionsKey(record.key, record.versions), record);
-    }
-    this.nextId = state.nextId;
-    this.count = state.count;
-  }
 }
 
 /** One record per set of versions of a key, whichever node meets them. */
-function versionsKey(key: string, versions: readonly ConflictVersion[]): string {
+export function versionsKey(key: string, versions: readonly ConflictVersion[]): string {
   return `${key}\u0000${versions
     .map((v) => v.opId)
     .sort((a, b) => a - b)

@@ -94,20 +94,21 @@ export interface Recorder<P> {
 }
 
 export class Network<P> {
+  // Its state is saved and put back by persist/network.ts (loaded with the rest of save and restore).
   /** Each message in flight with what it carries, by id (one map: a message costs one set and one delete). */
-  private readonly inFlight = new Map<number, { readonly message: Message; readonly payload: P }>();
+  readonly inFlight = new Map<number, { readonly message: Message; readonly payload: P }>();
   /** The records of messages that ended, the newest kept (those in flight are recorded as they end). */
   readonly records = new MessageLog();
   /** Per direction (from → to): when the last message sent on it arrives. */
-  private readonly lastDelivery = new Map<NodeId, Map<NodeId, SimTime>>();
-  private readonly latencyOverrides = new Map<string, number>();
+  readonly lastDelivery = new Map<NodeId, Map<NodeId, SimTime>>();
+  readonly latencyOverrides = new Map<string, number>();
   /** Partition side of each node while partitioned; unlisted nodes share side -1. */
-  private sides = new Map<NodeId, number>();
-  private partitioned = false;
+  sides = new Map<NodeId, number>();
+  partitioned = false;
   /** Directed pairs that lost a message to the cut since the last heal. */
   readonly droppedPairs = new Set<string>();
   dropped = 0;
-  private nextId = 1;
+  nextId = 1;
   /** Messages sent so far. */
   get sent(): number {
     return this.nextId - 1;
@@ -117,9 +118,9 @@ export class Network<P> {
 
   constructor(
     private readonly scheduler: Scheduler,
-    private readonly random: Random,
-    private latencyMs: number,
-    private jitterMs: number,
+    readonly random: Random,
+    public latencyMs: number,
+    public jitterMs: number,
     private readonly deliver: Deliver<P>,
     private readonly recorder: Recorder<P>,
   ) {
@@ -254,53 +255,6 @@ export class Network<P> {
       if (message.sentAt <= to && message.deliverAt >= from)
         flying.push(this.recorder.inFlight(message, payload));
     return this.records.all(from, to, flying);
-  }
-
-  /** Everything on the wire and about the links, with each payload written by `savePayload`. */
-  save(savePayload: (payload: P) => unknown): SavedNetwork {
-    return {
-      inFlight: Array.from(this.inFlight.values(), ({ message, payload }) => ({
-        message,
-        payload: savePayload(payload),
-      })),
-      records: this.records.save(),
-      lastDelivery: [...this.lastDelivery].flatMap(([from, out]) =>
-        [...out].map(([to, at]) => [from, to, at] as const),
-      ),
-      latencyOverrides: [...this.latencyOverrides],
-      sides: [...this.sides],
-      partitioned: this.partitioned,
-      droppedPairs: [...this.droppedPairs],
-      dropped: this.dropped,
-      nextId: this.nextId,
-      latencyMs: this.latencyMs,
-      jitterMs: this.jitterMs,
-      random: this.random.state(),
-    };
-  }
-
-  /**
-   * Puts saved state back (read and checked by persist/read.ts), payloads already made. A save without
-   * records (an older one) has none of the messages that ended before it.
-   */
-  load(state: SavedNetwork<P>): void {
-    for (const { message, payload } of state.inFlight) this.inFlight.set(message.id, { message, payload });
-    this.records.load(state.records, [...this.inFlight.keys()]);
-    for (const [from, to, at] of state.lastDelivery) {
-      let out = this.lastDelivery.get(from);
-      if (out === undefined) this.lastDelivery.set(from, (out = new Map<NodeId, SimTime>()));
-      out.set(to, at);
-    }
-    for (const [key, ms] of state.latencyOverrides) this.latencyOverrides.set(key, ms);
-    for (const [id, side] of state.sides) this.sides.set(id, side);
-    this.partitioned = state.partitioned;
-    for (const p of state.droppedPairs) this.droppedPairs.add(p);
-    this.dropped = state.dropped;
-    this.nextId = state.nextId;
-    this.latencyMs = state.latencyMs;
-    this.jitterMs = state.jitterMs;
-    this.random.restore(state.random);
-    this.version++;
   }
 
   /** Forgets a node's links (it was removed). Messages already on the wire still arrive and are dropped. */

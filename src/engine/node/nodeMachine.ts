@@ -1,5 +1,6 @@
 /** The node machine: a database server's lifecycle and role. Data lives in DbNode; this decides what state it is in. */
-import { assign, emit, setup, type StateValue, type StateValueFrom } from 'xstate';
+import { assign, emit, type StateValue, type StateValueFrom } from 'xstate';
+import { setup } from '../machineSetup.ts';
 import type { NodeId, Role } from '../types.ts';
 
 export interface NodeContext {

@@ -4,8 +4,9 @@ import type { EngineEvent, EngineEventBody, SimTime } from '../types.ts';
 const RETAIN = 5_000;
 
 export class EventLog {
-  private events: EngineEvent[] = [];
-  private seq = 0;
+  // Saved and put back by persist/state.ts.
+  events: EngineEvent[] = [];
+  seq = 0;
 
   push(at: SimTime, body: EngineEventBody): void {
     // One allocation per event: the body literal becomes the event (events are emitted often under load).
@@ -22,15 +23,5 @@ export class EventLog {
 
   get count(): number {
     return this.seq;
-  }
-
-  /** Events are immutable: a save shares them. */
-  save(): { readonly events: readonly EngineEvent[]; readonly seq: number } {
-    return { events: this.events.slice(-RETAIN), seq: this.seq };
-  }
-
-  load(state: { readonly events: readonly EngineEvent[]; readonly seq: number }): void {
-    this.events = state.events.slice();
-    this.seq = state.seq;
   }
 }

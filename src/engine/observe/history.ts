@@ -32,41 +32,26 @@ export interface SavedHistory {
   readonly counts: History['counts'];
 }
 
-/** Whether a saved copy still holds every field of `op` (fields are plain values; `siblings` a list of them). */
-function sameOp(copy: OperationRecord, op: OperationRecord): boolean {
-  const a = copy as unknown as Record<string, unknown>;
-  const b = op as unknown as Record<string, unknown>;
-  let fields = 0;
-  for (const name in b) {
-    fields++;
-    const x = a[name];
-    const y = b[name];
-    if (x === y) continue;
-    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
-    if (x.some((item, i) => item !== y[i])) return false;
-  }
-  return fields === Object.keys(a).length;
-}
-
 const RETAIN_OPS = 10_000;
 const RETAIN_LATENCIES = 2_000;
 const ACKED_PER_KEY = 8;
 
 export class History {
-  private readonly ops = new Map<number, OpRecord>();
+  // Its state is saved and put back by persist/history.ts (loaded with the rest of save and restore).
+  readonly ops = new Map<number, OpRecord>();
   /** Op ids in eviction order, read from `evictHead` on (a queue without shifting). */
-  private evictOrder: number[] = [];
-  private evictHead = 0;
-  private nextId = 1;
+  evictOrder: number[] = [];
+  evictHead = 0;
+  nextId = 1;
   /** Recently acknowledged writes per key, newest last: the reference for stale reads. */
-  private readonly acked = new Map<string, AckedVersion[]>();
-  private readonly latencies: number[] = [];
-  private latencyCursor = 0;
+  readonly acked = new Map<string, AckedVersion[]>();
+  readonly latencies: number[] = [];
+  latencyCursor = 0;
   /**
    * The copies of the ops the last save returned: the next save shares the ones that have not changed
    * since, so saves kept together (a run's checkpoints) hold each op's state once. Not state: not saved.
    */
-  private lastSaved = new Map<number, OperationRecord>();
+  lastSaved = new Map<number, OperationRecord>();
   readonly counts = {
     writes: 0,
     reads: 0,
@@ -76,36 +61,6 @@ export class History {
     staleReads: 0,
     overwrittenWrites: 0,
   };
-
-  save(): SavedHistory {
-    const copies = new Map<number, OperationRecord>();
-    for (const op of this.ops.values()) {
-      const last = this.lastSaved.get(op.id);
-      copies.set(op.id, last !== undefined && sameOp(last, op) ? last : { ...op });
-    }
-    this.lastSaved = copies;
-    return {
-      ops: [...copies.values()],
-      evictOrder: this.evictOrder.slice(this.evictHead),
-      nextId: this.nextId,
-      acked: [...this.acked].map(([key, versions]) => [key, versions.slice()] as const),
-      latencies: this.latencies.slice(),
-      latencyCursor: this.latencyCursor,
-      counts: { ...this.counts },
-    };
-  }
-
-  /** Puts saved state back (read and checked by persist/read.ts). */
-  load(state: SavedHistory): void {
-    for (const op of state.ops) this.ops.set(op.id, { ...op });
-    this.evictOrder = state.evictOrder.slice();
-    this.evictHead = 0;
-    this.nextId = state.nextId;
-    for (const [key, versions] of state.acked) this.acked.set(key, versions.slice());
-    this.latencies.push(...state.latencies);
-    this.latencyCursor = state.latencyCursor;
-    Object.assign(this.counts, state.counts);
-  }
 
   begin(kind: 'write' | 'read', nodeId: NodeId, key: string, at: SimTime, value?: string): OpRecord {
     const id = this.nextId++;

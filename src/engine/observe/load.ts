@@ -5,8 +5,9 @@ const BUCKET_MS = 100;
 export const BUCKETS = 10;
 
 export class LoadMeter {
-  private readonly counts = new Array<number>(BUCKETS).fill(0);
-  private readonly stamps = new Array<number>(BUCKETS).fill(-1);
+  // Saved and put back by persist/state.ts.
+  readonly counts = new Array<number>(BUCKETS).fill(0);
+  readonly stamps = new Array<number>(BUCKETS).fill(-1);
 
   record(at: SimTime): void {
     const bucket = Math.floor(at / BUCKET_MS);
@@ -16,15 +17,6 @@ export class LoadMeter {
       this.counts[i] = 0;
     }
     this.counts[i] = (this.counts[i] ?? 0) + 1;
-  }
-
-  save(): { readonly counts: readonly number[]; readonly stamps: readonly number[] } {
-    return { counts: this.counts.slice(), stamps: this.stamps.slice() };
-  }
-
-  load(state: { readonly counts: readonly number[]; readonly stamps: readonly number[] }): void {
-    this.counts.splice(0, BUCKETS, ...state.counts);
-    this.stamps.splice(0, BUCKETS, ...state.stamps);
   }
 
   perSecond(now: SimTime): number {

@@ -1,7 +1,8 @@
 /**
  * A chunk of ended-message records kept as columns (typed arrays), one slot per message id of its range,
  * so recording a message allocates nothing and the garbage collector sees a few arrays, not an object per
- * message. Invariant: once every slot is written (frozen) it never changes again.
+ * message. Invariant: once every slot is written (frozen) it never changes again. Its saved form is made and
+ * read back in persist/messageLog.ts, which the lab loads with the rest of save and restore.
  */
 import type {
   Message,
@@ -18,7 +19,7 @@ export type LiveRecord = { -readonly [K in keyof MessageRecord]: MessageRecord[K
 
 /** How a message ended, by code: 0 not yet (an empty slot), 1 arrived, then dropped at a cut, down, removed. */
 export const FATES = [undefined, 'arrived', 'cut', 'down', 'removed'] as const;
-const EMPTY = 0;
+export const EMPTY = 0;
 const ARRIVED = 1;
 
 /** The code of a message's end: arrived (no reason) or dropped for `reason`. */
@@ -53,10 +54,10 @@ export interface SavedChunk {
 }
 
 /** A column of numbers: a typed array the chunk writes, or a saved chunk's array it only reads. */
-type Column = { [index: number]: number; readonly length: number };
+export type Column = { [index: number]: number; readonly length: number };
 
 /** Items `start` to `end` of a column as an array of exactly that size (one grown by pushes has slack). */
-function numbers(column: Column, start: number, end: number): number[] {
+export function numbers(column: Column, start: number, end: number): number[] {
   const out = new Array<number>(end - start);
   for (let k = start; k < end; k++) out[k - start] = column[k] ?? 0;
   return out;
@@ -76,9 +77,10 @@ export class Chunk {
   readonly lastLsn: Column;
   readonly opStart: Column;
   readonly opCount: Column;
-  private opIds: Column;
+  /** (Its saved form is made and read in persist/messageLog.ts, as are `savedForm` and `opLength`.) */
+  opIds: Column;
   /** Op ids used in `opIds`. */
-  private opLength = 0;
+  opLength = 0;
   readonly kind: (MessageKind | null | undefined)[];
   readonly payload: (MessagePayloadKind | null | undefined)[];
   readonly from: (NodeId | null | undefined)[];
@@ -86,7 +88,7 @@ export class Chunk {
   /** It reads a save's arrays (a frozen chunk restored): it is never written to, nor reused. */
   readonly shared: boolean;
   /** Its saved form once frozen, made when first saved. */
-  private savedForm: SavedChunk | undefined;
+  savedForm: SavedChunk | undefined;
   /** Its written slots' records as objects, each made when first asked for. */
   private objects: (MessageRecord | undefined)[] | undefined;
 
@@ -243,81 +245,5 @@ export class Chunk {
       if (this.fate[i] === EMPTY || (this.sentAt[i] ?? 0) > to || (this.endedAt[i] ?? 0) < from) continue;
       out.push((objects[i] ??= this.record(i)));
     }
-  }
-
-  /** Its state as data: made once when frozen, and shared by every save from then on. */
-  save(): SavedChunk {
-    if (this.savedForm !== undefined) return this.savedForm;
-    const n = this.top;
-    const column = (values: Column): number[] => numbers(values, 0, n);
-    const names = <T>(values: (T | null | undefined)[]): (T | null)[] => {
-      const out = new Array<T | null>(n);
-      for (let i = 0; i < n; i++) out[i] = values[i] ?? null;
-      return out;
-    };
-    const saved: SavedChunk = {
-      first: this.first,
-      capacity: this.capacity,
-      fate: column(this.fate),
-      kind: names(this.kind),
-      payload: names(this.payload),
-      from: names(this.from),
-      to: names(this.to),
-      sentAt: column(this.sentAt),
-      deliverAt: column(this.deliverAt),
-      endedAt: column(this.endedAt),
-      size: column(this.size),
-      firstLsn: column(this.firstLsn),
-      lastLsn: column(this.lastLsn),
-      opStart: column(this.opStart),
-      opCount: column(this.opCount),
-      opIds: numbers(this.opIds, 0, this.opLength),
-    };
-    // A slot not written (in flight) is saved empty, whatever a reused chunk left there.
-    for (let i = 0; i < n; i++) {
-      if (saved.fate[i] !== EMPTY) continue;
-      for (const values of [saved.sentAt, saved.deliverAt, saved.endedAt, saved.size] as number[][])
-        values[i] = 0;
-      for (const values of [saved.firstLsn, saved.lastLsn, saved.opStart, saved.opCount] as number[][])
-        values[i] = 0;
-      for (const values of [saved.kind, saved.payload, saved.from, saved.to] as unknown[][]) values[i] = null;
-    }
-    if (this.frozen) this.savedForm = saved;
-    return saved;
-  }
-
-  /**
-   * A chunk from its saved form (checked by persist/read.ts): a frozen one reads the save's arrays (a seek
-   * restores many saves that share it), one that may still change copies them.
-   */
-  static load(saved: SavedChunk): Chunk {
-    const n = saved.fate.length;
-    if (n === saved.capacity && !saved.fate.includes(EMPTY))
-      return new Chunk(saved.first, saved.capacity, saved);
-    const chunk = new Chunk(saved.first, saved.capacity);
-    const copy = (to: Column, from: readonly number[]) => {
-      (to as Float64Array).set(from);
-    };
-    copy(chunk.fate, saved.fate);
-    copy(chunk.sentAt, saved.sentAt);
-    copy(chunk.deliverAt, saved.deliverAt);
-    copy(chunk.endedAt, saved.endedAt);
-    copy(chunk.size, saved.size);
-    copy(chunk.firstLsn, saved.firstLsn);
-    copy(chunk.lastLsn, saved.lastLsn);
-    copy(chunk.opStart, saved.opStart);
-    copy(chunk.opCount, saved.opCount);
-    if (saved.opIds.length > chunk.opIds.length) chunk.opIds = new Float64Array(saved.opIds.length);
-    copy(chunk.opIds, saved.opIds);
-    chunk.opLength = saved.opIds.length;
-    for (let i = 0; i < n; i++) {
-      chunk.kind[i] = saved.kind[i] ?? undefined;
-      chunk.payload[i] = saved.payload[i] ?? undefined;
-      chunk.from[i] = saved.from[i] ?? undefined;
-      chunk.to[i] = saved.to[i] ?? undefined;
-      if (saved.fate[i] !== EMPTY) chunk.written++;
-    }
-    chunk.top = n;
-    return chunk;
   }
 }

@@ -10,7 +10,8 @@ import {
   type Simulation,
 } from '../index.ts';
 import { cluster, startedCluster } from '../testing.ts';
-import { MessageLog, PAYLOAD_KINDS, type LiveRecord } from './messages.ts';
+import { loadMessageLog, saveMessageLog } from '../persist/messageLog.ts';
+import { MessageLog, PAYLOAD_KINDS, type LiveRecord, type SavedMessageLog } from './messages.ts';
 
 /** The default ship rate (entries per second): a batch of n takes n / 20 ms to put on the wire. */
 const SHIP_MS_PER_ENTRY = 1000 / 20_000;
@@ -420,7 +421,7 @@ describe('MessageLog', () => {
     expect(ids(log, [1, 2])).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11, 12]);
     end(log, 1, 12);
     const copy = new MessageLog(10);
-    copy.load(JSON.parse(JSON.stringify(log.save())) as ReturnType<MessageLog['save']>, [2]);
+    loadMessageLog(copy, JSON.parse(JSON.stringify(saveMessageLog(log))) as SavedMessageLog, [2]);
     expect(ids(copy, [2])).toEqual(ids(log, [2]));
     expect(ids(log, [2])).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11, 12]);
     for (const l of [log, copy]) {

@@ -44,16 +44,17 @@ export type Carried = readonly { readonly opId: number }[] | number | undefined;
  * in flight is always kept, and once the bound is reached 95% to 100% of it are kept.
  */
 export class MessageLog {
+  // Its state is saved and put back by persist/messageLog.ts (loaded with save and restore).
   /** Messages older than the oldest chunk that ended since it went, in the order they ended. */
-  private held: LiveRecord[] = [];
+  held: LiveRecord[] = [];
   /** Messages older than the oldest chunk still in flight. */
-  private olderInFlight = 0;
-  private chunks: Chunk[] = [];
+  olderInFlight = 0;
+  chunks: Chunk[] = [];
   /** Where the next chunk begins while there is none (ids start at 1). */
-  private nextFirst = 1;
+  nextFirst = 1;
   /** The last chunk dropped, to reuse rather than allocate another. */
   private spare: Chunk | undefined;
-  private readonly chunkSize: number;
+  readonly chunkSize: number;
 
   constructor(private readonly kept = MESSAGE_RECORDS_KEPT) {
     this.chunkSize = Math.max(1, Math.floor(kept / 20));
@@ -138,30 +139,6 @@ export class MessageLog {
     }
     for (; f < flying.length; f++) out.push(flying[f] as MessageRecord);
     return out;
-  }
-
-  /** Its state as data: a frozen chunk's is made once and shared by every save from then on. */
-  save(): SavedMessageLog {
-    return { held: this.held.slice(), chunks: this.chunks.map((chunk) => chunk.save()) };
-  }
-
-  /**
-   * Puts saved state back (read and checked by persist/read.ts; frozen chunks read the save's arrays), or
-   * with none (an older save) starts at the oldest message in flight. `inFlight`: their ids.
-   */
-  load(state: SavedMessageLog | null, inFlight: readonly number[]): void {
-    this.held = state?.held.slice() ?? [];
-    this.chunks = state?.chunks.map((chunk) => Chunk.load(chunk)) ?? [];
-    const first = this.chunks[0]?.first ?? Number.POSITIVE_INFINITY;
-    let oldest = Number.POSITIVE_INFINITY;
-    this.olderInFlight = 0;
-    for (const id of inFlight) {
-      if (id < first) this.olderInFlight++;
-      oldest = Math.min(oldest, id);
-    }
-    // With no chunk, every message in flight is in the chunks to come.
-    if (this.chunks.length === 0) this.olderInFlight = 0;
-    this.nextFirst = oldest === Number.POSITIVE_INFINITY ? 1 : oldest - ((oldest - 1) % this.chunkSize);
   }
 }
 

@@ -39,6 +39,18 @@ import type { TaskHandle } from '../scheduler.ts';
 import { restoreTimers } from './actors.ts';
 import { SAVE_FORMAT, SAVE_VERSION } from './format.ts';
 import { Reader } from './reader.ts';
+import { loadHistory } from './history.ts';
+import { loadNetwork } from './network.ts';
+import { restoreScheduler } from './scheduler.ts';
+import {
+  loadConflicts,
+  loadEvents,
+  loadFailoverRecords,
+  loadLoad,
+  loadParts,
+  loadWorkload,
+  restoreLeases,
+} from './state.ts';
 import { upgradeFromV1, upgradeFromV2, upgradeFromV3 } from './upgrade.ts';
 import { registerRestore } from './registry.ts';
 
@@ -193,7 +205,7 @@ export function restoreNode(cluster: Cluster, r: Reader, table: EntryTable): DbN
     uid: r.num('uid'),
   });
   fill(node, readNodeFields(r, table));
-  node.load.load(readLoad(r.at('load')));
+  loadLoad(node.load, readLoad(r.at('load')));
   fill(node.sender, readSender(r.at('sender')));
   fill(node.receiver, readReceiver(r.at('receiver')));
   fill(node.logical, readLogical(r.at('logical'), table));
@@ -321,10 +333,13 @@ export function readPayload(r: Reader, table: EntryTable): Payload {
 /** Restores the cluster's state (its nodes already restored), naming by path anything that does not fit. */
 export function restoreCluster(cluster: Cluster, r: Reader, table: EntryTable): void {
   cluster.random.restore(r.num('random'));
-  cluster.history.load(readHistory(r.at('history')));
-  cluster.events.load(readEvents(r.at('events')));
-  cluster.conflicts.load(readConflicts(r.at('conflicts')));
-  cluster.network.load(readNetwork(r.at('network'), (payload) => readPayload(payload, table)));
+  loadHistory(cluster.history, readHistory(r.at('history')));
+  loadEvents(cluster.events, readEvents(r.at('events')));
+  loadConflicts(cluster.conflicts, readConflicts(r.at('conflicts')));
+  loadNetwork(
+    cluster.network,
+    readNetwork(r.at('network'), (payload) => readPayload(payload, table)),
+  );
   cluster.nextConnId = r.num('nextConnId');
   cluster.nextBackupId = r.num('nextBackupId');
   cluster.nextUid = r.num('nextUid');
@@ -334,7 +349,7 @@ export function restoreCluster(cluster: Cluster, r: Reader, table: EntryTable): 
   if (parts !== undefined) {
     if (typeof parts !== 'object' || parts === null) r.at('parts').fail('expected an object');
     try {
-      cluster.loadParts(parts as Record<string, unknown>);
+      loadParts(cluster, parts as Record<string, unknown>);
     } catch (error) {
       r.at('parts').fail(error instanceof Error ? error.message : String(error));
     }
@@ -435,18 +450,22 @@ function restoreParts(r: Reader, scenario: Scenario, parts: BuildParts): Failove
   const saved = managed ? readManager(r.at('failover'), now) : undefined;
   const manager = saved === undefined ? undefined : new FailoverManager(cluster, records, saved);
   restoreCluster(cluster, r.at('cluster'), table);
-  records.load(readFailoverRecords(r.at('records')));
-  workload.load(readWorkload(r.at('workload')));
+  loadFailoverRecords(records, readFailoverRecords(r.at('records')));
+  loadWorkload(workload, readWorkload(r.at('workload')));
   commands.push(...r.list('commands', readCommand));
   let bySeq: Map<number, TaskHandle>;
   try {
-    bySeq = cluster.scheduler.restore(readScheduler(r.at('scheduler')));
+    bySeq = restoreScheduler(cluster.scheduler, readScheduler(r.at('scheduler')));
   } catch (error) {
     return r.at('scheduler').fail(error instanceof Error ? error.message : String(error));
   }
   for (const { r: n, node } of nodes)
     restoreTimers(node.actor, readTimers(n.at('machine'), now), cluster.scheduler);
-  if (saved !== undefined) manager?.restoreQueue(saved, bySeq);
+  if (saved !== undefined && manager !== undefined) {
+    // The manager's timers and lease checks, once the scheduler's queue is restored.
+    restoreTimers(manager.actor, saved.machine.timers, cluster.scheduler);
+    restoreLeases(manager.leases, saved.leases, bySeq);
+  }
   return manager;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
+import type { FailoverManager, SavedManager } from '../failover/manager.ts';
 import type { SenderState, ShippingState } from '../replication/senderState.ts';
 import type { CommitState } from '../replication/commitState.ts';
 import type { ReceiverState } from '../replication/receiverState.ts';
@@ -15,6 +16,18 @@ import type { Command, LogEntry } from '../types.ts';
 import { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './format.ts';
 import { registerSave } from './registry.ts';
 import { saveActor, type SavedActor } from './actors.ts';
+import { saveHistory } from './history.ts';
+import { saveNetwork } from './network.ts';
+import { saveScheduler } from './scheduler.ts';
+import {
+  saveConflicts,
+  saveEvents,
+  saveFailoverRecords,
+  saveLeases,
+  saveLoad,
+  saveParts,
+  saveWorkload,
+} from './state.ts';
 
 /** Collects the entries a save refers to, each once. */
 export class EntryPool {
@@ -142,7 +155,7 @@ export function saveNode(node: DbNode, pool: EntryPool, cluster: Cluster): Saved
     generation: node.generation,
     needsRewind: node.needsRewind,
     rewindRequested: node.rewindRequested,
-    load: node.load.save(),
+    load: saveLoad(node.load),
     downSince: node.downSince ?? null,
     leaseUntil: node.leaseUntil,
     sender: saveSender(node.sender),
@@ -229,16 +242,28 @@ export function saveCluster(cluster: Cluster, pool: EntryPool): SavedCluster {
       cert: { ...c.cert },
       waitingFor: [...c.waitingFor],
     })),
-    history: cluster.history.save(),
-    events: cluster.events.save(),
-    conflicts: cluster.conflicts.save(),
-    network: cluster.network.save((payload) => savePayload(payload, pool)),
-    parts: cluster.saveParts(),
+    history: saveHistory(cluster.history),
+    events: saveEvents(cluster.events),
+    conflicts: saveConflicts(cluster.conflicts),
+    network: saveNetwork(cluster.network, (payload) => savePayload(payload, pool)),
+    parts: saveParts(cluster),
     nextConnId: cluster.nextConnId,
     nextBackupId: cluster.nextBackupId,
     nextUid: cluster.nextUid,
     maxTimeline: cluster.maxTimeline,
     version: cluster.version,
+  };
+}
+
+/** The failover manager as saved: its machine, where it stands in a partition, its pending lease checks. */
+function saveManager(manager: FailoverManager): SavedManager {
+  return {
+    machine: saveActor(manager.actor, manager.clock, manager.cluster.scheduler),
+    anchor: manager.anchor ?? null,
+    partitionedAt: manager.partitionedAt ?? null,
+    electionStartedAt: manager.electionStartedAt ?? null,
+    noCandidateReported: manager.noCandidateReported,
+    leases: saveLeases(manager.leases),
   };
 }
 
@@ -252,12 +277,12 @@ function saveSimulation(parts: SaveParts): SavedSimulation {
     version: SAVE_VERSION,
     time: cluster.now(),
     scenario: input,
-    scheduler: cluster.scheduler.save(),
+    scheduler: saveScheduler(cluster.scheduler),
     nodes,
     cluster: saveCluster(cluster, pool),
-    failover: manager?.save() ?? null,
-    records: records.save(),
-    workload: workload.save(),
+    failover: manager === undefined ? null : saveManager(manager),
+    records: saveFailoverRecords(records),
+    workload: saveWorkload(workload),
     commands: JSON.parse(JSON.stringify(commands)) as Command[],
     entries: pool.entries,
   };

@@ -7,7 +7,6 @@ import { nodeRadius } from './geometry.ts';
 import { GraphEdge } from './GraphEdge.tsx';
 import type { Anchor, MenuTarget } from './GraphMenu.tsx';
 import { GraphNode } from './GraphNode.tsx';
-import { DropHint } from './DropHint.tsx';
 import type { FollowedWrite } from './nodeText.ts';
 import { fitViewBox, layoutTopology, type LayoutInput } from './layout.ts';
 import { MessageCanvas } from './MessageCanvas.tsx';
@@ -17,11 +16,14 @@ import { focusTarget, readingOrder, type Direction, type Jump } from './navigati
 import { useNodeDrag } from './useNodeDrag.ts';
 import { useZoom } from './useZoom.ts';
 import { whenIdle } from '../whenIdle.ts';
+import { deferred } from '../deferred.tsx';
 import './graph.css';
 
 // The menus are not needed for the first frame: fetched when the browser is idle, before anyone clicks.
 const loadMenu = () => import('./GraphMenu.tsx');
 const GraphMenu = lazy(() => loadMenu().then((m) => ({ default: m.GraphMenu })));
+/** Shown only while a node is dragged (with d3-drag, after the first frame): fetched when idle. */
+const DropHint = deferred(() => import('./DropHint.tsx').then((m) => m.DropHint));
 
 function followedAt(opId: number | null, reach: OpReach | null, nodeId: string): FollowedWrite | undefined {
   const state = reach?.[nodeId];
@@ -69,6 +71,7 @@ export function Graph({
   const pickedConflict = useLabStore((s) => s.conflicts.find((c) => c.id === s.selectedConflictId)?.nodeIds);
   const hintId = useId();
   useEffect(() => whenIdle(loadMenu), []);
+  useEffect(() => whenIdle(DropHint.preload), []);
   const key = topologyKey(nodes);
   const layout = useMemo(() => layoutTopology(JSON.parse(key) as LayoutInput[]), [key]);
 
@@ -216,7 +219,7 @@ export function Graph({
           </g>
           <MessageLayer position={position} radius={radius} />
           {drag?.over != null && (
-            <DropHint drag={drag} target={layout.positions.get(drag.over.id)} radius={radius} />
+            <DropHint.Component drag={drag} target={layout.positions.get(drag.over.id)} radius={radius} />
           )}
           <g className="nodes" ref={nodesGroup}>
             {nodes.map((node) => {

@@ -1,9 +1,8 @@
 /**
  * Attaches d3-zoom (wheel and drag to zoom and pan) to an SVG ref; React renders the transform.
- * d3-zoom (with d3-selection, d3-transition and d3-drag) loads after the first frame: the graph
- * draws at the identity transform, and zooming starts working a moment later.
+ * d3-zoom (with d3-selection, d3-transition and d3-drag) loads after the first frame, with the behaviour
+ * (zoom.ts): the graph draws at the identity transform, and zooming starts working a moment later.
  */
-import type { D3ZoomEvent } from 'd3-zoom';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 export interface ZoomState {
@@ -26,27 +25,12 @@ export function useZoom(ref: RefObject<SVGSVGElement | null>, wheelNeedsModifier
     if (svg === null) return undefined;
     let detach: (() => void) | null = null;
     let cancelled = false;
-    void Promise.all([import('d3-zoom'), import('d3-selection')]).then(
-      ([{ zoom, zoomIdentity }, { select }]) => {
-        if (cancelled) return;
-        const zoomer = zoom<SVGSVGElement, unknown>()
-          .scaleExtent([0.4, 4])
-          .filter((event: Event) => {
-            if (event instanceof WheelEvent) return !wheelNeedsModifier || event.ctrlKey || event.metaKey;
-            return !(event instanceof MouseEvent && (event.button !== 0 || event.ctrlKey));
-          })
-          .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-            setTransform(event.transform.toString());
-          });
-        const selection = select(svg).call(zoomer).on('dblclick.zoom', null);
-        reset.current = () => {
-          zoomer.transform(selection, zoomIdentity);
-        };
-        detach = () => {
-          selection.on('.zoom', null);
-        };
-      },
-    );
+    void import('./zoom.ts').then(({ attachZoom }) => {
+      if (cancelled) return;
+      const attached = attachZoom(svg, wheelNeedsModifier, setTransform);
+      reset.current = attached.reset;
+      detach = attached.detach;
+    });
     return () => {
       cancelled = true;
       detach?.();

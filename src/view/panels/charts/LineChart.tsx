@@ -5,9 +5,8 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useLabStoreApi } from '../../../store/index.ts';
 import { useElementSize } from '../../graph/useElementSize.ts';
-import { SeekTime } from '../SeekTime.tsx';
 import { seriesStyle, type XY } from './chartStyle.ts';
-import { LinePlot, PLOT_PLACEHOLDER } from './plots.tsx';
+import { LinePlot, LineTable, PLOT_PLACEHOLDER } from './plots.tsx';
 
 export interface Line {
   readonly id: string;
@@ -29,52 +28,6 @@ interface Props {
   readonly floor?: number;
   readonly empty?: string;
   readonly format?: (v: number) => string;
-}
-
-function formatValue(v: number | null, format: (v: number) => string): string {
-  return v === null ? '—' : format(v);
-}
-
-/** The alternative to the picture: one row per sample (newest first), one column per line. */
-function ChartTable({
-  title,
-  unit,
-  lines,
-  format,
-}: Pick<Props, 'title' | 'unit' | 'lines'> & { readonly format: (v: number) => string }) {
-  const times = lines[0]?.points.map((p) => p.t) ?? [];
-  const byTime = lines.map((l) => new Map(l.points.map((p) => [p.t, p.v])));
-  return (
-    <div className="chart-table table-scroll" tabIndex={0} role="region" aria-label={`${title} (${unit})`}>
-      <table className="node-data">
-        <caption>
-          {title} ({unit})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            {lines.map((l) => (
-              <th key={l.id} scope="col">
-                {l.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...times].reverse().map((t) => (
-            <tr key={t}>
-              <th scope="row">
-                <SeekTime at={t} />
-              </th>
-              {byTime.map((values, i) => (
-                <td key={lines[i]?.id}>{formatValue(values.get(t) ?? null, format)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 export function ChartFrame({
@@ -193,7 +146,15 @@ export function LineChart({
       unit={unit}
       summary={summary}
       legend={<Legend items={lines} />}
-      table={<ChartTable title={title} unit={unit} lines={lines} format={format} />}
+      table={
+        <LineTable.Component
+          fallback={PLOT_PLACEHOLDER}
+          title={title}
+          unit={unit}
+          lines={lines}
+          format={format}
+        />
+      }
     >
       {(width) => (
         <LinePlot.Component

@@ -1,7 +1,7 @@
 /** Reads and writes per second on each node, as grouped bars: read scaling, and a master spared the reads. */
 import type { NodeThroughput } from '../../../store/index.ts';
 import { ChartFrame, Legend } from './LineChart.tsx';
-import { BarPlot, PLOT_PLACEHOLDER } from './plots.tsx';
+import { BarPlot, BarTable, PLOT_PLACEHOLDER } from './plots.tsx';
 const MEASURES = [
   { id: 'reads', label: 'reads/s' },
   { id: 'writes', label: 'writes/s' },
@@ -19,29 +19,6 @@ export function ThroughputChart({
   readonly summary: string;
 }) {
   const title = `Throughput per node, last ${windowMs / 1000} s`;
-  const table = (
-    <div className="chart-table table-scroll" tabIndex={0} role="region" aria-label={`${title} (ops/s)`}>
-      <table className="node-data">
-        <caption>{title} (ops/s)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Node</th>
-            <th scope="col">Reads/s</th>
-            <th scope="col">Writes/s</th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((n) => (
-            <tr key={n.nodeId} data-node-throughput={n.nodeId}>
-              <th scope="row">{n.nodeId}</th>
-              <td>{rate(n.readsPerSec)}</td>
-              <td>{rate(n.writesPerSec)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
   return (
     <ChartFrame
       id="throughput"
@@ -49,7 +26,7 @@ export function ThroughputChart({
       unit="ops/s"
       summary={summary}
       legend={<Legend items={MEASURES} shape="bar" />}
-      table={table}
+      table={<BarTable.Component fallback={PLOT_PLACEHOLDER} title={title} nodes={nodes} format={rate} />}
     >
       {(width) => (
         <BarPlot.Component
