@@ -33,6 +33,7 @@ import { usePrefersReducedMotion } from '../motion.ts';
 import { arrowAt, arrowsIn, timeAt, windowOf, type Arrow, type Plot, type TimeWindow } from './geometry.ts';
 import { laneOrder } from './lanes.ts';
 import { paint } from './draw.ts';
+import { emphasisOf } from './emphasis.ts';
 import { readPalette } from './palette.ts';
 import { describeMessage, kindWords } from './messageText.ts';
 import { SpaceTimeTable } from './SpaceTimeTable.tsx';
@@ -114,6 +115,7 @@ export function SpaceTime() {
           operations,
           markers: state.timeline.markers,
           focus: focusNow,
+          emphasis: emphasisOf(state),
         },
         palette.current,
       );

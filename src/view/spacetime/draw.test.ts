@@ -53,6 +53,7 @@ describe('the diagram painter, into SVG', () => {
         operations: [],
         markers: [],
         focus: null,
+        emphasis: null,
       },
       palette,
     );
@@ -66,6 +67,31 @@ describe('the diagram painter, into SVG', () => {
     expect(svg).toContain('M420.5,0L420.5,80');
     expect(svg).toContain('>0.50 s</text>');
     expect((svg.match(/<clipPath /g) ?? []).length).toBe(1);
+  });
+
+  it('traces the writes picked: the arrows carrying them over the rest, in the conflict colour', () => {
+    const marks: MessageMark[] = [
+      { id: 1, kind: 'entries', from: 'db1', to: 'db2', sentAt: 100, arrivedAt: 200, opIds: [7] },
+      { id: 2, kind: 'entries', from: 'db1', to: 'db2', sentAt: 300, arrivedAt: 400, opIds: [8] },
+    ];
+    const context = new SvgContext();
+    paint(
+      context,
+      {
+        plot,
+        window,
+        height: 80,
+        now: 900,
+        arrows: arrowsIn(marks, plot, window, 900),
+        operations: [],
+        markers: [],
+        focus: null,
+        emphasis: { opIds: new Set([7]), tone: 'conflict' },
+      },
+      palette,
+    );
+    expect(context.body()).toContain('<path d="M100,30L140,60" fill="none" stroke="red" stroke-width="3"/>');
+    expect(context.body()).not.toContain('<path d="M180,30L220,60" fill="none" stroke="red"');
   });
 
   it('greys a lane from a kill to the restart, or to now', () => {

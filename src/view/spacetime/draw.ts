@@ -117,6 +117,12 @@ export interface Scene {
   readonly markers: readonly Marker[];
   /** The arrow hovered or picked, drawn last and thicker. */
   readonly focus: Arrow | null;
+  /**
+   * Writes to trace: the write followed (its fan-out through the cascade) or a conflict's writes (the
+   * messages that carried them, crossing). Their arrows are drawn over the rest in that colour, with their
+   * operations ringed.
+   */
+  readonly emphasis: { readonly opIds: ReadonlySet<number>; readonly tone: 'follow' | 'conflict' } | null;
 }
 
 export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
@@ -224,6 +230,37 @@ export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
       ctx.rect(ox - 2, oy - 2, 4, 4);
       ctx.stroke();
     }
+  }
+
+  // A followed write's fan-out, or a conflict's writes and the messages that carried them.
+  const emphasis = scene.emphasis;
+  if (emphasis !== null && emphasis.opIds.size > 0) {
+    const colour = emphasis.tone === 'conflict' ? palette.bad : palette.cursor;
+    const carries = (a: Arrow) => a.mark.opIds?.some((id) => emphasis.opIds.has(id)) === true;
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.lineWidth = 3;
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (const a of scene.arrows) {
+      if (!carries(a)) continue;
+      ctx.moveTo(a.x1, a.y1);
+      ctx.lineTo(a.x2, a.y2);
+    }
+    ctx.stroke();
+    ctx.beginPath();
+    for (const a of scene.arrows) if (carries(a) && a.end !== 'dropped') glyph(ctx, 'entries', a.x2, a.y2);
+    ctx.fill();
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (const op of scene.operations) {
+      const y = plot.laneY.get(op.nodeId);
+      if (!emphasis.opIds.has(op.id) || y === undefined) continue;
+      const ox = x(op.endedAt ?? op.startedAt);
+      ctx.moveTo(ox + 6, y - 9);
+      ctx.arc(ox, y - 9, 6, 0, 2 * Math.PI);
+    }
+    ctx.stroke();
   }
 
   // The hovered or picked arrow, on top.

@@ -6,6 +6,7 @@
 import type { MessageKind } from '../../engine/index.ts';
 import type { LabState } from '../../store/index.ts';
 import { paint } from './draw.ts';
+import { emphasisOf } from './emphasis.ts';
 import { arrowsIn, windowOf, type Plot } from './geometry.ts';
 import { laneOrder } from './lanes.ts';
 import { kindWords } from './messageText.ts';
@@ -66,6 +67,7 @@ export function diagramSvg(
       operations,
       markers: state.timeline.markers,
       focus: null,
+      emphasis: emphasisOf(state),
     },
     palette,
   );
