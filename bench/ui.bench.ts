@@ -9,6 +9,7 @@
  */
 import { execSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import type { LabStore } from '../src/store/index.ts';
 import {
   BENCH_PAGE_CONFIG,
   buildBenchPage,
@@ -50,10 +51,19 @@ async function measureAt(page: Page, base: string, target: number, panels: Panel
     if (attempt === 3) break;
     writes = seen > 0 ? (writes * target) / seen : writes * 2;
   }
-  return describe(
+  const line = describe(
     `~${target} in flight (${writes.toFixed(1)} writes/s), panels ${panels}`,
     await sampleFrames(page, MEASURE_MS),
   );
+  return panels === 'diagram' ? `${line}  arrows in view ${await arrowsInView(page)}` : line;
+}
+
+/** How many messages the space-time diagram's window holds now (it follows the run, 5 s wide). */
+async function arrowsInView(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const state = (window as unknown as { __lab: LabStore }).__lab.getState();
+    return state.actions.spaceTime(Math.max(0, state.simTime - 5000), state.simTime).messages.length;
+  });
 }
 
 async function main(): Promise<void> {
