@@ -24,6 +24,17 @@ test.describe('space-time diagram', () => {
       .locator('[data-lane]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-lane')));
     expect(lanes).toEqual(['db1', 'db2', 'db3']);
+
+    // Resized taller (its bottom edge), the lanes share the room, up to 80 px each.
+    const lane = diagram(page).locator('[data-lane="db3"]');
+    expect((await lane.boundingBox())?.height).toBeCloseTo(30, 0);
+    await diagram(page)
+      .locator('.spacetime-frame')
+      .evaluate((frame: HTMLElement) => {
+        frame.style.height = '204px';
+      });
+    await expect.poll(async () => (await lane.boundingBox())?.height).toBeCloseTo(60, 0);
+    expect((await diagram(page).locator('canvas').boundingBox())?.height).toBeCloseTo(204, 0);
   });
 
   test('names an arrow picked by keyboard and rings it on the graph while in flight', async ({ page }) => {
@@ -33,18 +44,33 @@ test.describe('space-time diagram', () => {
     // A few events on: the entry is on its way to the replicas.
     for (let i = 0; i < 3; i++) await button(page, 'Step').click();
     await expect(page.locator('.msg-glyph[data-kind="entries"]').first()).toBeAttached();
+    // ← goes back from arrow to arrow (the workload's acknowledgements too) to an entries batch in flight.
     await messages(page).focus();
-    await page.keyboard.press('ArrowLeft');
-    await expect(picked(page)).toHaveText(
-      /^db1 → db[23]: entr(y|ies) [\d–]+ \(writes? [#\d, ]+\), sent \d+\.\d\d s, still in flight$/,
-    );
+    const inFlight =
+      /^db1 → db[23]: entr(y|ies) [\d–]+ \(writes? [#\d, ]+\), sent \d+\.\d\d s, still in flight$/;
+    await expect
+      .poll(
+        async () => {
+          await page.keyboard.press('ArrowLeft');
+          return (await picked(page).textContent()) ?? '';
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(inFlight);
     const ringed = page.locator('.msg-glyph[data-highlighted="true"]');
     await expect(ringed).toHaveCount(1);
     await expect(ringed).toHaveAttribute('data-kind', 'entries');
 
     // Once it arrived, the words say when, and nothing is ringed.
-    for (let i = 0; i < 6; i++) await button(page, 'Step').click();
-    await expect(picked(page)).toHaveText(/arrived \d+\.\d\d s$/);
+    await expect
+      .poll(
+        async () => {
+          await button(page, 'Step').click();
+          return (await picked(page).textContent()) ?? '';
+        },
+        { timeout: 20_000 },
+      )
+      .toMatch(/arrived \d+\.\d\d s$/);
     await expect(ringed).toHaveCount(0);
   });
 

@@ -40,6 +40,9 @@ import { SpaceTimeTable } from './SpaceTimeTable.tsx';
 import './spacetime.css';
 
 const LANE_HEIGHT = 30;
+/** How thin and how tall a lane may be made by resizing the diagram. */
+const MIN_LANE = 16;
+const MAX_LANE = 80;
 const AXIS_HEIGHT = 18;
 const GUTTER = 64;
 /** The narrowest window, simulated ms. */
@@ -61,20 +64,27 @@ export function SpaceTime() {
   const [tableShown, setTableShown] = useState(false);
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const width = useElementSize(frame)?.width ?? 0;
+  const size = useElementSize(frame);
+  const width = size?.width ?? 0;
   /** The arrows last drawn, for hit tests and keys. */
   const drawn = useRef<readonly Arrow[]>([]);
   const press = useRef<{ x: number; y: number; dragging: boolean } | null>(null);
 
   const lanes = useMemo(() => laneOrder(nodes), [nodes]);
-  const height = AXIS_HEIGHT + lanes.length * LANE_HEIGHT + 6;
+  // The frame is resizable (its bottom edge): the lanes share the height it is given.
+  const initialHeight = AXIS_HEIGHT + lanes.length * LANE_HEIGHT + 6;
+  const laneHeight = Math.min(
+    MAX_LANE,
+    Math.max(MIN_LANE, ((size?.height ?? initialHeight) - AXIS_HEIGHT - 6) / Math.max(1, lanes.length)),
+  );
+  const height = AXIS_HEIGHT + lanes.length * laneHeight + 6;
   const plot: Plot = useMemo(
     () => ({
       left: GUTTER,
       width: Math.max(10, width - GUTTER - 8),
-      laneY: new Map(lanes.map((id, i) => [id, AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2])),
+      laneY: new Map(lanes.map((id, i) => [id, AXIS_HEIGHT + i * laneHeight + laneHeight / 2])),
     }),
-    [lanes, width],
+    [lanes, width, laneHeight],
   );
   const viewRef = useRef(view);
   const focusRef = useRef<Arrow | null>(null);
@@ -348,10 +358,14 @@ export function SpaceTime() {
           {!live && ' (viewing the past)'}
         </span>
       </div>
-      <div ref={frame} className="spacetime-frame" style={{ height }}>
+      <div ref={frame} className="spacetime-frame" style={{ height: initialHeight }}>
         <ol className="spacetime-lanes" aria-label="Lanes">
           {lanes.map((id, i) => (
-            <li key={id} data-lane={id} style={{ top: AXIS_HEIGHT + i * LANE_HEIGHT }}>
+            <li
+              key={id}
+              data-lane={id}
+              style={{ top: AXIS_HEIGHT + i * laneHeight, height: laneHeight, lineHeight: `${laneHeight}px` }}
+            >
               {id}
             </li>
           ))}
