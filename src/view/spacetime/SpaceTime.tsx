@@ -70,7 +70,9 @@ export function SpaceTime() {
   const drawn = useRef<readonly Arrow[]>([]);
   const press = useRef<{ x: number; y: number; dragging: boolean } | null>(null);
 
-  const lanes = useMemo(() => laneOrder(nodes), [nodes]);
+  // The same lanes while the order stands, so a new snapshot does not rebuild the plot and re-subscribe.
+  const laneKey = laneOrder(nodes).join('\n');
+  const lanes = useMemo(() => laneKey.split('\n'), [laneKey]);
   // The frame is resizable (its bottom edge): the lanes share the height it is given.
   const initialHeight = AXIS_HEIGHT + lanes.length * LANE_HEIGHT + 6;
   const laneHeight = Math.min(

@@ -31,7 +31,8 @@ export const DASH: Readonly<Record<MessageKind, readonly number[]>> = {
   heartbeat: [1, 4],
 };
 
-const WIDTH: Readonly<Record<MessageKind, number>> = {
+/** Each kind's line width (px). */
+export const WIDTH: Readonly<Record<MessageKind, number>> = {
   entries: 1.5,
   ack: 1.25,
   hello: 1.25,

@@ -5,7 +5,7 @@
  */
 import type { MessageKind } from '../../engine/index.ts';
 import type { LabState } from '../../store/index.ts';
-import { paint } from './draw.ts';
+import { DASH, WIDTH, paint } from './draw.ts';
 import { emphasisOf } from './emphasis.ts';
 import { arrowsIn, windowOf, type Plot } from './geometry.ts';
 import { laneOrder } from './lanes.ts';
@@ -19,13 +19,6 @@ const AXIS = 18;
 const GUTTER = 64;
 const KEY_ROW = 22;
 const KINDS: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat'];
-const DASHES: Readonly<Record<MessageKind, string>> = {
-  entries: '',
-  ack: ' stroke-dasharray="5 3"',
-  hello: ' stroke-dasharray="1.5 3"',
-  snapshot: '',
-  heartbeat: ' stroke-dasharray="1 4"',
-};
 
 export interface DiagramPicture {
   readonly text: string;
@@ -80,7 +73,7 @@ export function diagramSvg(
   const key = KINDS.map((kind, i) => {
     const x = 12 + (i % 3) * Math.floor((width - 24) / 3);
     const y = Math.floor(i / 3) * KEY_ROW;
-    const line = `<line x1="${x}" x2="${x + 24}" y1="${y + 8}" y2="${y + 8}" stroke="${palette.kinds[kind]}" stroke-width="${kind === 'snapshot' ? 4 : 2}"${DASHES[kind]}/>`;
+    const line = `<line x1="${x}" x2="${x + 24}" y1="${y + 8}" y2="${y + 8}" stroke="${palette.kinds[kind]}" stroke-width="${WIDTH[kind] + 0.5}"${DASH[kind].length === 0 ? '' : ` stroke-dasharray="${DASH[kind].join(' ')}"`}/>`;
     return `${line}<text x="${x + 30}" y="${y + 12}" font-size="12">${escapeXml(kindWords(kind))}</text>`;
   }).join('');
   const keyHeight = Math.ceil(KINDS.length / 3) * KEY_ROW + 8;

@@ -61,33 +61,15 @@ export class SvgContext implements Painter {
   private clipCount = 0;
 
   save(): void {
-    this.stack.push({
-      strokeStyle: this.strokeStyle,
-      fillStyle: this.fillStyle,
-      lineWidth: this.lineWidth,
-      globalAlpha: this.globalAlpha,
-      font: this.font,
-      textAlign: this.textAlign,
-      dash: this.dash,
-      clips: this.clips,
-    });
+    const { strokeStyle, fillStyle, lineWidth, globalAlpha, font, textAlign, dash, clips } = this;
+    this.stack.push({ strokeStyle, fillStyle, lineWidth, globalAlpha, font, textAlign, dash, clips });
     this.clips = 0;
   }
 
   restore(): void {
     for (; this.clips > 0; this.clips--) this.out.push('</g>');
     const state = this.stack.pop();
-    if (state === undefined) return;
-    ({
-      strokeStyle: this.strokeStyle,
-      fillStyle: this.fillStyle,
-      lineWidth: this.lineWidth,
-      globalAlpha: this.globalAlpha,
-      font: this.font,
-      textAlign: this.textAlign,
-      dash: this.dash,
-      clips: this.clips,
-    } = state);
+    if (state !== undefined) Object.assign(this, state);
   }
 
   beginPath(): void {
