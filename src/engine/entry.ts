@@ -40,3 +40,38 @@ export {
   type SimulationStats,
 } from './api.ts';
 export type * from './types.ts';
+export {
+  compare,
+  measure,
+  DEFAULT_SAMPLE_EVERY_MS,
+  MAX_LAG_SAMPLES,
+  type CompareOptions,
+  type CompareSide,
+  type Comparison,
+  type Refusal,
+} from './compare/compare.ts';
+export {
+  applyCompareCommand,
+  checkCommands,
+  type Applied,
+  type CompareArgs,
+  type CompareCommand,
+  type WriteRef,
+} from './compare/commands.ts';
+export {
+  COMPARE_METRICS,
+  NO_LAG_SAMPLES,
+  REPLICA_METRICS,
+  compareFigures,
+  differences,
+  sampleLag,
+  type Better,
+  type CompareFigures,
+  type CompareMetric,
+  type Difference,
+  type LagSamples,
+  type LagTally,
+  type ReplicaLag,
+  type Unit,
+} from './compare/figures.ts';
+export { checkNodeRef, nodeRefOf, resolveNodeRef, type NodeRef, type Resolved } from './compare/nodeRef.ts';
