@@ -9,8 +9,8 @@ import {
   type AddNodeOptions,
   type CommandName,
   type ConfigureOptions,
+  type Simulation,
 } from '../api.ts';
-import type { Simulation } from '../api.ts';
 import type { ClientOptions, NodeId, SimTime, WorkloadOptions } from '../types.ts';
 import { checkNodeRef, resolveNodeRef, shown, type NodeRef } from './nodeRef.ts';
 
@@ -50,15 +50,15 @@ export type CompareCommand = {
   readonly [T in CommandName]: { readonly at: SimTime; readonly type: T; readonly args: CompareArgs[T] };
 }[CommandName];
 
-/** What a command's references become on one side; a reference that names nothing there throws a Refusal. */
+/** What a command's references become on one side; a reference that names nothing there throws Unresolved. */
 interface Refs {
   node(ref: NodeRef, path: string): NodeId;
   write(ref: WriteRef, path: string): number;
   list<T>(value: readonly T[], path: string): readonly T[];
 }
 
-/** A command that cannot apply on one side, and why: recorded there, while the other side carries on. */
-class Refusal extends Error {}
+/** A reference that names nothing on one side: the command is refused there, and the other side carries on. */
+class Unresolved extends Error {}
 
 const node0 = <R extends readonly unknown[]>([node, ...rest]: readonly [NodeRef, ...R], r: Refs) =>
   [r.node(node, 'args[0]'), ...rest] as readonly [NodeId, ...R];
@@ -186,19 +186,19 @@ export function applyCompareCommand(
     const args = resolveArgs(command, {
       node: (ref) => {
         const resolved = resolveNodeRef(sim, ref);
-        if (!resolved.ok) throw new Refusal(resolved.reason);
+        if (!resolved.ok) throw new Unresolved(resolved.reason);
         return resolved.id;
       },
       write: (ref) => {
         const id = opOf(ref.command);
-        if (id === undefined) throw new Refusal(`command ${ref.command} issued no write here`);
+        if (id === undefined) throw new Unresolved(`command ${ref.command} issued no write here`);
         return id;
       },
       list: (list) => list,
     });
     return { ok: true, result: (sim[command.type] as (...args: readonly unknown[]) => unknown)(...args) };
   } catch (error) {
-    if (error instanceof Refusal || error instanceof SimulationError)
+    if (error instanceof Unresolved || error instanceof SimulationError)
       return { ok: false, reason: error.message };
     throw error;
   }
