@@ -97,6 +97,11 @@ export class Network<P> {
   // Its state is saved and put back by persist/network.ts (loaded with the rest of save and restore).
   /** Each message in flight with what it carries, by id (one map: a message costs one set and one delete). */
   readonly inFlight = new Map<number, { readonly message: Message; readonly payload: P }>();
+  /**
+   * The record of a message in flight, made once while it flies (nothing in it changes until it ends):
+   * a diagram asks for every frame's window, and thousands of messages may be on the wire.
+   */
+  private readonly flyingRecords = new WeakMap<object, MessageRecord>();
   /** The records of messages that ended, the newest kept (those in flight are recorded as they end). */
   readonly records = new MessageLog();
   /** Per direction (from → to): when the last message sent on it arrives. */
@@ -251,9 +256,18 @@ export class Network<P> {
   /** The records of every message kept, in flight or ended, whose flight overlaps [from, to], oldest first. */
   messageRecords(from: SimTime, to: SimTime): MessageRecord[] {
     const flying: MessageRecord[] = [];
-    for (const { message, payload } of this.inFlight.values())
-      if (message.sentAt <= to && message.deliverAt >= from)
-        flying.push(this.recorder.inFlight(message, payload));
+    for (const flight of this.inFlight.values()) {
+      const { message, payload } = flight;
+      if (message.sentAt > to || message.deliverAt < from) continue;
+      let record = this.flyingRecords.get(flight);
+      if (record === undefined) {
+        // Shared between calls, so frozen: a caller cannot change what the next one sees.
+        record = Object.freeze(this.recorder.inFlight(message, payload));
+        if (record.opIds !== undefined) Object.freeze(record.opIds);
+        this.flyingRecords.set(flight, record);
+      }
+      flying.push(record);
+    }
     return this.records.all(from, to, flying);
   }
 

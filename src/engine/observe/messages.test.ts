@@ -352,15 +352,22 @@ describe('messages({ from, to })', () => {
       expect(() => sim.messages(window as never)).toThrow(SimulationError);
   });
 
-  it('hands out copies of records in flight: a caller cannot change the run', () => {
+  it('hands out records in flight frozen, made once while they fly: a caller cannot change the run', () => {
     const sim = startedCluster(1, {}, { latencyMs: 50 });
     sim.write('db1', 'k', 'v');
     sim.advance(5);
     const flying = sim.messages().filter((m) => !ended(m));
     expect(flying.length).toBeGreaterThan(0);
-    for (const m of flying) (m as LiveRecord).arrivedAt = 0;
+    for (const m of flying) {
+      expect(() => {
+        (m as LiveRecord).arrivedAt = 0;
+      }).toThrow(TypeError);
+    }
     const stillFlying = sim.messages().filter((m) => !ended(m));
-    expect(stillFlying.map((m) => m.id)).toEqual(flying.map((m) => m.id));
+    expect(stillFlying).toEqual(flying);
+    expect(stillFlying[0]).toBe(flying[0]);
+    sim.advance(100);
+    expect(sim.messages().filter((m) => m.id === flying[0]?.id)[0]?.arrivedAt).toBeDefined();
   });
 });
 

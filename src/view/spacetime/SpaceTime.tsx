@@ -30,9 +30,19 @@ import {
 import { watchTheme } from '../watchTheme.ts';
 import { useElementSize } from '../graph/useElementSize.ts';
 import { usePrefersReducedMotion } from '../motion.ts';
-import { arrowAt, arrowsIn, timeAt, windowOf, type Arrow, type Plot, type TimeWindow } from './geometry.ts';
+import {
+  arrowAt,
+  arrowsIn,
+  timeAt,
+  windowOf,
+  type Arrow,
+  type MessageMark,
+  type Plot,
+  type TimeWindow,
+} from './geometry.ts';
 import { laneOrder } from './lanes.ts';
-import { paint } from './draw.ts';
+import { canvasArrowStyle, carries, paint } from './draw.ts';
+import { createArrowLayer } from './arrowLayer.ts';
 import { emphasisOf } from './emphasis.ts';
 import { readPalette } from './palette.ts';
 import { describeMessage, kindWords } from './messageText.ts';
@@ -67,7 +77,7 @@ export function SpaceTime() {
   const size = useElementSize(frame);
   const width = size?.width ?? 0;
   /** The arrows last drawn, for hit tests and keys. */
-  const drawn = useRef<readonly Arrow[]>([]);
+  const drawn = useRef<() => readonly Arrow[]>(() => []);
   const press = useRef<{ x: number; y: number; dragging: boolean } | null>(null);
 
   // The same lanes while the order stands, so a new snapshot does not rebuild the plot and re-subscribe.
@@ -93,6 +103,8 @@ export function SpaceTime() {
   /** The theme's colours, read once and again only when the theme can have changed. */
   const palette = useRef<ReturnType<typeof readPalette> | null>(null);
   const focus = hovered ?? picked;
+  /** The arrows of messages that ended, kept between frames. */
+  const [layer] = useState(() => createArrowLayer());
 
   const redraw = useCallback(
     (state: LabState) => {
@@ -102,8 +114,9 @@ export function SpaceTime() {
       const now = state.simTime;
       const window = windowOf(viewRef.current, now, reducedMotion);
       const { messages, operations } = state.actions.spaceTime(window.from, window.to);
-      const arrows = arrowsIn(messages, plot, window, now);
-      drawn.current = arrows;
+      // Every arrow, for pointing at one, made when asked: a frame draws only those not on the layer.
+      let all: readonly Arrow[] | null = null;
+      drawn.current = () => (all ??= arrowsIn(messages, plot, window, now));
       const dpr = globalThis.devicePixelRatio || 1;
       const w = Math.round(width * dpr);
       const h = Math.round(height * dpr);
@@ -113,9 +126,26 @@ export function SpaceTime() {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, width, height);
       palette.current ??= readPalette(root);
+      const arrowStyle = canvasArrowStyle(messages.length);
+      const backdrop = layer.update(
+        {
+          marks: messages,
+          plot,
+          window,
+          follow: viewRef.current.follow,
+          now,
+          height,
+          style: arrowStyle,
+          palette: palette.current,
+          dpr,
+        },
+        ctx,
+      );
+      const arrowsOf = (marks: readonly MessageMark[]) => arrowsIn(marks, plot, window, now);
       // The focused arrow, as it is now (an arrow in flight grows).
       const id = focusRef.current?.mark.id;
-      const focusNow = id === undefined ? null : (arrows.find((a) => a.mark.id === id) ?? null);
+      const focusMark = id === undefined ? undefined : messages.find((m) => m.id === id);
+      const emphasis = emphasisOf(state);
       paint(
         ctx,
         {
@@ -123,16 +153,19 @@ export function SpaceTime() {
           window,
           height,
           now,
-          arrows,
+          arrows: arrowsOf(messages.filter((m) => !backdrop.holds(m))),
           operations,
           markers: state.timeline.markers,
-          focus: focusNow,
-          emphasis: emphasisOf(state),
+          focus: focusMark === undefined ? null : (arrowsOf([focusMark])[0] ?? null),
+          emphasis,
+          traced: emphasis === null ? [] : arrowsOf(messages.filter((m) => carries(m, emphasis))),
+          arrowStyle,
+          backdrop: backdrop.draw,
         },
         palette.current,
       );
     },
-    [plot, height, width, reducedMotion],
+    [plot, height, width, reducedMotion, layer],
   );
 
   useEffect(() => {
@@ -265,7 +298,7 @@ export function SpaceTime() {
       seekTo(at.x, true);
       return;
     }
-    const arrow = arrowAt(drawn.current, at.x, at.y);
+    const arrow = arrowAt(drawn.current(), at.x, at.y);
     if (arrow?.mark.id !== hovered?.mark.id) {
       setHovered(arrow);
       highlightMessage(arrow?.mark.id ?? picked?.mark.id ?? null);
@@ -280,7 +313,7 @@ export function SpaceTime() {
       seekTo(at.x, false);
       return;
     }
-    const arrow = arrowAt(drawn.current, at.x, at.y);
+    const arrow = arrowAt(drawn.current(), at.x, at.y);
     if (arrow !== null) pick(arrow);
     else seekTo(at.x, false);
   };
@@ -291,7 +324,9 @@ export function SpaceTime() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const arrows = [...drawn.current].sort((a, b) => a.mark.sentAt - b.mark.sentAt || a.mark.id - b.mark.id);
+    const arrows = [...drawn.current()].sort(
+      (a, b) => a.mark.sentAt - b.mark.sentAt || a.mark.id - b.mark.id,
+    );
     const index = picked === null ? -1 : arrows.findIndex((a) => a.mark.id === picked.mark.id);
     let handled = true;
     if (event.key === 'ArrowRight' && event.shiftKey) pan(0.25);

@@ -6,7 +6,7 @@
  */
 import type { MessageKind, OperationRecord } from '../../engine/index.ts';
 import type { Marker } from '../../store/index.ts';
-import { xOf, type Arrow, type Plot, type TimeWindow } from './geometry.ts';
+import { xOf, type Arrow, type MessageMark, type Plot, type TimeWindow } from './geometry.ts';
 import type { Painter } from './svgContext.ts';
 
 export interface Palette {
@@ -41,6 +41,23 @@ export const WIDTH: Readonly<Record<MessageKind, number>> = {
 };
 
 const KINDS: readonly MessageKind[] = ['heartbeat', 'hello', 'ack', 'snapshot', 'entries'];
+
+/**
+ * How the arrows are stroked. `path`: one path per kind, in its width and dash (the SVG export: compact,
+ * and a vector file's viewer strokes it once). On a canvas, Skia strokes a path of many wide or dashed
+ * segments slowly (its outline is thousands of crossing contours: 2,400 dashed arrows in one path took
+ * 200 ms a frame here, one stroke each 16.7 ms), so `each` strokes every arrow on its own, and past
+ * `DETAILED_ARROWS` in view `hairline` draws one-pixel lines without dashes, heads as small squares:
+ * at that density a dash cannot be seen anyway, and zooming in (or the table) gives the detail back.
+ */
+export type ArrowStyle = 'path' | 'each' | 'hairline';
+
+/** Arrows in view above which the canvas draws hairlines (see `ArrowStyle`). */
+export const DETAILED_ARROWS = 800;
+
+/** The canvas's stroke for this many arrows in view. */
+export const canvasArrowStyle = (count: number): ArrowStyle =>
+  count > DETAILED_ARROWS ? 'hairline' : 'each';
 
 /** Where the lanes' node spends time down: [from, to) per node, from the kill and restart markers. */
 export function downSpans(
@@ -123,7 +140,82 @@ export interface Scene {
    * messages that carried them, crossing). Their arrows are drawn over the rest in that colour, with their
    * operations ringed.
    */
-  readonly emphasis: { readonly opIds: ReadonlySet<number>; readonly tone: 'follow' | 'conflict' } | null;
+  readonly emphasis: Emphasis | null;
+  /** The emphasised writes' arrows, when `arrows` are not all there are (default: those among `arrows`). */
+  readonly traced?: readonly Arrow[];
+  /** How the arrows are stroked; `path` when not given. */
+  readonly arrowStyle?: ArrowStyle;
+  /**
+   * Puts down the arrows kept between frames (arrowLayer.ts) beneath `arrows`, which are then only the
+   * rest: the messages in flight and those that ended since.
+   */
+  readonly backdrop?: () => void;
+}
+
+export interface Emphasis {
+  readonly opIds: ReadonlySet<number>;
+  readonly tone: 'follow' | 'conflict';
+}
+
+/** Whether a message carries one of the emphasised writes. */
+export const carries = (mark: MessageMark, emphasis: Emphasis): boolean =>
+  mark.opIds?.some((id) => emphasis.opIds.has(id)) === true;
+
+/** Arrows (every kind, in `style`) with their heads, and a cross where the network dropped one. */
+export function paintArrows(
+  ctx: Painter,
+  arrows: readonly Arrow[],
+  style: ArrowStyle,
+  palette: Palette,
+): void {
+  for (const kind of KINDS) {
+    ctx.strokeStyle = palette.kinds[kind];
+    ctx.fillStyle = palette.kinds[kind];
+    strokeArrows(ctx, arrows, kind, style);
+    paintHeads(ctx, arrows, kind, style);
+  }
+  ctx.strokeStyle = palette.bad;
+  ctx.lineWidth = style === 'hairline' ? 1 : 2;
+  ctx.beginPath();
+  for (const a of arrows) if (a.end === 'dropped') cross(ctx, a.x2, a.y2);
+  ctx.stroke();
+}
+
+/** The arrows of one kind, stroked in `style` (see `ArrowStyle`). */
+function strokeArrows(ctx: Painter, arrows: readonly Arrow[], kind: MessageKind, style: ArrowStyle): void {
+  const hairline = style === 'hairline';
+  ctx.lineWidth = hairline ? 1 : WIDTH[kind];
+  ctx.setLineDash(hairline ? [] : DASH[kind]);
+  if (style === 'each') {
+    for (const a of arrows) {
+      if (a.mark.kind !== kind) continue;
+      ctx.beginPath();
+      ctx.moveTo(a.x1, a.y1);
+      ctx.lineTo(a.x2, a.y2);
+      ctx.stroke();
+    }
+    return;
+  }
+  ctx.beginPath();
+  for (const a of arrows) {
+    if (a.mark.kind !== kind) continue;
+    ctx.moveTo(a.x1, a.y1);
+    ctx.lineTo(a.x2, a.y2);
+  }
+  ctx.stroke();
+}
+
+/** Where arrows of one kind arrived (or are now): the legend's glyph, or a small square for hairlines. */
+function paintHeads(ctx: Painter, arrows: readonly Arrow[], kind: MessageKind, style: ArrowStyle): void {
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  for (const a of arrows) {
+    if (a.mark.kind !== kind || a.end === 'dropped') continue;
+    if (style === 'hairline') ctx.rect(a.x2 - 1.5, a.y2 - 1.5, 3, 3);
+    else glyph(ctx, kind, a.x2, a.y2);
+  }
+  if (style !== 'hairline' && (kind === 'ack' || kind === 'heartbeat')) ctx.stroke();
+  else ctx.fill();
 }
 
 export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
@@ -164,32 +256,10 @@ export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
   }
   ctx.stroke();
 
-  // Arrows, one batch per kind, then their heads: the legend's glyph where it arrived (or where it is
-  // now, in flight), a cross where the network dropped it.
-  for (const kind of KINDS) {
-    ctx.strokeStyle = palette.kinds[kind];
-    ctx.lineWidth = WIDTH[kind];
-    ctx.setLineDash(DASH[kind]);
-    ctx.beginPath();
-    for (const a of scene.arrows) {
-      if (a.mark.kind !== kind) continue;
-      ctx.moveTo(a.x1, a.y1);
-      ctx.lineTo(a.x2, a.y2);
-    }
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.fillStyle = palette.kinds[kind];
-    ctx.beginPath();
-    for (const a of scene.arrows)
-      if (a.mark.kind === kind && a.end !== 'dropped') glyph(ctx, kind, a.x2, a.y2);
-    if (kind === 'ack' || kind === 'heartbeat') ctx.stroke();
-    else ctx.fill();
-  }
-  ctx.strokeStyle = palette.bad;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  for (const a of scene.arrows) if (a.end === 'dropped') cross(ctx, a.x2, a.y2);
-  ctx.stroke();
+  // Arrows, kind by kind, then their heads: the legend's glyph where it arrived (or where it is now, in
+  // flight), a cross where the network dropped it. Those ended long enough ago come from the backdrop.
+  scene.backdrop?.();
+  paintArrows(ctx, scene.arrows, scene.arrowStyle ?? 'path', palette);
 
   // Client operations where they completed: a write acknowledged (filled), lost (struck through),
   // failed (a cross); a read (a small square), stale (a triangle). Pending ones where they began.
@@ -237,20 +307,19 @@ export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
   const emphasis = scene.emphasis;
   if (emphasis !== null && emphasis.opIds.size > 0) {
     const colour = emphasis.tone === 'conflict' ? palette.bad : palette.cursor;
-    const carries = (a: Arrow) => a.mark.opIds?.some((id) => emphasis.opIds.has(id)) === true;
+    const traced = scene.traced ?? scene.arrows.filter((a) => carries(a.mark, emphasis));
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;
     ctx.lineWidth = 3;
     ctx.setLineDash([]);
     ctx.beginPath();
-    for (const a of scene.arrows) {
-      if (!carries(a)) continue;
+    for (const a of traced) {
       ctx.moveTo(a.x1, a.y1);
       ctx.lineTo(a.x2, a.y2);
     }
     ctx.stroke();
     ctx.beginPath();
-    for (const a of scene.arrows) if (carries(a) && a.end !== 'dropped') glyph(ctx, 'entries', a.x2, a.y2);
+    for (const a of traced) if (a.end !== 'dropped') glyph(ctx, 'entries', a.x2, a.y2);
     ctx.fill();
     ctx.lineWidth = 2;
     ctx.beginPath();
