@@ -8,6 +8,7 @@ import {
   presets,
   type ConflictRecord,
   type Metrics,
+  type MessageRecord,
   type OperationRecord,
   type ScenarioInput,
   type Simulation,
@@ -794,14 +795,23 @@ export function createLab(options: LabOptions): LabStore {
       },
       spaceTime: (from, to) => {
         // One fetch per state of the shown run and window: the diagram asks every frame while it plays.
+        // Each part is made when first read (a frame of the diagram reads the messages of one stretch
+        // and the operations of another).
         const key = `${sim.now()}|${sim.snapshot().version}|${from}|${to}`;
         if (spaceTimeCache?.sim === sim && spaceTimeCache.key === key) return spaceTimeCache.data;
-        const data = {
-          messages: sim.messages({ from, to }),
-          operations: sim.history().filter((op) => {
-            const at = op.endedAt ?? op.startedAt;
-            return at >= from && at <= to;
-          }),
+        const of = sim;
+        let messages: readonly MessageRecord[] | undefined;
+        let operations: readonly OperationRecord[] | undefined;
+        const data: SpaceTimeData = {
+          get messages() {
+            return (messages ??= of.messages({ from, to }));
+          },
+          get operations() {
+            return (operations ??= of.history().filter((op) => {
+              const at = op.endedAt ?? op.startedAt;
+              return at >= from && at <= to;
+            }));
+          },
         };
         spaceTimeCache = { sim, key, data };
         return data;

@@ -41,7 +41,7 @@ import {
   type TimeWindow,
 } from './geometry.ts';
 import { laneOrder } from './lanes.ts';
-import { canvasArrowStyle, carries, paint } from './draw.ts';
+import { carries, paint } from './draw.ts';
 import { createArrowLayer } from './arrowLayer.ts';
 import { emphasisOf } from './emphasis.ts';
 import { readPalette } from './palette.ts';
@@ -113,10 +113,10 @@ export function SpaceTime() {
       if (element === null || root === null || width === 0) return;
       const now = state.simTime;
       const window = windowOf(viewRef.current, now, reducedMotion);
-      const { messages, operations } = state.actions.spaceTime(window.from, window.to);
+      const inWindow = () => state.actions.spaceTime(window.from, window.to).messages;
       // Every arrow, for pointing at one, made when asked: a frame draws only those not on the layer.
       let all: readonly Arrow[] | null = null;
-      drawn.current = () => (all ??= arrowsIn(messages, plot, window, now));
+      drawn.current = () => (all ??= arrowsIn(inWindow(), plot, window, now));
       const dpr = globalThis.devicePixelRatio || 1;
       const w = Math.round(width * dpr);
       const h = Math.round(height * dpr);
@@ -126,16 +126,14 @@ export function SpaceTime() {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, width, height);
       palette.current ??= readPalette(root);
-      const arrowStyle = canvasArrowStyle(messages.length);
       const backdrop = layer.update(
         {
-          marks: messages,
+          fetch: (from) => state.actions.spaceTime(from, window.to).messages,
           plot,
           window,
           follow: viewRef.current.follow,
           now,
           height,
-          style: arrowStyle,
           palette: palette.current,
           dpr,
         },
@@ -144,7 +142,10 @@ export function SpaceTime() {
       const arrowsOf = (marks: readonly MessageMark[]) => arrowsIn(marks, plot, window, now);
       // The focused arrow, as it is now (an arrow in flight grows).
       const id = focusRef.current?.mark.id;
-      const focusMark = id === undefined ? undefined : messages.find((m) => m.id === id);
+      const focusMark =
+        id === undefined
+          ? undefined
+          : (backdrop.fresh.find((m) => m.id === id) ?? inWindow().find((m) => m.id === id));
       const emphasis = emphasisOf(state);
       paint(
         ctx,
@@ -153,13 +154,13 @@ export function SpaceTime() {
           window,
           height,
           now,
-          arrows: arrowsOf(messages.filter((m) => !backdrop.holds(m))),
-          operations,
+          arrows: arrowsOf(backdrop.fresh),
+          operations: state.actions.spaceTime(window.from, window.to).operations,
           markers: state.timeline.markers,
           focus: focusMark === undefined ? null : (arrowsOf([focusMark])[0] ?? null),
           emphasis,
-          traced: emphasis === null ? [] : arrowsOf(messages.filter((m) => carries(m, emphasis))),
-          arrowStyle,
+          traced: emphasis === null ? [] : arrowsOf(inWindow().filter((m) => carries(m, emphasis))),
+          arrowStyle: backdrop.style,
           backdrop: backdrop.draw,
         },
         palette.current,

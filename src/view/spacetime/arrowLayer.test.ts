@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createArrowLayer, type LayerInput } from './arrowLayer.ts';
+import { createArrowLayer, type Backdrop, type LayerInput } from './arrowLayer.ts';
 import type { Palette } from './draw.ts';
 import type { MessageMark, Plot } from './geometry.ts';
 import { SvgContext } from './svgContext.ts';
@@ -62,20 +62,33 @@ const target = () => ({
   },
 });
 
+/** The fetches made, by their start. */
+const fetched: number[] = [];
+
 function input(marks: readonly MessageMark[], now: number, over: Partial<LayerInput> = {}): LayerInput {
+  const window = over.window ?? { from: now - 1000, to: now };
   return {
-    marks,
+    // As the store gives them: the messages whose flights overlap [from, the window's end].
+    fetch: (from) => {
+      fetched.push(from);
+      return marks.filter(
+        (m) => m.sentAt <= window.to && (m.arrivedAt ?? m.droppedAt ?? m.deliverAt ?? Infinity) >= from,
+      );
+    },
     plot,
-    window: { from: now - 1000, to: now },
+    window,
     follow: true,
     now,
     height: 80,
-    style: 'path',
     palette,
     dpr: 1,
     ...over,
   };
 }
+
+/** Whether a message's arrow is on the layer (not among the fresh ones drawn each frame). */
+const held = (backdrop: Backdrop, mark: MessageMark): boolean =>
+  !backdrop.fresh.some((m) => m.id === mark.id);
 
 describe('the layer of ended arrows', () => {
   it('draws each ended message once, as it ends, and holds it from then on', () => {
@@ -89,14 +102,21 @@ describe('the layer of ended arrows', () => {
     const b = entries(2, 1250);
     const ctx = target();
     let backdrop = layer.update(input([a, b], 1300), ctx);
-    expect(backdrop.holds(a)).toBe(true);
-    expect(backdrop.holds(b)).toBe(false);
+    expect(held(backdrop, a)).toBe(true);
+    expect(held(backdrop, b)).toBe(false);
     expect(canvases[0]?.segments()).toHaveLength(1);
     // b arrives; the next frame adds it and does not draw a again.
+    // A frame soon after: what ended meanwhile stays off the layer (drawn with what is in flight).
+    const soon = entries(3, 1280, 1302);
+    expect(held(layer.update(input([a, b, soon], 1305), ctx), soon)).toBe(false);
+    // It fetched only what is not on the layer: flights that overlap [1300, 1305].
+    expect(fetched.at(-1)).toBe(1300);
+    expect(canvases[0]?.segments()).toHaveLength(1);
     const arrived = { ...b, arrivedAt: 1350 };
-    backdrop = layer.update(input([a, arrived], 1400), ctx);
-    expect(backdrop.holds(arrived)).toBe(true);
-    expect(canvases[0]?.segments()).toHaveLength(2);
+    backdrop = layer.update(input([a, arrived, soon], 1400), ctx);
+    expect(held(backdrop, arrived)).toBe(true);
+    expect(held(backdrop, soon)).toBe(true);
+    expect(canvases[0]?.segments()).toHaveLength(3);
     backdrop.draw();
     expect(ctx.drawn).toBe(1);
     expect(canvases).toHaveLength(1);
@@ -113,7 +133,7 @@ describe('the layer of ended arrows', () => {
     layer.update(input([a], 1400), ctx);
     expect(canvas.drawings).toHaveLength(1);
     // A seek back: another simulation's messages, drawn afresh.
-    expect(layer.update(input([a], 1250), ctx).holds(a)).toBe(true);
+    expect(held(layer.update(input([a], 1250), ctx), a)).toBe(true);
     expect(canvas.drawings).toHaveLength(2);
     expect(canvas.segments()).toHaveLength(1);
     // Zoomed: another scale.
@@ -127,6 +147,24 @@ describe('the layer of ended arrows', () => {
     expect(canvas.drawings).toHaveLength(4);
     layer.update(input([a], 1450, { ...still, window: { from: 1100, to: 1600 } }), ctx);
     expect(canvas.drawings).toHaveLength(5);
+  });
+
+  it('strokes hairlines past 800 arrows in view, and is drawn again when the count crosses it', () => {
+    const canvas = new FakeCanvas();
+    const layer = createArrowLayer(() => canvas);
+    const ctx = target();
+    const early = Array.from({ length: 500 }, (_, i) => entries(i, 1000 + i / 10, 1100 + i / 10));
+    const late = Array.from({ length: 400 }, (_, i) => entries(500 + i, 1150 + i / 10, 1250 + i / 10));
+    // Before the late ones are sent.
+    expect(layer.update(input(early, 1149), ctx).style).toBe('each');
+    // The rest arrive: the frame that sees 900 in view marks the layer, the next draws it in hairlines.
+    const many = [...early, ...late];
+    layer.update(input(many, 1300), ctx);
+    expect(layer.update(input(many, 1301), ctx).style).toBe('hairline');
+    expect(canvas.drawings).toHaveLength(2);
+    // Once they have scrolled out of view, back to one stroke each.
+    layer.update(input(many, 2300), ctx);
+    expect(layer.update(input(many, 2301), ctx).style).toBe('each');
   });
 
   it('is redrawn when the view leaves the stretch it covers (twice the window while following)', () => {

@@ -1,15 +1,16 @@
 /**
  * The arrows of messages that have ended, kept on a canvas of their own between frames, so a frame
- * strokes only what is new: the messages still in flight and those that ended since the last frame. At
- * 10,000 arrows in view, stroking them all took about 35 ms a frame in software rendering; an ended
- * arrow never changes while the scale and the lanes stand, so it is drawn once.
+ * strokes only what is new: the messages still in flight and those that ended since the layer last took
+ * arrows in. At 10,000 arrows in view, stroking them all took about 35 ms a frame in software rendering;
+ * an ended arrow never changes while the scale and the lanes stand, so it is drawn once. A frame also
+ * fetches only those messages: their flights overlap [the layer's last instant, the window's end].
  *
  * The layer spans a stretch of time at the window's scale: twice the window while following the run (it
  * slides under the view and is redrawn when the view leaves it), the window itself otherwise. It is
  * redrawn from scratch when the scale, lanes, size, palette or stroke change, when the instant shown goes
  * back (a seek: another simulation's messages), and when a window not following moves.
  */
-import { paintArrows, type ArrowStyle, type Palette } from './draw.ts';
+import { canvasArrowStyle, paintArrows, type ArrowStyle, type Palette } from './draw.ts';
 import { arrowsIn, xOf, type MessageMark, type Plot, type TimeWindow } from './geometry.ts';
 import type { Painter } from './svgContext.ts';
 
@@ -36,14 +37,17 @@ export interface LayerTarget<C> {
   ): void;
 }
 
+/** The layer takes in the arrows that ended once the view has moved by this share of its width or more. */
+const CATCH_UP_SHARE = 40;
+
 export interface LayerInput {
-  readonly marks: readonly MessageMark[];
+  /** The messages whose flights overlap [from, the window's end] (the store's `spaceTime`). */
+  readonly fetch: (from: number) => readonly MessageMark[];
   readonly plot: Plot;
   readonly window: TimeWindow;
   readonly follow: boolean;
   readonly now: number;
   readonly height: number;
-  readonly style: ArrowStyle;
   readonly palette: Palette;
   readonly dpr: number;
 }
@@ -51,31 +55,39 @@ export interface LayerInput {
 /** When a message's arrow stopped changing: its arrival or drop (undefined while in flight). */
 const endedAt = (mark: MessageMark): number | undefined => mark.arrivedAt ?? mark.droppedAt;
 
-interface Layer<C extends LayerCanvas> {
+interface Layer<C> {
   readonly canvas: C;
   readonly context: Painter;
   /** What the drawing depends on besides the messages: a change redraws it. */
   readonly plot: Plot;
   readonly palette: Palette;
-  readonly style: ArrowStyle;
   readonly height: number;
   readonly dpr: number;
   readonly span: number;
   readonly follow: boolean;
+  /** How its arrows are stroked, for as many as the window held when it was drawn. */
+  readonly style: ArrowStyle;
   /** The stretch of time it covers, and the plot that places arrows on it (its left edge at `from`). */
   readonly covers: TimeWindow;
   readonly at: Plot;
-  /** Every arrow ended by then (and in the window) is on it. */
+  /** Every arrow in the window that ended by then is on it. */
   drawnUntil: number;
+  /** When each arrow on it ended, ascending, and how many of them ended before the window (out of view). */
+  readonly ends: number[];
+  gone: number;
+  /** Another stroke is called for: drawn again at the next frame. */
+  restyle: boolean;
   /** The window last shown (a window not following redraws the layer when it moves). */
   window: TimeWindow;
 }
 
 export interface Backdrop {
-  /** Draws the layer on `ctx`, in place under the window. */
+  /** Draws the layer on the target, in place under the window. */
   readonly draw: () => void;
-  /** Whether the arrow of a message among those given to `update` is on it (so it is not drawn again). */
-  readonly holds: (mark: MessageMark) => boolean;
+  /** The messages in the window whose arrows are not on it: in flight, or ended since it took arrows in. */
+  readonly fresh: readonly MessageMark[];
+  /** How arrows are stroked, the layer's and the fresh ones alike. */
+  readonly style: ArrowStyle;
 }
 
 export interface ArrowLayer<C> {
@@ -93,17 +105,18 @@ export function createArrowLayer(makeCanvas: () => LayerCanvas = newCanvas): Arr
   const stale = (input: LayerInput, current: Layer<LayerCanvas>): boolean =>
     current.plot !== input.plot ||
     current.palette !== input.palette ||
-    current.style !== input.style ||
     current.height !== input.height ||
     current.dpr !== input.dpr ||
     current.follow !== input.follow ||
     current.span !== input.window.to - input.window.from ||
+    current.restyle ||
     input.now < current.drawnUntil ||
     input.window.from < current.covers.from ||
     input.window.to > current.covers.to ||
     (!input.follow && (input.window.from !== current.window.from || input.window.to !== current.window.to));
 
-  const build = (input: LayerInput): Layer<LayerCanvas> => {
+  /** A layer for the input's window, with every arrow in it that ended by `now`. */
+  const build = (input: LayerInput, marks: readonly MessageMark[]): Layer<LayerCanvas> => {
     const { plot, window, height, dpr } = input;
     const span = window.to - window.from;
     const covers = { from: window.from, to: window.from + (input.follow ? 2 : 1) * span };
@@ -114,21 +127,26 @@ export function createArrowLayer(makeCanvas: () => LayerCanvas = newCanvas): Arr
     const context = canvas.getContext('2d');
     if (context === null) throw new Error('The space-time diagram needs a 2D canvas');
     context.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return {
+    const built: Layer<LayerCanvas> = {
       canvas,
       context,
       plot,
       palette: input.palette,
-      style: input.style,
       height,
       dpr,
       span,
       follow: input.follow,
+      style: canvasArrowStyle(marks.length),
       covers,
       at: { left: 0, width, laneY: plot.laneY },
       drawnUntil: -Infinity,
+      ends: [],
+      gone: 0,
+      restyle: false,
       window,
     };
+    catchUp(built, marks, input.now);
+    return built;
   };
 
   /** Draws the arrows of messages that ended after `current.drawnUntil`, up to `now`. */
@@ -144,32 +162,67 @@ export function createArrowLayer(makeCanvas: () => LayerCanvas = newCanvas): Arr
       current.palette,
     );
     current.drawnUntil = now;
+    // Each batch ended after the one before it: sorted within, the list stays ascending.
+    current.ends.push(...ended.map((mark) => endedAt(mark) ?? now).sort((a, b) => a - b));
   };
+
+  /** Arrows in the window: those on the layer that did not end before it, and the fresh ones. */
+  const inView = (current: Layer<LayerCanvas>, window: TimeWindow, fresh: number): number => {
+    while (current.gone < current.ends.length && (current.ends[current.gone] ?? 0) < window.from)
+      current.gone++;
+    return current.ends.length - current.gone + fresh;
+  };
+
+  /** The input's messages not on the layer: the last fetch's, less those that ended by `drawnUntil`. */
+  const freshOf = (current: Layer<LayerCanvas>, marks: readonly MessageMark[]): MessageMark[] =>
+    marks.filter((mark) => {
+      const at = endedAt(mark);
+      return at === undefined || at > current.drawnUntil;
+    });
 
   return {
     update(input, ctx) {
-      if (layer === null || stale(input, layer)) layer = build(input);
-      const current = layer;
-      current.window = input.window;
-      catchUp(current, input.marks, input.now);
-      const { plot, window, dpr } = input;
+      const { plot, window, dpr, now } = input;
+      let current = layer;
+      let marks: readonly MessageMark[];
+      if (current === null || stale(input, current)) {
+        marks = input.fetch(window.from);
+        current = layer = build(input, marks);
+      } else {
+        marks = input.fetch(Math.max(window.from, current.drawnUntil));
+        current.window = window;
+        // Not every frame: a canvas drawn on since it was last put down is copied whole when put down
+        // again (2 MB or more). Arrows that ended meanwhile are drawn with those in flight.
+        if (now - current.drawnUntil >= current.span / CATCH_UP_SHARE) catchUp(current, marks, now);
+      }
+      const fresh = freshOf(current, marks);
+      // So many arrows now that they call for another stroke (or so few): drawn again next frame.
+      if (canvasArrowStyle(inView(current, window, fresh.length)) !== current.style) current.restyle = true;
       // The part of the layer under the plot, in whole device pixels: its hairlines stay sharp as the
       // view slides over it.
       const offset = Math.round((xOf(plot, window, current.covers.from) - plot.left) * dpr);
       const width = Math.min(Math.round(plot.width * dpr), current.canvas.width + offset);
-      const height = current.canvas.height;
+      const { canvas, style } = current;
       return {
         draw: () => {
           if (width <= 0) return;
           const smoothing = ctx.imageSmoothingEnabled;
           ctx.imageSmoothingEnabled = false;
-          ctx.drawImage(current.canvas, -offset, 0, width, height, plot.left, 0, width / dpr, height / dpr);
+          ctx.drawImage(
+            canvas,
+            -offset,
+            0,
+            width,
+            canvas.height,
+            plot.left,
+            0,
+            width / dpr,
+            canvas.height / dpr,
+          );
           ctx.imageSmoothingEnabled = smoothing;
         },
-        holds: (mark) => {
-          const at = endedAt(mark);
-          return at !== undefined && at <= current.drawnUntil;
-        },
+        fresh,
+        style,
       };
     },
   };
