@@ -3,8 +3,8 @@
  * from its send to its arrival (or to where it was dropped, or to where it is now), the client operations
  * on the lanes that served them, and the timeline's cursor as a line across. Click or drag to show an
  * instant (the timeline moves with it); hover or pick an arrow to name it and ring it on the graph while it
- * is in flight. Wheel zooms around the pointer (Shift+wheel pans); with focus, ← / → go from arrow to
- * arrow, + / − zoom, Shift+← / Shift+→ pan, F fits the run, L follows the instant shown.
+ * is in flight. Wheel or a two-finger pinch zooms around the pointer (Shift+wheel pans); with focus, ← / →
+ * go from arrow to arrow, + / − zoom, Shift+← / Shift+→ pan, F fits the run, L follows the instant shown.
  *
  * Drawn on a canvas, imperatively, on every store change while open: React renders only the frame
  * around it (lanes, buttons, the words for the arrow picked), at the panels' pace.
@@ -26,6 +26,7 @@ import {
   useLabStore,
   useLabStoreApi,
   type LabState,
+  type SpaceTimeView,
 } from '../../store/index.ts';
 import { watchTheme } from '../watchTheme.ts';
 import { useElementSize } from '../graph/useElementSize.ts';
@@ -59,6 +60,12 @@ const GUTTER = 64;
 const MIN_SPAN = 20;
 const KIND_ORDER: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat'];
 
+/** The zoom CSS applies to an element (`currentCSSZoom`, Chromium 128+ and Firefox; 1 where unknown). */
+const cssZoom = (element: Element): number => {
+  const zoom = (element as Element & { readonly currentCSSZoom?: number }).currentCSSZoom;
+  return typeof zoom === 'number' && zoom > 0 ? zoom : 1;
+};
+
 export function SpaceTime() {
   const store = useLabStoreApi();
   const actions = useLabActions();
@@ -68,7 +75,7 @@ export function SpaceTime() {
   const reducedMotion = usePrefersReducedMotion();
   const simTime = useLabStore((s) => s.simTime);
   const view = useLabStore((s) => s.spaceTimeView);
-  const setView = useLabStore((s) => s.setSpaceTimeView);
+  const setStoreView = useLabStore((s) => s.setSpaceTimeView);
   const [picked, setPicked] = useState<Arrow | null>(null);
   const [hovered, setHovered] = useState<Arrow | null>(null);
   const [tableShown, setTableShown] = useState(false);
@@ -79,6 +86,10 @@ export function SpaceTime() {
   /** The arrows last drawn, for hit tests and keys. */
   const drawn = useRef<() => readonly Arrow[]>(() => []);
   const press = useRef<{ x: number; y: number; dragging: boolean } | null>(null);
+  /** Pointers down (touch), by id: where each is along the time axis. Two of them pinch the window. */
+  const pointers = useRef(new Map<number, number>());
+  /** The distance between the two pinching pointers at the last move. */
+  const pinch = useRef<number | null>(null);
 
   // The same lanes while the order stands, so a new snapshot does not rebuild the plot and re-subscribe.
   const laneKey = laneOrder(nodes).join('\n');
@@ -99,6 +110,14 @@ export function SpaceTime() {
     [lanes, width, laneHeight],
   );
   const viewRef = useRef(view);
+  /** Changes the window at once for the next event too (a pinch or a wheel sends several per frame). */
+  const setView = useCallback(
+    (next: SpaceTimeView) => {
+      viewRef.current = next;
+      setStoreView(next);
+    },
+    [setStoreView],
+  );
   const focusRef = useRef<Arrow | null>(null);
   /** The theme's colours, read once and again only when the theme can have changed. */
   const palette = useRef<ReturnType<typeof readPalette> | null>(null);
@@ -117,7 +136,9 @@ export function SpaceTime() {
       // Every arrow, for pointing at one, made when asked: a frame draws only those not on the layer.
       let all: readonly Arrow[] | null = null;
       drawn.current = () => (all ??= arrowsIn(inWindow(), plot, window, now));
-      const dpr = globalThis.devicePixelRatio || 1;
+      // Device pixels per CSS pixel, CSS zoom included (presenter mode zooms the lab 1.5×): the bitmap
+      // matches the screen's pixels, so lines and the axis's text stay sharp.
+      const dpr = (globalThis.devicePixelRatio || 1) * cssZoom(element);
       const w = Math.round(width * dpr);
       const h = Math.round(height * dpr);
       if (element.width !== w || element.height !== h) Object.assign(element, { width: w, height: h });
@@ -285,13 +306,38 @@ export function SpaceTime() {
     actions.seek(t, preview ? { preview: true } : undefined);
   };
 
+  /** The two pinching pointers' span along the time axis and their midpoint, or null when not two. */
+  const pinchOf = (): { span: number; middle: number } | null => {
+    const [a, b] = [...pointers.current.values()];
+    return a === undefined || b === undefined ? null : { span: Math.abs(a - b), middle: (a + b) / 2 };
+  };
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
     if (event.button !== 0) return;
-    event.currentTarget.setPointerCapture(event.pointerId);
+    try {
+      event.currentTarget.setPointerCapture(event.pointerId);
+    } catch {
+      // A pointer the browser no longer tracks: the gesture works without capture.
+    }
+    pointers.current.set(event.pointerId, local(event).x);
+    if (pointers.current.size === 2) {
+      // A second finger: pinch to zoom the window around the fingers, not a drag of the cursor.
+      press.current = null;
+      pinch.current = pinchOf()?.span ?? null;
+      return;
+    }
     press.current = { ...local(event), dragging: false };
   };
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
     const at = local(event);
+    if (pointers.current.has(event.pointerId)) pointers.current.set(event.pointerId, at.x);
+    const pinching = pinchOf();
+    if (pinching !== null) {
+      const last = pinch.current;
+      if (last !== null && pinching.span > 8 && last > 8 && last !== pinching.span)
+        zoom(last / pinching.span, timeAt(plot, windowNow(), pinching.middle));
+      pinch.current = pinching.span;
+      return;
+    }
     const pressed = press.current;
     if (pressed !== null) {
       if (!pressed.dragging && Math.abs(at.x - pressed.x) + Math.abs(at.y - pressed.y) < 4) return;
@@ -306,6 +352,12 @@ export function SpaceTime() {
     }
   };
   const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
+    pointers.current.delete(event.pointerId);
+    if (pinch.current !== null) {
+      // The pinch ends with its fingers: lifting them shows no instant.
+      if (pointers.current.size === 0) pinch.current = null;
+      return;
+    }
     const pressed = press.current;
     press.current = null;
     if (pressed === null) return;
@@ -317,6 +369,11 @@ export function SpaceTime() {
     const arrow = arrowAt(drawn.current(), at.x, at.y);
     if (arrow !== null) pick(arrow);
     else seekTo(at.x, false);
+  };
+  const onPointerCancel = (event: PointerEvent<HTMLCanvasElement>) => {
+    pointers.current.delete(event.pointerId);
+    press.current = null;
+    if (pointers.current.size === 0) pinch.current = null;
   };
   const onPointerLeave = () => {
     if (press.current !== null) return;
@@ -423,6 +480,7 @@ export function SpaceTime() {
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
+            onPointerCancel={onPointerCancel}
             onPointerLeave={onPointerLeave}
           />
         </div>
