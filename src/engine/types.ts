@@ -216,7 +216,12 @@ export interface NodeView {
   readonly diskFactor: number;
 }
 
-export type MessageKind = 'entries' | 'ack' | 'hello' | 'snapshot' | 'heartbeat';
+/**
+ * What a message is, as the graph's legend draws it: a batch of log entries, an acknowledgement, a hello
+ * (a replica asking to stream), a snapshot copy, a heartbeat to the failover manager, and in a sync group
+ * a certification request (Galera's write-set, sent to every member to certify).
+ */
+export type MessageKind = 'entries' | 'ack' | 'hello' | 'snapshot' | 'heartbeat' | 'certify';
 
 /** A message on the wire. Every in-flight message is visible with its times. */
 export interface Message {
@@ -236,8 +241,8 @@ export interface Message {
 /**
  * What a multi-primary message carries, where its `kind` (the graph legend's) does not say it all: a
  * subscription (`peer-hello`), a peer's own writes (`peer-entries`) and their confirmation (`peer-ack`),
- * and in a sync group a write-set to certify (`certify`, drawn as entries), a member's vote (`vote`) and
- * its origin's decision (`decided`), both drawn as acks.
+ * and in a sync group a write-set to certify (`certify`, its own kind), a member's vote (`vote`) and its
+ * origin's decision (`decided`), both drawn as acks.
  */
 export type MessagePayloadKind = 'peer-hello' | 'peer-entries' | 'peer-ack' | 'certify' | 'vote' | 'decided';
 

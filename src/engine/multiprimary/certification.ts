@@ -63,7 +63,7 @@ export function certify(cluster: Cluster, node: DbNode, op: OpRecord): void {
     cluster.network.send({
       from: node.id,
       to: member.id,
-      kind: 'entries',
+      kind: 'certify',
       payload: {
         kind: 'certify',
         certId: cert.certId,

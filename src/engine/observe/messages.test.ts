@@ -176,14 +176,14 @@ describe('two masters writing one key at once, 150 ms apart', () => {
     ).toEqual([one.id, two.id].sort());
   });
 
-  it('in a sync group, asks to certify the write (entries, carrying it) and gets votes back (acks)', () => {
+  it('in a sync group, asks to certify the write (a certification request carrying it) and gets votes back (acks)', () => {
     const sim = masters(20, 'sync');
     const start = lastId(sim);
     const write = sim.write('db1', 'k', 'v');
     sim.runUntilIdle();
     const records = since(sim, start);
     expect(records.find((m) => m.payload === 'certify')).toMatchObject({
-      kind: 'entries',
+      kind: 'certify',
       from: 'db1',
       to: 'db2',
       opIds: [write.id],

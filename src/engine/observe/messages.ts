@@ -173,7 +173,7 @@ export const PAYLOAD_KINDS = {
   'peer-hello': 'hello',
   'peer-entries': 'entries',
   'peer-ack': 'ack',
-  certify: 'entries',
+  certify: 'certify',
   vote: 'ack',
   decided: 'ack',
 } as const satisfies Record<MessagePayloadKind, MessageKind> &

@@ -195,7 +195,7 @@ function readRecord(r: Reader): Mutable<ConflictRecord> {
   };
 }
 
-const MESSAGE_KINDS: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat'];
+const MESSAGE_KINDS: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat', 'certify'];
 
 function readMessage(r: Reader): Message {
   const kind = r.str('kind') as MessageKind;

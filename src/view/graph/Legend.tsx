@@ -22,6 +22,10 @@ function Swatch({ children, width = 22 }: { readonly children: ReactNode; readon
 export function Legend() {
   const words = VOCABULARIES[useLabStore((s) => s.vocabulary)];
   const multiPrimary = useLabStore((s) => s.snapshot.replication.multiPrimary);
+  // A sync group certifies each write: its members send certification requests.
+  const certifying = useLabStore(
+    (s) => s.snapshot.replication.multiPrimary && s.snapshot.replication.mode === 'sync',
+  );
   const followed = useLabStore((s) => (s.opReach === null ? null : s.selectedOpId));
   const anyLost = useLabStore((s) => s.snapshot.metrics.lostWrites > 0);
   return (
@@ -75,6 +79,14 @@ export function Legend() {
         </Swatch>
         hello
       </li>
+      {certifying && (
+        <li>
+          <Swatch>
+            <MessageGlyph kind="certify" size={1} />
+          </Swatch>
+          certification request
+        </li>
+      )}
       <li>
         <Swatch>
           <MessageGlyph kind="snapshot" size={1} />

@@ -74,7 +74,10 @@ function draw(
     const at = placeMessage(message, state.simTime, position, radius);
     if (at === null) continue;
     const goingDown =
-      message.kind === 'entries' || message.kind === 'snapshot' || message.kind === 'heartbeat';
+      message.kind === 'entries' ||
+      message.kind === 'snapshot' ||
+      message.kind === 'heartbeat' ||
+      message.kind === 'certify';
     ctx.fillStyle = goingDown ? colours.down : colours.up;
     ctx.fillRect(at.x - 3, at.y - 3, 6, 6);
     if (message.id === state.highlightedMessage) {

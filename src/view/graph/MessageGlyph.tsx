@@ -27,5 +27,7 @@ export function MessageGlyph({ kind, size }: Props) {
       return <rect className="msg msg--snapshot" x={-7} y={-7} width={14} height={14} rx={2} />;
     case 'heartbeat':
       return <circle className="msg msg--heartbeat" r={3} />;
+    case 'certify':
+      return <path className="msg msg--certify" d="M0,6L6,-4.5H-6Z" />;
   }
 }

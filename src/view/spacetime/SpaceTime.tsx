@@ -58,7 +58,7 @@ const AXIS_HEIGHT = 18;
 const GUTTER = 64;
 /** The narrowest window, simulated ms. */
 const MIN_SPAN = 20;
-const KIND_ORDER: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat'];
+const KIND_ORDER: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat', 'certify'];
 
 /** The zoom CSS applies to an element (`currentCSSZoom`, Chromium 128+ and Firefox; 1 where unknown). */
 const cssZoom = (element: Element): number => {

@@ -5,7 +5,14 @@ import type { MessageMark, Plot } from './geometry.ts';
 import { SvgContext } from './svgContext.ts';
 
 const palette: Palette = {
-  kinds: { entries: 'orange', ack: 'purple', hello: 'teal', snapshot: 'pink', heartbeat: 'grey' },
+  kinds: {
+    entries: 'orange',
+    ack: 'purple',
+    hello: 'teal',
+    snapshot: 'pink',
+    heartbeat: 'grey',
+    certify: 'brown',
+  },
   text: 'black',
   muted: 'grey',
   grid: 'silver',

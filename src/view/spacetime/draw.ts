@@ -29,6 +29,7 @@ export const DASH: Readonly<Record<MessageKind, readonly number[]>> = {
   hello: [1.5, 3],
   snapshot: [],
   heartbeat: [1, 4],
+  certify: [6, 2, 1.5, 2],
 };
 
 /** Each kind's line width (px). */
@@ -38,9 +39,10 @@ export const WIDTH: Readonly<Record<MessageKind, number>> = {
   hello: 1.25,
   snapshot: 3,
   heartbeat: 1,
+  certify: 1.5,
 };
 
-const KINDS: readonly MessageKind[] = ['heartbeat', 'hello', 'ack', 'snapshot', 'entries'];
+const KINDS: readonly MessageKind[] = ['heartbeat', 'hello', 'ack', 'snapshot', 'certify', 'entries'];
 
 /**
  * How the arrows are stroked. `path`: one path per kind, in its width and dash (the SVG export: compact,
@@ -114,6 +116,13 @@ function glyph(ctx: Painter, kind: MessageKind, x: number, y: number): void {
     case 'heartbeat':
       ctx.moveTo(x + 2.5, y);
       ctx.arc(x, y, 2.5, 0, 2 * Math.PI);
+      return;
+    case 'certify':
+      // Pointing down (a stale read's mark points up).
+      ctx.moveTo(x, y + 4.5);
+      ctx.lineTo(x + 4.5, y - 3.5);
+      ctx.lineTo(x - 4.5, y - 3.5);
+      ctx.closePath();
       return;
   }
 }

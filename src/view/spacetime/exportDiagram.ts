@@ -18,7 +18,7 @@ const LANE = 30;
 const AXIS = 18;
 const GUTTER = 64;
 const KEY_ROW = 22;
-const KINDS: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat'];
+const KINDS: readonly MessageKind[] = ['entries', 'ack', 'hello', 'snapshot', 'heartbeat', 'certify'];
 
 export interface DiagramPicture {
   readonly text: string;

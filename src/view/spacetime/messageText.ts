@@ -9,6 +9,7 @@ const KIND_WORDS: Readonly<Record<MessageKind, string>> = {
   hello: 'hello (dotted, square)',
   snapshot: 'snapshot (thick line, large square)',
   heartbeat: 'heartbeat (sparse dots, ring)',
+  certify: 'certification request (dash-dot, triangle down)',
 };
 
 /** How the diagram draws a kind, for its key. */
@@ -51,6 +52,8 @@ export function payloadText(mark: MessageMark): string {
       return mark.size === undefined ? 'a snapshot' : `a snapshot of ${mark.size} keys`;
     case 'heartbeat':
       return 'a heartbeat';
+    case 'certify':
+      return `a write-set to certify${writesOf(mark)}`;
   }
 }
 

@@ -10,6 +10,7 @@ const VARIABLES = {
   hello: '--msg-hello',
   snapshot: '--msg-snapshot',
   heartbeat: '--text-muted',
+  certify: '--msg-certify',
   text: '--text',
   muted: '--text-muted',
   grid: '--border',
@@ -43,6 +44,7 @@ export function readPalette(within: Element): Palette & { readonly surface: stri
       hello: read.hello,
       snapshot: read.snapshot,
       heartbeat: read.heartbeat,
+      certify: read.certify,
     },
   };
 }
