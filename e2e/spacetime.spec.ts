@@ -95,6 +95,34 @@ test.describe('space-time diagram', () => {
     await expect(table.locator('caption')).toContainText('Messages sent from');
   });
 
+  test('a click on a write’s dot follows it: the graph shows where it reached, the diagram when', async ({
+    page,
+  }) => {
+    await openPaused(page);
+    await open(page);
+    await writeVia(page, 'db1', 'balance', '100');
+    await button(page, 'Step').click();
+    const canvas = diagram(page).locator('canvas');
+    const bounds = await canvas.boundingBox();
+    const lane = await diagram(page).locator('[data-lane="db1"]').boundingBox();
+    if (bounds === null || lane === null) throw new Error('no diagram');
+    // Writing followed it; closed, nothing is followed.
+    const details = page.getByRole('group', { name: /^Operation #\d+$/ });
+    const name = (await details.getAttribute('aria-label')) ?? '';
+    await details.getByRole('button', { name: 'Close' }).click();
+    const reach = page.locator('[data-write-reach]');
+    await expect(reach).toHaveCount(0);
+    // The write's dot sits 9 px above db1's line where it was acknowledged, a step ago: about now. The
+    // window (4 s, following) ends now, or at 4 s before then; the plot spans from 64 px to 8 px short
+    // of the canvas's right edge.
+    const now = Number(await slider(page).getAttribute('aria-valuenow'));
+    const x = 64 + (Math.min(now, 4000) / 4000) * (bounds.width - 72);
+    await canvas.click({ position: { x: x - 1, y: lane.y - bounds.y + lane.height / 2 - 9 } });
+    await expect(page.locator('[data-node-id="db1"]')).toHaveAttribute('data-write-reach', 'applied');
+    await expect(reach).toHaveCount(3);
+    await expect(page.locator('.legend-reach')).toContainText(`write ${name.replace('Operation ', '')}`);
+  });
+
   test('two fingers pinch the window: apart zooms in around them, together zooms out', async ({ page }) => {
     await openPaused(page);
     await open(page);

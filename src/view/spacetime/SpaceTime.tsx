@@ -33,6 +33,7 @@ import { useElementSize } from '../graph/useElementSize.ts';
 import { usePrefersReducedMotion } from '../motion.ts';
 import {
   arrowAt,
+  writeAt,
   arrowsIn,
   timeAt,
   windowOf,
@@ -366,6 +367,15 @@ export function SpaceTime() {
       seekTo(at.x, false);
       return;
     }
+    // A write's mark follows that write (its fan-out is traced); an arrow is named; elsewhere, that instant.
+    const state = store.getState();
+    const window = windowNow();
+    const { operations } = state.actions.spaceTime(window.from, window.to);
+    const write = writeAt(operations, plot, window, state.simTime, at.x, at.y);
+    if (write !== null) {
+      actions.inspectOp(write.id);
+      return;
+    }
     const arrow = arrowAt(drawn.current(), at.x, at.y);
     if (arrow !== null) pick(arrow);
     else seekTo(at.x, false);
@@ -486,7 +496,8 @@ export function SpaceTime() {
         </div>
       </div>
       <p id="spacetime-picked" className="spacetime-picked" aria-live="polite">
-        {words ?? 'Hover or pick an arrow to name its message; click or drag elsewhere to show that instant.'}
+        {words ??
+          'Hover or pick an arrow to name its message, or a write’s dot to follow it; click or drag elsewhere to show that instant.'}
       </p>
       <ul className="spacetime-key" aria-label="Arrows">
         {KIND_ORDER.map((kind) => (

@@ -6,7 +6,7 @@
  */
 import type { MessageKind, OperationRecord } from '../../engine/index.ts';
 import type { Marker } from '../../store/index.ts';
-import { xOf, type Arrow, type MessageMark, type Plot, type TimeWindow } from './geometry.ts';
+import { OPERATION_RISE, xOf, type Arrow, type MessageMark, type Plot, type TimeWindow } from './geometry.ts';
 import type { Painter } from './svgContext.ts';
 
 export interface Palette {
@@ -164,6 +164,15 @@ export interface Scene {
 export interface Emphasis {
   readonly opIds: ReadonlySet<number>;
   readonly tone: 'follow' | 'conflict';
+  /** A followed write: when each node applied it (marked on its lane with the time since the commit). */
+  readonly applied?: readonly Applied[];
+}
+
+export interface Applied {
+  readonly nodeId: string;
+  readonly at: number;
+  /** Simulated ms since the write committed on its primary. */
+  readonly since: number;
 }
 
 /** Whether a message carries one of the emphasised writes. */
@@ -278,7 +287,7 @@ export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
     const at = op.endedAt ?? op.startedAt;
     if (y === undefined || at < window.from || at > window.to || at > now) continue;
     const ox = x(at);
-    const oy = y - 9;
+    const oy = y - OPERATION_RISE;
     ctx.beginPath();
     if (op.kind === 'write') {
       if (op.status === 'failed') {
@@ -336,10 +345,11 @@ export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
       const y = plot.laneY.get(op.nodeId);
       if (!emphasis.opIds.has(op.id) || y === undefined) continue;
       const ox = x(op.endedAt ?? op.startedAt);
-      ctx.moveTo(ox + 6, y - 9);
-      ctx.arc(ox, y - 9, 6, 0, 2 * Math.PI);
+      ctx.moveTo(ox + 6, y - OPERATION_RISE);
+      ctx.arc(ox, y - OPERATION_RISE, 6, 0, 2 * Math.PI);
     }
     ctx.stroke();
+    paintApplied(ctx, scene, emphasis.applied ?? [], colour);
   }
 
   // The hovered or picked arrow, on top.
@@ -376,6 +386,28 @@ export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
   }
   ctx.restore();
   paintAxis(ctx, plot, window, palette);
+}
+
+/** A followed write applied on each lane: a bar across the lane, and the time since it committed. */
+function paintApplied(ctx: Painter, scene: Scene, applied: readonly Applied[], colour: string): void {
+  const { plot, window, now } = scene;
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = 2;
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textAlign = 'left';
+  ctx.beginPath();
+  const labels: [string, number, number][] = [];
+  for (const { nodeId, at, since } of applied) {
+    const y = plot.laneY.get(nodeId);
+    if (y === undefined || at < window.from || at > window.to || at > now) continue;
+    const x = Math.round(xOf(plot, window, at)) + 0.5;
+    ctx.moveTo(x, y - 7);
+    ctx.lineTo(x, y + 7);
+    labels.push([since === 0 ? 'committed' : `applied +${Math.round(since)} ms`, x + 3, y + 12]);
+  }
+  ctx.stroke();
+  for (const [text, x, y] of labels) ctx.fillText(text, x, y);
 }
 
 /** Round instants across the window, about one per 90 px. */

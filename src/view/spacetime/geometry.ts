@@ -4,7 +4,7 @@
  * on the receiver's. A dropped message stops where it was when the network dropped it; one in flight
  * stops at the instant shown, as far down as it has come.
  */
-import type { MessageKind, NodeId } from '../../engine/index.ts';
+import type { MessageKind, NodeId, OperationRecord } from '../../engine/index.ts';
 import type { SpaceTimeView } from '../../store/index.ts';
 
 /** What the diagram draws of a message (the engine's message record, as `sim.messages()` gives it). */
@@ -119,6 +119,43 @@ export function arrowsIn(
     });
   }
   return arrows;
+}
+
+/** How far above its lane's line a client operation's mark sits, px. */
+export const OPERATION_RISE = 9;
+
+/** Where a client operation's mark is drawn: where it ended (or began, while pending), above its lane. */
+export function operationPoint(
+  op: Pick<OperationRecord, 'nodeId' | 'startedAt' | 'endedAt'>,
+  plot: Plot,
+  window: TimeWindow,
+): { readonly x: number; readonly y: number } | null {
+  const y = plot.laneY.get(op.nodeId);
+  return y === undefined ? null : { x: xOf(plot, window, op.endedAt ?? op.startedAt), y: y - OPERATION_RISE };
+}
+
+/** The write whose mark is nearest (px, py) within `reach` pixels, shown by `now`; null when none is. */
+export function writeAt<T extends Pick<OperationRecord, 'kind' | 'nodeId' | 'startedAt' | 'endedAt'>>(
+  operations: readonly T[],
+  plot: Plot,
+  window: TimeWindow,
+  now: number,
+  px: number,
+  py: number,
+  reach = 6,
+): T | null {
+  let best: T | null = null;
+  let bestDistance = reach;
+  for (const op of operations) {
+    if (op.kind !== 'write' || (op.endedAt ?? op.startedAt) > now) continue;
+    const at = operationPoint(op, plot, window);
+    const d = at === null ? Infinity : Math.hypot(px - at.x, py - at.y);
+    if (d <= bestDistance) {
+      best = op;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 /** Distance from (px, py) to the segment of an arrow. */
