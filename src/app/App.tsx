@@ -1,6 +1,6 @@
 /** The layout shell: header and toolbar, caption, graph, side panel and metrics. */
-import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { LabStoreContext, useLabStore, useLabStoreApi, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
 import { Timeline } from '../view/timeline/Timeline.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
@@ -43,11 +43,17 @@ import { SIDE_DEFAULT, SideResizer } from './SideResizer.tsx';
 import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 import { useShortcuts } from './useShortcuts.ts';
+import type { CompareSession } from './compare/compareMode.ts';
+import { deferred } from '../view/deferred.tsx';
 import { useTheme } from './useTheme.ts';
 import { useTimelineOverlay } from './useTimelineOverlay.ts';
 import './app.css';
 import '../view/panels/panels.css';
 import './present/present.css';
+
+// Compare mode is fetched when first used (or a link holds a comparison): none of it is in the first frame.
+const compareMode = () => import('./compare/compareMode.ts');
+const CompareStage = deferred(() => compareMode().then((m) => m.CompareStage));
 
 /** Which toolbar controls show: `?chrome=` and `?controls=0` trim them (Play/Pause always stays). */
 function toolbarControls(view: ViewOptions): ToolbarControls {
@@ -81,6 +87,16 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   }, []);
   useShortcuts(root, fullscreen);
   useLessonLink();
+  const store = useLabStoreApi();
+  const [session, setSession] = useState<CompareSession | null>(null);
+  const toggleCompare = useCallback(
+    () => void compareMode().then((m) => m.toggle(store, setSession)),
+    [store],
+  );
+  // A shared comparison (side B's run, `b=`, beside A's in the hash) reopens with the lab.
+  useEffect(() => {
+    if (/[#&]b=/.test(window.location.hash)) void compareMode().then((m) => m.fromLink(store, setSession));
+  }, [store]);
   const compact = route === 'embed';
   const layout = useLayout(compact);
   // The embed has its own trimmed toolbar, so of the tiers it needs only the smallest.
@@ -174,7 +190,13 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
       ) : (
         <header className="lab-header">
           <h1>{title}</h1>
-          <Toolbar compact={compact} controls={toolbarControls(view)} tier={tier} onFullscreen={fullscreen} />
+          <Toolbar
+            compact={compact}
+            controls={toolbarControls(view)}
+            tier={tier}
+            onFullscreen={fullscreen}
+            {...(compact ? {} : { onCompare: toggleCompare, comparing: session !== null })}
+          />
           <LessonsMenu />
           <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
         </header>
@@ -203,7 +225,9 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         >
           <div className="graph-column">
             <div className="graph-stage">
-              {tableShown ? (
+              {session !== null ? (
+                <CompareStage.Component session={session} show={setSession} />
+              ) : tableShown ? (
                 <PanelPace>
                   <TopologyTable />
                 </PanelPace>
@@ -265,7 +289,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         {!metricsInMain && !small && metrics}
       </main>
       <ShortcutsDialog />
-      {!compact && <ShareDialog root={root} />}
+      {!compact && <ShareDialog root={root} compare={session} />}
     </div>
   );
 }

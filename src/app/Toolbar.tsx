@@ -24,6 +24,9 @@ interface ToolbarProps {
   /** The window's room (see layoutTier.ts); the embed is `wide` (its own trimmed set) or `small`. */
   readonly tier?: LayoutTier;
   readonly onFullscreen?: () => void;
+  /** Compare mode, in the full lab: the control that opens or closes it, and whether it is open. */
+  readonly onCompare?: () => void;
+  readonly comparing?: boolean;
 }
 
 /** The speed; in the toolbar's row its select says "1×" and the label is for screen readers only (room). */
@@ -115,7 +118,14 @@ function ViewControls({ compact, onFullscreen }: Pick<ToolbarProps, 'compact' | 
   );
 }
 
-export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscreen }: ToolbarProps) {
+export function Toolbar({
+  compact,
+  controls = 'full',
+  tier = 'wide',
+  onFullscreen,
+  onCompare,
+  comparing = false,
+}: ToolbarProps) {
   const actions = useLabActions();
   const playing = useLabStore((s) => s.playing);
   const settingsOpen = useLabStore((s) => s.settingsOpen);
@@ -127,6 +137,16 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
   const reset = (
     <button type="button" onClick={actions.reset} title="Start this scenario over with the same settings">
       Reset
+    </button>
+  );
+  const compareButton = onCompare !== undefined && (
+    <button
+      type="button"
+      aria-pressed={comparing}
+      title="This run (A) beside a variant (B): one clock, every command to both"
+      onClick={onCompare}
+    >
+      Compare
     </button>
   );
   const settings = (
@@ -166,6 +186,7 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
         {stepBack}
         <SpeedField />
         {reset}
+        {compareButton}
         {topology}
         {settings}
         {view}
@@ -207,6 +228,7 @@ export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscree
         <>
           {more === null && <SpeedField labelHidden />}
           {!small && reset}
+          {!small && compareButton}
           {(tier === 'wide' || tier === 'mid') && topology}
           {!small && settings}
           {more === null ? view : <MoreControls>{more}</MoreControls>}

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKLOAD, compare, type ScenarioInput } from '../../engine/index.ts';
+import { DEFAULT_WORKLOAD, compare, loadCompare, type ScenarioInput } from '../../engine/index.ts';
 import { createLab } from '../connectEngine.ts';
 import type { LabStore } from '../labStore.ts';
 import { openComparison } from './open.ts';
 import { classicComparison } from './variants.ts';
 
+const kit = await loadCompare();
 const lab = (): LabStore => createLab({ preset: 'master-slave', playing: false });
 
 function opened(id: string) {
   const classic = classicComparison(id);
   if (classic === undefined) throw new Error(id);
   const a = lab();
-  const result = openComparison(a, classic);
+  const result = openComparison(a, classic, kit);
   if (!result.ok) throw new Error(result.problems.join('; '));
   return { ...result, store: a };
 }
@@ -150,7 +151,11 @@ describe('a comparison', () => {
 
   it('opens nothing for a side B the engine refuses, and names the problem', () => {
     const a = lab();
-    const result = openComparison(a, { b: { nodes: [{ id: 'x', role: 'replica', upstream: 'nowhere' }] } });
+    const result = openComparison(
+      a,
+      { b: { nodes: [{ id: 'x', role: 'replica', upstream: 'nowhere' }] } },
+      kit,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatch(/^B: nodes/);
   });

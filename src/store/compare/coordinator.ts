@@ -5,17 +5,7 @@
  * reason while the other carries on; time (play, speed, step, seek) moves both to the same instant.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  NO_LAG_SAMPLES,
-  compareFigures,
-  differences,
-  nodeRefOf,
-  resolveNodeRef,
-  sampleLag,
-  type CompareFigures,
-  type Difference,
-  type LagSamples,
-} from '../../engine/index.ts';
+import type { CompareFigures, CompareKit, Difference, LagSamples } from '../../engine/index.ts';
 import type { LabActions, LabStore, NodeCommands } from '../labStore.ts';
 import type { LinkRef } from '../slices/uiSlice.ts';
 import { formatSeconds } from '../timeline/markers.ts';
@@ -60,10 +50,10 @@ interface LagTrack {
   readonly lag: LagSamples[];
 }
 
-function lagAt(track: LagTrack, t: number): LagSamples {
+function lagAt(track: LagTrack, t: number, none: LagSamples): LagSamples {
   for (let i = track.at.length - 1; i >= 0; i--)
-    if ((track.at[i] ?? Infinity) <= t) return track.lag[i] ?? NO_LAG_SAMPLES;
-  return NO_LAG_SAMPLES;
+    if ((track.at[i] ?? Infinity) <= t) return track.lag[i] ?? none;
+  return none;
 }
 
 /** Node commands that name one node first; the rest of their arguments go as they are. */
@@ -114,9 +104,10 @@ class Unmapped extends Error {}
 /**
  * Puts `a` and `b` on one clock and one command stream until `close()`: each store's actions are replaced
  * by ones that drive both (node commands mapped by role; settings, loads and inspection stay per side).
- * B should start where A does (both at time 0, one seed and workload).
+ * B should start where A does (both at time 0, one seed and workload). `kit` is the engine's `loadCompare()`.
  */
-export function startComparison(a: LabStore, b: LabStore): Comparison {
+export function startComparison(a: LabStore, b: LabStore, kit: CompareKit): Comparison {
+  const { NO_LAG_SAMPLES, compareFigures, differences, nodeRefOf, resolveNodeRef, sampleLag } = kit;
   const own = { A: a.getState().actions, B: b.getState().actions };
   const stores = { A: a, B: b };
   const other = (side: Side): Side => (side === 'A' ? 'B' : 'A');
@@ -353,8 +344,8 @@ export function startComparison(a: LabStore, b: LabStore): Comparison {
     state,
     figures: () => {
       const t = a.getState().simTime;
-      const fa = own.A.readShown((sim) => compareFigures(sim, lagAt(lags.A, t)));
-      const fb = own.B.readShown((sim) => compareFigures(sim, lagAt(lags.B, t)));
+      const fa = own.A.readShown((sim) => compareFigures(sim, lagAt(lags.A, t, NO_LAG_SAMPLES)));
+      const fb = own.B.readShown((sim) => compareFigures(sim, lagAt(lags.B, t, NO_LAG_SAMPLES)));
       return { a: fa, b: fb, differences: differences(fa, fb) };
     },
     close: () => {

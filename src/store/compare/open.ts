@@ -6,6 +6,7 @@ import {
   DEFAULT_WORKLOAD,
   ScenarioError,
   parseScenario,
+  type CompareKit,
   type ScenarioInput,
   type WorkloadOptions,
 } from '../../engine/index.ts';
@@ -48,9 +49,9 @@ function problemsOf(side: string, scenario: ScenarioInput): string[] {
 /**
  * Starts both sides over from time 0: A (`store`) on `setup.a` (or its own scenario), B on `setup.b`
  * (or A's), one seed (A's) and one workload (A's if it runs, else the default), then joins them on one
- * clock and command stream (`startComparison`).
+ * clock and command stream (`startComparison`, with the engine's `loadCompare()` as `kit`).
  */
-export function openComparison(store: LabStore, setup: CompareSetup = {}): Opened {
+export function openComparison(store: LabStore, setup: CompareSetup, kit: CompareKit): Opened {
   const state = store.getState();
   const current = scenarioFor(state.scenario, state.settings);
   const a = setup.a ?? current;
@@ -80,5 +81,5 @@ export function openComparison(store: LabStore, setup: CompareSetup = {}): Opene
     return { ok: false, problems: [`${loadedA ? 'B' : 'A'}: ${error}`] };
   }
   if (state.playing) sideB.setState({ playing: true });
-  return { ok: true, comparison: startComparison(store, sideB), a: { ...a, seed }, b };
+  return { ok: true, comparison: startComparison(store, sideB, kit), a: { ...a, seed }, b };
 }
