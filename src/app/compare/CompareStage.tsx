@@ -15,6 +15,7 @@ import { PanelPace } from '../../view/panels/PanelPace.tsx';
 import { SettingsPanel } from '../../view/panels/settings/SettingsPanel.tsx';
 import { translateRoles, useWords } from '../../view/vocabulary.ts';
 import { pick, type CompareSession, type ShowSession } from './compareMode.ts';
+import { CompareCharts } from './CompareCharts.tsx';
 import { DifferencesTable } from './DifferencesTable.tsx';
 import { useStoreOf } from './useStoreOf.ts';
 import './compare.css';
@@ -117,6 +118,7 @@ export function CompareStage({ session, show }: CompareStageProps) {
   const table = (
     <PanelPace>
       <DifferencesTable comparison={comparison} />
+      <CompareCharts comparison={comparison} />
     </PanelPace>
   );
   return (
