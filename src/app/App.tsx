@@ -89,13 +89,10 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   useLessonLink();
   const store = useLabStoreApi();
   const [session, setSession] = useState<CompareSession | null>(null);
-  const toggleCompare = useCallback(
-    () => void compareMode().then((m) => m.toggle(store, setSession)),
-    [store],
-  );
+  const toggleCompare = () => void compareMode().then((m) => m.toggle(store, setSession));
   // A shared comparison (side B's run, `b=`, beside A's in the hash) reopens with the lab.
   useEffect(() => {
-    if (/[#&]b=/.test(window.location.hash)) void compareMode().then((m) => m.fromLink(store, setSession));
+    if (/[#&]b=/.test(location.hash)) void compareMode().then((m) => m.fromLink(store, setSession));
   }, [store]);
   const compact = route === 'embed';
   const layout = useLayout(compact);
@@ -195,7 +192,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
             controls={toolbarControls(view)}
             tier={tier}
             onFullscreen={fullscreen}
-            {...(compact ? {} : { onCompare: toggleCompare, comparing: session !== null })}
+            onCompare={toggleCompare}
+            comparing={session !== null}
           />
           <LessonsMenu />
           <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
@@ -289,7 +287,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         {!metricsInMain && !small && metrics}
       </main>
       <ShortcutsDialog />
-      {!compact && <ShareDialog root={root} compare={session} />}
+      {!compact && <ShareDialog root={root} />}
     </div>
   );
 }

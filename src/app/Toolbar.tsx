@@ -24,7 +24,7 @@ interface ToolbarProps {
   /** The window's room (see layoutTier.ts); the embed is `wide` (its own trimmed set) or `small`. */
   readonly tier?: LayoutTier;
   readonly onFullscreen?: () => void;
-  /** Compare mode, in the full lab: the control that opens or closes it, and whether it is open. */
+  /** Compare mode (the full lab only): the control that opens or closes it, and whether it is open. */
   readonly onCompare?: () => void;
   readonly comparing?: boolean;
 }
@@ -124,7 +124,7 @@ export function Toolbar({
   tier = 'wide',
   onFullscreen,
   onCompare,
-  comparing = false,
+  comparing,
 }: ToolbarProps) {
   const actions = useLabActions();
   const playing = useLabStore((s) => s.playing);
@@ -139,13 +139,8 @@ export function Toolbar({
       Reset
     </button>
   );
-  const compareButton = onCompare !== undefined && (
-    <button
-      type="button"
-      aria-pressed={comparing}
-      title="This run (A) beside a variant (B): one clock, every command to both"
-      onClick={onCompare}
-    >
+  const compareButton = !compact && onCompare !== undefined && (
+    <button type="button" aria-pressed={comparing} title="Compare with a variant" onClick={onCompare}>
       Compare
     </button>
   );

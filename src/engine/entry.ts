@@ -40,7 +40,8 @@ export {
   type SimulationStats,
 } from './api.ts';
 export type * from './types.ts';
-// Compare's values are in index.ts (Node, tests, scripts); the lab loads what it needs with loadCompare().
+// Compare's values are in index.ts (Node, tests, scripts); the lab's compare chunk loads what it needs with
+// compare/load.ts's loadCompare(), imported from that chunk so not even the loader is in the first frame.
 export type { CompareOptions, CompareSide, Comparison, Refusal } from './compare/compare.ts';
 export type { Applied, CompareArgs, CompareCommand, WriteRef } from './compare/commands.ts';
 export type {
@@ -54,4 +55,4 @@ export type {
   Unit,
 } from './compare/figures.ts';
 export type { NodeRef, Resolved } from './compare/nodeRef.ts';
-export { loadCompare, type CompareKit } from './compare/load.ts';
+export type { CompareKit } from './compare/load.ts';

@@ -3,7 +3,8 @@
  * grow): opening a comparison, from the Compare control, a one-click comparison or a link, and the
  * link part that reopens it. Invariant: a bad comparison opens nothing and says why.
  */
-import { loadCompare } from '../../engine/index.ts';
+// The engine's loader for compare, imported from here rather than its index (entry.ts), which the first frame carries.
+import { loadCompare } from '../../engine/compare/load.ts';
 import { createLab, type LabStore } from '../../store/index.ts';
 import { startComparison, type Comparison } from '../../store/compare/coordinator.ts';
 import { openComparison } from '../../store/compare/open.ts';
@@ -89,6 +90,9 @@ export type ShowSession = (session: CompareSession | null) => void;
 /** The comparison on screen: one at a time, whoever opened it (a click, a link). */
 let current: CompareSession | null = null;
 let linkOpened = false;
+
+/** The comparison on screen, if any (the Share dialog's link, embed and picture carry it). */
+export const currentSession = (): CompareSession | null => current;
 
 function show(next: CompareSession | null, setSession: ShowSession): void {
   current?.comparison.close();

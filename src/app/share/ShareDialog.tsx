@@ -6,19 +6,11 @@ import { useEffect, type RefObject } from 'react';
 import { useLabStore } from '../../store/index.ts';
 import { deferred, useShownOnce } from '../../view/deferred.tsx';
 import { whenIdle } from '../../view/whenIdle.ts';
-import type { CompareSession } from '../compare/compareMode.ts';
 
 const Body = deferred(() => import('./ShareDialogBody.tsx').then((m) => m.ShareDialogBody));
 
-export function ShareDialog({
-  root,
-  compare = null,
-}: {
-  readonly root: RefObject<HTMLElement | null>;
-  /** Compare mode, when open: the link and embed reopen the comparison, the picture shows both sides. */
-  readonly compare?: CompareSession | null;
-}) {
+export function ShareDialog({ root }: { readonly root: RefObject<HTMLElement | null> }) {
   const mounted = useShownOnce(useLabStore((s) => s.shareOpen));
   useEffect(() => whenIdle(Body.preload), []);
-  return mounted ? <Body.Component root={root} compare={compare} /> : null;
+  return mounted ? <Body.Component root={root} /> : null;
 }

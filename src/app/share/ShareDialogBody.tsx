@@ -16,7 +16,7 @@ import { embedSnippet, shareUrl } from './shareUrl.ts';
 import type { Chrome } from './viewOptions.ts';
 import { ReplayBanner } from './ReplayBanner.tsx';
 import { useWords } from '../../view/vocabulary.ts';
-import type { CompareSession } from '../compare/compareMode.ts';
+import { currentSession, type CompareSession } from '../compare/compareMode.ts';
 import './share.css';
 
 const THEMES: readonly (readonly [ThemeSetting, string])[] = [
@@ -347,13 +347,7 @@ function ShareContent({
   );
 }
 
-export function ShareDialogBody({
-  root,
-  compare,
-}: {
-  readonly root: RefObject<HTMLElement | null>;
-  readonly compare: CompareSession | null;
-}) {
+export function ShareDialogBody({ root }: { readonly root: RefObject<HTMLElement | null> }) {
   const open = useLabStore((s) => s.shareOpen);
   const setOpen = useLabStore((s) => s.setShareOpen);
   const pause = useLabStore((s) => s.actions.pause);
@@ -368,7 +362,8 @@ export function ShareDialogBody({
           </button>
         </form>
       </div>
-      {open && <ShareContent root={root} compare={compare} />}
+      {/* Compare mode, when open: the link and embed reopen the comparison, the picture shows both sides. */}
+      {open && <ShareContent root={root} compare={currentSession()} />}
     </dialog>
   );
 }
