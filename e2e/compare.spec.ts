@@ -1,4 +1,5 @@
 /** Compare mode: two configurations side by side, one clock, every command applied to both, by role. */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoModerateViolations } from './axe.ts';
 import { button, openPaused } from './lab.ts';
@@ -108,6 +109,33 @@ test.describe('compare mode', () => {
     const pause = button(page, 'Pause');
     if (await pause.isVisible()) await pause.click();
     await expect.poll(() => tbody.innerText()).toBe(figures);
+  });
+
+  test('one cursor for both sides, and a picture of both graphs with the table', async ({ page }) => {
+    test.setTimeout(90_000);
+    await openComparison(page, 'replicas-2-8');
+    for (let i = 0; i < 5; i++) await button(page, 'Step').click();
+    await act(page, 'A', 'db1', 'Kill');
+    await expect(sideNode(page, 'B', 'db1')).toHaveAttribute('data-status', 'down');
+    // Back to the start: both sides show the instant before the kill.
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    await timeline.focus();
+    await page.keyboard.press('Home');
+    await expect(timeline).toHaveAttribute('aria-valuenow', '0');
+    await expect(sideNode(page, 'A', 'db1')).toHaveAttribute('data-status', 'up');
+    await expect(sideNode(page, 'B', 'db1')).toHaveAttribute('data-status', 'up');
+
+    await button(page, 'Share').click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
+    const svg = await readFile(await file.path(), 'utf8');
+    expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    for (const text of ['>db9<', '>Differences<', '>Lost writes<', '&amp;b=v1z:'])
+      expect(svg).toContain(text);
+    expect(svg.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
   });
 
   test('a hostile comparison link opens side A alone with a clear message', async ({ page }) => {
