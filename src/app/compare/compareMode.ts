@@ -62,6 +62,21 @@ export function compareParam(hash: string): string | null {
   }
 }
 
+/** Resolves once `store` has no replay under way. */
+function replayed(store: LabStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.getState().replaying === null) {
+      resolve();
+      return;
+    }
+    const stop = store.subscribe((state) => {
+      if (state.replaying !== null) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 /**
  * Reopens a shared comparison: `store` (A) already holds the link's run; B replays its own, checked as any
  * link's run is (size caps, schema, replay), and joins A's clock at A's instant.
@@ -79,6 +94,8 @@ export async function openFromLink(store: LabStore, encoded: string): Promise<Se
     vocabulary: state.vocabulary,
     presenting: state.presenting,
   });
+  // A long run replays in slices (either side's): the sides join once both have theirs.
+  await Promise.all([replayed(store), replayed(b)]);
   const report = b.getState().loadReport;
   if (report !== null) return { ok: false, problems: report.problems.map((p) => `B: ${p}`) };
   return { ok: true, session: session(startComparison(store, b, kit), null) };
