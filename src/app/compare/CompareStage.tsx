@@ -51,7 +51,10 @@ function SideView({
   readonly store: LabStore;
   readonly comparison: Comparison;
 }) {
-  const name = useStoreOf(store, (s) => s.scenarioName);
+  const name = translateRoles(
+    useStoreOf(store, (s) => s.scenarioName),
+    useWords(),
+  );
   const titleId = useId();
   return (
     <section className="compare-side" data-side={side} aria-labelledby={titleId}>

@@ -78,7 +78,7 @@ describe('a comparison', () => {
       comparison.b.getState().actions.kill('db8'); // replica 6 of B: A has two replicas
       expect(engineOf(comparison.a)).toEqual(before);
       expect(comparison.a.getState().snapshot.version).toBe(versionA);
-      expect(comparison.a.getState().status?.text).toMatch(/^Kill refused here: there is no replica 6/);
+      expect(comparison.a.getState().status?.text).toMatch(/^Kill refused on A: there is no replica 6/);
       expect(comparison.b.getState().snapshot.nodes.find((n) => n.id === 'db8')?.status).toBe('down');
       const { refusals } = comparison.state.getState();
       expect(refusals.A).toEqual([

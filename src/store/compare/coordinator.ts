@@ -169,7 +169,7 @@ export function startComparison(a: LabStore, b: LabStore, kit: CompareKit): Comp
         const reason = mapped;
         stores[to].setState({
           error: reason,
-          status: { tone: 'error', text: `${what} refused here: ${reason}.` },
+          status: { tone: 'error', text: `${what} refused on ${to}: ${reason}.` },
         });
         refuse(to, what, reason);
       } else {
