@@ -161,7 +161,11 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
       timeline={timelineToggle}
     />
   ) : (
-    <GraphFooter legend={legend} timeline={timelineToggle} />
+    <GraphFooter
+      legend={legend}
+      timeline={timelineToggle}
+      compare={{ shown: session !== null, onToggle: toggleCompare }}
+    />
   );
   const title = compact ? (
     // The embed links out to the full lab on this run, in a new tab, sending no referrer.
@@ -187,14 +191,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
       ) : (
         <header className="lab-header">
           <h1>{title}</h1>
-          <Toolbar
-            compact={compact}
-            controls={toolbarControls(view)}
-            tier={tier}
-            onFullscreen={fullscreen}
-            onCompare={toggleCompare}
-            comparing={session !== null}
-          />
+          <Toolbar compact={compact} controls={toolbarControls(view)} tier={tier} onFullscreen={fullscreen} />
           <LessonsMenu />
           <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
         </header>

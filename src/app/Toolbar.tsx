@@ -24,9 +24,6 @@ interface ToolbarProps {
   /** The window's room (see layoutTier.ts); the embed is `wide` (its own trimmed set) or `small`. */
   readonly tier?: LayoutTier;
   readonly onFullscreen?: () => void;
-  /** Compare mode (the full lab only): the control that opens or closes it, and whether it is open. */
-  readonly onCompare?: () => void;
-  readonly comparing?: boolean;
 }
 
 /** The speed; in the toolbar's row its select says "1×" and the label is for screen readers only (room). */
@@ -118,14 +115,7 @@ function ViewControls({ compact, onFullscreen }: Pick<ToolbarProps, 'compact' | 
   );
 }
 
-export function Toolbar({
-  compact,
-  controls = 'full',
-  tier = 'wide',
-  onFullscreen,
-  onCompare,
-  comparing,
-}: ToolbarProps) {
+export function Toolbar({ compact, controls = 'full', tier = 'wide', onFullscreen }: ToolbarProps) {
   const actions = useLabActions();
   const playing = useLabStore((s) => s.playing);
   const settingsOpen = useLabStore((s) => s.settingsOpen);
@@ -137,11 +127,6 @@ export function Toolbar({
   const reset = (
     <button type="button" onClick={actions.reset} title="Start this scenario over with the same settings">
       Reset
-    </button>
-  );
-  const compareButton = !compact && onCompare !== undefined && (
-    <button type="button" aria-pressed={comparing} title="Compare with a variant" onClick={onCompare}>
-      Compare
     </button>
   );
   const settings = (
@@ -181,7 +166,6 @@ export function Toolbar({
         {stepBack}
         <SpeedField />
         {reset}
-        {compareButton}
         {topology}
         {settings}
         {view}
@@ -223,7 +207,6 @@ export function Toolbar({
         <>
           {more === null && <SpeedField labelHidden />}
           {!small && reset}
-          {!small && compareButton}
           {(tier === 'wide' || tier === 'mid') && topology}
           {!small && settings}
           {more === null ? view : <MoreControls>{more}</MoreControls>}
