@@ -86,9 +86,9 @@ export function GraphFooter({
       {compare !== undefined && (
         <button
           type="button"
-          className="compare-toggle"
+          className="compare"
           aria-pressed={compare.shown}
-          title="Compare this run with a variant"
+          title="This run beside a variant"
           onClick={compare.onToggle}
         >
           Compare
