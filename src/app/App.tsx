@@ -44,7 +44,6 @@ import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import type { CompareSession } from './compare/compareMode.ts';
-import { deferred } from '../view/deferred.tsx';
 import { useTheme } from './useTheme.ts';
 import { useTimelineOverlay } from './useTimelineOverlay.ts';
 import './app.css';
@@ -53,7 +52,6 @@ import './present/present.css';
 
 // Compare mode is fetched when first used (or a link holds a comparison): none of it is in the first frame.
 const compareMode = () => import('./compare/compareMode.ts');
-const CompareStage = deferred(() => compareMode().then((m) => m.CompareStage));
 
 /** Which toolbar controls show: `?chrome=` and `?controls=0` trim them (Play/Pause always stays). */
 function toolbarControls(view: ViewOptions): ToolbarControls {
@@ -221,7 +219,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
           <div className="graph-column">
             <div className="graph-stage">
               {session !== null ? (
-                <CompareStage.Component session={session} show={setSession} />
+                <session.Stage session={session} show={setSession} />
               ) : tableShown ? (
                 <PanelPace>
                   <TopologyTable />

@@ -12,10 +12,10 @@ import { classicComparison } from '../../store/compare/variants.ts';
 import type { Vocabulary } from '../../view/vocabulary.ts';
 import type { ExportedSvg } from '../export/exportGraph.ts';
 import { decodeRun, encodeRun } from '../share/linkCodec.ts';
+import type { ComponentType } from 'react';
 import { comparePicture } from './comparePicture.ts';
 
-// Its views, in this one chunk.
-export { CompareStage } from './CompareStage.tsx';
+import { CompareStage, type CompareStageProps } from './CompareStage.tsx';
 
 /** A comparison on screen, and which one-click comparison it is (null: B as the user set it). */
 export interface CompareSession {
@@ -25,6 +25,8 @@ export interface CompareSession {
   readonly hash: () => string;
   /** A picture of both graphs and the differences table, from the sides on screen under `root`. */
   readonly picture: (root: HTMLElement, title: string, link: string, words: Vocabulary) => ExportedSvg;
+  /** Its view (in this chunk, so the lab shell renders it without a loader of its own). */
+  readonly Stage: ComponentType<CompareStageProps>;
 }
 
 function session(comparison: Comparison, classic: string | null): CompareSession {
@@ -34,6 +36,7 @@ function session(comparison: Comparison, classic: string | null): CompareSession
     hash: () => `&b=${encodeRun(comparison.b.getState().actions.currentRun())}`,
     picture: (root, title, link, words) =>
       comparePicture(root, title, link, comparison.figures().differences, words),
+    Stage: CompareStage,
   };
 }
 
