@@ -138,6 +138,27 @@ test.describe('compare mode', () => {
     expect(svg.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
   });
 
+  test('B differs from A by what B’s settings change, listed in words', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openPaused(page);
+    await button(page, 'Compare').click();
+    await expect(sideNode(page, 'B', 'db1')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'How B differs from A' })).toContainText(
+      'B runs the same configuration as A',
+    );
+    await button(page, 'B’s settings').click();
+    await page.getByRole('combobox', { name: 'Replication mode', exact: true }).selectOption('sync');
+    await expect(page.getByRole('list', { name: 'How B differs from A' })).toContainText(
+      'Replication: async on A, sync (1 synchronous standby) on B.',
+    );
+    await expect(side(page, 'B').locator('[data-link-from="db1"][data-link-to="db2"]')).toHaveAttribute(
+      'aria-label',
+      /^Link db1 to db2, sync,/,
+    );
+    await button(page, 'Close settings').click();
+    await expect(page.locator('#settings-panel')).toHaveCount(0);
+  });
+
   test('a hostile comparison link opens side A alone with a clear message', async ({ page }) => {
     await page.goto('/#b=v1z:not-a-run');
     await expect(page.getByText('The comparison in this link could not be opened')).toBeVisible();

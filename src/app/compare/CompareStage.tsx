@@ -3,7 +3,7 @@
  * (each its own store provided to the same components, in `data-side="A"` / `data-side="B"`), with what
  * each side refused.
  */
-import { useId, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { LabStoreContext, useLabStore, useLabStoreApi, type LabStore } from '../../store/index.ts';
 import { refusalText, type Comparison, type Side } from '../../store/compare/coordinator.ts';
@@ -72,7 +72,12 @@ function SideView({
 
 function BSettings({ b }: { readonly b: LabStore }) {
   const open = useStoreOf(b, (s) => s.settingsOpen);
-  const closeA = useLabStore((s) => s.setSettingsOpen);
+  const aOpen = useLabStore((s) => s.settingsOpen);
+  const setAOpen = useLabStore((s) => s.setSettingsOpen);
+  // One Settings panel at a time (they share their ids): A's opening closes B's.
+  useEffect(() => {
+    if (aOpen) b.getState().setSettingsOpen(false);
+  }, [aOpen, b]);
   return (
     <>
       <button
@@ -80,7 +85,7 @@ function BSettings({ b }: { readonly b: LabStore }) {
         aria-expanded={open}
         title="Change B's replication, network, failover and conflict settings (A keeps its own)"
         onClick={() => {
-          closeA(false);
+          setAOpen(false);
           b.getState().setSettingsOpen(!open);
         }}
       >
