@@ -4,6 +4,8 @@
  * figures for 30 nodes at rest, with about 500 and about 2,000 messages in flight, with every panel open
  * (a node selected, so the inspector shows its data), with every panel collapsed, and with every panel and
  * the space-time diagram open (its five-second window holds about 10,000 arrows at 2,000 in flight).
+ * Then compare mode at the app's default workload: both sides animating together (the async vs sync
+ * one-click comparison, two graphs, the Differences table open). `BENCH_CASE=compare` runs that case only.
  * Prints; asserts nothing.
  * Headless Chromium here renders in software and caps frames at 60 Hz (16.7 ms).
  */
@@ -66,7 +68,21 @@ async function arrowsInView(page: Page): Promise<number> {
   });
 }
 
+/** Compare mode on the app's default lab: both sides animating together, at the default workload. */
+async function measureCompare(page: Page, base: string): Promise<string> {
+  await page.goto(`${base}/?lab=default`);
+  await page.locator('[data-node-id]').first().waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Comparison' }).selectOption('async-sync');
+  await page.locator('[data-side="B"] [data-node-id="db1"]').waitFor();
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  if (await play.isVisible()) await play.click();
+  await page.waitForTimeout(WARMUP_MS);
+  return describe('compare, async vs sync (A and B)', await sampleFrames(page, MEASURE_MS));
+}
+
 async function main(): Promise<void> {
+  const only = process.env.BENCH_CASE;
   execSync('npx vite build', { stdio: 'ignore' });
   buildBenchPage();
   printBundleSizes();
@@ -77,6 +93,10 @@ async function main(): Promise<void> {
     console.log(
       `Frame times, headless Chromium at 1440×900 (${MEASURE_MS / 1000} s each, 60 Hz cap = 16.7 ms):`,
     );
+    if (only === 'compare') {
+      console.log(await measureCompare(page, base));
+      return;
+    }
     console.log('30 nodes each:');
     for (const panels of ['closed', 'open', 'diagram'] as const) {
       await open(page, base, 0, panels);
@@ -85,6 +105,7 @@ async function main(): Promise<void> {
       console.log(await measureAt(page, base, 500, panels));
       console.log(await measureAt(page, base, 2000, panels));
     }
+    console.log(await measureCompare(page, base));
   });
 }
 

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoModerateViolations } from './axe.ts';
 import { button, openPaused, selectNode, writeConflict } from './lab.ts';
 
 type Scheme = 'light' | 'dark';
@@ -58,17 +58,6 @@ const SITUATIONS: Record<Situation, (page: Page) => Promise<void>> = {
     await expect(page.locator('.lesson-panel')).toBeVisible();
   },
 };
-
-/** Scans the page; fails on moderate, serious or critical violations and prints minor ones. */
-async function expectNoModerateViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const describe = (v: (typeof violations)[number]) =>
-    `${v.impact ?? 'unknown'} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`;
-  const minor = violations.filter((v) => v.impact === 'minor');
-  const blocking = violations.filter((v) => !minor.includes(v));
-  if (minor.length > 0) console.log(`[axe] ${label}, minor:\n${minor.map(describe).join('\n')}`);
-  expect(blocking.map(describe), `moderate, serious or critical axe violations ${label}`).toEqual([]);
-}
 
 for (const path of ['/', '/embed']) {
   for (const colorScheme of ['light', 'dark'] as const satisfies readonly Scheme[]) {

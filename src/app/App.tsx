@@ -1,6 +1,6 @@
 /** The layout shell: header and toolbar, caption, graph, side panel and metrics. */
-import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { LabStoreContext, useLabStore, type LabStore } from '../store/index.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { LabStoreContext, useLabStore, useLabStoreApi, type LabStore } from '../store/index.ts';
 import { Graph } from '../view/graph/Graph.tsx';
 import { Timeline } from '../view/timeline/Timeline.tsx';
 import { useAnimationLoop } from '../view/loop/useAnimationLoop.ts';
@@ -43,11 +43,15 @@ import { SIDE_DEFAULT, SideResizer } from './SideResizer.tsx';
 import { Toolbar, type ToolbarControls } from './Toolbar.tsx';
 import { TopologySelect } from './TopologySelect.tsx';
 import { useShortcuts } from './useShortcuts.ts';
+import type { CompareSession } from './compare/compareMode.ts';
 import { useTheme } from './useTheme.ts';
 import { useTimelineOverlay } from './useTimelineOverlay.ts';
 import './app.css';
 import '../view/panels/panels.css';
 import './present/present.css';
+
+// Compare mode is fetched when first used (or a link holds a comparison): none of it is in the first frame.
+const compareMode = () => import('./compare/compareMode.ts');
 
 /** Which toolbar controls show: `?chrome=` and `?controls=0` trim them (Play/Pause always stays). */
 function toolbarControls(view: ViewOptions): ToolbarControls {
@@ -81,6 +85,13 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   }, []);
   useShortcuts(root, fullscreen);
   useLessonLink();
+  const store = useLabStoreApi();
+  const [session, setSession] = useState<CompareSession | null>(null);
+  const toggleCompare = () => void compareMode().then((m) => m.toggle(store, setSession));
+  // A shared comparison (side B's run, `b=`, beside A's in the hash) reopens with the lab.
+  useEffect(() => {
+    if (/[#&]b=/.test(location.hash)) void compareMode().then((m) => m.fromLink(store, setSession));
+  }, [store]);
   const compact = route === 'embed';
   const layout = useLayout(compact);
   // The embed has its own trimmed toolbar, so of the tiers it needs only the smallest.
@@ -148,7 +159,11 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
       timeline={timelineToggle}
     />
   ) : (
-    <GraphFooter legend={legend} timeline={timelineToggle} />
+    <GraphFooter
+      legend={legend}
+      timeline={timelineToggle}
+      compare={{ shown: session !== null, onToggle: toggleCompare }}
+    />
   );
   const title = compact ? (
     // The embed links out to the full lab on this run, in a new tab, sending no referrer.
@@ -203,7 +218,9 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         >
           <div className="graph-column">
             <div className="graph-stage">
-              {tableShown ? (
+              {session !== null ? (
+                <session.Stage session={session} show={setSession} />
+              ) : tableShown ? (
                 <PanelPace>
                   <TopologyTable />
                 </PanelPace>

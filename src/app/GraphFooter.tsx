@@ -64,7 +64,10 @@ export function GraphFooter({
   dock,
   legend,
   timeline,
+  compare,
 }: {
+  /** The full lab's Compare mode: two labs side by side in place of the graph. */
+  readonly compare?: Toggle | undefined;
   readonly details?: Toggle | undefined;
   readonly dock?: Toggle | undefined;
   /** Present in the small tier: the legend is behind this toggle, named after what the key holds. */
@@ -80,6 +83,17 @@ export function GraphFooter({
       {timeline !== undefined && <TimelineToggle {...timeline} />}
       {details !== undefined && <DetailsToggle {...details} />}
       {dock !== undefined && <DockToggle {...dock} />}
+      {compare !== undefined && (
+        <button
+          type="button"
+          className="compare"
+          aria-pressed={compare.shown}
+          title="This run beside a variant"
+          onClick={compare.onToggle}
+        >
+          Compare
+        </button>
+      )}
       <TopologyTableToggle />
     </div>
   );

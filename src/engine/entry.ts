@@ -40,38 +40,19 @@ export {
   type SimulationStats,
 } from './api.ts';
 export type * from './types.ts';
-export {
-  compare,
-  measure,
-  DEFAULT_SAMPLE_EVERY_MS,
-  MAX_LAG_SAMPLES,
-  type CompareOptions,
-  type CompareSide,
-  type Comparison,
-  type Refusal,
-} from './compare/compare.ts';
-export {
-  applyCompareCommand,
-  checkCommands,
-  type Applied,
-  type CompareArgs,
-  type CompareCommand,
-  type WriteRef,
-} from './compare/commands.ts';
-export {
-  COMPARE_METRICS,
-  NO_LAG_SAMPLES,
-  REPLICA_METRICS,
-  compareFigures,
-  differences,
-  sampleLag,
-  type Better,
-  type CompareFigures,
-  type CompareMetric,
-  type Difference,
-  type LagSamples,
-  type LagTally,
-  type ReplicaLag,
-  type Unit,
+// Compare's values are in index.ts (Node, tests, scripts); the lab's compare chunk loads what it needs with
+// compare/load.ts's loadCompare(), imported from that chunk so not even the loader is in the first frame.
+export type { CompareOptions, CompareSide, Comparison, Refusal } from './compare/compare.ts';
+export type { Applied, CompareArgs, CompareCommand, WriteRef } from './compare/commands.ts';
+export type {
+  Better,
+  CompareFigures,
+  CompareMetric,
+  Difference,
+  LagSamples,
+  LagTally,
+  ReplicaLag,
+  Unit,
 } from './compare/figures.ts';
-export { checkNodeRef, nodeRefOf, resolveNodeRef, type NodeRef, type Resolved } from './compare/nodeRef.ts';
+export type { NodeRef, Resolved } from './compare/nodeRef.ts';
+export type { CompareKit } from './compare/load.ts';

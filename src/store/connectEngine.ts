@@ -816,6 +816,7 @@ export function createLab(options: LabOptions): LabStore {
         spaceTimeCache = { sim, key, data };
         return data;
       },
+      readShown: (read) => read(sim),
       applySettings: (patch) => {
         const next = mergeSettings(get().settings, patch);
         load(get().presetName, next, 'Settings applied: the simulation started over with them.');

@@ -1,6 +1,12 @@
 /** The one lab store: engine, playback and UI slices plus the actions that drive the engine. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { MessageRecord, OperationRecord, ScenarioInput, WorkloadOptions } from '../engine/index.ts';
+import type {
+  MessageRecord,
+  OperationRecord,
+  ScenarioInput,
+  Simulation,
+  WorkloadOptions,
+} from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
 import type { RunRecord } from './run.ts';
 import type { LabSettings, SettingsPatch } from './settings.ts';
@@ -149,6 +155,11 @@ export interface LabActions extends NodeCommands {
    * ended (or, pending, began) within it.
    */
   readonly spaceTime: (from: number, to: number) => SpaceTimeData;
+  /**
+   * `read` of the shown simulation, for headless readers in `src/store` (the comparison's figures): it
+   * must only read (a change would bypass the store and its command log).
+   */
+  readonly readShown: <T>(read: (sim: Simulation) => T) => T;
 }
 
 export type LabState = EngineSlice & PlaybackSlice & UiSlice & { readonly actions: LabActions };

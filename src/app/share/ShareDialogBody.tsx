@@ -15,6 +15,8 @@ import { fileProblems, parseRunFile, runFileText } from './scenarioFile.ts';
 import { embedSnippet, shareUrl } from './shareUrl.ts';
 import type { Chrome } from './viewOptions.ts';
 import { ReplayBanner } from './ReplayBanner.tsx';
+import { useWords } from '../../view/vocabulary.ts';
+import { currentSession, type CompareSession } from '../compare/compareMode.ts';
 import './share.css';
 
 const THEMES: readonly (readonly [ThemeSetting, string])[] = [
@@ -86,16 +88,19 @@ function EmbedSection({
   run,
   title,
   refused,
+  extraHash,
 }: {
   readonly run: RunRecord;
   readonly title: string;
   readonly refused: boolean;
+  /** What the link adds after the run (a comparison's side B). */
+  readonly extraHash: string;
 }) {
   const [theme, setTheme] = useState<ThemeSetting>('system');
   const [chrome, setChrome] = useState<Chrome>('full');
   const [autoplay, setAutoplay] = useState(false);
   const id = useId();
-  const url = shareUrl(window.location.origin, run, { theme, chrome, autoplay }, '/embed');
+  const url = `${shareUrl(window.location.origin, run, { theme, chrome, autoplay }, '/embed')}${extraHash}`;
   const snippet = embedSnippet(url, title);
   return (
     <section aria-labelledby={`${id}-h`}>
@@ -188,8 +193,17 @@ function ImportFile() {
   );
 }
 
-function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }) {
+function ShareContent({
+  root,
+  compare,
+}: {
+  readonly root: RefObject<HTMLElement | null>;
+  readonly compare: CompareSession | null;
+}) {
   const store = useLabStoreApi();
+  const words = useWords();
+  // A comparison's link and embed carry side B's run too (as A's, checked the same way when opened).
+  const [extraHash] = useState(() => (compare === null ? '' : compare.hash()));
   // The run as it stands when the dialog opens (the simulation pauses while it is open), and what
   // would stop its link or file from opening: the same checks as opening them.
   const [{ run, refused }] = useState(() => {
@@ -202,14 +216,16 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
   const presenting = useLabStore((s) => s.presenting);
   const [problem, setProblem] = useState('');
   const id = useId();
-  const link = shareUrl(window.location.origin, run, { theme, terms: vocabulary, present: presenting }, '/');
-  const title = `Replication Lab: ${name}`;
+  const link = `${shareUrl(window.location.origin, run, { theme, terms: vocabulary, present: presenting }, '/')}${extraHash}`;
+  const title = `Replication Lab: ${compare === null ? name : `comparison, ${name}`}`;
   // The instant on screen: the link, the file and the pictures show it (the past, when the lab shows it).
   const shown = run.at ?? run.time;
   const stem = fileStem(name, shown);
   const picture = () => {
     if (root.current === null) throw new Error('the lab is not on screen');
-    return buildSvg(root.current, `${name} at ${formatSimTime(shown)}`, link);
+    const heading = `${name} at ${formatSimTime(shown)}`;
+    if (compare !== null) return compare.picture(root.current, heading, link, words);
+    return buildSvg(root.current, heading, link);
   };
   /** The space-time diagram over the window it shows (or would show, were it open). */
   const diagram = async () => {
@@ -260,7 +276,7 @@ function ShareContent({ root }: { readonly root: RefObject<HTMLElement | null> }
           </p>
         )}
       </section>
-      <EmbedSection run={run} title={title} refused={refused.link.length > 0} />
+      <EmbedSection run={run} title={title} refused={refused.link.length > 0} extraHash={extraHash} />
       <section aria-labelledby={`${id}-pic`}>
         <h3 id={`${id}-pic`}>Picture</h3>
         <div className="share-row">
@@ -346,7 +362,8 @@ export function ShareDialogBody({ root }: { readonly root: RefObject<HTMLElement
           </button>
         </form>
       </div>
-      {open && <ShareContent root={root} />}
+      {/* Compare mode, when open: the link and embed reopen the comparison, the picture shows both sides. */}
+      {open && <ShareContent root={root} compare={currentSession()} />}
     </dialog>
   );
 }
