@@ -6,7 +6,7 @@ import { openComparison } from '../../store/compare/open.ts';
 import { classicComparison } from '../../store/compare/variants.ts';
 import { VOCABULARIES } from '../../view/vocabulary.ts';
 import { DifferencesTable } from './DifferencesTable.tsx';
-import { BETTER_TEXT, figureName, figureValue } from './differenceText.ts';
+import { BETTER_TEXT, figureName, figureValue, shownBetter } from './differenceText.ts';
 
 const kit = await loadCompare();
 
@@ -53,7 +53,7 @@ describe('the Differences table', () => {
         figureName(d, words),
         figureValue(d, d.a),
         figureValue(d, d.b),
-        BETTER_TEXT[d.better],
+        BETTER_TEXT[shownBetter(d)],
       ]),
     );
     expect(
@@ -71,5 +71,14 @@ describe('the Differences table', () => {
       'rto',
     ]);
     expect(engine.a.figures.lastFailover).not.toBeNull();
+  });
+
+  it('calls the sides the same where their figures read the same, whatever the engine ranked', () => {
+    const lag = { metric: 'lag-max', unit: 'ms', a: 48.6, b: 49.0, better: 'a' } as const;
+    expect([figureValue(lag, lag.a), figureValue(lag, lag.b)]).toEqual(['49 ms', '49 ms']);
+    expect(shownBetter(lag)).toBe('same');
+    expect(shownBetter({ ...lag, a: 4.6, b: 4.9 })).toBe('a');
+    expect(shownBetter({ metric: 'lost-writes', unit: 'writes', a: 1, b: 0, better: 'b' })).toBe('b');
+    expect(shownBetter({ metric: 'rto', unit: 'ms', a: null, b: 900, better: 'b' })).toBe('b');
   });
 });

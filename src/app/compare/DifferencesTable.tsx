@@ -5,11 +5,10 @@
 import { useLabStore } from '../../store/index.ts';
 import type { Comparison } from '../../store/compare/coordinator.ts';
 import { useWords } from '../../view/vocabulary.ts';
-import { BETTER_TEXT, figureName, figureValue } from './differenceText.ts';
+import { BETTER_TEXT, figureName, figureValue, shownBetter } from './differenceText.ts';
 
 export function DifferencesTable({ comparison }: { readonly comparison: Comparison }) {
   const words = useWords();
-  // The panels' pace (this sits in the side panel's PanelPace): figures at most four times a second.
   // Heard at the panels' pace (this sits in the side panel's PanelPace), so the figures are worked out at
   // most four times a second while the run plays: on a new instant or a new snapshot.
   useLabStore((s) => s.simTime);
@@ -28,18 +27,21 @@ export function DifferencesTable({ comparison }: { readonly comparison: Comparis
           </tr>
         </thead>
         <tbody>
-          {figures.differences.map((d) => (
-            <tr
-              key={`${d.metric}:${d.replica ?? ''}`}
-              data-metric={d.metric}
-              {...(d.replica === undefined ? {} : { 'data-replica': d.replica })}
-            >
-              <th scope="row">{figureName(d, words)}</th>
-              <td className={d.better === 'a' ? 'compare-better' : undefined}>{figureValue(d, d.a)}</td>
-              <td className={d.better === 'b' ? 'compare-better' : undefined}>{figureValue(d, d.b)}</td>
-              <td data-better={d.better}>{BETTER_TEXT[d.better]}</td>
-            </tr>
-          ))}
+          {figures.differences.map((d) => {
+            const better = shownBetter(d);
+            return (
+              <tr
+                key={`${d.metric}:${d.replica ?? ''}`}
+                data-metric={d.metric}
+                {...(d.replica === undefined ? {} : { 'data-replica': d.replica })}
+              >
+                <th scope="row">{figureName(d, words)}</th>
+                <td className={better === 'a' ? 'compare-better' : undefined}>{figureValue(d, d.a)}</td>
+                <td className={better === 'b' ? 'compare-better' : undefined}>{figureValue(d, d.b)}</td>
+                <td data-better={better}>{BETTER_TEXT[better]}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -32,3 +32,12 @@ export function figureValue(d: Difference, v: number | null): string {
 }
 
 export const BETTER_TEXT = { a: 'A', b: 'B', same: 'same', incomparable: '—' } as const;
+
+/**
+ * Which side the table calls better: the engine's verdict, but `same` when both figures read the same as
+ * shown (48.6 ms and 49.0 ms both read "49 ms": naming a side there would contradict the row).
+ */
+export function shownBetter(d: Difference): Difference['better'] {
+  if (d.better !== 'a' && d.better !== 'b') return d.better;
+  return figureValue(d, d.a) === figureValue(d, d.b) ? 'same' : d.better;
+}
