@@ -106,6 +106,8 @@ test.describe('compare mode', () => {
     await expect(page.getByRole('list', { name: 'How B differs from A' })).toContainText(
       'Masters: 2 on A, 5 on B.',
     );
+    // The picker names the comparison the link holds.
+    await expect(page.getByRole('combobox', { name: 'Comparison' })).toHaveValue('masters-2-5');
     const pause = button(page, 'Pause');
     if (await pause.isVisible()) await pause.click();
     await expect.poll(() => tbody.innerText()).toBe(figures);

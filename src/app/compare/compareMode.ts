@@ -8,7 +8,8 @@ import { loadCompare } from '../../engine/compare/load.ts';
 import { createLab, type LabStore } from '../../store/index.ts';
 import { startComparison, type Comparison } from '../../store/compare/coordinator.ts';
 import { openComparison } from '../../store/compare/open.ts';
-import { classicComparison } from '../../store/compare/variants.ts';
+import { classicComparison, classicOf } from '../../store/compare/variants.ts';
+import { scenarioFor } from '../../store/settings.ts';
 import type { Vocabulary } from '../../view/vocabulary.ts';
 import type { ExportedSvg } from '../export/exportGraph.ts';
 import { decodeRun, encodeRun } from '../share/linkCodec.ts';
@@ -101,7 +102,9 @@ export async function openFromLink(store: LabStore, encoded: string): Promise<Se
   await Promise.all([replayed(store), replayed(b)]);
   const report = b.getState().loadReport;
   if (report !== null) return { ok: false, problems: report.problems.map((p) => `B: ${p}`) };
-  return { ok: true, session: session(startComparison(store, b, kit), null) };
+  const sides = [state, b.getState()].map((side) => scenarioFor(side.scenario, side.settings));
+  const classic = classicOf(sides[0] ?? { nodes: [] }, sides[1] ?? { nodes: [] });
+  return { ok: true, session: session(startComparison(store, b, kit), classic) };
 }
 
 /** Shows a comparison (null: none) in the lab shell. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type ScenarioInput } from '../../engine/index.ts';
-import { CLASSIC_COMPARISONS, classicComparison, differencesInWords } from './variants.ts';
+import { CLASSIC_COMPARISONS, classicComparison, classicOf, differencesInWords } from './variants.ts';
 
 describe('the one-click comparisons', () => {
   it.each(CLASSIC_COMPARISONS.map((c) => [c.label, c] as const))(
@@ -11,6 +11,16 @@ describe('the one-click comparisons', () => {
       expect(differencesInWords(c.a, c.b).length).toBeGreaterThan(0);
     },
   );
+});
+
+describe('which one-click comparison two sides are', () => {
+  it('names each by its own sides, and none for sides no comparison has', () => {
+    for (const c of CLASSIC_COMPARISONS) expect(classicOf(c.a, c.b)).toBe(c.id);
+    const async = classicComparison('async-sync')?.a ?? { nodes: [] };
+    expect(classicOf(async, async)).toBeNull();
+    expect(classicOf(async, { nodes: [{ id: 'db1', role: 'primary' }] })).toBeNull();
+    expect(classicOf(async, { nodes: [] })).toBeNull();
+  });
 });
 
 describe('how B differs from A, in words', () => {

@@ -86,6 +86,21 @@ export function classicComparison(id: string): ClassicComparison | undefined {
   return CLASSIC_COMPARISONS.find((c) => c.id === id);
 }
 
+/**
+ * The one-click comparison whose sides `a` and `b` are, in every way the words above the graphs tell
+ * (a shared link reopens with its name in the picker), or null.
+ */
+export function classicOf(a: ScenarioInput, b: ScenarioInput): string | null {
+  const same = (x: ScenarioInput, y: ScenarioInput): boolean => {
+    try {
+      return differencesInWords(x, y).length === 0;
+    } catch {
+      return false;
+    }
+  };
+  return CLASSIC_COMPARISONS.find((c) => same(c.a, a) && same(c.b, b))?.id ?? null;
+}
+
 /** Replicas of a primary directly, and the deepest cascade (1: every replica streams from a primary). */
 function shape(nodes: ScenarioInput['nodes']): { primaries: number; replicas: number; depth: number } {
   const byId = new Map(nodes.map((n) => [n.id, n]));
