@@ -43,9 +43,9 @@ async function pickClickable(page: Page, choice: number) {
   }, choice);
 }
 
-/** The graph's box, or null when the table is shown in its place. */
+/** The graph's box (side A's, when the monkey opened Compare), or null when the table is shown in its place. */
 async function graphBox(page: Page) {
-  const svg = page.locator('svg.graph-svg');
+  const svg = page.locator('svg.graph-svg').first();
   return (await svg.count()) === 0 ? null : svg.boundingBox();
 }
 
