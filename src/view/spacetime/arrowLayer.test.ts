@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createArrowLayer, type Backdrop, type LayerInput } from './arrowLayer.ts';
-import type { Palette } from './draw.ts';
-import type { MessageMark, Plot } from './geometry.ts';
+import type { MessageMark } from './geometry.ts';
 import { SvgContext } from './svgContext.ts';
-
-const palette: Palette = {
-  kinds: {
-    entries: 'orange',
-    ack: 'purple',
-    hello: 'teal',
-    snapshot: 'pink',
-    heartbeat: 'grey',
-    certify: 'brown',
-  },
-  text: 'black',
-  muted: 'grey',
-  grid: 'silver',
-  down: 'gainsboro',
-  cursor: 'blue',
-  ok: 'green',
-  bad: 'red',
-  warn: 'gold',
-  highlight: 'black',
-};
-const plot: Plot = {
-  left: 60,
-  width: 400,
-  laneY: new Map([
-    ['db1', 30],
-    ['db2', 60],
-  ]),
-};
+import { testPalette as palette, twoLanes as plot } from './testPalette.ts';
 
 /** A canvas whose drawing is SVG text, made afresh each time the layer is redrawn from scratch. */
 class FakeCanvas {

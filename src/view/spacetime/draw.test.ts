@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { downSpans, paint, ticks, type Palette } from './draw.ts';
-import { arrowsIn, type MessageMark, type Plot } from './geometry.ts';
+import { downSpans, paint, ticks } from './draw.ts';
+import { arrowsIn, type MessageMark } from './geometry.ts';
 import { SvgContext } from './svgContext.ts';
+import { testPalette as palette, twoLanes as plot } from './testPalette.ts';
 
-const palette: Palette = {
-  kinds: {
-    entries: 'orange',
-    ack: 'purple',
-    hello: 'teal',
-    snapshot: 'pink',
-    heartbeat: 'grey',
-    certify: 'brown',
-  },
-  text: 'black',
-  muted: 'grey',
-  grid: 'silver',
-  down: 'gainsboro',
-  cursor: 'blue',
-  ok: 'green',
-  bad: 'red',
-  warn: 'gold',
-  highlight: 'black',
-};
-const plot: Plot = {
-  left: 60,
-  width: 400,
-  laneY: new Map([
-    ['db1', 30],
-    ['db2', 60],
-  ]),
-};
 const window = { from: 0, to: 1000 };
 
 describe('the diagram painter, into SVG', () => {

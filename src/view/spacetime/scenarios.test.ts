@@ -5,30 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation, presets, type MessageRecord, type Simulation } from '../../engine/index.ts';
-import { paint, type Palette } from './draw.ts';
+import { paint } from './draw.ts';
 import { arrowsIn, DROPPED_SHARE, xOf, type Arrow, type Plot, type TimeWindow } from './geometry.ts';
 import { laneOrder } from './lanes.ts';
 import { SvgContext } from './svgContext.ts';
-
-const palette: Palette = {
-  kinds: {
-    entries: 'orange',
-    ack: 'purple',
-    hello: 'teal',
-    snapshot: 'pink',
-    heartbeat: 'grey',
-    certify: 'brown',
-  },
-  text: 'black',
-  muted: 'grey',
-  grid: 'silver',
-  down: 'gainsboro',
-  cursor: 'blue',
-  ok: 'green',
-  bad: 'red',
-  warn: 'gold',
-  highlight: 'black',
-};
+import { testPalette as palette } from './testPalette.ts';
 
 function plotOf(sim: Simulation): Plot {
   const lanes = laneOrder(sim.nodes());
