@@ -8,7 +8,7 @@ import { GraphEdge } from './GraphEdge.tsx';
 import type { Anchor, MenuTarget } from './GraphMenu.tsx';
 import { GraphNode } from './GraphNode.tsx';
 import type { FollowedWrite } from './nodeText.ts';
-import { fitViewBox, layoutTopology, type LayoutInput } from './layout.ts';
+import { LAYOUT_PAD as PAD, fitViewBox, layoutTopology, roomFor, type LayoutInput } from './layout.ts';
 import { MessageCanvas } from './MessageCanvas.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
 import { useElementSize } from './useElementSize.ts';
@@ -29,9 +29,6 @@ function followedAt(opId: number | null, reach: OpReach | null, nodeId: string):
   const state = reach?.[nodeId];
   return opId === null || state === undefined ? undefined : { opId, state };
 }
-
-/** Room around the node centres: shapes above and left, labels to the right. */
-const PAD = { left: 60, right: 170, top: 55, bottom: 60 };
 
 /** The element of a node or link, by its data attributes. */
 function targetSelector(target: MenuTarget): string {
@@ -73,7 +70,12 @@ export function Graph({
   useEffect(() => whenIdle(loadMenu), []);
   useEffect(() => whenIdle(DropHint.preload), []);
   const key = topologyKey(nodes);
-  const layout = useMemo(() => layoutTopology(JSON.parse(key) as LayoutInput[]), [key]);
+  const container = useRef<HTMLDivElement>(null);
+  const size = useElementSize(container);
+  // The viewport's shape, in steps of 5 %: wide fan-outs wrap into rows when that draws them larger.
+  const aspect =
+    size === null ? undefined : Math.round((20 * size.width) / roomFor(size, coveredBottom)) / 20;
+  const layout = useMemo(() => layoutTopology(JSON.parse(key) as LayoutInput[], aspect), [key, aspect]);
 
   // Keyed by a string, not the nodes array (new every snapshot): `radius` changes only with a role.
   const roleKey = JSON.stringify(nodes.map((n) => [n.id, n.role]));
@@ -106,8 +108,6 @@ export function Graph({
   /** Where a node is drawn: under the pointer while it is dragged, else where the layout put it. */
   const placed = (id: string) => (drag?.id === id ? drag.at : layout.positions.get(id));
   const { transform, zoomed, resetZoom } = useZoom(svg, compact);
-  const container = useRef<HTMLDivElement>(null);
-  const size = useElementSize(container);
 
   // The popover menu of a node or link, and the element to give focus back to when it closes.
   const [menu, setMenu] = useState<{

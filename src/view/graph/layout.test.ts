@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewBox, LEVEL_SPACING, MAX_UPSCALE, layoutTopology, type LayoutInput } from './layout.ts';
+import {
+  fitViewBox,
+  LEVEL_SPACING,
+  MAX_UPSCALE,
+  LINK_CLEARANCE,
+  NODE_SPACING,
+  layoutTopology,
+  type LayoutInput,
+} from './layout.ts';
 
 const masterSlave: LayoutInput[] = [
   { id: 'db1' },
@@ -48,6 +56,86 @@ describe('layoutTopology', () => {
   it('treats a node with an unknown upstream as a root instead of dropping it', () => {
     const { positions } = layoutTopology([{ id: 'a' }, { id: 'b', upstream: 'gone' }]);
     expect(positions.get('b')!.y).toBe(0);
+  });
+});
+
+describe('layoutTopology in a viewport of a given shape', () => {
+  const fan = (n: number, upstream = 'db1'): LayoutInput[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `r${i + 1}`, upstream }));
+  const rowsOf = (positions: ReadonlyMap<string, { y: number }>, ids: readonly string[]) =>
+    new Set(ids.map((id) => positions.get(id)!.y)).size;
+
+  it('keeps eight replicas in one row in a wide viewport, and wraps them in a narrow one', () => {
+    const nodes = [{ id: 'db1' }, ...fan(8)];
+    const ids = nodes.slice(1).map((n) => n.id);
+    expect(rowsOf(layoutTopology(nodes, 4).positions, ids)).toBe(1);
+    const narrow = layoutTopology(nodes, 1.2);
+    expect(rowsOf(narrow.positions, ids)).toBeGreaterThan(1);
+    // Narrower than one row, and no two nodes on one spot.
+    expect(narrow.bounds.maxX - narrow.bounds.minX).toBeLessThan(7 * NODE_SPACING);
+    const spots = new Set([...narrow.positions.values()].map((p) => `${p.x},${p.y}`));
+    expect(spots.size).toBe(nodes.length);
+  });
+
+  it('shifts the rows so a link to a lower row passes clear of the nodes above it', () => {
+    for (let n = 5; n <= 24; n++) {
+      const nodes = [{ id: 'db1' }, ...fan(n)];
+      const { positions } = layoutTopology(nodes, 1.2);
+      const from = positions.get('db1')!;
+      for (const leaf of fan(n)) {
+        const to = positions.get(leaf.id)!;
+        // Links to the first row are as they always were; those to a lower row cross the rows above.
+        for (const [id, p] of positions) {
+          if (id === 'db1' || p.y >= to.y) continue;
+          // Distance from p to the segment from–to.
+          const dx = to.x - from.x;
+          const dy = to.y - from.y;
+          const t = Math.max(
+            0,
+            Math.min(1, ((p.x - from.x) * dx + (p.y - from.y) * dy) / (dx * dx + dy * dy)),
+          );
+          const gap = Math.hypot(p.x - from.x - t * dx, p.y - from.y - t * dy);
+          expect(gap, `${n} replicas: db1 → ${leaf.id} passes ${id}`).toBeGreaterThanOrEqual(LINK_CLEARANCE);
+        }
+      }
+    }
+  });
+
+  it('wraps only what draws the graph larger: a few replicas stay in their row', () => {
+    const nodes = [{ id: 'db1' }, ...fan(3)];
+    expect(layoutTopology(nodes, 0.5)).toEqual(layoutTopology(nodes));
+  });
+
+  it('keeps a cousin’s cascade clear of the wrapped rows', () => {
+    const nodes: LayoutInput[] = [
+      { id: 'db1' },
+      { id: 'a', upstream: 'db1' },
+      { id: 'b', upstream: 'db1' },
+      ...fan(9, 'a'),
+      { id: 'c', upstream: 'b' },
+      { id: 'd', upstream: 'c' },
+    ];
+    const { positions } = layoutTopology(nodes, 1);
+    const all = [...positions.entries()];
+    for (const [id, p] of all) {
+      for (const [other, q] of all) {
+        if (id < other && p.y === q.y)
+          expect(Math.abs(p.x - q.x), `${id} and ${other}`).toBeGreaterThanOrEqual(NODE_SPACING);
+      }
+    }
+    expect(
+      rowsOf(
+        positions,
+        fan(9, 'a').map((n) => n.id),
+      ),
+    ).toBeGreaterThan(1);
+  });
+
+  it('gives the same positions for the same nodes in any order', () => {
+    const nodes = [{ id: 'db1' }, ...fan(8)];
+    const a = layoutTopology(nodes, 1.2);
+    const b = layoutTopology([...nodes].reverse(), 1.2);
+    expect([...b.positions.entries()].sort()).toEqual([...a.positions.entries()].sort());
   });
 });
 
