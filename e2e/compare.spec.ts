@@ -113,6 +113,54 @@ test.describe('compare mode', () => {
     await expect.poll(() => tbody.innerText()).toBe(figures);
   });
 
+  test('a comparison link pasted into the tab replaces both sides; a link without one closes it', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await openComparison(page, 'masters-2-5');
+    await button(page, 'Step').click();
+    await button(page, 'Share').click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    const hash = new URL(await dialog.getByLabel('Share link').inputValue()).hash;
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const picker = page.getByRole('combobox', { name: 'Comparison' });
+    await picker.selectOption('replicas-2-8');
+    await expect(sideNode(page, 'B', 'db9')).toBeVisible();
+
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+    await expect(sideNode(page, 'B', 'db5')).toBeVisible();
+    await expect(sideNode(page, 'B', 'db9')).toHaveCount(0);
+    await expect(side(page, 'A').locator('[data-node-id]')).toHaveCount(2);
+    await expect(picker).toHaveValue('masters-2-5');
+
+    await page.evaluate(
+      (h) => {
+        location.hash = h;
+      },
+      hash.replace(/&b=.*/, ''),
+    );
+    await expect(page.locator('[data-side]')).toHaveCount(0);
+    await expect(page.locator('[data-node-id]')).toHaveCount(2);
+  });
+
+  test('Table shows each side’s topology as a table in place of its graph', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openComparison(page, 'replicas-2-8');
+    await page.getByRole('button', { name: 'Topology table' }).click();
+    await expect(
+      side(page, 'A').getByRole('table', { name: 'Topology of A' }).locator('tbody tr'),
+    ).toHaveCount(3);
+    await expect(
+      side(page, 'B').getByRole('table', { name: 'Topology of B' }).locator('tbody tr'),
+    ).toHaveCount(9);
+    await expect(side(page, 'B').locator('svg.graph-svg')).toHaveCount(0);
+    await expectNoModerateViolations(page, 'compare mode as tables');
+    await page.getByRole('button', { name: 'Topology table' }).click();
+    await expect(sideNode(page, 'B', 'db9')).toBeVisible();
+  });
+
   test('one cursor for both sides, and a picture of both graphs with the table', async ({ page }) => {
     test.setTimeout(90_000);
     await openComparison(page, 'replicas-2-8');

@@ -92,6 +92,21 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   useEffect(() => {
     if (/[#&]b=/.test(location.hash)) void compareMode().then((m) => m.fromLink(store, setSession));
   }, [store]);
+  // A link pasted into this tab: the comparison on screen closes before its run loads, and the link's own
+  // (if it holds one) opens after.
+  const comparing = session !== null;
+  const hashHooks = useMemo(
+    () => ({
+      before: async () => {
+        if (comparing) (await compareMode()).close(setSession);
+      },
+      after: (loaded: boolean) => {
+        if (loaded && /[#&]b=/.test(location.hash))
+          void compareMode().then((m) => m.fromPastedLink(store, setSession));
+      },
+    }),
+    [comparing, store],
+  );
   const compact = route === 'embed';
   const layout = useLayout(compact);
   // The embed has its own trimmed toolbar, so of the tiers it needs only the smallest.
@@ -105,7 +120,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
     [compact, view.origins],
   );
   useHostMessages(root, allowed);
-  useHashRun();
+  useHashRun(hashHooks);
   const imported = useLabStore((s) => s.imported);
   const scenarioName = useLabStore((s) => s.scenarioName);
   const scenario = useLabStore((s) => s.scenario);

@@ -11,6 +11,7 @@ import { CLASSIC_COMPARISONS, differencesInWords } from '../../store/compare/var
 import { scenarioFor } from '../../store/settings.ts';
 import { Graph } from '../../view/graph/Graph.tsx';
 import { StatusLine } from '../../view/panels/banners/StatusLine.tsx';
+import { TopologyTable } from '../../view/panels/TopologyTable.tsx';
 import { PanelPace } from '../../view/panels/PanelPace.tsx';
 import { SettingsPanel } from '../../view/panels/settings/SettingsPanel.tsx';
 import { translateRoles, useWords } from '../../view/vocabulary.ts';
@@ -56,6 +57,8 @@ function SideView({
     useWords(),
   );
   const titleId = useId();
+  // The Table toggle under the stage (A's) shows each side's topology as a table in place of its graph.
+  const tableShown = useLabStore((s) => s.topologyTableShown);
   return (
     <section className="compare-side" data-side={side} aria-labelledby={titleId}>
       <LabStoreContext value={store}>
@@ -63,7 +66,13 @@ function SideView({
           <span className="compare-side-letter">{side}</span> {name}
         </h2>
         {side === 'B' && <StatusLine />}
-        <Graph compact={false} />
+        {tableShown ? (
+          <PanelPace>
+            <TopologyTable caption={`Topology of ${side}`} />
+          </PanelPace>
+        ) : (
+          <Graph compact={false} />
+        )}
         <Refusals comparison={comparison} side={side} />
       </LabStoreContext>
     </section>

@@ -143,9 +143,20 @@ export async function toggle(store: LabStore, setSession: ShowSession): Promise<
 
 /** Reopens the comparison in the page's link, once. */
 export async function fromLink(store: LabStore, setSession: ShowSession): Promise<void> {
-  const encoded = compareParam(window.location.hash);
-  if (encoded === null || linkOpened) return;
+  if (linkOpened) return;
   linkOpened = true;
+  await fromPastedLink(store, setSession);
+}
+
+/** Closes the comparison on screen (a link pasted into the tab is about to replace side A's run). */
+export function close(setSession: ShowSession): void {
+  if (current !== null) show(null, setSession);
+}
+
+/** Opens the comparison in the page's link beside side A, which already holds the link's run. */
+export async function fromPastedLink(store: LabStore, setSession: ShowSession): Promise<void> {
+  const encoded = compareParam(window.location.hash);
+  if (encoded === null) return;
   const opened = await openFromLink(store, encoded);
   if (opened.ok) show(opened.session, setSession);
   else

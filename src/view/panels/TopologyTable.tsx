@@ -1,4 +1,5 @@
 /** The graph as a table, one row per node in snapshot order: its screen-reader equivalent. */
+import { useId } from 'react';
 import type { NodeView } from '../../engine/index.ts';
 import { useLabStore } from '../../store/index.ts';
 import { lagEntries, lagMs } from '../graph/nodeText.ts';
@@ -22,16 +23,18 @@ function None() {
   );
 }
 
-export function TopologyTable() {
+/** `caption` names the table (Compare shows one a side: "Topology of A"). */
+export function TopologyTable({ caption = 'Topology' }: { readonly caption?: string }) {
+  const captionId = useId();
   const nodes = useLabStore((s) => s.snapshot.nodes);
   const selectedId = useLabStore((s) => s.selectedId);
   const select = useLabStore((s) => s.select);
   const words = useWords();
   return (
     // Focusable so keyboard users can scroll it when it overflows.
-    <div className="topology-table" role="region" aria-labelledby="topology-table-caption" tabIndex={0}>
+    <div className="topology-table" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table>
-        <caption id="topology-table-caption">Topology</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Node</th>
