@@ -1,8 +1,9 @@
 /**
  * The comparison's charts: side A's and side B's lines overlaid on one time axis (write latency p99,
- * replication lag per replica, lost writes), read at the panels' pace from both stores' series.
+ * acknowledged writes per second, replication lag per replica, and the anomaly counters either side has
+ * seen), read at the panels' pace from both stores' series.
  */
-import { useLabStore, type Series } from '../../store/index.ts';
+import { LATENCY_WINDOW_MS, useLabStore, type CounterName, type Series } from '../../store/index.ts';
 import type { Comparison } from '../../store/compare/coordinator.ts';
 import { LineChart, type Line } from '../../view/panels/charts/LineChart.tsx';
 import { useWords } from '../../view/vocabulary.ts';
@@ -18,9 +19,39 @@ const p99 = (s: Series): Line[] => [
 ];
 const lag = (s: Series): Line[] =>
   s.lag.map((l) => ({ id: l.nodeId, label: l.nodeId, points: l.points.map((p) => ({ t: p.t, v: p.ms })) }));
-const lost = (s: Series): Line[] => [
-  { id: 'lost', label: 'lost writes', points: s.counters.map((p) => ({ t: p.t, v: p.lostWrites })) },
+const acknowledged = (s: Series): Line[] => [
+  {
+    id: 'acked',
+    label: 'writes/s',
+    points: s.latency.map((p) => ({ t: p.t, v: p.count / (LATENCY_WINDOW_MS / 1000) })),
+  },
 ];
+
+const COUNTERS: readonly { readonly id: CounterName; readonly label: string }[] = [
+  { id: 'lostWrites', label: 'lost writes' },
+  { id: 'staleReads', label: 'stale reads' },
+  { id: 'blockedWrites', label: 'blocked writes' },
+  { id: 'conflicts', label: 'conflicts' },
+];
+
+/** The counters either side has counted any of (lost writes always): eight lines of zeros say nothing. */
+function countersSeen(a: Series, b: Series): typeof COUNTERS {
+  const seen = (id: CounterName) => [a, b].some((s) => s.counters.some((p) => p[id] > 0));
+  return COUNTERS.filter((c) => c.id === 'lostWrites' || seen(c.id));
+}
+
+const counterLines =
+  (shown: typeof COUNTERS) =>
+  (s: Series): Line[] =>
+    shown.map((c) => ({ id: c.id, label: c.label, points: s.counters.map((p) => ({ t: p.t, v: p[c.id] })) }));
+
+function counterSummary(a: Series, b: Series): string {
+  const now = (s: Series) => {
+    const point = s.counters.at(-1);
+    return COUNTERS.map((c) => `${point?.[c.id] ?? 0} ${c.label}`).join(', ');
+  };
+  return `So far: A ${now(a)}; B ${now(b)}.`;
+}
 
 const last = (line: Line | undefined): string => {
   const v = line?.points.at(-1)?.v;
@@ -33,7 +64,9 @@ export function CompareCharts({ comparison }: { readonly comparison: Comparison 
   const a = useLabStore((s) => s.series);
   const b = comparison.b.getState().series;
   const latency = overlay(a, b, p99);
-  const lostLines = overlay(a, b, lost);
+  const throughput = overlay(a, b, acknowledged);
+  const shown = countersSeen(a, b);
+  const counters = overlay(a, b, counterLines(shown));
   return (
     <section className="panel compare-charts" aria-label="Charts, A and B">
       <LineChart
@@ -46,6 +79,15 @@ export function CompareCharts({ comparison }: { readonly comparison: Comparison 
         floor={10}
       />
       <LineChart
+        id="compare-throughput"
+        title="Acknowledged writes per second, A and B"
+        unit="writes/s"
+        time={a.time}
+        lines={throughput}
+        summary={`Writes acknowledged over the last ${LATENCY_WINDOW_MS / 1000} s: A ${last(throughput[0])}/s, B ${last(throughput[1])}/s.`}
+        floor={5}
+      />
+      <LineChart
         id="compare-lag"
         title={`Replication lag per ${words.replica}, A and B`}
         unit="ms"
@@ -56,12 +98,12 @@ export function CompareCharts({ comparison }: { readonly comparison: Comparison 
         empty={`No ${words.replicas}`}
       />
       <LineChart
-        id="compare-lost"
-        title="Lost writes, A and B"
+        id="compare-counters"
+        title={`${shown.length === 1 ? 'Lost writes' : 'Lost, stale, blocked, conflicts'}, A and B`}
         unit="count"
         time={a.time}
-        lines={lostLines}
-        summary={`Lost writes now: A ${last(lostLines[0])}, B ${last(lostLines[1])}.`}
+        lines={counters}
+        summary={counterSummary(a, b)}
         step
         floor={4}
       />
