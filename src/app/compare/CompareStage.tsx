@@ -122,6 +122,16 @@ export function CompareStage({ session, show }: CompareStageProps) {
   const aSettings = useLabStore((s) => s.settings);
   const bScenario = useStoreOf(comparison.b, (s) => s.scenario);
   const bSettings = useStoreOf(comparison.b, (s) => s.settings);
+  // B shows what A's shell was set to since it opened: presenter mode's larger type, the theme, the words.
+  const presenting = useLabStore((s) => s.presenting);
+  const theme = useLabStore((s) => s.theme);
+  const vocabulary = useLabStore((s) => s.vocabulary);
+  useEffect(() => {
+    const b = comparison.b.getState();
+    b.setPresenting(presenting);
+    b.setTheme(theme);
+    b.setVocabulary(vocabulary);
+  }, [comparison.b, presenting, theme, vocabulary]);
   const differences = useMemo(() => {
     try {
       return differencesInWords(scenarioFor(aScenario, aSettings), scenarioFor(bScenario, bSettings));

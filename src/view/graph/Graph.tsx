@@ -30,6 +30,9 @@ function followedAt(opId: number | null, reach: OpReach | null, nodeId: string):
   return opId === null || state === undefined ? undefined : { opId, state };
 }
 
+/** Room to the right of the rightmost node for its labels in presenter mode's larger type. */
+const PRESENT_LABEL_ROOM = 215;
+
 /** The element of a node or link, by its data attributes. */
 function targetSelector(target: MenuTarget): string {
   return target.kind === 'node'
@@ -55,6 +58,7 @@ export function Graph({
   const syncMode = useLabStore(
     (s) => s.snapshot.replication.mode !== 'async' && s.snapshot.replication.mode !== 'scheduled',
   );
+  const presenting = useLabStore((s) => s.presenting);
   const selectedId = useLabStore((s) => s.selectedId);
   const select = useLabStore((s) => s.select);
   const selectedLink = useLabStore((s) => s.selectedLink);
@@ -157,11 +161,13 @@ export function Graph({
     [selectLink],
   );
   const { minX, maxX, minY, maxY } = layout.bounds;
+  // Presenter mode sets the labels in 15 px semibold (present.css): their room to the right grows with them.
+  const labelRoom = presenting ? PRESENT_LABEL_ROOM : PAD.right;
   const box = fitViewBox(
     {
       x: minX - PAD.left,
       y: minY - PAD.top,
-      width: maxX - minX + PAD.left + PAD.right,
+      width: maxX - minX + PAD.left + labelRoom,
       height: maxY - minY + PAD.top + PAD.bottom,
     },
     size,
