@@ -13,8 +13,38 @@ const engineEntry: Plugin = {
   }),
 };
 
+/**
+ * Where the built lab is served: `/` by default, or a sub-path of a static host (`BASE=/docs/lab/ npm run
+ * build`). It must start and end with `/`.
+ */
+function basePath(): string {
+  const base = process.env.BASE ?? '/';
+  if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(base)) {
+    throw new Error(
+      `BASE must be a path that starts and ends with "/" (such as /docs/lab/), not ${JSON.stringify(base)}`,
+    );
+  }
+  return base;
+}
+
+/**
+ * A static host serves `embed/` from a file of its own: the built index.html again at dist/embed/index.html
+ * (its asset URLs are absolute under the base, so the copy loads the same chunks; the app reads the path).
+ */
+const embedPage: Plugin = {
+  name: 'embed-page',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    const index = bundle['index.html'];
+    if (index?.type !== 'asset') return;
+    this.emitFile({ type: 'asset', fileName: 'embed/index.html', source: index.source });
+  },
+};
+
 export default defineConfig({
-  plugins: [react(), engineEntry],
+  base: basePath(),
+  plugins: [react(), engineEntry, embedPage],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

@@ -4,9 +4,22 @@ import type { ViewOptions } from './share/viewOptions.ts';
 
 export type Route = 'lab' | 'embed';
 
-/** `/embed` (with or without a trailing slash) is the embed; everything else is the full lab. */
-export function routeFromPath(pathname: string): Route {
-  return /^\/embed\/?$/.test(pathname) ? 'embed' : 'lab';
+/**
+ * The path the lab is served under (Vite's `base`: `/` by default, `BASE=/docs/lab/ npm run build` for a
+ * docs site's sub-path), always ending in `/`.
+ */
+export const LAB_BASE: string = import.meta.env.BASE_URL;
+
+/** `embed` under the lab's base (with or without a trailing slash) is the embed; everything else is the full lab. */
+export function routeFromPath(pathname: string, base = LAB_BASE): Route {
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  return /^embed\/?$/.test(rest) ? 'embed' : 'lab';
+}
+
+/** The URL of the full lab (`/`) or the embed (`/embed`) at `origin`, under the lab's base. */
+export function labUrl(origin: string, path: '/' | '/embed', base = LAB_BASE): string {
+  // `embed/`, a directory: every static host serves its index.html without a redirect.
+  return `${origin}${base}${path === '/embed' ? 'embed/' : ''}`;
 }
 
 /** A light background workload, so the very first frame already shows writes flowing. */

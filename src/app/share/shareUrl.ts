@@ -1,16 +1,17 @@
 /** Absolute share and embed URLs for a run, and the `<iframe>` snippet a docs page pastes. */
 import type { RunRecord } from '../../store/index.ts';
+import { labUrl } from '../route.ts';
 import { runHash } from './linkCodec.ts';
 import { viewQuery, type ShareView } from './viewOptions.ts';
 
-/** The full lab (`/`) or the embed (`/embed`) at `origin`, with view options and the run. */
+/** The full lab (`/`) or the embed (`/embed`) at `origin` (under the lab's base), with view options and the run. */
 export function shareUrl(
   origin: string,
   run: RunRecord,
   view: Partial<ShareView> = {},
   path: '/' | '/embed' = '/',
 ): string {
-  return `${origin}${path}${viewQuery(view)}${runHash(run)}`;
+  return `${labUrl(origin, path)}${viewQuery(view)}${runHash(run)}`;
 }
 
 const escapeAttribute = (value: string) =>
