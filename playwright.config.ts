@@ -29,6 +29,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
+    // The built lab registers a service worker (offline support): only offline.spec.ts lets it, so the
+    // other tests neither precache the whole build nor answer from a cache.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,5 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { serviceWorkerSource } from './src/app/offline/serviceWorker.ts';
 
 /**
  * The lab's bundle builds against the engine's API without save, restore and the checker registered
@@ -42,9 +45,33 @@ const embedPage: Plugin = {
   },
 };
 
+/**
+ * Offline after the first visit: `sw.js` beside index.html, precaching every file of this build (its
+ * chunks, styles, both pages and the public files but the example host page), named by a hash of them.
+ */
+const offline: Plugin = {
+  name: 'offline',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    const publicFiles = readdirSync('public').filter((f) => f !== 'embed-host.html');
+    const files = [...Object.keys(bundle).filter((f) => !f.endsWith('.map')), ...publicFiles].sort();
+    const hash = createHash('sha256');
+    for (const file of Object.keys(bundle).sort()) {
+      const item = bundle[file];
+      if (item !== undefined) hash.update(file).update(item.type === 'chunk' ? item.code : item.source);
+    }
+    for (const file of publicFiles) hash.update(file).update(readFileSync(`public/${file}`));
+    // The worker's own code too: a change to it alone is a new version.
+    hash.update(serviceWorkerSource('', files));
+    const version = hash.digest('hex').slice(0, 16);
+    this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(version, files) });
+  },
+};
+
 export default defineConfig({
   base: basePath(),
-  plugins: [react(), engineEntry, embedPage],
+  plugins: [react(), engineEntry, embedPage, offline],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

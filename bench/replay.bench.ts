@@ -107,7 +107,7 @@ async function inBrowser(runs: typeof CASES): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   await withPreview({ port: PORT }, async (base, browser) => {
     for (const { name, run } of runs) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
       await page.addInitScript(WATCH_TASKS);
       // The app's own v1z encoding (linkCodec.ts), spelled out: lz-string is CommonJS under Node.
       const link = `${base}/#s=v1z:${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, ...run }))}`;

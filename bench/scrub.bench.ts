@@ -164,7 +164,7 @@ async function main(): Promise<void> {
         `a drag is ${MOVES} pointer moves over ${DRAG_MS / 1000} s.\n`,
     );
     for (const c of CASES) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
       await measure(page, base, c);
       await page.close();
     }

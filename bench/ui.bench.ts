@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   console.log('');
 
   await withPreview({ port: PORT, config: BENCH_PAGE_CONFIG }, async (base, browser) => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
     console.log(
       `Frame times, headless Chromium at 1440×900 (${MEASURE_MS / 1000} s each, 60 Hz cap = 16.7 ms):`,
     );

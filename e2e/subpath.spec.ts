@@ -4,57 +4,15 @@
  * and share links work there.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { serveStatic, type StaticHost } from './staticHost.ts';
 
 const BASE = '/docs/lab/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
-
-/** Files under `root` at `base`, a directory's index.html, a redirect to add a directory's slash; else 404. */
-function staticHost(root: string, base: string): Server {
-  return createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
-    if (!path.startsWith(base)) {
-      response.writeHead(404).end();
-      return;
-    }
-    const file = normalize(join(root, path.slice(base.length)));
-    if (!file.startsWith(root) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    if (statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) {
-        response.writeHead(301, { location: `${path}/` }).end();
-        return;
-      }
-      const index = join(file, 'index.html');
-      if (!existsSync(index)) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': TYPES['.html'] }).end(readFileSync(index));
-      return;
-    }
-    response
-      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-      .end(readFileSync(file));
-  });
-}
-
 let root = '';
-let server: Server | null = null;
+let host: StaticHost | null = null;
 let origin = '';
 
 test.describe('under a sub-path of a static host', () => {
@@ -67,19 +25,12 @@ test.describe('under a sub-path of a static host', () => {
       env: { ...process.env, BASE },
       stdio: 'inherit',
     });
-    server = staticHost(root, BASE);
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    host = await serveStatic(root, BASE);
+    origin = host.origin;
   });
 
   test.afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      if (server === null) resolve();
-      else
-        server.close(() => {
-          resolve();
-        });
-    });
+    await host?.close();
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -12,7 +12,7 @@ import {
   LostWritesPanel,
   TopologyTable,
 } from '../view/panels/lazyPanels.tsx';
-import { LoadReportBanner, ReplayBanner, ShortcutsDialog } from './lazyParts.tsx';
+import { LoadReportBanner, OfflineUpdates, ReplayBanner, ShortcutsDialog } from './lazyParts.tsx';
 import { LinkDetails } from '../view/panels/inspector/LinkDetails.tsx';
 import { MetricsStrip } from '../view/panels/MetricsStrip.tsx';
 import { PanelPace } from '../view/panels/PanelPace.tsx';
@@ -218,6 +218,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         )}
         <LoadReportBanner />
         <ReplayBanner />
+        {route === 'lab' && import.meta.env.PROD && <OfflineUpdates />}
         {!bare && (
           <Caption
             text={`${imported ? `${scenarioName}. ` : ''}${captionFor({ scenario, settings, workload }, words, compact)}`}

@@ -18,3 +18,9 @@ export const LoadReportBanner = shownWhen(
   () => import('./share/LoadReportBanner.tsx').then((m) => m.LoadReportBanner),
   (s) => s.loadReport !== null,
 );
+
+/** Offline support and the "Reload for the new version" prompt (the built full lab only; never the embed). */
+export const OfflineUpdates = shownWhen(
+  () => import('./offline/UpdateBanner.tsx').then((m) => m.UpdateBanner),
+  always,
+);
