@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, transformWithOxc, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -54,7 +54,7 @@ const offline: Plugin = {
   apply: 'build',
   enforce: 'post',
   generateBundle(_options, bundle) {
-    const publicFiles = readdirSync('public').filter((f) => f !== 'embed-host.html');
+    const publicFiles = readdirSync('public').filter((f) => !f.endsWith('-host.html'));
     const files = [...Object.keys(bundle).filter((f) => !f.endsWith('.map')), ...publicFiles].sort();
     const hash = createHash('sha256');
     for (const file of Object.keys(bundle).sort()) {
@@ -69,9 +69,23 @@ const offline: Plugin = {
   },
 };
 
+/**
+ * `<replication-lab>` for docs pages: `replication-lab.js` beside index.html, a stable name a page can
+ * include. It is src/element/replicationLab.ts alone, its types stripped (it imports nothing of the lab).
+ */
+const customElement: Plugin = {
+  name: 'custom-element',
+  apply: 'build',
+  async generateBundle() {
+    const file = 'src/element/replicationLab.ts';
+    const { code } = await transformWithOxc(readFileSync(file, 'utf8'), file);
+    this.emitFile({ type: 'asset', fileName: 'replication-lab.js', source: code });
+  },
+};
+
 export default defineConfig({
   base: basePath(),
-  plugins: [react(), engineEntry, embedPage, offline],
+  plugins: [react(), engineEntry, embedPage, customElement, offline],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {
