@@ -5,7 +5,9 @@ import { App } from './app/App.tsx';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
 import { linkReport, runParam } from './app/share/linkHash.ts';
 import { DEFAULT_VIEW } from './app/share/defaultView.ts';
-import { createLab } from './store/index.ts';
+import { loadFailover } from './engine/index.ts';
+import { createLab, loadPartsForLab } from './store/index.ts';
+import { whenIdle } from './view/whenIdle.ts';
 
 /**
  * Not top-level await: the chunks imported here import this one back, and would wait forever for a
@@ -27,11 +29,16 @@ async function start(): Promise<void> {
   // A bad link opens the default scenario, with its problems listed in a banner: never a blank page.
   const decoded = encoded === null ? null : (await import('./app/share/linkCodec.ts')).decodeRun(encoded);
   const report = linkReport(decoded, viewProblems);
-  const store = createLab({
+  const options = {
     ...labOptionsFor(route, view, encoded !== null),
     ...(decoded?.ok === true ? { run: decoded.value } : {}),
     ...(report === null ? {} : { report }),
-  });
+  };
+  // Automatic failover and settings changed in a run are engine parts of their own, fetched first only
+  // when the first simulation needs them (and when the browser is idle otherwise).
+  await loadPartsForLab(options);
+  const store = createLab(options);
+  whenIdle(() => loadFailover().catch(() => undefined));
   if (view.table) store.getState().setTopologyTableShown(true);
   const container = document.getElementById('root');
   if (container === null) throw new Error('index.html must contain <div id="root">');

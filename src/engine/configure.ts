@@ -5,11 +5,16 @@
  * Patroni takes `loop_wait`, `ttl` and `maximum_lag_on_failover` from `patronictl edit-config` and
  * `pause` / `resume`. Invariant: every option is checked before anything changes.
  * Commits waiting for confirmations the new rule does not need are released (syncCommit.ts).
+ * It registers itself with the engine once loaded (persist/registry.ts): the lab's first frame leaves it
+ * out and loads it with `loadConfigure()` before a settings change or the replay of a run that has one.
  */
 import { SimulationError, type ConfigureOptions } from './api.ts';
 import { checkOptions } from './args.ts';
 import type { Cluster } from './cluster.ts';
+// Failover set to automatic starts a manager: it loads with this part.
+import './failover/manager.ts';
 import type { FailoverManager } from './failover/manager.ts';
+import { registerConfigure } from './persist/registry.ts';
 import { onReplicationChanged } from './replication/syncCommit.ts';
 import { ScenarioError, parseScenario } from './scenario/parse.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -163,3 +168,7 @@ export function settingsAfter(cluster: Cluster, commands: readonly Command[]): v
   for (const command of commands)
     if (command.type === 'configure') assign(cluster, command.args[0] as ConfigureOptions);
 }
+
+registerConfigure((cluster, options, control) => {
+  configure(cluster, checkConfigure(options), control);
+});

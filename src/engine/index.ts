@@ -4,6 +4,8 @@ export * from './entry.ts';
 // bundle leaves them for their loaders (see entry.ts).
 import './persist/restore.ts';
 import './observe/checker.ts';
+import './configure.ts';
+import './failover/manager.ts';
 // Compare's values: the lab's bundle leaves them out of its first frame (it calls compare/load.ts's loadCompare()).
 export { compare, measure, DEFAULT_SAMPLE_EVERY_MS, MAX_LAG_SAMPLES } from './compare/compare.ts';
 export { applyCompareCommand, checkCommands } from './compare/commands.ts';

@@ -19,9 +19,8 @@ import {
   checkWorkload,
 } from './args.ts';
 import { Cluster } from './cluster.ts';
-import { checkConfigure, configure, settingsAfter } from './configure.ts';
 import * as control from './control.ts';
-import { FailoverManager } from './failover/manager.ts';
+import type { FailoverManager } from './failover/manager.ts';
 import { accountLostWrites, promote } from './failover/promotion.ts';
 import type { DbNode } from './node/dbNode.ts';
 import type { OpRecord } from './observe/history.ts';
@@ -34,7 +33,7 @@ import { certify, NON_PRIMARY_ERROR } from './multiprimary/certification.ts';
 import * as peers from './multiprimary/peers.ts';
 import { parseScenario } from './scenario/parse.ts';
 import type { Scenario, ScenarioInput } from './scenario/schema.ts';
-import { checker, restoreSimulation, saver } from './persist/registry.ts';
+import { checker, configurer, failoverManager, restoreSimulation, saver } from './persist/registry.ts';
 import type { ClientOptions, Command, NodeId, OperationRecord, Snapshot, WorkloadOptions } from './types.ts';
 import { DEFAULT_WORKLOAD, Workload } from './workload.ts';
 
@@ -177,10 +176,9 @@ export function build(
     }
     for (const node of cluster.nodes.values()) control.boot(cluster, node);
     if (cluster.isMultiPrimary()) peers.startGroup(cluster);
-    if (scenario.failover.mode === 'automatic') manager = new FailoverManager(cluster, records);
+    if (scenario.failover.mode === 'automatic') manager = failoverManager()(cluster, records);
   } else {
     manager = restore({ cluster, records, workload, commands });
-    settingsAfter(cluster, commands);
   }
 
   /** A promotion by hand (`pg_promote()`), recorded as a manual failover. */
@@ -332,10 +330,10 @@ export function build(
       disk.fixDisk(cluster, id);
     }),
     configure: command('configure', (options: ConfigureOptions) => {
-      configure(cluster, checkConfigure(options), {
+      configurer()(cluster, options, {
         manager: () => manager,
         start: () => {
-          manager = new FailoverManager(cluster, records);
+          manager = failoverManager()(cluster, records);
         },
       });
     }),

@@ -1,8 +1,10 @@
 /** The only bridge to the engine: owns the Simulation, implements LabActions, mirrors snapshots. */
 import {
   ScenarioError,
+  configureLoaded,
   createSimulation,
   dict,
+  loadConfigure,
   parseScenario,
   persistenceLoaded,
   presets,
@@ -27,7 +29,7 @@ import {
 import { fieldProblem } from './fields.ts';
 import { errorMessage, writeStatus } from './opText.ts';
 import type { PresetName } from './presetName.ts';
-import { recordRun, startReplay, type Replay, type RunRecord } from './run.ts';
+import { loadPartsFor, recordRun, startReplay, type Replay, type RunRecord } from './run.ts';
 import { BRANCHES_KEPT, ORIGINAL_BRANCH, branchId, branchLabel } from './timeline/branches.ts';
 import { formatSeconds } from './timeline/markers.ts';
 import { Track } from './timeline/track.ts';
@@ -308,7 +310,20 @@ function firstSimulation(options: LabOptions) {
   return { track: startSimulation(input, settings), base, settings, input, problems, pending };
 }
 
-/** Creates the simulation for `options.preset` (or `options.run`) and a store whose actions drive it. */
+/**
+ * Loads the engine's parts `createLab(options)` needs for its first simulation that the first frame leaves
+ * out (see `loadPartsFor`), or null when it needs none.
+ */
+export function loadPartsForLab(options: LabOptions): Promise<void> | null {
+  const preset = loadPartsFor({ scenario: scenarioFor(presets[options.preset], initialSettings(options)) });
+  const run = options.run === undefined ? null : loadPartsFor(options.run);
+  return preset === null && run === null ? null : Promise.all([preset, run]).then(() => undefined);
+}
+
+/**
+ * Creates the simulation for `options.preset` (or `options.run`) and a store whose actions drive it.
+ * The engine's parts it needs must be loaded first (`loadPartsForLab`).
+ */
 export function createLab(options: LabOptions): LabStore {
   const first = firstSimulation(options);
   /** The branch shown, its head, and the instant shown (the head itself while live). */
@@ -518,10 +533,19 @@ export function createLab(options: LabOptions): LabStore {
       next: LabSettings,
       done: string | null,
       from: ScenarioInput = base,
+      waited = false,
     ): boolean => {
       const imported = get().imported && from === base;
       try {
         const scenario = scenarioFor(from, next);
+        const loading = waited ? null : loadPartsFor({ scenario });
+        if (loading !== null) {
+          // A part of the engine it needs (automatic failover) is still on its way: the lab keeps its run
+          // until it is in. The scenario is checked now, so a bad one is refused at once.
+          parseScenario(scenario);
+          void loading.then(() => load(preset, next, done, from, true));
+          return true;
+        }
         const started = startSimulation(scenario, next);
         startOver({ track: started, preset, settings: next, base: from, input: scenario, imported }, done);
         return true;
@@ -774,7 +798,11 @@ export function createLab(options: LabOptions): LabStore {
         };
         return load(preset, next, null, { ...scenario, replication: { ...scenario.replication } });
       },
-      loadRun: (run, done = null) => continueReplay(run, replayWithTrack(run), done),
+      loadRun: (run, done = null) => {
+        const loading = loadPartsFor(run);
+        if (loading === null) return continueReplay(run, replayWithTrack(run), done);
+        return loading.then(() => continueReplay(run, replayWithTrack(run), done));
+      },
       cancelReplay: () => {
         if (replaying === undefined) return;
         replaying.stop();
@@ -821,7 +849,7 @@ export function createLab(options: LabOptions): LabStore {
         const next = mergeSettings(get().settings, patch);
         load(get().presetName, next, 'Settings applied: the simulation started over with them.');
       },
-      changeSettings: (patch) => {
+      changeSettings: function changeSettings(patch) {
         const state = get();
         const next = mergeSettings(state.settings, patch);
         const restart = startsOver(state, patch);
@@ -841,6 +869,19 @@ export function createLab(options: LabOptions): LabStore {
         const options = configureOptionsFor(state.settings, next);
         const workload = JSON.stringify(next.workload) !== JSON.stringify(state.settings.workload);
         if (options === null && !workload) return;
+        if (options !== null && !configureLoaded()) {
+          // The Settings panel loads the engine's `configure` with its body; a change before that waits for it.
+          void loadConfigure().then(
+            () => {
+              changeSettings(patch);
+            },
+            (error: unknown) => {
+              const text = `Changing the settings failed: ${errorMessage(error)}`;
+              set({ error: errorMessage(error), status: { tone: 'error', text } });
+            },
+          );
+          return;
+        }
         run('Changing the settings', (s) => {
           if (options !== null) s.configure(options);
           if (workload) {

@@ -1,5 +1,5 @@
 /** The store's public surface for the view and the app. */
-export { createLab } from './connectEngine.ts';
+export { createLab, loadPartsForLab } from './connectEngine.ts';
 export { LabPaceContext, LabStoreContext, useLabActions, useLabStore, useLabStoreApi } from './context.ts';
 export { PANEL_INTERVAL_MS, pacedSubscribe, type Subscribe } from './paced.ts';
 export type { LabActions, LabOptions, LabState, LabStore, NodeCommands, SpaceTimeData } from './labStore.ts';
@@ -37,6 +37,13 @@ export {
   type NodeThroughput,
   type Series,
 } from './series/series.ts';
-export { MAX_COMMANDS, MAX_RUN_MS, type Checked, type RunCommand, type RunRecord } from './run.ts';
+export {
+  MAX_COMMANDS,
+  MAX_RUN_MS,
+  loadPartsFor,
+  type Checked,
+  type RunCommand,
+  type RunRecord,
+} from './run.ts';
 // Checking untrusted runs (validateRun, checkScenario, formatPath) has a door of its own, runCheck.ts,
 // so its schemas load with links, files and the embed, not with the first frame.

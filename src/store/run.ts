@@ -3,7 +3,15 @@
  * gives the same simulation, event for event (the engine is deterministic). Runs arrive from
  * links, files and host pages, so `validateRun` (runCheck.ts) checks everything before `replayRun` touches it.
  */
-import { createSimulation, type ScenarioInput, type Simulation } from '../engine/index.ts';
+import {
+  configureLoaded,
+  createSimulation,
+  failoverLoaded,
+  loadConfigure,
+  loadFailover,
+  type ScenarioInput,
+  type Simulation,
+} from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
 import type { CommandType } from './runCheck.ts';
 
@@ -40,6 +48,28 @@ export type Checked<T> =
 /** Calls the engine method a recorded command names, with its arguments (so the command is recorded again). */
 export function applyCommand(sim: Simulation, command: Pick<RunCommand, 'type' | 'args'>): unknown {
   return (sim[command.type as CommandType] as (...a: readonly unknown[]) => unknown)(...command.args);
+}
+
+/**
+ * Loads what starting `run.scenario` or replaying `run.commands` needs of the engine that the lab's first
+ * frame leaves out (the automatic failover manager; `configure`, for a run whose settings changed), or
+ * returns null when nothing is missing, so what needs nothing starts at once. A part that fails to load is
+ * left for the engine to report (the replay names the command; a start names the part).
+ */
+export function loadPartsFor(run: {
+  readonly scenario?: ScenarioInput;
+  readonly commands?: readonly Pick<RunCommand, 'type'>[];
+}): Promise<void> | null {
+  const loads: Promise<void>[] = [];
+  if (!failoverLoaded() && run.scenario?.failover?.mode === 'automatic') loads.push(loadFailover());
+  if (!configureLoaded() && run.commands?.some((c) => c.type === 'configure') === true)
+    loads.push(loadConfigure());
+  return loads.length === 0
+    ? null
+    : Promise.all(loads).then(
+        () => undefined,
+        () => undefined,
+      );
 }
 
 /** What a replay lets its caller do along the way (the lab's charts, markers and checkpoints). */

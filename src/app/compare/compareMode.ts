@@ -5,7 +5,7 @@
  */
 // The engine's loader for compare, imported from here rather than its index (entry.ts), which the first frame carries.
 import { loadCompare } from '../../engine/compare/load.ts';
-import { createLab, type LabStore } from '../../store/index.ts';
+import { createLab, loadPartsFor, type LabStore } from '../../store/index.ts';
 import { startComparison, type Comparison } from '../../store/compare/coordinator.ts';
 import { openComparison } from '../../store/compare/open.ts';
 import { classicComparison, classicOf } from '../../store/compare/variants.ts';
@@ -89,6 +89,7 @@ export async function openFromLink(store: LabStore, encoded: string): Promise<Se
   const kit = await loadCompare();
   const decoded = decodeRun(encoded);
   if (!decoded.ok) return { ok: false, problems: decoded.problems.map((p) => `B: ${p}`) };
+  await loadPartsFor(decoded.value);
   const state = store.getState();
   const b = createLab({
     preset: decoded.value.preset ?? 'master-slave',

@@ -4,6 +4,8 @@
  */
 export type CompareKit = typeof import('./live.ts');
 
+/** Automatic failover comes with it: a comparison may start it on either side ("manual vs automatic"). */
 export async function loadCompare(): Promise<CompareKit> {
-  return import('./live.ts');
+  const [kit] = await Promise.all([import('./live.ts'), import('../failover/manager.ts')]);
+  return kit;
 }

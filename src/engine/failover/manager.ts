@@ -11,10 +11,14 @@
  * Failover set back to manual pauses the manager rather than removing it (Patroni's maintenance mode,
  * `patronictl pause`): it keeps its place, leases and heartbeats, so a save holds it as it is, but it
  * promotes, fences and demotes no one until it resumes.
+ *
+ * It registers itself with the engine once loaded (persist/registry.ts): the lab's first frame leaves it
+ * out and loads it with `loadFailover()` before it starts a scenario with automatic failover.
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import { ORDER } from '../hooks.ts';
 import type { SavedActor } from '../persist/actors.ts';
+import { registerFailover } from '../persist/registry.ts';
 import { createActorClock, type ActorClock, type TaskArgs } from '../scheduler.ts';
 import type { Cluster, Payload } from '../cluster.ts';
 import type { DbNode } from '../node/dbNode.ts';
@@ -392,3 +396,5 @@ export class FailoverManager {
     };
   }
 }
+
+registerFailover((cluster, records) => new FailoverManager(cluster, records));

@@ -12,3 +12,13 @@ export async function loadPersistence(): Promise<void> {
 export async function loadChecker(): Promise<void> {
   await import('../observe/checker.ts');
 }
+
+/** `sim.configure()`, settings changed in a run (and replayed from a run's `configure` commands). */
+export async function loadConfigure(): Promise<void> {
+  await import('../configure.ts');
+}
+
+/** The automatic failover manager, for a scenario (or a `configure`) with `failover.mode: 'automatic'`. */
+export async function loadFailover(): Promise<void> {
+  await import('../failover/manager.ts');
+}

@@ -1,12 +1,17 @@
 /**
- * Optional parts, by registration: save and restore (persist/save.ts, persist/restore.ts) and the
- * consistency checker (observe/checker.ts) register themselves here when they load, and `sim.save()`,
- * `sim.fork()`, `restoreSimulation` and `sim.check()` call through. The engine's entry imports them all,
- * so any code using the engine has them; the lab's bundle leaves them out of its first frame and loads
- * them with `loadPersistence()` / `loadChecker()` when it first needs them.
+ * Optional parts, by registration: save and restore (persist/save.ts, persist/restore.ts), the
+ * consistency checker (observe/checker.ts), settings changed in a run (configure.ts) and the automatic
+ * failover manager (failover/manager.ts) register themselves here when they load, and `sim.save()`,
+ * `sim.fork()`, `restoreSimulation`, `sim.check()`, `sim.configure()` and a simulation with automatic
+ * failover call through. The engine's entry imports them all, so any code using the engine has them; the
+ * lab's bundle leaves them out of its first frame and loads them with `loadPersistence()` /
+ * `loadChecker()` / `loadConfigure()` / `loadFailover()` before it first needs them.
  */
-import { SimulationError, type Simulation } from '../api.ts';
+import { SimulationError, type ConfigureOptions, type Simulation } from '../api.ts';
 import type { Cluster } from '../cluster.ts';
+import type { FailoverControl } from '../configure.ts';
+import type { FailoverManager } from '../failover/manager.ts';
+import type { FailoverRecords } from '../failover/records.ts';
 import type { Anomaly } from '../types.ts';
 import type { SavedSimulation } from './format.ts';
 
@@ -17,6 +22,16 @@ let save: Saver<never> | undefined;
 let restore: ((saved: unknown) => Simulation) | undefined;
 
 let check: ((cluster: Cluster) => readonly Anomaly[]) | undefined;
+
+/** `Simulation.configure`'s work: checks `options` (unknown: a command replayed from a link), then applies them. */
+export type Configurer = (cluster: Cluster, options: ConfigureOptions, control: FailoverControl) => void;
+
+let configureWith: Configurer | undefined;
+
+/** Starts a cluster's automatic failover manager. */
+export type FailoverFactory = (cluster: Cluster, records: FailoverRecords) => FailoverManager;
+
+let startManager: FailoverFactory | undefined;
 
 const notLoaded = (what: string, loader = 'loadPersistence'): never => {
   throw new SimulationError(`${what} is not loaded: await ${loader}() from the engine first`);
@@ -29,6 +44,34 @@ export function registerChecker(fn: (cluster: Cluster) => readonly Anomaly[]): v
 /** The registered checker. */
 export function checker(): (cluster: Cluster) => readonly Anomaly[] {
   return check ?? notLoaded('the consistency checker', 'loadChecker');
+}
+
+export function registerConfigure(fn: Configurer): void {
+  configureWith = fn;
+}
+
+/** Whether `sim.configure()` is loaded (`loadConfigure()` has resolved, or the engine's entry is imported whole). */
+export function configureLoaded(): boolean {
+  return configureWith !== undefined;
+}
+
+/** The registered configurer. */
+export function configurer(): Configurer {
+  return configureWith ?? notLoaded('changing settings in a run', 'loadConfigure');
+}
+
+export function registerFailover(fn: FailoverFactory): void {
+  startManager = fn;
+}
+
+/** Whether automatic failover is loaded (`loadFailover()` has resolved, or the engine's entry is imported whole). */
+export function failoverLoaded(): boolean {
+  return startManager !== undefined;
+}
+
+/** The registered failover manager's factory. */
+export function failoverManager(): FailoverFactory {
+  return startManager ?? notLoaded('automatic failover', 'loadFailover');
 }
 
 export function registerSave<Parts>(fn: Saver<Parts>): void {

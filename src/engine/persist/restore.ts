@@ -30,6 +30,7 @@ import {
 } from './read.ts';
 import './save.ts';
 import { COMMAND_NAMES, SimulationError, type CommandName, type Simulation } from '../api.ts';
+import { settingsAfter } from '../configure.ts';
 import { boot } from '../control.ts';
 import { FailoverManager } from '../failover/manager.ts';
 import { parseScenario } from '../scenario/parse.ts';
@@ -492,7 +493,12 @@ function restoreSimulation(saved: unknown): Simulation {
     return r.at('scenario').fail(error instanceof Error ? error.message : String(error));
   }
   try {
-    return build(scenario, r.raw('scenario') as ScenarioInput, (parts) => restoreParts(r, scenario, parts));
+    return build(scenario, r.raw('scenario') as ScenarioInput, (parts) => {
+      const manager = restoreParts(r, scenario, parts);
+      // The settings it ran with: its scenario's, changed by its recorded `configure` commands.
+      settingsAfter(parts.cluster, parts.commands);
+      return manager;
+    });
   } catch (error) {
     if (error instanceof SimulationError) throw error;
     // Anything else is a save whose parts do not fit together.
