@@ -4,9 +4,12 @@
  * older versions migrate forward through MIGRATIONS, and everything is validated before the lab
  * replays it. Links are untrusted input.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { type Checked, type RunRecord } from '../../store/index.ts';
+// lz-string is CommonJS: its default import works in the bundle and in Node (the command line) alike.
+import lzString from 'lz-string';
+import type { Checked, RunRecord } from '../../store/index.ts';
 import { validateRun } from '../../store/runCheck.ts';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lzString;
 
 export { linkReport, runParam } from './linkHash.ts';
 

@@ -26,6 +26,8 @@ export interface CompareOptions {
   readonly durationMs: number;
   /** How often replica lag is sampled, simulated ms (default 100; at most `MAX_LAG_SAMPLES` samples). */
   readonly sampleEveryMs?: number;
+  /** Told the simulated time reached at every lag sample (a command line's progress bar). */
+  readonly onProgress?: (time: SimTime) => void;
 }
 
 export const DEFAULT_SAMPLE_EVERY_MS = 100;
@@ -61,10 +63,16 @@ interface Checked {
   readonly commands: readonly CompareCommand[];
   readonly durationMs: number;
   readonly sampleEveryMs: number;
+  readonly onProgress?: ((time: SimTime) => void) | undefined;
 }
 
 function checkCompareOptions(value: unknown): Checked {
-  const options = checkOptions<CompareOptions>('options', value, ['commands', 'durationMs', 'sampleEveryMs']);
+  const options = checkOptions<CompareOptions>('options', value, [
+    'commands',
+    'durationMs',
+    'sampleEveryMs',
+    'onProgress',
+  ]);
   if (options === undefined) throw new SimulationError('options: { commands, durationMs } are required');
   const { durationMs, sampleEveryMs = DEFAULT_SAMPLE_EVERY_MS } = options;
   if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0)
@@ -81,11 +89,14 @@ function checkCompareOptions(value: unknown): Checked {
     throw new SimulationError(
       `sampleEveryMs: ${sampleEveryMs} ms over ${durationMs} ms is more than ${MAX_LAG_SAMPLES} samples`,
     );
-  return { commands: checkCommands(options.commands, durationMs), durationMs, sampleEveryMs };
+  const { onProgress } = options;
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    throw new SimulationError('onProgress: must be a function (time) => void');
+  return { commands: checkCommands(options.commands, durationMs), durationMs, sampleEveryMs, onProgress };
 }
 
 /** Runs one checked side: its commands at their times, lag sampled every `sampleEveryMs`. */
-function run(scenario: unknown, { commands, durationMs, sampleEveryMs }: Checked): CompareSide {
+function run(scenario: unknown, { commands, durationMs, sampleEveryMs, onProgress }: Checked): CompareSide {
   const sim = createSimulation(scenario);
   const refused: Refusal[] = [];
   const opIds = new Map<number, number>();
@@ -99,6 +110,7 @@ function run(scenario: unknown, { commands, durationMs, sampleEveryMs }: Checked
       sim.advanceTo(nextSampleAt());
       lag = sampleLag(lag, sim);
       samplesTaken++;
+      onProgress?.(sim.now());
     }
     sim.advanceTo(time);
   };
