@@ -88,8 +88,13 @@ export function buildSvg(root: HTMLElement, title: string, link: string): Export
   let row = 0;
   for (const item of items) {
     const swatch = item.querySelector('svg');
-    const label = item.textContent.trim();
-    const itemWidth = 34 + label.length * 7.5 + 14;
+    // The item's words, not the text drawn in its swatches (a badge's "n lost").
+    const words = item.cloneNode(true) as HTMLLIElement;
+    for (const drawn of Array.from(words.querySelectorAll('svg'))) drawn.replaceWith(' ');
+    const label = words.textContent.replace(/\s+/g, ' ').trim();
+    // Words start past the swatch (a wide badge's too).
+    const textX = Math.max(34, Number(swatch?.getAttribute('width') ?? 22) + 10);
+    const itemWidth = textX + label.length * 7.5 + 14;
     if (x + itemWidth > width - 12 && x > 12) {
       x = 12;
       row += 1;
@@ -101,7 +106,7 @@ export function buildSvg(root: HTMLElement, title: string, link: string): Export
       copy.setAttribute('y', String(y + 3));
       legend.append(copy);
     }
-    const text = svgElement('text', { x: x + 34, y: y + 16 });
+    const text = svgElement('text', { x: x + textX, y: y + 16 });
     text.textContent = label;
     legend.append(text);
     x += itemWidth;

@@ -215,6 +215,7 @@ function ShareContent({
   const vocabulary = useLabStore((s) => s.vocabulary);
   const presenting = useLabStore((s) => s.presenting);
   const [problem, setProblem] = useState('');
+  const [reviewProblem, setReviewProblem] = useState('');
   const id = useId();
   const link = `${shareUrl(window.location.origin, run, { theme, terms: vocabulary, present: presenting }, '/')}${extraHash}`;
   const title = `Replication Lab: ${compare === null ? name : `comparison, ${name}`}`;
@@ -239,14 +240,16 @@ function ShareContent({
       within: root.current,
     });
   };
-  const exporting = (work: () => Promise<void> | void) => () => {
-    setProblem('');
-    Promise.resolve()
-      .then(work)
-      .catch((error: unknown) => {
-        setProblem(`Export failed: ${error instanceof Error ? error.message : String(error)}.`);
-      });
-  };
+  const exporting =
+    (work: () => Promise<void> | void, report: (text: string) => void = setProblem) =>
+    () => {
+      report('');
+      Promise.resolve()
+        .then(work)
+        .catch((error: unknown) => {
+          report(`Export failed: ${error instanceof Error ? error.message : String(error)}.`);
+        });
+    };
   return (
     <>
       <p className="hint">
@@ -320,6 +323,37 @@ function ShareContent({
         </div>
         <p role="status" className="share-warn">
           {problem}
+        </p>
+      </section>
+      <section aria-labelledby={`${id}-review`}>
+        <h3 id={`${id}-review`}>Review</h3>
+        <p className="hint">
+          One HTML file for a design document: the scenario in words, the graph, the metrics and charts,
+          failovers, lost writes, conflicts, what the consistency checker found
+          {compare === null ? '' : ', both sides and their differences'}, and this link. It works offline.
+        </p>
+        <div className="share-row">
+          <button
+            type="button"
+            onClick={exporting(async () => {
+              if (root.current === null) throw new Error('the lab is not on screen');
+              const { buildReview } = await import('../review/exportReview.ts');
+              const text = await buildReview({
+                root: root.current,
+                store,
+                compare,
+                title: `${title} at ${formatSimTime(shown)}`,
+                shownAt: shown,
+                link,
+              });
+              download(new Blob([text], { type: 'text/html' }), `${stem}-review.html`);
+            }, setReviewProblem)}
+          >
+            Export review
+          </button>
+        </div>
+        <p role="status" className="share-warn">
+          {reviewProblem}
         </p>
       </section>
       <section aria-labelledby={`${id}-file`}>
