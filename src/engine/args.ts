@@ -151,36 +151,39 @@ export function checkMessageWindow(value: unknown): { readonly from: SimTime; re
 const isNumber = (value: unknown, min: number, max: number): boolean =>
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 
+/**
+ * Each numeric workload field: its least and most (the scenario format's limits), whether it is a whole
+ * number, and whether it must have a value (the fields older than ratios, Zipf and clients).
+ */
+const WORKLOAD_NUMBERS: Readonly<Record<string, readonly [number, number, boolean, boolean]>> = {
+  writesPerSec: [0, 100_000, false, true],
+  readsPerSec: [0, 100_000, false, true],
+  opsPerSec: [0, 100_000, false, false],
+  readRatio: [0, 1, false, false],
+  keys: [1, 1_000_000, true, true],
+  zipfSkew: [0, 10, false, false],
+  clientsPerRegion: [1, 100, true, false],
+};
+
 /** A workload's options merged over `base`, every field checked (limits as the scenario format's). */
 export function checkWorkload(value: unknown, base: WorkloadOptions): WorkloadOptions {
   const options = checkOptions<WorkloadOptions>('workload', value, [
-    'writesPerSec',
-    'readsPerSec',
-    'keys',
+    ...(Object.keys(WORKLOAD_NUMBERS) as (keyof WorkloadOptions)[]),
     'readRouting',
-    'opsPerSec',
-    'readRatio',
     'keyDistribution',
-    'zipfSkew',
-    'clientsPerRegion',
     'readYourWrites',
   ]);
   const merged = { ...base, ...options };
-  const rates: unknown[] = [merged.writesPerSec, merged.readsPerSec, merged.opsPerSec ?? 0];
-  if (!rates.every((r) => isNumber(r, 0, 100_000)))
-    throw new SimulationError('workload rates must be between 0 and 100000 per second');
-  const keys: unknown = merged.keys;
-  if (typeof keys !== 'number' || !Number.isInteger(keys) || keys < 1 || keys > 1_000_000)
-    throw new SimulationError('workload keys must be a whole number from 1 to 1000000');
+  for (const [name, [min, max, whole, required]] of Object.entries(WORKLOAD_NUMBERS)) {
+    const n: unknown = merged[name as keyof WorkloadOptions];
+    if (n === undefined && !required) continue;
+    if (!isNumber(n, min, max) || (whole && !Number.isInteger(n)))
+      throw new SimulationError(
+        `workload ${name} must be a ${whole ? 'whole ' : ''}number from ${min} to ${max}`,
+      );
+  }
   checkChoice('readRouting', merged.readRouting, READ_ROUTINGS);
-  if (merged.readRatio !== undefined && !isNumber(merged.readRatio, 0, 1))
-    throw new SimulationError('workload readRatio must be between 0 and 1');
   checkChoice('keyDistribution', merged.keyDistribution, KEY_DISTRIBUTIONS);
-  if (merged.zipfSkew !== undefined && !isNumber(merged.zipfSkew, 0, 10))
-    throw new SimulationError('workload zipfSkew must be between 0 and 10');
-  const clients: unknown = merged.clientsPerRegion;
-  if (clients !== undefined && !(Number.isInteger(clients) && isNumber(clients, 1, 100)))
-    throw new SimulationError('workload clientsPerRegion must be a whole number from 1 to 100');
   if (merged.readYourWrites !== undefined && typeof merged.readYourWrites !== 'boolean')
     throw new SimulationError('workload readYourWrites must be true or false');
   return merged;

@@ -150,9 +150,9 @@ export class Workload {
     };
   }
 
-  /** The node of `pool` closest to `region` (one-way latency), ties broken at random. */
+  /** The node of `pool` closest to `region` (one-way latency), ties broken at random; any, without a region. */
   private nearest(pool: readonly DbNode[], region: RegionId | undefined): DbNode | undefined {
-    if (pool.length <= 1 || region === undefined) return pool[this.random.int(pool.length)];
+    if (region === undefined) return pool[this.random.int(pool.length)];
     let best = Infinity;
     let ties: DbNode[] = [];
     for (const node of pool) {
@@ -165,28 +165,20 @@ export class Workload {
     return ties[this.random.int(ties.length)];
   }
 
+  /**
+   * Without clients modelled, `nearest` of a pool with no region is a pick at random, as the workload
+   * always drew: the same numbers in the same order.
+   */
   private issueWrite(): void {
-    if (!this.clients) {
-      if (this.cluster.isMultiPrimary()) {
-        // Writes spread over the group; a client whose master is down or cut off fails over to another.
-        const writable = this.cluster.writablePrimaries();
-        const target = writable[this.random.int(writable.length)];
-        if (target !== undefined) this.client.write(target.id, this.key(), `v${this.nextValue++}`);
-        return;
-      }
-      const primary = this.cluster.currentPrimary();
-      if (primary === undefined) return;
-      this.client.write(primary.id, this.key(), `v${this.nextValue++}`);
-      return;
-    }
-    const client = this.pickClient();
-    // The nearest writable master; with one primary, the primary (writes to a dead one fail).
+    const client = this.clients ? this.pickClient() : undefined;
+    // The nearest writable master (a client whose master is down or cut off fails over to another); with one
+    // primary, the primary (writes to a dead one fail).
     const primary = this.cluster.isMultiPrimary()
-      ? this.nearest(this.cluster.writablePrimaries(), client.region)
+      ? this.nearest(this.cluster.writablePrimaries(), client?.region)
       : this.cluster.currentPrimary();
     if (primary === undefined) return;
-    const op = this.client.write(primary.id, this.key(), `v${this.nextValue++}`, client.options);
-    if (client.options.session === undefined) return;
+    const op = this.client.write(primary.id, this.key(), `v${this.nextValue++}`, client?.options);
+    if (client?.options.session === undefined) return;
     let writes = this.sessions.get(client.index);
     if (writes === undefined) this.sessions.set(client.index, (writes = []));
     writes.push(op.id);
@@ -198,27 +190,18 @@ export class Workload {
     const replicas = nodes.filter((n) => !n.isPrimary);
     const primaries = nodes.filter((n) => n.isPrimary);
     const routing = this.options?.readRouting ?? 'replicas';
-    const pool =
+    let pool =
       routing === 'primary' ? primaries : routing === 'replicas' && replicas.length > 0 ? replicas : nodes;
-    if (!this.clients) {
-      const target = pool[this.random.int(pool.length)];
-      if (target !== undefined) this.client.read(target.id, this.key());
-      return;
-    }
-    const client = this.pickClient();
-    const own = this.lastAcknowledged(client.index);
-    let target: DbNode | undefined;
-    if (own === undefined) target = this.nearest(pool, client.region);
-    else {
+    const client = this.clients ? this.pickClient() : undefined;
+    const own = client === undefined ? undefined : this.lastAcknowledged(client.index);
+    if (own !== undefined) {
       // ProxySQL's causal reads: a node that has applied the session's last write, else the writer.
       const caughtUp = pool.filter((n) => appliedOn(n, own));
       const writers = primaries.filter((n) => appliedOn(n, own));
-      target = this.nearest(
-        caughtUp.length > 0 ? caughtUp : writers.length > 0 ? writers : primaries,
-        client.region,
-      );
+      pool = caughtUp.length > 0 ? caughtUp : writers.length > 0 ? writers : primaries;
     }
-    if (target !== undefined) this.client.read(target.id, this.key(), client.options);
+    const target = this.nearest(pool, client?.region);
+    if (target !== undefined) this.client.read(target.id, this.key(), client?.options);
   }
 
   /** The session's newest write its client has heard acknowledged (not lost), if any. */

@@ -139,6 +139,23 @@ function bothWays(entries: readonly RawRegionLink[]): RegionLink[] {
 }
 
 /**
+ * Whether `key` is seen for the first time, at index `i` of the list at `path`; if not, a problem says
+ * where it was first.
+ */
+function firstTime(
+  seen: Map<string, number>,
+  key: string,
+  i: number,
+  problems: string[],
+  what: string,
+): boolean {
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, i);
+  else problems.push(`${what} (also ${what.slice(0, what.indexOf('['))}[${first}])`);
+  return first === undefined;
+}
+
+/**
  * Regions: unique ids, every node in a known one (all or none), none empty; `between` names known regions,
  * each direction once, and covers every pair; `links` join two different known nodes, each pair once.
  */
@@ -146,41 +163,28 @@ function regionProblems(raw: Raw): string[] {
   const problems: string[] = [];
   const regions = raw.regions ?? [];
   const index = new Map<string, number>();
-  regions.forEach((region, i) => {
-    const first = index.get(region.id);
-    if (first === undefined) index.set(region.id, i);
-    else problems.push(`regions[${i}].id: duplicate id "${region.id}" (also regions[${first}])`);
-  });
+  regions.forEach((r, i) => firstTime(index, r.id, i, problems, `regions[${i}].id: duplicate id "${r.id}"`));
   const used = new Set<string>();
   raw.nodes.forEach((node, i) => {
-    if (node.region === undefined) {
-      if (regions.length > 0)
-        problems.push(`nodes[${i}].region: needs a region (the scenario lists regions)`);
-    } else if (!index.has(node.region)) {
-      const none = regions.length === 0 ? ' (the scenario lists no regions)' : '';
-      problems.push(`nodes[${i}].region: unknown region "${node.region}"${none}`);
-    } else used.add(node.region);
-  });
-  regions.forEach((region, i) => {
-    if (index.get(region.id) === i && !used.has(region.id))
-      problems.push(`regions[${i}]: no node is in region "${region.id}"`);
-  });
-  const between = raw.network?.between ?? [];
-  const directions = new Map<string, number>();
-  between.forEach((link, i) => {
-    const known = (end: 'from' | 'to'): boolean => {
-      if (index.has(link[end])) return true;
-      problems.push(`network.between[${i}].${end}: unknown region "${link[end]}"`);
-      return false;
-    };
-    if (!known('from') || !known('to')) return;
-    const key = `${link.from}>${link.to}`;
-    const first = directions.get(key);
-    if (first === undefined) directions.set(key, i);
-    else
+    const region = node.region;
+    if (region !== undefined && index.has(region)) used.add(region);
+    else if (region !== undefined || regions.length > 0)
       problems.push(
-        `network.between[${i}]: "${link.from}" → "${link.to}" is listed twice (also network.between[${first}])`,
+        region === undefined
+          ? `nodes[${i}].region: needs a region (the scenario lists regions)`
+          : `nodes[${i}].region: unknown region "${region}"${regions.length === 0 ? ' (the scenario lists no regions)' : ''}`,
       );
+  });
+  regions.forEach((r, i) => {
+    if (index.get(r.id) === i && !used.has(r.id))
+      problems.push(`regions[${i}]: no node is in region "${r.id}"`);
+  });
+  const directions = new Map<string, number>();
+  (raw.network?.between ?? []).forEach((link, i) => {
+    const unknown = (['from', 'to'] as const).filter((end) => !index.has(link[end]));
+    for (const end of unknown) problems.push(`network.between[${i}].${end}: unknown region "${link[end]}"`);
+    const what = `network.between[${i}]: "${link.from}" → "${link.to}" is listed twice`;
+    if (unknown.length === 0) firstTime(directions, `${link.from}>${link.to}`, i, problems, what);
   });
   const ids = [...index.keys()];
   ids.forEach((a, i) => {
@@ -190,24 +194,19 @@ function regionProblems(raw: Raw): string[] {
   });
   const nodes = new Set(raw.nodes.map((n) => n.id));
   const pairs = new Map<string, number>();
-  (raw.network?.links ?? []).forEach((link, i) => {
-    let ok = true;
-    for (const end of ['a', 'b'] as const)
-      if (!nodes.has(link[end])) {
-        problems.push(`network.links[${i}].${end}: unknown node "${link[end]}"`);
-        ok = false;
-      }
-    if (!ok) return;
-    if (link.a === link.b) {
-      problems.push(`network.links[${i}]: a link joins two different nodes`);
-      return;
-    }
-    const key = link.a < link.b ? `${link.a}|${link.b}` : `${link.b}|${link.a}`;
-    const first = pairs.get(key);
-    if (first === undefined) pairs.set(key, i);
+  (raw.network?.links ?? []).forEach(({ a, b }, i) => {
+    const unknown = (['a', 'b'] as const).filter((end) => !nodes.has(end === 'a' ? a : b));
+    for (const end of unknown)
+      problems.push(`network.links[${i}].${end}: unknown node "${end === 'a' ? a : b}"`);
+    if (unknown.length > 0) return;
+    if (a === b) problems.push(`network.links[${i}]: a link joins two different nodes`);
     else
-      problems.push(
-        `network.links[${i}]: the link "${link.a}"–"${link.b}" is listed twice (also network.links[${first}])`,
+      firstTime(
+        pairs,
+        a < b ? `${a}|${b}` : `${b}|${a}`,
+        i,
+        problems,
+        `network.links[${i}]: the link "${a}"–"${b}" is listed twice`,
       );
   });
   return problems;
