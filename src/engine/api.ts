@@ -17,6 +17,7 @@ import type {
   NodeId,
   NodeView,
   OperationRecord,
+  RegionId,
   Role,
   SimTime,
   Snapshot,
@@ -59,6 +60,14 @@ export interface ConfigureOptions {
   };
 }
 
+/** A burst of the running workload: `factor` times as fast (more than 1, at most 100) for `durationMs`. */
+export interface BurstOptions {
+  /** Default 10. */
+  readonly factor?: number;
+  /** Default 5000; at most 600000 (ten minutes). */
+  readonly durationMs?: number;
+}
+
 export interface AddNodeOptions {
   readonly id: NodeId;
   readonly role?: Role;
@@ -67,6 +76,13 @@ export interface AddNodeOptions {
   /** Seed the node from this backup instead of copying its upstream. */
   readonly fromBackup?: string;
   readonly sync?: boolean;
+  /**
+   * The region it runs in (one the scenario lists). Default: its upstream's, else the current primary's, else
+   * the first region; none without regions.
+   */
+  readonly region?: RegionId;
+  /** What people call it (at most 32 characters); its id stays. */
+  readonly label?: string;
 }
 
 export interface Simulation {
@@ -120,12 +136,20 @@ export interface Simulation {
   takeBackup(nodeId: NodeId): Backup;
   backups(): readonly Backup[];
   addNode(options: AddNodeOptions): NodeView;
+  /** Gives a node a label people read (at most 32 characters; '' for its id again). Its id stays. */
+  renameNode(nodeId: NodeId, label: string): void;
   removeNode(nodeId: NodeId): void;
   repoint(nodeId: NodeId, upstream: NodeId): void;
   /** Rewinds a diverged replica (pg_rewind) so it can follow its upstream's timeline. */
   rewind(nodeId: NodeId): void;
   /** Cuts every link between nodes in different groups (nodes in no group form one more group). */
   partition(groups: readonly (readonly NodeId[])[]): void;
+  /**
+   * Cuts the network along region lines in one action: each group of regions is one side, the regions in no
+   * group one more (`[['eu']]` cuts Europe off from every other region). Emits `partitioned` with the nodes'
+   * groups; `heal()` restores it like any partition.
+   */
+  partitionRegions(groups: readonly (readonly RegionId[])[]): void;
   /** Restores every cut link. */
   heal(): void;
   /** Sets one link's one-way latency, both directions. */
@@ -142,8 +166,14 @@ export interface Simulation {
    * failover. Failover timings apply from the manager's next heartbeat or timeout on. Emits `configured`.
    */
   configure(options: ConfigureOptions): void;
+  /** Starts the workload: `options` over the scenario's `workload`, over the defaults (`DEFAULT_WORKLOAD`). */
   startWorkload(options: Partial<WorkloadOptions>): void;
   stopWorkload(): void;
+  /**
+   * Runs the workload `factor` times as fast for `durationMs` from now (default: 10× for 5 s), then at its
+   * own rate again; a burst replaces one under way. Throws when no workload runs. Emits `workload-burst`.
+   */
+  burst(options?: BurstOptions): void;
 
   node(nodeId: NodeId): NodeView;
   nodes(): readonly NodeView[];
@@ -217,6 +247,9 @@ export const COMMAND_NAMES = [
   'startWorkload',
   'stopWorkload',
   'resolve',
+  'burst',
+  'partitionRegions',
+  'renameNode',
 ] as const satisfies readonly (keyof Simulation)[];
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -2,9 +2,10 @@
  * Checks of the arguments untrusted callers (links, host pages, scripts) pass to the Simulation. Every
  * check runs before a call changes anything, and a refusal is a SimulationError that names the argument.
  */
-import { SimulationError, type AdvanceOptions } from './api.ts';
+import { SimulationError, type AdvanceOptions, type BurstOptions } from './api.ts';
 import type {
   ClientOptions,
+  KeyDistribution,
   MessageWindow,
   ReadRouting,
   SimTime,
@@ -26,6 +27,7 @@ export const COMMIT_LEVELS = [
   'remote_apply',
 ] as const satisfies readonly SynchronousCommit[];
 export const READ_ROUTINGS = ['primary', 'replicas', 'any'] as const satisfies readonly ReadRouting[];
+export const KEY_DISTRIBUTIONS = ['uniform', 'zipf'] as const satisfies readonly KeyDistribution[];
 
 /**
  * Characters as a reader counts them: code points, so "✓" and "😀" are one each (a string's `length`
@@ -85,6 +87,8 @@ export function checkChoice<T extends string>(
 interface CheckedClientOptions {
   readonly session?: string;
   readonly synchronousCommit?: SynchronousCommit;
+  /** Checked against the scenario's regions by the caller. */
+  readonly region?: unknown;
 }
 
 const NO_CLIENT_OPTIONS: CheckedClientOptions = Object.freeze({});
@@ -93,14 +97,16 @@ const NO_CLIENT_OPTIONS: CheckedClientOptions = Object.freeze({});
 export function checkClientOptions(value: unknown): CheckedClientOptions {
   // Most calls pass none: nothing to check or build.
   if (value === undefined) return NO_CLIENT_OPTIONS;
-  const options = checkOptions<ClientOptions>('options', value, ['session', 'synchronousCommit']);
+  const options = checkOptions<ClientOptions>('options', value, ['session', 'synchronousCommit', 'region']);
   const session: unknown = options?.session;
   if (session !== undefined && (typeof session !== 'string' || session.length === 0 || session.length > 64))
     throw new SimulationError('a session is a name of 1–64 characters');
   const level = checkChoice('synchronousCommit', options?.synchronousCommit, COMMIT_LEVELS);
+  const region: unknown = options?.region;
   return {
     ...(session === undefined ? {} : { session }),
     ...(level === undefined ? {} : { synchronousCommit: level }),
+    ...(region === undefined ? {} : { region }),
   };
 }
 
@@ -142,21 +148,55 @@ export function checkMessageWindow(value: unknown): { readonly from: SimTime; re
   return { from: bound('from', WHOLE_RUN.from), to: bound('to', WHOLE_RUN.to) };
 }
 
-/** A workload's options merged over `base`, every field checked. */
+const isNumber = (value: unknown, min: number, max: number): boolean =>
+  typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+
+/**
+ * Each numeric workload field: its least and most (the scenario format's limits), whether it is a whole
+ * number, and whether it must have a value (the fields older than ratios, Zipf and clients).
+ */
+const WORKLOAD_NUMBERS: Readonly<Record<string, readonly [number, number, boolean, boolean]>> = {
+  writesPerSec: [0, 100_000, false, true],
+  readsPerSec: [0, 100_000, false, true],
+  opsPerSec: [0, 100_000, false, false],
+  readRatio: [0, 1, false, false],
+  keys: [1, 1_000_000, true, true],
+  zipfSkew: [0, 10, false, false],
+  clientsPerRegion: [1, 100, true, false],
+};
+
+/** A workload's options merged over `base`, every field checked (limits as the scenario format's). */
 export function checkWorkload(value: unknown, base: WorkloadOptions): WorkloadOptions {
   const options = checkOptions<WorkloadOptions>('workload', value, [
-    'writesPerSec',
-    'readsPerSec',
-    'keys',
+    ...(Object.keys(WORKLOAD_NUMBERS) as (keyof WorkloadOptions)[]),
     'readRouting',
+    'keyDistribution',
+    'readYourWrites',
   ]);
   const merged = { ...base, ...options };
-  const rates: unknown[] = [merged.writesPerSec, merged.readsPerSec];
-  if (!rates.every((r) => typeof r === 'number' && Number.isFinite(r) && r >= 0 && r <= 100_000))
-    throw new SimulationError('workload rates must be between 0 and 100000 per second');
-  const keys: unknown = merged.keys;
-  if (typeof keys !== 'number' || !Number.isInteger(keys) || keys < 1 || keys > 1_000_000)
-    throw new SimulationError('workload keys must be a whole number from 1 to 1000000');
+  for (const [name, [min, max, whole, required]] of Object.entries(WORKLOAD_NUMBERS)) {
+    const n: unknown = merged[name as keyof WorkloadOptions];
+    if (n === undefined && !required) continue;
+    if (!isNumber(n, min, max) || (whole && !Number.isInteger(n)))
+      throw new SimulationError(
+        `workload ${name} must be a ${whole ? 'whole ' : ''}number from ${min} to ${max}`,
+      );
+  }
   checkChoice('readRouting', merged.readRouting, READ_ROUTINGS);
+  checkChoice('keyDistribution', merged.keyDistribution, KEY_DISTRIBUTIONS);
+  if (merged.readYourWrites !== undefined && typeof merged.readYourWrites !== 'boolean')
+    throw new SimulationError('workload readYourWrites must be true or false');
   return merged;
+}
+
+/** A burst's options, its defaults filled in. */
+export function checkBurst(value: unknown): { factor: number; durationMs: number } {
+  const options = checkOptions<BurstOptions>('burst', value, ['factor', 'durationMs']);
+  const factor: unknown = options?.factor ?? 10;
+  const durationMs: unknown = options?.durationMs ?? 5000;
+  if (!isNumber(factor, 1, 100) || factor === 1)
+    throw new SimulationError(`a burst is more than 1 and at most 100 times the rate, not ${String(factor)}`);
+  if (!isNumber(durationMs, 1, 600_000))
+    throw new SimulationError(`a burst lasts 1 to 600000 ms, not ${String(durationMs)}`);
+  return { factor: factor as number, durationMs: durationMs as number };
 }

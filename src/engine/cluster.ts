@@ -9,7 +9,8 @@ import { createActorClock, Scheduler } from './scheduler.ts';
 import { installTasks } from './tasks.ts';
 import { Hooks, partDefinitions, type PartDefinition } from './hooks.ts';
 import { RETRY_MS } from './timing.ts';
-import type { Scenario } from './scenario/schema.ts';
+import type { Region, Scenario } from './scenario/schema.ts';
+import { REGIONS } from './network/regions.ts';
 import type {
   Backup,
   ConflictResolution,
@@ -94,6 +95,8 @@ export class Cluster {
   config: Scenario['replication'];
   failoverConfig: Scenario['failover'];
   conflictResolution: ConflictResolution;
+  /** The scenario's regions (empty without): the latency between them is the network's. */
+  readonly regions: readonly Region[];
   /** The primaries that replicate to each other (a multi-primary group); empty with one primary. */
   readonly group = new Set<NodeId>();
   readonly conflicts = new ConflictLedger();
@@ -133,6 +136,20 @@ export class Cluster {
       (message, payload) => this.hooks.deliver(this.nodes.get(message.to), message, payload),
       { ended: recordEnded, inFlight: inFlightRecord },
     );
+    this.regions = scenario.regions;
+    for (const link of scenario.network.between)
+      this.network.between.set(`${link.from}>${link.to}`, {
+        latencyMs: link.latencyMs,
+        ...(link.jitterMs === undefined ? {} : { jitterMs: link.jitterMs }),
+      });
+    for (const link of scenario.network.links) this.network.setLatency(link.a, link.b, link.latencyMs);
+    const regions = this.part(REGIONS);
+    for (const node of scenario.nodes) {
+      if (node.region !== undefined) regions.nodes.set(node.id, node.region);
+      if (node.label !== undefined) regions.labels.set(node.id, node.label);
+    }
+    // Read through the part each time: a restore replaces it with the saved one.
+    if (this.regions.length > 0) this.network.regionOf = (id) => this.part(REGIONS).nodes.get(id);
   }
 
   /** A subsystem's own state on this cluster. */

@@ -5,10 +5,11 @@ import { accountLostWrites, demote, startTimeline } from './failover/promotion.t
 import type { DbNode } from './node/dbNode.ts';
 import { disconnect, startApplying } from './replication/receiver.ts';
 import { failWaiting } from './replication/syncCommit.ts';
-import { checkChoice, checkOptions } from './args.ts';
-import { MAX_NODES } from './scenario/schema.ts';
+import { charCount, checkChoice, checkOptions } from './args.ts';
+import { MAX_LABEL_LENGTH, MAX_NODES } from './scenario/schema.ts';
+import { checkRegion, REGIONS, regionOf } from './network/regions.ts';
 import { defineTask, nodeFor } from './tasks.ts';
-import type { Backup, NodeId, Role } from './types.ts';
+import type { Backup, NodeId, RegionId, Role } from './types.ts';
 
 const resumeReplay = defineTask('node.resumeReplay', (cluster, id: NodeId, uid: number) => {
   const node = nodeFor(cluster, id, uid);
@@ -180,9 +181,11 @@ function checkAddNode(input: unknown): AddNodeOptions & { role: Role } {
     'upstream',
     'fromBackup',
     'sync',
+    'region',
+    'label',
   ]);
   if (options === undefined) throw new SimulationError('addNode needs options with an id');
-  const { id, upstream, fromBackup, sync } = options as Record<keyof AddNodeOptions, unknown>;
+  const { id, upstream, fromBackup, sync, label } = options as Record<keyof AddNodeOptions, unknown>;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     throw new SimulationError(`node id "${String(id)}" must be 1–32 letters, digits, ".", "_" or "-"`);
   }
@@ -193,6 +196,8 @@ function checkAddNode(input: unknown): AddNodeOptions & { role: Role } {
     throw new SimulationError('fromBackup must be a backup id');
   if (sync !== undefined && typeof sync !== 'boolean')
     throw new SimulationError('sync must be true or false');
+  if (label !== undefined && (typeof label !== 'string' || charCount(label) > MAX_LABEL_LENGTH))
+    throw new SimulationError(`a label is a string of at most ${MAX_LABEL_LENGTH} characters`);
   return { ...(options as AddNodeOptions), role };
 }
 
@@ -218,11 +223,16 @@ export function addNode(cluster: Cluster, input: AddNodeOptions): DbNode {
     );
   }
   const previousPrimary = cluster.currentPrimary();
+  const region = regionForNew(cluster, options.region, options.upstream ?? previousPrimary?.id);
   const node = cluster.createNode(options.id, role, {
     ...(role === 'replica' && options.upstream !== undefined ? { upstream: options.upstream } : {}),
     ...(options.sync === undefined ? {} : { sync: options.sync }),
     ...(backup === undefined ? {} : { after: backup.lsn }),
   });
+  const regions = cluster.part(REGIONS);
+  if (region !== undefined) regions.nodes.set(node.id, region);
+  const label = options.label?.trim();
+  if (label !== undefined && label !== '' && label !== node.id) regions.labels.set(node.id, label);
   if (backup !== undefined) node.restore(backup.versions, backup.lsn, backup.timeline, backup.history);
   if (role === 'primary') provisionPrimary(cluster, node, previousPrimary, backup);
   boot(cluster, node);
@@ -234,6 +244,13 @@ export function addNode(cluster: Cluster, input: AddNodeOptions): DbNode {
   });
   if (role === 'primary') cluster.emit({ type: 'writable', nodeId: node.id });
   return node;
+}
+
+/** A new node's region: the one asked for, else its neighbour's (`near`), else the first; none without regions. */
+function regionForNew(cluster: Cluster, asked: unknown, near: NodeId | undefined): RegionId | undefined {
+  if (asked !== undefined) return checkRegion(cluster, asked);
+  if (cluster.regions.length === 0) return undefined;
+  return (near === undefined ? undefined : regionOf(cluster, near)) ?? cluster.regions[0]?.id;
 }
 
 /** A new primary provisioned from a backup starts a new timeline; orphaned replicas follow it. */
@@ -267,6 +284,8 @@ export function removeNode(cluster: Cluster, node: DbNode): void {
   leaveGroup(cluster, node);
   cluster.nodes.delete(node.id);
   cluster.network.forget(node.id);
+  cluster.part(REGIONS).nodes.delete(node.id);
+  cluster.part(REGIONS).labels.delete(node.id);
   for (const child of children) {
     if (node.upstream === undefined) continue;
     child.upstream = node.upstream;

@@ -9,10 +9,11 @@ export { configureLoaded, failoverLoaded, persistenceLoaded, restoreSimulation }
 export { loadChecker, loadConfigure, loadFailover, loadPersistence } from './persist/load.ts';
 export { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './persist/format.ts';
 export { dict, own } from './dict.ts';
-export { DEFAULT_WORKLOAD } from './workload.ts';
+export { DEFAULT_BURST, DEFAULT_WORKLOAD, workloadRates } from './workload.ts';
 export { MESSAGE_RECORDS_KEPT } from './observe/messages.ts';
 export {
   COMMIT_LEVELS,
+  KEY_DISTRIBUTIONS,
   MAX_ADVANCE_MS,
   MAX_KEY_LENGTH,
   MAX_VALUE_LENGTH,
@@ -23,9 +24,14 @@ export { parseScenario, ScenarioError } from './scenario/parse.ts';
 export { presets, type PresetName } from './scenario/presets.ts';
 export {
   DEFAULTS,
+  MAX_LABEL_LENGTH,
   MAX_NODES,
+  MAX_REGIONS,
   REPLICATION_MODES,
   SCENARIO_VERSION,
+  WORKLOAD_LIMITS,
+  type Region,
+  type RegionLink,
   type Scenario,
   type ScenarioInput,
   type NodeSpec,
@@ -36,6 +42,7 @@ export {
   type CommandName,
   type Simulation,
   type AddNodeOptions,
+  type BurstOptions,
   type ConfigureOptions,
   type AdvanceOptions,
   type SimulationStats,

@@ -74,6 +74,51 @@ describe('keys that are names of object members', () => {
   });
 });
 
+describe('region ids that are names of object members', () => {
+  it('place nodes, time links and route clients like any other region', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(idArb, { minLength: 2, maxLength: 3 }), keyArb, (regions, key) => {
+        const [home = 'a', ...away] = regions;
+        const sim = createSimulation({
+          seed: 3,
+          regions: regions.map((id) => ({ id, name: id })),
+          nodes: [
+            { id: 'db1', role: 'primary', region: home },
+            ...away.map((region, i) => ({ id: `r${i}`, role: 'replica' as const, upstream: 'db1', region })),
+          ],
+          network: {
+            latencyMs: 1,
+            jitterMs: 0,
+            between: regions.flatMap((a, i) =>
+              regions.slice(i + 1).map((b) => ({ from: a, to: b, latencyMs: 30 })),
+            ),
+          },
+        });
+        sim.advance(200);
+        const write = sim.write('db1', key, 'x', { region: away[0] ?? home });
+        sim.runUntilIdle();
+        expect((sim.op(write.id)?.endedAt ?? 0) - write.startedAt).toBe(61);
+        expect(sim.snapshot().regions.map((r) => r.id)).toEqual(regions);
+        for (const node of sim.nodes()) expect(node.data[key]).toBe('x');
+        sim.partitionRegions([[home]]);
+        expect(sim.snapshot().between.every((b) => b.cut === (b.from === home || b.to === home))).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('are refused when unknown, whatever their name', () => {
+    const sim = createSimulation(masterAndReplicas(['db1', 'db2']));
+    for (const name of MEMBER_NAMES) {
+      expect(() => sim.write('db1', 'k', 'v', { region: name })).toThrow(SimulationError);
+      expect(() => {
+        sim.partitionRegions([[name]]);
+      }).toThrow(SimulationError);
+    }
+    expect(sim.commands()).toEqual([]);
+  });
+});
+
 describe('node ids that are names of object members', () => {
   it('replicate in master-slave without anomalies', () => {
     fc.assert(

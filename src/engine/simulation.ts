@@ -4,6 +4,7 @@ import { writeReach } from './observe/reach.ts';
 import {
   SimulationError,
   type AddNodeOptions,
+  type BurstOptions,
   type CommandName,
   type ConfigureOptions,
   type Simulation,
@@ -16,6 +17,7 @@ import {
   checkDuration,
   checkMessageWindow,
   checkText,
+  checkBurst,
   checkWorkload,
 } from './args.ts';
 import { Cluster } from './cluster.ts';
@@ -28,13 +30,22 @@ import { FailoverRecords } from './failover/records.ts';
 import * as faults from './network/faults.ts';
 import * as disk from './node/disk.ts';
 import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
-import { cancelWait, queueCommit } from './replication/syncCommit.ts';
-import { certify, NON_PRIMARY_ERROR } from './multiprimary/certification.ts';
+import { cancelWait } from './replication/syncCommit.ts';
+import { sendRequest, serveRead, serveWrite } from './clients.ts';
+import { checkRegion, regionGroups, renameNode } from './network/regions.ts';
 import * as peers from './multiprimary/peers.ts';
 import { parseScenario } from './scenario/parse.ts';
 import type { Scenario, ScenarioInput } from './scenario/schema.ts';
 import { checker, configurer, failoverManager, restoreSimulation, saver } from './persist/registry.ts';
-import type { ClientOptions, Command, NodeId, OperationRecord, Snapshot, WorkloadOptions } from './types.ts';
+import type {
+  ClientOptions,
+  Command,
+  NodeId,
+  OperationRecord,
+  RegionId,
+  Snapshot,
+  WorkloadOptions,
+} from './types.ts';
 import { DEFAULT_WORKLOAD, Workload } from './workload.ts';
 
 const copy = (op: OperationRecord): OperationRecord => ({ ...op });
@@ -89,81 +100,35 @@ export function build(
     // Every argument is checked before anything changes: a refused call leaves no trace.
     checkText('key', key, MAX_KEY_LENGTH);
     checkText('value', value, MAX_VALUE_LENGTH);
-    const { session, synchronousCommit: level } = checkClientOptions(options);
-    const node = cluster.node(nodeId);
-    const now = cluster.now();
-    const op = cluster.history.begin('write', nodeId, key, now, value);
+    const { session, synchronousCommit: level, region } = checkClientOptions(options);
+    cluster.node(nodeId);
+    const from = region === undefined ? undefined : checkRegion(cluster, region);
+    const op = cluster.history.begin('write', nodeId, key, cluster.now(), value);
     if (session !== undefined) op.session = session;
     if (level !== undefined) op.synchronousCommit = level;
-    node.load.record(now);
-    if (!node.isUp) {
-      const why = cluster.isReadOnly()
-        ? 'the system is read-only until a replica is promoted'
-        : 'connection refused';
-      cluster.history.fail(op, `${nodeId} is down: ${why}`, now);
-    } else if (!node.isPrimary) {
-      // PostgreSQL hot standby: ERROR: cannot execute INSERT in a read-only transaction (SQLSTATE 25006).
-      cluster.history.fail(
-        op,
-        `${nodeId} is a read-only replica: cannot execute INSERT in a read-only transaction (SQLSTATE 25006)`,
-        now,
-      );
-    } else if (node.isFenced) {
-      // Patroni restarts a primary that lost the leader lock as a read-only standby.
-      cluster.history.fail(
-        op,
-        `${nodeId} lost its leader lease and is read-only: cannot execute INSERT in a read-only transaction (SQLSTATE 25006)`,
-        now,
-      );
-    } else if (cluster.group.has(nodeId) && cluster.config.mode === 'sync') {
-      certify(cluster, node, op);
-      return op;
-    } else {
-      queueCommit(cluster, node, op);
-      return op;
-    }
-    cluster.emit({ type: 'write-failed', nodeId, opId: op.id, error: op.error ?? '' });
+    if (from === undefined || !sendRequest(cluster, op, from)) serveWrite(cluster, op);
     return op;
   };
 
   const read = (nodeId: NodeId, key: string, options?: ClientOptions): OpRecord => {
     checkText('key', key, MAX_KEY_LENGTH);
-    const { session, synchronousCommit } = checkClientOptions(options);
+    const { session, synchronousCommit, region } = checkClientOptions(options);
     if (synchronousCommit !== undefined) throw new SimulationError('a read has no commit level');
-    const node = cluster.node(nodeId);
-    const now = cluster.now();
-    const op = cluster.history.begin('read', nodeId, key, now);
+    cluster.node(nodeId);
+    const from = region === undefined ? undefined : checkRegion(cluster, region);
+    const op = cluster.history.begin('read', nodeId, key, cluster.now());
     if (session !== undefined) op.session = session;
-    node.load.record(now);
-    if (!node.isUp) {
-      cluster.history.fail(op, `${nodeId} is down: connection refused`, now);
-      return op;
-    }
-    if (!node.certification.quorum) {
-      // Galera's non-Primary component refuses reads too (unless `wsrep_dirty_reads`).
-      cluster.history.fail(op, `${nodeId} is not in the Primary Component: ${NON_PRIMARY_ERROR}`, now);
-      return op;
-    }
-    cluster.history.completeRead(op, now, node.data.get(key));
-    cluster.emit({
-      type: 'read',
-      nodeId,
-      opId: op.id,
-      key,
-      ...(op.value === undefined ? {} : { value: op.value }),
-      stale: op.stale === true,
-    });
+    if (from === undefined || !sendRequest(cluster, op, from)) serveRead(cluster, op);
     return op;
   };
 
   const workload = new Workload(cluster, cluster.random.fork(2), {
-    write: (nodeId, key, value) => {
-      write(nodeId, key, value);
-    },
-    read: (nodeId, key) => {
-      read(nodeId, key);
+    write: (nodeId, key, value, options) => write(nodeId, key, value, options),
+    read: (nodeId, key, options) => {
+      read(nodeId, key, options);
     },
   });
+  const workloadBase: WorkloadOptions = { ...DEFAULT_WORKLOAD, ...scenario.workload };
 
   if (restore === undefined) {
     for (const spec of scenario.nodes) {
@@ -315,6 +280,14 @@ export function build(
       faults.partition(cluster, groups);
       cluster.hooks.emit('partitioned', groups);
     }),
+    partitionRegions: command('partitionRegions', (groups: readonly (readonly RegionId[])[]) => {
+      const nodes = regionGroups(cluster, groups);
+      faults.partition(cluster, nodes);
+      cluster.hooks.emit('partitioned', nodes);
+    }),
+    renameNode: command('renameNode', (id: NodeId, label: string) => {
+      renameNode(cluster, id, label);
+    }),
     heal: command('heal', () => {
       const dropped = new Set(cluster.network.droppedPairs);
       faults.heal(cluster);
@@ -338,8 +311,14 @@ export function build(
       });
     }),
     startWorkload: command('startWorkload', (options: Partial<WorkloadOptions>) => {
-      workload.start(checkWorkload(options, DEFAULT_WORKLOAD));
+      workload.start(checkWorkload(options, workloadBase));
       cluster.emit({ type: 'workload', running: true });
+    }),
+    burst: command('burst', (options?: BurstOptions) => {
+      const { factor, durationMs } = checkBurst(options);
+      if (workload.options === null) throw new SimulationError('no workload is running: start one first');
+      workload.startBurst(factor, durationMs);
+      cluster.emit({ type: 'workload-burst', factor, durationMs });
     }),
     stopWorkload: command('stopWorkload', () => {
       workload.stop();
@@ -366,7 +345,7 @@ export function build(
     },
     snapshot: () => {
       if (snapshotCache?.version !== cluster.version)
-        snapshotCache = snapshotOf(cluster, workload.options, records, manager);
+        snapshotCache = snapshotOf(cluster, workload.options, workload.burst, records, manager);
       return snapshotCache;
     },
     stats: () => ({ tasksRun: cluster.scheduler.tasksRun, messagesSent: cluster.network.sent }),

@@ -15,7 +15,18 @@ export type Step =
     }
   | { readonly at: number; readonly kind: 'cut'; readonly node: number }
   | { readonly at: number; readonly kind: 'heal' }
-  | { readonly at: number; readonly kind: 'workload'; readonly writes: number; readonly reads: number }
+  | {
+      readonly at: number;
+      readonly kind: 'workload';
+      readonly writes: number;
+      readonly reads: number;
+      /** The newer options: a Zipf law, a read ratio, sessions. */
+      readonly mix?: 'plain' | 'zipf' | 'sessions';
+    }
+  | { readonly at: number; readonly kind: 'burst'; readonly factor: number }
+  | { readonly at: number; readonly kind: 'regionCut'; readonly region: number }
+  | { readonly at: number; readonly kind: 'remoteWrite'; readonly node: number; readonly region: number }
+  | { readonly at: number; readonly kind: 'rename'; readonly node: number }
   | { readonly at: number; readonly kind: 'stop' }
   | { readonly at: number; readonly kind: 'latency'; readonly node: number; readonly ms: number }
   | { readonly at: number; readonly kind: 'add'; readonly node: number }
@@ -36,27 +47,44 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     jitterMs: fc.integer({ min: 0, max: 30 }),
     flushMs: fc.constantFrom(0, 0, 3),
     seed: fc.nat(10_000),
+    /** Regions (0: none), the latency between two, and its jitter. */
+    regions: fc.constantFrom(0, 0, 2, 3),
+    betweenMs: fc.integer({ min: 20, max: 200 }),
+    betweenJitterMs: fc.integer({ min: 0, max: 20 }),
   })
   .map((s) => {
     const multi = s.masters > 1;
     const mode = multi && (s.mode === 'semi-sync' || s.mode === 'scheduled') ? 'async' : s.mode;
+    const nodes = [
+      ...Array.from({ length: s.masters }, (_, i) => ({ id: `db${i + 1}`, role: 'primary' as const })),
+      ...Array.from({ length: s.replicas }, (_, i) => ({
+        id: `r${i + 1}`,
+        role: 'replica' as const,
+        upstream: s.cascade && i > 0 ? `r${i}` : 'db1',
+      })),
+    ];
+    // With regions, nodes are dealt round them (so fewer nodes than regions means fewer regions).
+    const count = Math.min(s.regions, nodes.length);
+    const regions = Array.from({ length: count }, (_, i) => ({ id: `reg${i}`, name: `Region ${i}` }));
+    const between = regions.flatMap((a, i) =>
+      regions.slice(i + 1).map((b, j) => ({
+        from: a.id,
+        to: b.id,
+        latencyMs: s.betweenMs + 10 * j,
+        jitterMs: s.betweenJitterMs,
+      })),
+    );
     return {
       seed: s.seed,
-      nodes: [
-        ...Array.from({ length: s.masters }, (_, i) => ({ id: `db${i + 1}`, role: 'primary' as const })),
-        ...Array.from({ length: s.replicas }, (_, i) => ({
-          id: `r${i + 1}`,
-          role: 'replica' as const,
-          upstream: s.cascade && i > 0 ? `r${i}` : 'db1',
-        })),
-      ],
+      ...(count === 0 ? {} : { regions }),
+      nodes: nodes.map((n, i) => (count === 0 ? n : { ...n, region: `reg${i % count}` })),
       replication: {
         mode,
         intervalMs: 150,
         flushMs: s.flushMs,
         ...(mode === 'semi-sync' ? { syncTimeoutMs: 400 } : {}),
       },
-      network: { latencyMs: s.latencyMs, jitterMs: s.jitterMs },
+      network: { latencyMs: s.latencyMs, jitterMs: s.jitterMs, ...(count === 0 ? {} : { between }) },
       failover:
         s.automatic && !multi
           ? { mode: 'automatic' as const, heartbeatMs: 100, timeoutMs: 300, fencing: s.fencing }
@@ -143,8 +171,23 @@ export const stepArb = (horizon: number): fc.Arbitrary<Step> => {
         kind: fc.constant('workload' as const),
         writes: fc.integer({ min: 0, max: 60 }),
         reads: fc.integer({ min: 0, max: 30 }),
+        mix: fc.constantFrom('plain' as const, 'plain' as const, 'zipf' as const, 'sessions' as const),
       }),
     },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        at,
+        kind: fc.constant('burst' as const),
+        factor: fc.integer({ min: 2, max: 10 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('regionCut' as const), region: fc.nat(3) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ at, kind: fc.constant('remoteWrite' as const), node, region: fc.nat(3) }),
+    },
+    { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('rename' as const), node }) },
     { weight: 1, arbitrary: fc.record({ at, kind: fc.constant('stop' as const) }) },
     {
       weight: 1,
@@ -207,7 +250,30 @@ export function apply(sim: Simulation, step: Step): void {
         sim.heal();
         break;
       case 'workload':
-        sim.startWorkload({ writesPerSec: step.writes, readsPerSec: step.reads, keys: 3 });
+        sim.startWorkload({
+          writesPerSec: step.writes,
+          readsPerSec: step.reads,
+          keys: 3,
+          ...(step.mix === 'zipf' ? { keys: 20, keyDistribution: 'zipf' as const, zipfSkew: 1.2 } : {}),
+          ...(step.mix === 'sessions' ? { readRatio: 0.7, readYourWrites: true } : {}),
+        });
+        break;
+      case 'burst':
+        sim.burst({ factor: step.factor, durationMs: 300 });
+        break;
+      case 'regionCut': {
+        const regions = sim.snapshot().regions;
+        sim.partitionRegions([[regions[step.region % Math.max(1, regions.length)]?.id ?? 'none']]);
+        break;
+      }
+      case 'remoteWrite': {
+        const regions = sim.snapshot().regions;
+        const region = regions[step.region % Math.max(1, regions.length)]?.id;
+        sim.write(id, 'a', `r${step.at}`, region === undefined ? {} : { region });
+        break;
+      }
+      case 'rename':
+        sim.renameNode(id, `Node ${step.at}`);
         break;
       case 'stop':
         sim.stopWorkload();

@@ -6,6 +6,8 @@ import type { ReplicationMode } from './scenario/schema.ts';
 
 /** A node's id, as the scenario names it ("db1"). */
 export type NodeId = string;
+/** A region's id, as the scenario names it ("eu-west"). */
+export type RegionId = string;
 /** A log sequence number: the position of an entry in a node's log (PostgreSQL's LSN). */
 export type Lsn = number;
 /** Simulated milliseconds since the simulation started. Never wall time. */
@@ -124,8 +126,16 @@ export interface OperationRecord {
   readonly value?: string;
   readonly status: OperationStatus;
   readonly error?: string;
+  /** When the client sent it. */
   readonly startedAt: SimTime;
+  /** When the client heard the outcome: the node's answer, plus `replyMs` for a client in a region. */
   readonly endedAt?: SimTime;
+  /** A client in a region (`ClientOptions.region`): where it is, and the one-way legs of its round trip, ms. */
+  readonly clientRegion?: RegionId;
+  /** The request reaches the node at `startedAt + requestMs`. */
+  readonly requestMs?: number;
+  /** The answer reaches the client `replyMs` after the node gave it. */
+  readonly replyMs?: number;
   /** A write that was acknowledged and then lost in a failover. */
   readonly lost?: boolean;
   /** Why it was lost, in words. */
@@ -166,11 +176,20 @@ export interface ClientOptions {
   readonly session?: string;
   /** For a write: its commit level (`SET LOCAL synchronous_commit`); default from the scenario. */
   readonly synchronousCommit?: SynchronousCommit;
+  /**
+   * The region the client is in: its request and the answer each cross the network between its region and
+   * the node's. Absent: a client beside the node (no latency).
+   */
+  readonly region?: RegionId;
 }
 
 /** A read-only view of one node, for rendering and tests. */
 export interface NodeView {
   readonly id: NodeId;
+  /** What people call it (`renameNode`, the scenario's `label`); absent: its id. */
+  readonly label?: string;
+  /** The region it runs in; absent without regions. */
+  readonly region?: RegionId;
   readonly role: Role;
   readonly status: NodeStatus;
   readonly upstream?: NodeId;
@@ -312,6 +331,27 @@ export interface LinkView {
   readonly peer: boolean;
 }
 
+/** A region as the snapshot shows it. */
+export interface RegionView {
+  readonly id: RegionId;
+  readonly name: string;
+  /** Its nodes now, in the cluster's order. */
+  readonly nodes: readonly NodeId[];
+  /** One-way latency and jitter of a link inside it (the network's defaults, or its own `between` entry), ms. */
+  readonly latencyMs: number;
+  readonly jitterMs: number;
+}
+
+/** One direction between two regions. */
+export interface RegionLinkView {
+  readonly from: RegionId;
+  readonly to: RegionId;
+  readonly latencyMs: number;
+  readonly jitterMs: number;
+  /** A partition cuts every link between their nodes (false when either has none). */
+  readonly cut: boolean;
+}
+
 export interface Metrics {
   readonly writes: number;
   readonly reads: number;
@@ -438,6 +478,10 @@ export type EngineEventBody =
   | { type: 'node-added'; nodeId: NodeId; role: Role; fromBackup?: string }
   | { type: 'node-removed'; nodeId: NodeId }
   | { type: 'workload'; running: boolean }
+  /** The workload runs `factor` times as fast for `durationMs` (a burst). */
+  | { type: 'workload-burst'; factor: number; durationMs: number }
+  /** A node's label changed (its id stays); `label` is its id again when the label was removed. */
+  | { type: 'node-renamed'; nodeId: NodeId; label: string }
   | { type: 'partitioned'; groups: readonly (readonly NodeId[])[] }
   | { type: 'healed' }
   | { type: 'rewind-needed'; nodeId: NodeId; from: NodeId; timeline: number }
@@ -497,14 +541,47 @@ export interface Snapshot {
     readonly synchronousStandbyNames?: string;
   };
   readonly network: { readonly partitioned: boolean; readonly dropped: number };
+  /** The scenario's regions, in its order, each with its nodes now; empty without regions. */
+  readonly regions: readonly RegionView[];
+  /** The latency between regions: every ordered pair of two different regions; empty without regions. */
+  readonly between: readonly RegionLinkView[];
   readonly workload: WorkloadOptions | null;
+  /** While the workload bursts: how many times as fast, and until when. */
+  readonly burst: { readonly factor: number; readonly until: SimTime } | null;
   /** The automatic failover manager; null when failover is manual. */
   readonly failover: FailoverView | null;
 }
 
+export type KeyDistribution = 'uniform' | 'zipf';
+
+/**
+ * A seeded open-loop client workload (Poisson arrivals). The optional fields are absent unless asked for,
+ * and then the workload is exactly the one before they existed.
+ */
 export interface WorkloadOptions {
   readonly writesPerSec: number;
   readonly readsPerSec: number;
+  /** Distinct keys, `k0` to `k{keys-1}` (with Zipf, `k0` is the hottest). */
   readonly keys: number;
+  /** Where reads go: the primary, replicas (the primary when none is up), or any node. */
   readonly readRouting: ReadRouting;
+  /** Operations per second in all, split by `readRatio` (default: `writesPerSec + readsPerSec`). */
+  readonly opsPerSec?: number;
+  /** The share of operations that are reads, 0 to 1; with it the rates are `opsPerSec` split by it. */
+  readonly readRatio?: number;
+  /** How keys are picked: each equally often (`uniform`, the default) or by a Zipf law (`zipf`). */
+  readonly keyDistribution?: KeyDistribution;
+  /** Zipf's exponent s: the key of rank k is picked with weight 1 / k^s (default 1; 0 is uniform). */
+  readonly zipfSkew?: number;
+  /**
+   * Clients in each region (with regions, 1 when absent). A client writes to its nearest writable primary and
+   * reads from its nearest node that `readRouting` allows, and each request and reply crosses the network
+   * between its region and the node's. Without regions, clients sit beside the nodes (no latency).
+   */
+  readonly clientsPerRegion?: number;
+  /**
+   * Each client is a session whose reads see its own writes, as ProxySQL's GTID causal reads route them: to
+   * the nearest allowed node that has applied the session's last acknowledged write, else to the primary.
+   */
+  readonly readYourWrites?: boolean;
 }

@@ -17,24 +17,42 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     latencyMs: fc.integer({ min: 0, max: 200 }),
     jitterMs: fc.integer({ min: 0, max: 50 }),
     seed: fc.nat(1000),
+    regions: fc.boolean(),
   })
   .filter((s) => s.masters === 1 || (s.mode !== 'semi-sync' && s.mode !== 'scheduled' && !s.automatic))
-  .map((s) => ({
-    seed: s.seed,
-    nodes: [
+  .map((s) => {
+    const nodes = [
       ...Array.from({ length: s.masters }, (_, i) => ({ id: `m${i + 1}`, role: 'primary' as const })),
       ...Array.from({ length: s.replicas }, (_, i) => ({
         id: `r${i + 1}`,
         role: 'replica' as const,
         upstream: i === 0 ? 'm1' : `r${Math.floor((i + 1) / 2)}`,
       })),
-    ],
-    replication: { mode: s.mode, intervalMs: 200 },
-    network: { latencyMs: s.latencyMs, jitterMs: s.jitterMs },
-    failover: s.automatic
-      ? { mode: 'automatic' as const, heartbeatMs: s.heartbeatMs, timeoutMs: s.heartbeatMs * 3 }
-      : { mode: 'manual' as const },
-  }));
+    ];
+    // Two regions when there are two nodes to put in them: clients there send requests across.
+    const regional = s.regions && nodes.length > 1;
+    return {
+      seed: s.seed,
+      ...(regional
+        ? {
+            regions: [
+              { id: 'eu', name: 'Europe' },
+              { id: 'us', name: 'US' },
+            ],
+          }
+        : {}),
+      nodes: regional ? nodes.map((n, i) => ({ ...n, region: i % 2 === 0 ? 'eu' : 'us' })) : nodes,
+      replication: { mode: s.mode, intervalMs: 200 },
+      network: {
+        latencyMs: s.latencyMs,
+        jitterMs: s.jitterMs,
+        ...(regional ? { between: [{ from: 'eu', to: 'us', latencyMs: 80, jitterMs: 5 }] } : {}),
+      },
+      failover: s.automatic
+        ? { mode: 'automatic' as const, heartbeatMs: s.heartbeatMs, timeoutMs: s.heartbeatMs * 3 }
+        : { mode: 'manual' as const },
+    };
+  });
 
 const commandArb = (at: number): fc.Arbitrary<RunCommand> =>
   fc.oneof(
@@ -44,6 +62,15 @@ const commandArb = (at: number): fc.Arbitrary<RunCommand> =>
         readsPerSec: fc.integer({ min: 0, max: 300 }),
       })
       .map((w) => ({ at, type: 'startWorkload', args: [w] })),
+    fc
+      .record({
+        opsPerSec: fc.integer({ min: 0, max: 600 }),
+        readRatio: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .map((w) => ({ at, type: 'startWorkload', args: [{ ...w, readYourWrites: true }] })),
+    fc
+      .record({ factor: fc.integer({ min: 2, max: 20 }), durationMs: fc.integer({ min: 1, max: 3000 }) })
+      .map((b) => ({ at, type: 'burst', args: [b] })),
     fc.constant({ at, type: 'stopWorkload', args: [] }),
     fc.constant({ at, type: 'write', args: ['m1', 'k', 'v'] }),
     fc.constant({ at, type: 'kill', args: ['m1'] }),

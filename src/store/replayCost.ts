@@ -4,7 +4,16 @@
  * engine's work per task scans the nodes. Links and files are untrusted, so a run whose estimate
  * exceeds MAX_REPLAY_COST is refused before it can freeze the page.
  */
-import { MAX_NODES, type ConfigureOptions, type Scenario } from '../engine/index.ts';
+import {
+  DEFAULT_BURST,
+  DEFAULT_WORKLOAD,
+  MAX_NODES,
+  workloadRates,
+  type BurstOptions,
+  type ConfigureOptions,
+  type Scenario,
+  type WorkloadOptions,
+} from '../engine/index.ts';
 import type { RunCommand } from './run.ts';
 
 /**
@@ -14,10 +23,9 @@ import type { RunCommand } from './run.ts';
  */
 export const MAX_REPLAY_COST = 15_000_000;
 
-/** The engine's own workload defaults (`startWorkload` merges its options over them). */
-const WORKLOAD_DEFAULTS = { writesPerSec: 5, readsPerSec: 5 };
-
 interface Shape {
+  /** Clients in regions: each operation's request is one more task. */
+  regional: boolean;
   nodes: number;
   primaries: number;
   writesPerSec: number;
@@ -35,7 +43,8 @@ const writeTasks = (shape: Shape): number => 4 + 4 * (shape.nodes - 1);
 
 /** Tasks per simulated second while the shape holds. */
 function tasksPerSecond(shape: Shape): number {
-  let rate = shape.writesPerSec * writeTasks(shape) + shape.readsPerSec * 2;
+  const request = shape.regional ? 1 : 0;
+  let rate = shape.writesPerSec * (writeTasks(shape) + request) + shape.readsPerSec * (2 + request);
   // Retries of replicas that lost their upstream, and subscriptions between masters: about one a second each.
   rate += 2 * shape.nodes;
   if (shape.scheduled) rate += (1000 / shape.intervalMs) * shape.primaries;
@@ -69,6 +78,7 @@ export interface ReplayCost {
 /** What replaying `commands` on `scenario` up to `time` (simulated ms) costs. */
 export function replayCost(scenario: Scenario, commands: readonly RunCommand[], time: number): ReplayCost {
   const shape: Shape = {
+    regional: scenario.regions.length > 0,
     nodes: scenario.nodes.length,
     primaries: scenario.nodes.filter((n) => n.role === 'primary').length,
     writesPerSec: 0,
@@ -96,9 +106,27 @@ export function replayCost(scenario: Scenario, commands: readonly RunCommand[], 
     add(command.type === 'write' ? writeTasks(shape) : commandTasks(shape));
     switch (command.type) {
       case 'startWorkload': {
-        const options = (command.args[0] ?? {}) as Partial<typeof WORKLOAD_DEFAULTS>;
-        shape.writesPerSec = options.writesPerSec ?? WORKLOAD_DEFAULTS.writesPerSec;
-        shape.readsPerSec = options.readsPerSec ?? WORKLOAD_DEFAULTS.readsPerSec;
+        // The engine merges the command's options over the scenario's workload, over its defaults.
+        const options = (command.args[0] ?? {}) as Partial<WorkloadOptions>;
+        const { writes, reads } = workloadRates({ ...DEFAULT_WORKLOAD, ...scenario.workload, ...options });
+        shape.writesPerSec = writes;
+        shape.readsPerSec = reads;
+        break;
+      }
+      case 'burst': {
+        // The workload runs `factor` times as fast for `durationMs`: count the extra work now.
+        const options = (command.args[0] ?? {}) as BurstOptions;
+        const factor = options.factor ?? DEFAULT_BURST.factor;
+        const durationMs = options.durationMs ?? DEFAULT_BURST.durationMs;
+        const burst = {
+          ...shape,
+          writesPerSec: shape.writesPerSec * (factor - 1),
+          readsPerSec: shape.readsPerSec * (factor - 1),
+        };
+        add(
+          (tasksPerSecond(burst) - tasksPerSecond({ ...burst, writesPerSec: 0, readsPerSec: 0 })) *
+            (durationMs / 1000),
+        );
         break;
       }
       case 'stopWorkload':

@@ -6,7 +6,10 @@
 import { z } from './zod.ts';
 import {
   COMMIT_LEVELS,
+  KEY_DISTRIBUTIONS,
+  MAX_LABEL_LENGTH,
   MAX_NODES,
+  MAX_REGIONS,
   READ_ROUTINGS,
   REPLICATION_MODES,
   type CommandName,
@@ -16,6 +19,9 @@ import {
   type ScenarioInput,
 } from '../engine/index.ts';
 import { keyField, nodeIdField as nodeId, valueField } from './fieldSchemas.ts';
+
+/** A node's label: what `renameNode` takes (the engine counts characters as code points and trims). */
+const labelField = z.string().check(z.maxLength(MAX_LABEL_LENGTH * 2));
 import { MAX_REPLAY_COST, replayCost } from './replayCost.ts';
 import { isPresetName } from './presetName.ts';
 import { MAX_COMMANDS, MAX_RUN_MS, type Checked, type RunRecord } from './run.ts';
@@ -26,15 +32,28 @@ const ms = z
     z.minimum(0),
     z.maximum(MAX_RUN_MS, `must be at most ${MAX_RUN_MS} ms (one hour of simulated time)`),
   );
+/** Region ids follow node ids' rules (the engine checks them against the scenario's regions). */
+const regionId = nodeId;
 const clientOptions = z.strictObject({
   session: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   synchronousCommit: z.optional(z.enum(COMMIT_LEVELS)),
+  region: z.optional(regionId),
 });
 const workloadOptions = z.strictObject({
   writesPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
   readsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
+  opsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(2000))),
+  readRatio: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   keys: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
+  keyDistribution: z.optional(z.enum(KEY_DISTRIBUTIONS)),
+  zipfSkew: z.optional(z.number().check(z.minimum(0), z.maximum(10))),
   readRouting: z.optional(z.enum(READ_ROUTINGS)),
+  clientsPerRegion: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  readYourWrites: z.optional(z.boolean()),
+});
+const burstOptions = z.strictObject({
+  factor: z.optional(z.number().check(z.gt(1), z.maximum(100))),
+  durationMs: z.optional(z.number().check(z.minimum(1), z.maximum(600_000))),
 });
 /** `configure`'s options: their values are checked by the engine with the scenario format's rules. */
 const configureOptions = z.strictObject({
@@ -66,6 +85,8 @@ const addNodeOptions = z.strictObject({
   upstream: z.optional(nodeId),
   fromBackup: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   sync: z.optional(z.boolean()),
+  region: z.optional(regionId),
+  label: z.optional(labelField),
 });
 
 /**
@@ -94,6 +115,11 @@ const ARGS = {
   startWorkload: z.tuple([workloadOptions]),
   stopWorkload: z.tuple([]),
   resolve: z.tuple([nodeId, keyField, valueField]),
+  burst: z.tuple([z.optional(burstOptions)]),
+  partitionRegions: z.tuple([
+    z.array(z.array(regionId).check(z.maxLength(MAX_REGIONS))).check(z.maxLength(MAX_REGIONS)),
+  ]),
+  renameNode: z.tuple([nodeId, labelField]),
 } as const satisfies Record<CommandName, z.ZodMiniType>;
 export type CommandType = keyof typeof ARGS;
 const COMMAND_TYPES = Object.keys(ARGS) as CommandType[];
@@ -105,6 +131,7 @@ const ARG_NAMES: { readonly [T in CommandType]?: readonly string[] } = {
   resolve: ['node', 'key', 'value'],
   repoint: ['node', 'upstream'],
   setLatency: ['from', 'to', 'ms'],
+  renameNode: ['node', 'label'],
 };
 
 const commandSchema = z.strictObject({

@@ -7,11 +7,12 @@ import {
   COMMAND_NAMES,
   SimulationError,
   type AddNodeOptions,
+  type BurstOptions,
   type CommandName,
   type ConfigureOptions,
   type Simulation,
 } from '../api.ts';
-import type { ClientOptions, NodeId, SimTime, WorkloadOptions } from '../types.ts';
+import type { ClientOptions, NodeId, RegionId, SimTime, WorkloadOptions } from '../types.ts';
 import { checkNodeRef, resolveNodeRef, shown, type NodeRef } from './nodeRef.ts';
 
 /** The write an earlier command of the comparison issued, on each side (its op ids differ between them). */
@@ -43,6 +44,9 @@ export interface CompareArgs {
   readonly startWorkload: readonly [options: Partial<WorkloadOptions>];
   readonly stopWorkload: readonly [];
   readonly resolve: readonly [node: NodeRef, key: string, value: string];
+  readonly burst: readonly [options?: BurstOptions];
+  readonly partitionRegions: readonly [groups: readonly (readonly RegionId[])[]];
+  readonly renameNode: readonly [node: NodeRef, label: string];
 }
 
 /** One command of a comparison, applied to both sides at simulated time `at`. */
@@ -98,6 +102,9 @@ const RESOLVE: {
   startWorkload: (args) => args,
   stopWorkload: () => [],
   resolve: node0,
+  burst: (args) => args,
+  partitionRegions: (args) => args,
+  renameNode: node0,
 };
 
 function resolveArgs(command: CompareCommand, r: Refs): readonly unknown[] {

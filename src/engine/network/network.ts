@@ -25,6 +25,12 @@ export interface SendOptions<P> {
 
 const linkKey = (a: NodeId, b: NodeId): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
+/** One direction between two regions: its one-way latency, and its jitter (absent: the default's). */
+export interface RegionTiming {
+  readonly latencyMs: number;
+  readonly jitterMs?: number;
+}
+
 /** Time a node takes to answer a connection request, beyond the round trip itself, ms. */
 const ANSWER_MARGIN_MS = 100;
 
@@ -120,6 +126,13 @@ export class Network<P> {
   }
   /** Bumped whenever the set of in-flight messages changes. */
   version = 0;
+  /**
+   * Latency between regions by direction (`from>to`), from the scenario: fixed for the run, so not saved.
+   * Empty without regions, and then every link not given its own latency takes the defaults.
+   */
+  readonly between = new Map<string, RegionTiming>();
+  /** Each node's region (the cluster's regions part: nodes join regions as they are added). */
+  regionOf: (id: NodeId) => string | undefined = () => undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -152,7 +165,30 @@ export class Network<P> {
 
   /** The longest a message can take there and back on the a–b link (latency plus the most jitter, twice). */
   roundTripBound(a: NodeId, b: NodeId): number {
-    return 2 * (this.latency(a, b) + this.jitterMs);
+    const there = this.latency(a, b) + this.jitter(a, b);
+    return there + (this.latency(b, a) + this.jitter(b, a));
+  }
+
+  /**
+   * From region `from` to region `to` (either undefined: no regions): the between-latency, a region's own
+   * links' latency inside it, or the defaults. A client's request and reply travel this way.
+   */
+  regionTiming(from: string | undefined, to: string | undefined): { latencyMs: number; jitterMs: number } {
+    const link = from === undefined || to === undefined ? undefined : this.between.get(`${from}>${to}`);
+    return { latencyMs: link?.latencyMs ?? this.latencyMs, jitterMs: link?.jitterMs ?? this.jitterMs };
+  }
+
+  /** The regions' timing for the a → b direction, if a and b are in regions with a latency between them. */
+  private regionLink(a: NodeId, b: NodeId): RegionTiming | undefined {
+    const from = this.regionOf(a);
+    const to = this.regionOf(b);
+    return from === undefined || to === undefined ? undefined : this.between.get(`${from}>${to}`);
+  }
+
+  /** The most jitter a message from a to b gets: its regions' jitter, else the default. */
+  jitter(a: NodeId, b: NodeId): number {
+    if (this.between.size === 0) return this.jitterMs;
+    return this.regionLink(a, b)?.jitterMs ?? this.jitterMs;
   }
 
   /**
@@ -166,9 +202,14 @@ export class Network<P> {
     );
   }
 
+  /** One-way latency from a to b: the link's own (`setLatency`, the scenario's `links`), else its regions', else the default. */
   latency(a: NodeId, b: NodeId): number {
-    if (this.latencyOverrides.size === 0) return this.latencyMs;
-    return this.latencyOverrides.get(linkKey(a, b)) ?? this.latencyMs;
+    if (this.latencyOverrides.size > 0) {
+      const own = this.latencyOverrides.get(linkKey(a, b));
+      if (own !== undefined) return own;
+    }
+    if (this.between.size === 0) return this.latencyMs;
+    return this.regionLink(a, b)?.latencyMs ?? this.latencyMs;
   }
 
   latencyOverridesList(): { a: NodeId; b: NodeId; ms: number }[] {
@@ -202,7 +243,8 @@ export class Network<P> {
 
   send(options: SendOptions<P>): Message {
     const now = Math.max(this.scheduler.now(), options.departAt ?? 0);
-    const jitter = this.jitterMs > 0 ? this.random.next() * this.jitterMs : 0;
+    const most = this.jitter(options.from, options.to);
+    const jitter = most > 0 ? this.random.next() * most : 0;
     // One connection per direction: a later message never overtakes an earlier one (TCP ordering).
     let outbound = this.lastDelivery.get(options.from);
     if (outbound === undefined) {

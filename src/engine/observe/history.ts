@@ -89,7 +89,7 @@ export class History {
     if (op.status !== 'pending') return;
     op.status = 'failed';
     op.error = error;
-    op.endedAt = at;
+    op.endedAt = heardAt(op, at);
     if (op.kind === 'write') this.counts.failedWrites++;
     else this.counts.failedReads++;
   }
@@ -97,8 +97,8 @@ export class History {
   acknowledge(op: OpRecord, at: SimTime): void {
     if (op.status !== 'pending') return;
     op.status = 'ok';
-    op.endedAt = at;
-    this.recordLatency(at - op.startedAt);
+    op.endedAt = heardAt(op, at);
+    this.recordLatency(op.endedAt - op.startedAt);
     if (op.value === undefined || op.lsn === undefined) return;
     let versions = this.acked.get(op.key);
     if (versions === undefined) this.acked.set(op.key, (versions = []));
@@ -142,7 +142,7 @@ export class History {
    */
   completeRead(op: OpRecord, at: SimTime, returned: ReadVersion | undefined): void {
     op.status = 'ok';
-    op.endedAt = at;
+    op.endedAt = heardAt(op, at);
     if (returned !== undefined) op.value = returned.value;
     if (returned?.siblings !== undefined) op.siblings = returned.siblings.map((s) => s.value).sort();
     const versions = this.acked.get(op.key);
@@ -188,6 +188,11 @@ export class History {
       this.evictHead = 0;
     }
   }
+}
+
+/** When the client hears an answer the node gave at `at`: then, or a reply's trip later. */
+function heardAt(op: OpRecord, at: SimTime): SimTime {
+  return op.replyMs === undefined ? at : at + op.replyMs;
 }
 
 function olderThan(returned: ReadVersion, expected: AckedVersion): boolean {

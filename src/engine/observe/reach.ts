@@ -28,6 +28,15 @@ function logReach(node: DbNode, timeline: number, lsn: number): WriteReach['stat
   return node.appliedLsn >= lsn ? 'applied' : 'received';
 }
 
+/** Whether `node` has applied the write `op` (readable there): what a causal read asks of a replica. */
+export function appliedOn(node: DbNode, op: OpRecord): boolean {
+  if (op.kind !== 'write' || op.lsn === undefined) return false;
+  const { lsn, originSeq, timeline = 1 } = op;
+  const state =
+    originSeq === undefined ? logReach(node, timeline, lsn) : multiPrimaryReach(node, op, originSeq);
+  return state === 'applied';
+}
+
 export function writeReach(cluster: Cluster, op: OpRecord | undefined): readonly WriteReach[] {
   if (op?.kind !== 'write' || op.lsn === undefined) return [];
   const { lsn, originSeq, timeline = 1 } = op;

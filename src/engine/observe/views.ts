@@ -8,7 +8,18 @@ import type { DbNode } from '../node/dbNode.ts';
 import { formatStandbyNames } from '../replication/standbyNames.ts';
 import { blockedWrites } from '../replication/syncCommit.ts';
 import { syncStateOf } from '../replication/syncStandbys.ts';
-import type { LinkView, Metrics, NodeView, Snapshot, VersionVector, WorkloadOptions } from '../types.ts';
+import { REGIONS } from '../network/regions.ts';
+import type {
+  LinkView,
+  Metrics,
+  NodeView,
+  RegionLinkView,
+  RegionView,
+  Snapshot,
+  SimTime,
+  VersionVector,
+  WorkloadOptions,
+} from '../types.ts';
 
 const LOG_TAIL = 12;
 
@@ -37,8 +48,13 @@ function dataOf(node: DbNode): Record<string, string> {
 export function nodeView(cluster: Cluster, node: DbNode): NodeView {
   const syncState = syncStateOf(cluster, node);
   const sync = syncState === 'sync' || syncState === 'quorum';
+  const regions = cluster.part(REGIONS);
+  const label = regions.labels.get(node.id);
+  const region = regions.nodes.get(node.id);
   return {
     id: node.id,
+    ...(label === undefined ? {} : { label }),
+    ...(region === undefined ? {} : { region }),
     role: node.role,
     status: node.isUp ? 'up' : 'down',
     ...(node.upstream === undefined ? {} : { upstream: node.upstream }),
@@ -162,14 +178,43 @@ export function metricsOf(cluster: Cluster, records: FailoverRecords): Metrics {
   };
 }
 
+/** Each region with its nodes now and the latency inside it. */
+export function regionViews(cluster: Cluster, nodes: readonly NodeView[]): RegionView[] {
+  return cluster.regions.map((region) => ({
+    id: region.id,
+    name: region.name,
+    nodes: nodes.filter((n) => n.region === region.id).map((n) => n.id),
+    ...cluster.network.regionTiming(region.id, region.id),
+  }));
+}
+
+/** Every ordered pair of two different regions: latency, jitter, and whether a partition cuts them apart. */
+export function betweenViews(cluster: Cluster, regions: readonly RegionView[]): RegionLinkView[] {
+  const links: RegionLinkView[] = [];
+  const network = cluster.network;
+  for (const from of regions)
+    for (const to of regions) {
+      if (from === to) continue;
+      const cut =
+        network.isPartitioned &&
+        from.nodes.length > 0 &&
+        to.nodes.length > 0 &&
+        from.nodes.every((a) => to.nodes.every((b) => network.isCut(a, b)));
+      links.push({ from: from.id, to: to.id, ...network.regionTiming(from.id, to.id), cut });
+    }
+  return links;
+}
+
 export function snapshotOf(
   cluster: Cluster,
   workload: WorkloadOptions | null,
+  burst: { readonly factor: number; readonly until: SimTime } | null,
   records: FailoverRecords,
   manager: FailoverManager | undefined,
 ): Snapshot {
   const nodes = [...cluster.nodes.values()].map((n) => nodeView(cluster, n));
   const names = cluster.config.mode === 'sync' ? cluster.config.synchronousStandbyNames : undefined;
+  const regions = regionViews(cluster, nodes);
   return Object.freeze({
     version: cluster.version,
     time: cluster.now(),
@@ -185,7 +230,10 @@ export function snapshotOf(
       ...(names === undefined ? {} : { synchronousStandbyNames: formatStandbyNames(names) }),
     },
     network: { partitioned: cluster.network.isPartitioned, dropped: cluster.network.dropped },
+    regions,
+    between: betweenViews(cluster, regions),
     workload,
+    burst,
     failover: manager?.view() ?? null,
   });
 }

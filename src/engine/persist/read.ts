@@ -28,6 +28,7 @@ import type {
 } from '../types.ts';
 import { checkWorkload, COMMIT_LEVELS } from '../args.ts';
 import { DEFAULT_WORKLOAD } from '../workload.ts';
+import type { SavedWorkload } from './state.ts';
 import type { SavedTimer } from './actors.ts';
 import { Reader } from './reader.ts';
 
@@ -127,12 +128,20 @@ function readOp(r: Reader): OpRecord {
     status,
     startedAt: r.num('startedAt'),
   };
-  const text = ['value', 'error', 'lostReason', 'expected', 'session', 'warning'] as const;
+  const text = ['value', 'error', 'lostReason', 'expected', 'session', 'warning', 'clientRegion'] as const;
   for (const name of text) {
     const value = r.optStr(name);
     if (value !== undefined) op[name] = value;
   }
-  const numbers = ['endedAt', 'lsn', 'timeline', 'overwrittenByConflict', 'originSeq'] as const;
+  const numbers = [
+    'endedAt',
+    'lsn',
+    'timeline',
+    'overwrittenByConflict',
+    'originSeq',
+    'requestMs',
+    'replyMs',
+  ] as const;
   for (const name of numbers) {
     const value = r.optNum(name);
     if (value !== undefined) op[name] = value;
@@ -305,12 +314,7 @@ export function readLoad(r: Reader): { counts: number[]; stamps: number[] } {
   return { counts, stamps };
 }
 
-export function readWorkload(r: Reader): {
-  generation: number;
-  nextValue: number;
-  options: WorkloadOptions | null;
-  random: number;
-} {
+export function readWorkload(r: Reader): SavedWorkload {
   let options: WorkloadOptions | null = null;
   if (r.raw('options') !== null) {
     try {
@@ -319,7 +323,27 @@ export function readWorkload(r: Reader): {
       r.at('options').fail(error instanceof Error ? error.message : String(error));
     }
   }
-  return { generation: r.num('generation'), nextValue: r.num('nextValue'), options, random: r.num('random') };
+  const burst = r.raw('burst');
+  const sessions = r.raw('sessions');
+  return {
+    generation: r.num('generation'),
+    nextValue: r.num('nextValue'),
+    options,
+    random: r.num('random'),
+    // Saves made before bursts and sessions existed have neither.
+    burst:
+      burst === undefined || burst === null
+        ? null
+        : { factor: r.at('burst').num('factor'), until: r.at('burst').num('until') },
+    sessions:
+      sessions === undefined
+        ? []
+        : r.list('sessions', (pair) => {
+            const [client, ops] = pair.items((part) => part);
+            if (client === undefined || ops === undefined) return pair.fail('expected [client, op ids]');
+            return [client.asNum(), ops.items((op) => op.asNum())] as const;
+          }),
+  };
 }
 
 /** A two-item array read as a pair of readers. */

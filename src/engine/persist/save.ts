@@ -200,6 +200,7 @@ type SavedCluster = Fields<
     | 'config'
     | 'failoverConfig'
     | 'conflictResolution'
+    | 'regions'
     | 'hooks'
     | 'onEmit'
     | 'commit'

@@ -81,11 +81,14 @@ export function loadFailoverRecords(
   records.awaiting = state.awaiting.flatMap((id) => records.records[id - 1] ?? []);
 }
 
-interface SavedWorkload {
+/** The workload as saved; `burst` and `sessions` are absent from saves made before they existed. */
+export interface SavedWorkload {
   readonly generation: number;
   readonly nextValue: number;
   readonly options: WorkloadOptions | null;
   readonly random: number;
+  readonly burst?: { readonly factor: number; readonly until: number } | null;
+  readonly sessions?: readonly (readonly [number, readonly number[]])[];
 }
 
 export function saveWorkload(workload: Workload): SavedWorkload {
@@ -94,6 +97,8 @@ export function saveWorkload(workload: Workload): SavedWorkload {
     nextValue: workload.nextValue,
     options: workload.options,
     random: workload.random.state(),
+    burst: workload.burst === null ? null : { ...workload.burst },
+    sessions: [...workload.sessions].map(([client, ops]) => [client, ops.slice()] as const),
   };
 }
 
@@ -102,6 +107,8 @@ export function loadWorkload(workload: Workload, state: SavedWorkload): void {
   workload.nextValue = state.nextValue;
   workload.options = state.options;
   workload.random.restore(state.random);
+  workload.burst = state.burst ?? null;
+  for (const [client, ops] of state.sessions ?? []) workload.sessions.set(client, ops.slice());
 }
 
 /** Each primary's pending lease check, by its place in the queue. */

@@ -175,7 +175,7 @@ function acknowledge(cluster: Cluster, primary: DbNode, op: OpRecord): void {
     type: 'write-acknowledged',
     nodeId: primary.id,
     opId: op.id,
-    latencyMs: cluster.now() - op.startedAt,
+    latencyMs: (op.endedAt ?? cluster.now()) - op.startedAt,
   });
 }
 

@@ -94,7 +94,10 @@ const nodeArb = objectOf({
   sync: fc.boolean(),
   applyRate: fc.double({ min: -1, max: 2_000_000 }),
   applyDelayMs: fc.integer({ min: -1, max: 86_400_001 }),
+  region: ids,
+  label: fc.constantFrom('Frankfurt primary', '', 'x'.repeat(33), '😀'.repeat(32)),
 });
+const latencyArb = fc.double({ min: -1, max: 60_001 });
 const nodesArb = fc.oneof(
   { weight: 5, arbitrary: fc.array(nodeArb, { maxLength: 4 }) },
   fc.constant(Array.from({ length: 65 }, (_, i) => ({ id: `n${i}`, role: 'primary' }))),
@@ -120,7 +123,30 @@ const scenarioArb = objectOf({
     flushMs: fc.double({ min: -1, max: 10_001 }),
     autoRewind: fc.boolean(),
   }),
-  network: objectOf({ latencyMs: fc.double({ min: -1, max: 60_001 }), jitterMs: fc.double() }),
+  regions: fc.oneof(
+    fc.array(objectOf({ id: ids, name: fc.constantFrom('Europe', '', 'n'.repeat(65)) }), { maxLength: 3 }),
+    fc.constant(Array.from({ length: 17 }, (_, i) => ({ id: `r${i}`, name: `R${i}` }))),
+  ),
+  network: objectOf({
+    latencyMs: latencyArb,
+    jitterMs: fc.double(),
+    between: fc.array(objectOf({ from: ids, to: ids, latencyMs: latencyArb, jitterMs: latencyArb }), {
+      maxLength: 3,
+    }),
+    links: fc.array(objectOf({ a: ids, b: ids, latencyMs: latencyArb }), { maxLength: 3 }),
+  }),
+  workload: objectOf({
+    writesPerSec: fc.double({ min: -1, max: 100_001 }),
+    readsPerSec: fc.double({ min: -1, max: 100_001 }),
+    opsPerSec: fc.double({ min: -1, max: 100_001 }),
+    readRatio: fc.double({ min: -0.5, max: 1.5 }),
+    keys: fc.integer({ min: 0, max: 1_000_001 }),
+    keyDistribution: fc.constantFrom('uniform', 'zipf', 'pareto'),
+    zipfSkew: fc.double({ min: -1, max: 11 }),
+    readRouting: fc.constantFrom('primary', 'replicas', 'any', 'nearest'),
+    clientsPerRegion: fc.integer({ min: 0, max: 101 }),
+    readYourWrites: fc.boolean(),
+  }),
   failover: objectOf({
     mode: fc.constantFrom('manual', 'automatic', 'auto'),
     heartbeatMs: fc.integer({ min: 9, max: 600_001 }),

@@ -17,8 +17,9 @@ import {
   transform,
   type Input,
 } from './check.ts';
+import { KEY_DISTRIBUTIONS, READ_ROUTINGS } from '../args.ts';
 import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
-import type { AckOn, ConflictResolution, Role } from '../types.ts';
+import type { AckOn, ConflictResolution, NodeId, RegionId, Role, WorkloadOptions } from '../types.ts';
 
 export const SCENARIO_VERSION = 1;
 /** How a primary ships and acknowledges: the scenario's `replication.mode`, spelled only here. */
@@ -37,6 +38,14 @@ const nodeId = string(
   maxLength(32, 'must be at most 32 characters'),
   regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, ".", "_" and "-"'),
 );
+/** Region ids follow the node ids' rules. */
+const regionId = nodeId;
+/** The longest label a node may carry (its id stays as it is). */
+export const MAX_LABEL_LENGTH = 32;
+/** The most regions a scenario may list. */
+export const MAX_REGIONS = 16;
+/** A one-way latency or jitter, ms: at most a minute. */
+const latency = () => between(0, 60_000);
 
 const nodeSchema = strictObject({
   id: nodeId,
@@ -48,6 +57,15 @@ const nodeSchema = strictObject({
   applyRate: optional(number(positive(), maximum(1_000_000))),
   /** A delayed replica replays each entry this long after its commit (`recovery_min_apply_delay`, MySQL `SOURCE_DELAY`). */
   applyDelayMs: optional(int(0, 86_400_000)),
+  /** The region it runs in: one of `regions`' ids (every node names one when the scenario lists regions). */
+  region: optional(regionId),
+  /** A name to show instead of its id ("Frankfurt primary"); the id stays what commands and links use. */
+  label: optional(string(maxLength(MAX_LABEL_LENGTH))),
+});
+
+const regionSchema = strictObject({
+  id: regionId,
+  name: string(minLength(1, 'must not be empty'), maxLength(64, 'must be at most 64 characters')),
 });
 
 function standbyList(text: string): SyncStandbyList | { readonly problem: string } {
@@ -97,9 +115,53 @@ const failoverSchema = strictObject({
   fencing: optional(boolean()),
 });
 
+/** One-way latency between two regions (`from` → `to`; both ways unless the other way is listed too). */
+const regionLinkSchema = strictObject({
+  from: regionId,
+  to: regionId,
+  latencyMs: latency(),
+  /** Defaults to `network.jitterMs`. */
+  jitterMs: optional(latency()),
+});
+
+/** One link's own one-way latency, both directions: it wins over the regions' latencies. */
+const nodeLinkSchema = strictObject({ a: nodeId, b: nodeId, latencyMs: latency() });
+
+/**
+ * `latencyMs` and `jitterMs` are every link's one-way latency when the scenario has no regions, and the
+ * latency inside a region when it has: `between` gives the latency between two regions, `links` a link's own.
+ */
 const networkSchema = strictObject({
-  latencyMs: optional(between(0, 60_000)),
-  jitterMs: optional(between(0, 60_000)),
+  latencyMs: optional(latency()),
+  jitterMs: optional(latency()),
+  between: optional(array(regionLinkSchema, maxLength(MAX_REGIONS * MAX_REGIONS))),
+  links: optional(array(nodeLinkSchema, maxLength(1024))),
+});
+
+/** The limits a workload's options keep, shared by the scenario format and `startWorkload` (args.ts). */
+export const WORKLOAD_LIMITS = {
+  /** Operations per second, each rate. */
+  rate: 100_000,
+  keys: 1_000_000,
+  zipfSkew: 10,
+  clientsPerRegion: 100,
+} as const;
+
+/**
+ * The workload `startWorkload` runs, before its own options: each field as `WorkloadOptions` names it
+ * (types.ts says what each means). Nothing runs until `startWorkload` is called.
+ */
+const workloadSchema = strictObject({
+  writesPerSec: optional(between(0, WORKLOAD_LIMITS.rate)),
+  readsPerSec: optional(between(0, WORKLOAD_LIMITS.rate)),
+  opsPerSec: optional(between(0, WORKLOAD_LIMITS.rate)),
+  readRatio: optional(between(0, 1)),
+  keys: optional(int(1, WORKLOAD_LIMITS.keys)),
+  keyDistribution: optional(oneOf(KEY_DISTRIBUTIONS)),
+  zipfSkew: optional(between(0, WORKLOAD_LIMITS.zipfSkew)),
+  readRouting: optional(oneOf(READ_ROUTINGS)),
+  clientsPerRegion: optional(int(1, WORKLOAD_LIMITS.clientsPerRegion)),
+  readYourWrites: optional(boolean()),
 });
 
 export const scenarioSchema = strictObject({
@@ -111,8 +173,11 @@ export const scenarioSchema = strictObject({
     minLength(1, 'needs at least one node'),
     maxLength(MAX_NODES, `at most ${MAX_NODES} nodes`),
   ),
+  /** Where nodes run: each node names its region, and `network.between` the latency between two. */
+  regions: optional(array(regionSchema, maxLength(MAX_REGIONS, `at most ${MAX_REGIONS} regions`))),
   replication: optional(replicationSchema),
   network: optional(networkSchema),
+  workload: optional(workloadSchema),
   failover: optional(failoverSchema),
   /** How a multi-primary group settles concurrent async writes to one key (default 'lww'). */
   conflictResolution: optional(oneOf(['lww', 'siblings'])),
@@ -127,6 +192,23 @@ export interface NodeSpec {
   readonly sync: boolean;
   readonly applyRate?: number;
   readonly applyDelayMs?: number;
+  readonly region?: RegionId;
+  readonly label?: string;
+}
+
+/** A region of a scenario: an id nodes name, and the name people read. */
+export interface Region {
+  readonly id: RegionId;
+  readonly name: string;
+}
+
+/** One direction between two regions (or a region's own links, `from === to`). */
+export interface RegionLink {
+  readonly from: RegionId;
+  readonly to: RegionId;
+  readonly latencyMs: number;
+  /** Absent: the network's `jitterMs`. */
+  readonly jitterMs?: number;
 }
 
 /** A validated scenario with every default filled in. */
@@ -149,7 +231,17 @@ export interface Scenario {
     readonly autoRewind: boolean;
     readonly flushMs: number;
   };
-  readonly network: { readonly latencyMs: number; readonly jitterMs: number };
+  /** Empty without regions. */
+  readonly regions: readonly Region[];
+  readonly network: {
+    readonly latencyMs: number;
+    readonly jitterMs: number;
+    /** Every direction between two regions, both listed (a symmetric entry is filled in); empty without regions. */
+    readonly between: readonly RegionLink[];
+    readonly links: readonly { readonly a: NodeId; readonly b: NodeId; readonly latencyMs: number }[];
+  };
+  /** What `startWorkload` merges its options over (only the fields the scenario gave). */
+  readonly workload: Partial<WorkloadOptions>;
   readonly conflictResolution: ConflictResolution;
   readonly failover: {
     readonly mode: 'manual' | 'automatic';

@@ -6,7 +6,8 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
-import { MAX_NODES, SCENARIO_VERSION } from './schema.ts';
+import { KEY_DISTRIBUTIONS, READ_ROUTINGS } from '../args.ts';
+import { MAX_LABEL_LENGTH, MAX_NODES, MAX_REGIONS, SCENARIO_VERSION, WORKLOAD_LIMITS } from './schema.ts';
 
 z.config(en());
 
@@ -33,6 +34,15 @@ const nodeSchema = z.strictObject({
   applyRate: z.optional(z.number().check(z.positive(), z.maximum(1_000_000))),
   /** A delayed replica replays each entry this long after its commit (`recovery_min_apply_delay`, MySQL `SOURCE_DELAY`). */
   applyDelayMs: z.optional(int(0, 86_400_000)),
+  region: z.optional(nodeId),
+  label: z.optional(z.string().check(z.maxLength(MAX_LABEL_LENGTH))),
+});
+
+const regionSchema = z.strictObject({
+  id: nodeId,
+  name: z
+    .string()
+    .check(z.minLength(1, 'must not be empty'), z.maxLength(64, 'must be at most 64 characters')),
 });
 
 function standbyList(text: string, ctx: z.core.ParsePayload): SyncStandbyList {
@@ -84,9 +94,33 @@ const failoverSchema = z.strictObject({
   fencing: z.optional(z.boolean()),
 });
 
+const regionLinkSchema = z.strictObject({
+  from: nodeId,
+  to: nodeId,
+  latencyMs: between(0, 60_000),
+  jitterMs: z.optional(between(0, 60_000)),
+});
+
+const nodeLinkSchema = z.strictObject({ a: nodeId, b: nodeId, latencyMs: between(0, 60_000) });
+
 const networkSchema = z.strictObject({
   latencyMs: z.optional(between(0, 60_000)),
   jitterMs: z.optional(between(0, 60_000)),
+  between: z.optional(z.array(regionLinkSchema).check(z.maxLength(MAX_REGIONS * MAX_REGIONS))),
+  links: z.optional(z.array(nodeLinkSchema).check(z.maxLength(1024))),
+});
+
+const workloadSchema = z.strictObject({
+  writesPerSec: z.optional(between(0, WORKLOAD_LIMITS.rate)),
+  readsPerSec: z.optional(between(0, WORKLOAD_LIMITS.rate)),
+  opsPerSec: z.optional(between(0, WORKLOAD_LIMITS.rate)),
+  readRatio: z.optional(between(0, 1)),
+  keys: z.optional(int(1, WORKLOAD_LIMITS.keys)),
+  keyDistribution: z.optional(z.enum(KEY_DISTRIBUTIONS)),
+  zipfSkew: z.optional(between(0, WORKLOAD_LIMITS.zipfSkew)),
+  readRouting: z.optional(z.enum(READ_ROUTINGS)),
+  clientsPerRegion: z.optional(int(1, WORKLOAD_LIMITS.clientsPerRegion)),
+  readYourWrites: z.optional(z.boolean()),
 });
 
 export const zodScenarioSchema = z.strictObject({
@@ -96,8 +130,12 @@ export const zodScenarioSchema = z.strictObject({
   nodes: z
     .array(nodeSchema)
     .check(z.minLength(1, 'needs at least one node'), z.maxLength(MAX_NODES, `at most ${MAX_NODES} nodes`)),
+  regions: z.optional(
+    z.array(regionSchema).check(z.maxLength(MAX_REGIONS, `at most ${MAX_REGIONS} regions`)),
+  ),
   replication: z.optional(replicationSchema),
   network: z.optional(networkSchema),
+  workload: z.optional(workloadSchema),
   failover: z.optional(failoverSchema),
   /** How a multi-primary group settles concurrent async writes to one key (default 'lww'). */
   conflictResolution: z.optional(z.enum(['lww', 'siblings'])),

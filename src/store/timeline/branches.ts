@@ -69,6 +69,12 @@ export function describeCommand(command: Pick<Command, 'type' | 'args'>): string
       return 'stopped the workload';
     case 'resolve':
       return `merged ${arg(command, 1)} on ${arg(command, 0)}`;
+    case 'burst':
+      return 'burst the workload';
+    case 'partitionRegions':
+      return 'cut between regions';
+    case 'renameNode':
+      return `renamed ${arg(command, 0)}`;
   }
 }
 

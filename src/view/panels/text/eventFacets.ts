@@ -56,6 +56,8 @@ const KIND_OF: Record<EngineEventType, EventKind> = {
   'node-added': 'operator',
   'node-removed': 'operator',
   workload: 'operator',
+  'workload-burst': 'operator',
+  'node-renamed': 'operator',
   configured: 'operator',
 };
 

@@ -69,6 +69,10 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
       return `${event.nodeId} was removed`;
     case 'workload':
       return event.running ? 'The background workload started' : 'The background workload stopped';
+    case 'workload-burst':
+      return `The workload bursts to ${event.factor}× for ${event.durationMs / 1000} s`;
+    case 'node-renamed':
+      return `${event.nodeId} is now called ${event.label}`;
     case 'partitioned':
       return `The network is partitioned: ${event.groups.map((g) => `{${g.join(', ')}}`).join(' | ')}`;
     case 'healed':
