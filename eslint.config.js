@@ -11,7 +11,16 @@ const engineClock =
 const engineRandom = 'the engine is deterministic: draw from the seeded random source (src/engine/random.ts)';
 
 export default defineConfig([
-  globalIgnores(['dist', 'dist-bench', 'coverage', 'playwright-report', 'test-results', 'screenshots']),
+  globalIgnores([
+    'dist',
+    'dist-bench',
+    'dist-engine',
+    'docs/api',
+    'coverage',
+    'playwright-report',
+    'test-results',
+    'screenshots',
+  ]),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [

@@ -6,7 +6,7 @@
  */
 // lz-string is CommonJS: its default import works in the bundle and in Node (the command line) alike.
 import lzString from 'lz-string';
-import type { Checked, RunRecord } from '../../store/index.ts';
+import type { Checked, RunRecord } from '../../store/run.ts';
 import { validateRun } from '../../store/runCheck.ts';
 
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lzString;
