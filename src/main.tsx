@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { LAB_BASE } from './app/labBase.ts';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
 import { linkReport, runParam } from './app/share/linkHash.ts';
 import { DEFAULT_VIEW } from './app/share/defaultView.ts';
@@ -14,7 +15,7 @@ import { whenIdle } from './view/whenIdle.ts';
  * module still suspended in its own evaluation.
  */
 async function start(): Promise<void> {
-  const route = routeFromPath(window.location.pathname);
+  const route = routeFromPath(window.location.pathname, LAB_BASE);
   // The lessons, the view options' parser and the link decoder are chunks of their own, fetched only
   // when the link has a query or names them.
   const { search } = window.location;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labUrl, routeFromPath } from './route.ts';
+import { labUrl } from './labBase.ts';
+import { routeFromPath } from './route.ts';
 
 describe('routeFromPath', () => {
   it('reads the embed at embed under the base, with or without its slash', () => {

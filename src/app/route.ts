@@ -5,21 +5,12 @@ import type { ViewOptions } from './share/viewOptions.ts';
 export type Route = 'lab' | 'embed';
 
 /**
- * The path the lab is served under (Vite's `base`: `/` by default, `BASE=/docs/lab/ npm run build` for a
- * docs site's sub-path), always ending in `/`.
+ * `embed` under the lab's base (`LAB_BASE`, labBase.ts; with or without a trailing slash) is the embed;
+ * everything else is the full lab.
  */
-export const LAB_BASE: string = import.meta.env.BASE_URL;
-
-/** `embed` under the lab's base (with or without a trailing slash) is the embed; everything else is the full lab. */
-export function routeFromPath(pathname: string, base = LAB_BASE): Route {
+export function routeFromPath(pathname: string, base = '/'): Route {
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
   return /^embed\/?$/.test(rest) ? 'embed' : 'lab';
-}
-
-/** The URL of the full lab (`/`) or the embed (`/embed`) at `origin`, under the lab's base. */
-export function labUrl(origin: string, path: '/' | '/embed', base = LAB_BASE): string {
-  // `embed/`, a directory: every static host serves its index.html without a redirect.
-  return `${origin}${base}${path === '/embed' ? 'embed/' : ''}`;
 }
 
 /** A light background workload, so the very first frame already shows writes flowing. */

@@ -1,7 +1,7 @@
 /** The embed's way out: opens the full lab in a new tab on this exact run, sending no referrer. */
 import { useEffect, type ReactNode } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
-import { LAB_BASE } from '../route.ts';
+import { LAB_BASE } from '../labBase.ts';
 import { whenIdle } from '../../view/whenIdle.ts';
 
 // Encoding a run (lz-string) is a chunk of its own, fetched when the browser is idle after the first frame.

@@ -1,6 +1,6 @@
 /** The full lab's offline support (registered once it has painted) and its "new version" prompt. */
 import { useEffect, useSyncExternalStore } from 'react';
-import { LAB_BASE } from '../route.ts';
+import { LAB_BASE } from '../labBase.ts';
 import { acceptUpdate, onUpdateChange, registerOffline, updateWaiting } from './register.ts';
 
 export function UpdateBanner() {

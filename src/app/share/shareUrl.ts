@@ -1,6 +1,6 @@
 /** Absolute share and embed URLs for a run, and the `<iframe>` snippet a docs page pastes. */
 import type { RunRecord } from '../../store/index.ts';
-import { labUrl } from '../route.ts';
+import { labUrl } from '../labBase.ts';
 import { runHash } from './linkCodec.ts';
 import { viewQuery, type ShareView } from './viewOptions.ts';
 
