@@ -70,10 +70,11 @@ test('a new version waits for "Reload for the new version", then takes over', as
       true,
     );
     await expectNoModerateViolations(page, 'with the new-version prompt');
-    await reload.click();
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded))
-      .toBeUndefined();
+    // The page reloads once, under the new version.
+    await Promise.all([page.waitForEvent('load'), reload.click()]);
+    expect(
+      await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBeUndefined();
     await expect(page.locator('[data-node-id="db2"]')).toBeVisible();
     await expect(reload).toHaveCount(0);
   } finally {
