@@ -132,6 +132,15 @@ describe('lesson files', () => {
     expect(await problemsOf({ ...lesson, steps: Array.from({ length: 101 }, () => step) })).toEqual([
       'steps: must have at most 100 steps (this one has 101)',
     ]);
+    // Said first, before the problems of the steps (the list stops at 50 of them).
+    const long = await problemsOf({
+      ...lesson,
+      steps: Array.from({ length: 101 }, () => ({ text: 'x'.repeat(401) })),
+    });
+    expect(long[0]).toBe('steps: must have at most 100 steps (this one has 101)');
+    expect(long[1]).toBe('steps[0].text: must be at most 400 characters (this one has 401)');
+    expect(long).toHaveLength(51);
+    expect(long.at(-1)).toBe('… and 52 more problems');
     expect(
       await problemsOf({
         ...lesson,

@@ -312,9 +312,14 @@ export async function checkLesson(data: unknown): Promise<Checked<Lesson>> {
   delete content.version;
   const parsed = lessonSchema.safeParse(content);
   if (!parsed.success || markup.length > 0) {
+    // A list over its cap first: it explains the problems of its items past the cap.
+    const capFirst = (issue: object) =>
+      'params' in issue && (issue.params as { cap?: unknown } | undefined)?.cap === true ? 0 : 1;
     const shape = parsed.success
       ? []
-      : parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+      : [...parsed.error.issues]
+          .sort((a, b) => capFirst(a) - capFirst(b))
+          .map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
     return { ok: false, problems: capped([...markup, ...shape]) };
   }
   const lesson = parsed.data;

@@ -40,19 +40,21 @@ const text = (max: number) =>
     }),
   );
 
-/** A list of at most `max` items, saying how many it has when it has too many. */
+/**
+ * A list of `min` to `max` items, saying how many it has when it has too many. Checked even when items
+ * have problems (`when`), and marked `cap`, so it is said first: it explains the problems past the cap.
+ */
 const list = <T extends z.ZodMiniType>(item: T, max: number, min: number, noun: string) =>
   z.array(item).check(
-    z.check((ctx) => {
-      const n = ctx.value.length;
-      if (n < min)
-        ctx.issues.push({ code: 'custom', message: `must have at least ${min} ${noun}`, input: ctx.value });
-      if (n > max)
-        ctx.issues.push({
-          code: 'custom',
-          message: `must have at most ${max} ${noun} (this one has ${n})`,
-          input: ctx.value,
-        });
+    z.refine((items: readonly unknown[]) => items.length >= min, {
+      error: `must have at least ${min} ${noun}`,
+      when: () => true,
+    }),
+    z.refine((items: readonly unknown[]) => items.length <= max, {
+      error: (issue) =>
+        `must have at most ${max} ${noun} (this one has ${(issue.input as readonly unknown[]).length})`,
+      params: { cap: true },
+      when: () => true,
     }),
   );
 

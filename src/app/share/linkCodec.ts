@@ -8,7 +8,14 @@ import { type Checked, type RunRecord } from '../../store/index.ts';
 import { validateRun } from '../../store/runCheck.ts';
 import { MAX_DECODED_CHARS, decodeLinkText, encodeLinkText, parseLinkJson, type Codec } from './linkText.ts';
 
-export { MAX_DECODED_CHARS, MAX_ENCODED_CHARS, type Codec } from './linkText.ts';
+export {
+  MAX_DECODED_CHARS,
+  MAX_ENCODED_CHARS,
+  decodeLinkText,
+  encodeLinkText,
+  parseLinkJson,
+  type Codec,
+} from './linkText.ts';
 
 export { linkReport, runParam } from './linkHash.ts';
 
