@@ -138,9 +138,11 @@ export function LessonPanelBody() {
         >
           Leave lesson
         </button>
+      </div>
+      {/* The full lab only (hidden in the embed, which is for learners). */}
+      <div className="lesson-more">
         <button
           type="button"
-          className="lesson-export"
           title={`Download this lesson as a file (${lessonFileName(lesson)}): edit it, share it, import it again`}
           onClick={() => {
             download(
