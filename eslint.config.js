@@ -96,7 +96,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['*.config.ts', 'e2e/**', 'bench/**', 'calibration/**', '**/*.test.ts'],
+    files: ['*.config.ts', 'e2e/**', 'bench/**', 'calibration/**', 'scripts/**', '**/*.test.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

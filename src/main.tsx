@@ -20,7 +20,7 @@ async function start(): Promise<void> {
   // when the link has a query or names them.
   const { search } = window.location;
   const lessonIds = new URLSearchParams(search).has('lesson')
-    ? (await import('./app/lessons/lessons.ts')).LESSONS.map((l) => l.id)
+    ? (await import('./app/lessons/lessonIds.ts')).LESSON_IDS
     : [];
   const { options: view, problems: viewProblems } =
     search.length > 1

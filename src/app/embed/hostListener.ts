@@ -6,9 +6,12 @@
 import type { RefObject } from 'react';
 import type { OperationRecord } from '../../engine/index.ts';
 import { currentPrimary, timelineEnd, type LabState, type LabStore } from '../../store/index.ts';
+import { lessonStoreFor } from '../lessons/lessonStore.ts';
 import {
   envelope,
   isAllowed,
+  lessonNews,
+  lessonStep,
   parseHostMessage,
   writeResult,
   type EmbedMessage,
@@ -178,8 +181,16 @@ export function listenToHost(
     if (said !== lastState) post(message);
     lastState = said;
   });
+  const lessons = lessonStoreFor(store);
+  const stopLessons = lessons.subscribe((state, previous) => {
+    const news = lessonNews(state, previous);
+    if (news !== null) post(news);
+  });
   last = height();
   post({ type: 'ready', height: last });
+  // A lesson a link opened before the host was listened to: its step, after `ready`.
+  const opened = lessons.getState().open;
+  if (opened !== null) post(lessonStep(opened, false));
   return () => {
     window.removeEventListener('message', onMessage);
     for (const wait of waits) wait.stop();
@@ -187,5 +198,6 @@ export function listenToHost(
     observer.disconnect();
     cancelAnimationFrame(frame);
     unsubscribe();
+    stopLessons();
   };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../engine/index.ts';
 import type { OperationRecord } from '../../engine/index.ts';
-import { allowedOrigins, envelope, isAllowed, parseHostMessage, writeResult } from './messages.ts';
+import {
+  allowedOrigins,
+  envelope,
+  isAllowed,
+  lessonNews,
+  parseHostMessage,
+  writeResult,
+} from './messages.ts';
 
 const to = (message: object) => ({ target: 'replication-lab', v: 1, ...message });
 
@@ -187,5 +194,45 @@ describe('the result of an injected write', () => {
     const result = writeResult('w', issued, null);
     expect(result).toMatchObject({ id: 'w', opId: 4, status: 'discarded' });
     expect('error' in result ? result.error : '').toMatch(/started over/);
+  });
+});
+
+describe('lesson-step messages', () => {
+  it('tell the host each step reached and the lesson finished, not Next performing a step', async () => {
+    const { createLab } = await import('../../store/index.ts');
+    const { lessonMoves, lessonStoreFor } = await import('../lessons/lessonState.ts');
+    const { LESSONS } = await import('../lessons/lessons.ts');
+    const lesson = LESSONS.find((l) => l.id === 'basics');
+    if (lesson === undefined) throw new Error('basics');
+    const lab = createLab({ preset: 'master-slave', playing: false });
+    const store = lessonStoreFor(lab);
+    const heard: unknown[] = [];
+    store.subscribe((state, previous) => {
+      const news = lessonNews(state, previous);
+      if (news !== null) heard.push(envelope(news));
+    });
+    const moves = lessonMoves(lab, store);
+    moves.start(lesson);
+    moves.next();
+    moves.next();
+    moves.back();
+    moves.next();
+    moves.next();
+    while (store.getState().open !== null) moves.next();
+    const step = (n: number, finished = false) => ({
+      source: 'replication-lab',
+      v: 1,
+      type: 'lesson-step',
+      lesson: 'basics',
+      step: n,
+      finished,
+    });
+    expect(heard).toEqual([step(1), step(2), step(3), step(2), step(3), step(4), step(4, true)]);
+    // Next performing a step whose condition needs time changes the place, not the step: nothing to tell.
+    const place = { lessonId: 'basics', index: 2, furthest: 2, performed: null };
+    const before = { open: place, left: null, problem: null };
+    expect(lessonNews({ ...before, open: { ...place, performed: 2 } }, before)).toBeNull();
+    const next = lessonNews({ ...before, open: { ...place, index: 3, furthest: 3 } }, before);
+    expect(next === null ? null : envelope(next)).toEqual(step(4));
   });
 });

@@ -8,6 +8,7 @@ import type { OperationRecord, OperationStatus } from '../../engine/index.ts';
 import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
 import { type RunRecord } from '../../store/index.ts';
 import { checkScenario, instantProblem } from '../../store/runCheck.ts';
+import type { LessonPlace, LessonState } from '../lessons/lessonStore.ts';
 
 export { allowedOrigins, isAllowed } from './origins.ts';
 
@@ -128,6 +129,18 @@ export type EmbedMessage =
       readonly time?: number;
     }
   | {
+      /**
+       * A lesson's step reached (shown, by Next, Back or a link) or, with `finished`, the lesson finished:
+       * for built-in lessons and the reader's own (`#l=`) alike, so a course page can follow progress.
+       */
+      readonly type: 'lesson-step';
+      /** The lesson's id (`basics`; a lesson of one's own has the id its file gives it). */
+      readonly lesson: string;
+      /** The step, counted from 1 as `?step=N` and the panel count; when finished, the last step. */
+      readonly step: number;
+      readonly finished: boolean;
+    }
+  | {
       readonly type: 'state';
       readonly playing: boolean;
       /** The instant shown, simulated ms. */
@@ -169,6 +182,27 @@ export function writeResult(
     ...(settled.warning === undefined ? {} : { warning: settled.warning }),
     ...(settled.endedAt === undefined ? {} : { time: settled.endedAt }),
   };
+}
+
+/** The `lesson-step` message for a step shown. */
+export const lessonStep = (place: LessonPlace, finished: boolean): EmbedMessage => ({
+  type: 'lesson-step',
+  lesson: place.lessonId,
+  step: place.index + 1,
+  finished,
+});
+
+/**
+ * The `lesson-step` a change of the lesson store tells the host, if any: a lesson finished, or a step
+ * reached (another step, or a lesson started), not Next performing a step's actions.
+ */
+export function lessonNews(state: LessonState, previous: LessonState): EmbedMessage | null {
+  if (state.finished != null && state.finished !== previous.finished) return lessonStep(state.finished, true);
+  const { open } = state;
+  if (open === null || open === previous.open) return null;
+  const before = previous.open;
+  const same = before !== null && before.lessonId === open.lessonId && before.index === open.index;
+  return same ? null : lessonStep(open, false);
 }
 
 /** Wraps a message for the host. */

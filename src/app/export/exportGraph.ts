@@ -4,6 +4,8 @@
  * share link in <metadata> so the picture can be reopened. PNG rasterizes that SVG at 2×.
  */
 
+export { download } from './download.ts';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The presentation properties the graph's CSS sets; everything else keeps SVG defaults. */
@@ -170,19 +172,6 @@ export async function svgToPng(svg: ExportedSvg, scale = 2): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/** Saves `blob` as a download called `name`. */
-export function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The download has started reading the blob by the next task.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
 }
 
 /** "master-and-two-slaves-async-12.4s" from a title and the simulated time. */

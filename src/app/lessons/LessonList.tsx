@@ -1,17 +1,23 @@
-/** The Lessons menu's list: every lesson by title, and the one left for free play to resume. */
+/**
+ * The Lessons menu's list: every lesson by title, the one left for free play to resume, and a lesson of
+ * the reader's own to import from a file.
+ */
 import { useEffect, useRef } from 'react';
-import { useWords } from '../../view/vocabulary.ts';
-import { LESSONS, lessonById } from './lessons.ts';
-import { lessonText } from './text.ts';
+import { useLabStoreApi } from '../../store/index.ts';
+import { LESSONS } from './lessons.ts';
+import { lessonAt } from './lessonState.ts';
+import { LessonText } from './LessonText.tsx';
+import { openLessonFile } from './lessonImport.ts';
 import { useLessonMoves, useLessonState } from './useLessons.ts';
 
 /** `onPick` closes the menu; the list takes focus when it appears. */
 export function LessonList({ onPick }: { readonly onPick: () => void }) {
-  const words = useWords();
+  const lab = useLabStoreApi();
   const moves = useLessonMoves();
   const left = useLessonState((s) => s.left);
-  const leftLesson = left === null ? undefined : lessonById(left.lessonId);
+  const leftLesson = useLessonState((s) => lessonAt(s, s.left));
   const first = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     first.current?.querySelector('button')?.focus();
   }, []);
@@ -26,7 +32,8 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
             moves.resume();
           }}
         >
-          Resume “{lessonText(leftLesson.title, words)}” at step {left.index + 1} of {leftLesson.steps.length}
+          Resume “<LessonText text={leftLesson.title} />” at step {left.index + 1} of{' '}
+          {leftLesson.steps.length}
         </button>
       )}
       <ol>
@@ -39,12 +46,38 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
                 moves.start(lesson);
               }}
             >
-              <span className="lessons-title">{lessonText(lesson.title, words)}</span>
-              <span className="lessons-summary">{lessonText(lesson.summary, words)}</span>
+              <span className="lessons-title">
+                <LessonText text={lesson.title} />
+              </span>
+              <span className="lessons-summary">
+                <LessonText text={lesson.summary} />
+              </span>
             </button>
           </li>
         ))}
       </ol>
+      <div className="lessons-files">
+        <button
+          type="button"
+          title="Open a lesson file (.lesson.json) and play it; Export lesson in a lesson's panel makes one"
+          onClick={() => fileInput.current?.click()}
+        >
+          Import lesson…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file === undefined) return;
+            onPick();
+            void openLessonFile(lab, file);
+          }}
+        />
+      </div>
     </div>
   );
 }

@@ -7,10 +7,11 @@ import { useLabStore, useLabStoreApi } from '../../store/index.ts';
 import { useWords } from '../../view/vocabulary.ts';
 import { describeAction } from './actions.ts';
 import { describeCondition } from './conditions.ts';
-import { lessonById } from './lessons.ts';
-import { nextState } from './lessonState.ts';
+import { lessonAt, nextState } from './lessonState.ts';
+import { LessonText } from './LessonText.tsx';
+import { lessonFileName, lessonFileText } from './lessonFormat.ts';
+import { download } from '../export/download.ts';
 import { TargetRing } from './TargetRing.tsx';
-import { lessonText } from './text.ts';
 import { LESSONS_BUTTON_ID, useLessonMoves, useLessonState } from './useLessons.ts';
 import './lessons.css';
 
@@ -60,6 +61,7 @@ function Problem({ text }: { readonly text: string }) {
 export function LessonPanelBody() {
   const lab = useLabStoreApi();
   const place = useLessonState((s) => s.open);
+  const lesson = useLessonState((s) => lessonAt(s, s.open));
   const problem = useLessonState((s) => s.problem);
   const moves = useLessonMoves();
   const words = useWords();
@@ -70,7 +72,6 @@ export function LessonPanelBody() {
   const titleId = useId();
   const reasonId = useId();
   const nextButton = useRef<HTMLButtonElement>(null);
-  const lesson = place === null ? undefined : lessonById(place.lessonId);
   useFocusInAndBack(lesson === undefined ? null : lesson.id, nextButton);
 
   if (place === null || lesson === undefined) return problem === null ? null : <Problem text={problem} />;
@@ -78,7 +79,6 @@ export function LessonPanelBody() {
   if (step === undefined) return null;
   const state = nextState(lab, lesson, place);
   const waiting = state.kind === 'wait';
-  const title = lessonText(lesson.title, words);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -93,12 +93,16 @@ export function LessonPanelBody() {
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
     >
-      <h2 id={titleId}>{title}</h2>
+      <h2 id={titleId}>
+        <LessonText text={lesson.title} />
+      </h2>
       <div aria-live="polite">
         <p className="lesson-progress">
           Step {place.index + 1} of {lesson.steps.length}
         </p>
-        <p className="lesson-text">{lessonText(step.text, words)}</p>
+        <p className="lesson-text">
+          <LessonText text={step.text} />
+        </p>
       </div>
       {state.kind === 'perform' && (
         <p className="visually-hidden" id={reasonId}>
@@ -133,6 +137,21 @@ export function LessonPanelBody() {
           title="Leave the lesson and keep playing with this simulation"
         >
           Leave lesson
+        </button>
+      </div>
+      {/* The full lab only (hidden in the embed, which is for learners). */}
+      <div className="lesson-more">
+        <button
+          type="button"
+          title={`Download this lesson as a file (${lessonFileName(lesson)}): edit it, share it, import it again`}
+          onClick={() => {
+            download(
+              new Blob([lessonFileText(lesson)], { type: 'application/json' }),
+              lessonFileName(lesson),
+            );
+          }}
+        >
+          Export lesson
         </button>
       </div>
       {step.target !== undefined && <TargetRing target={step.target} />}

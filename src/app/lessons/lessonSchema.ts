@@ -1,97 +1,211 @@
-/** The zod schema of lesson data: a typo in a lesson (an unknown action, metric or key) fails validation. */
-import { z } from 'zod';
-import { READ_ROUTINGS, REPLICATION_MODES } from '../../engine/index.ts';
+/**
+ * The schema of lesson data, built-in or from a file or link: a typo (an unknown action, metric or key)
+ * or text past a cap fails it, every problem named by its path. zod's small build, as the run check uses.
+ */
+import { z } from '../../store/zod.ts';
+import { MAX_NODES, READ_ROUTINGS, REPLICATION_MODES } from '../../engine/index.ts';
+import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
+import { charCount } from '../../store/fields.ts';
 import { PRESET_NAMES } from '../../store/index.ts';
 import { FLAG_NAMES, METRIC_NAMES } from './conditions.ts';
 import type { Lesson, LessonCondition } from './types.ts';
 
-const id = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be a node id');
-const range = { atLeast: z.number().optional(), atMost: z.number().optional() };
-const rangeObject = z
-  .strictObject(range)
-  .refine((r) => r.atLeast !== undefined || r.atMost !== undefined, 'needs atLeast or atMost');
+/** The caps on a lesson: what a file or a link may hold, and what the built-in lessons keep within. */
+export const LESSON_LIMITS = {
+  steps: 100,
+  title: 90,
+  summary: 120,
+  text: 400,
+  control: 80,
+  actionsPerStep: 20,
+  /** Conditions joined by `all`, at one level. */
+  conditionsPerAll: 20,
+  /** One `advance`, in simulated ms (ten minutes). */
+  advanceMs: 600_000,
+} as const;
+
+/** Text of 1 to `max` characters (counted as code points, as the lab's other fields are). */
+const text = (max: number) =>
+  z.string().check(
+    z.check((ctx) => {
+      const count = ctx.value.length <= max ? ctx.value.length : charCount(ctx.value);
+      if (count === 0 || ctx.value.trim() === '')
+        ctx.issues.push({ code: 'custom', message: 'must not be empty', input: ctx.value });
+      else if (count > max)
+        ctx.issues.push({
+          code: 'custom',
+          message: `must be at most ${max} characters (this one has ${count.toLocaleString('en-US')})`,
+          input: ctx.value,
+        });
+    }),
+  );
+
+/**
+ * A list of `min` to `max` items, saying how many it has when it has too many. Checked even when items
+ * have problems (`when`), and marked `cap`, so it is said first: it explains the problems past the cap.
+ */
+const list = <T extends z.ZodMiniType>(item: T, max: number, min: number, noun: string) =>
+  z.array(item).check(
+    z.refine((items: readonly unknown[]) => items.length >= min, {
+      error: `must have at least ${min} ${noun}`,
+      when: () => true,
+    }),
+    z.refine((items: readonly unknown[]) => items.length <= max, {
+      error: (issue) =>
+        `must have at most ${max} ${noun} (this one has ${(issue.input as readonly unknown[]).length})`,
+      params: { cap: true },
+      when: () => true,
+    }),
+  );
+
+const id = nodeIdField;
+const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
+const range = { atLeast: z.optional(finite), atMost: z.optional(finite) };
+const hasBound = (r: { atLeast?: number | undefined; atMost?: number | undefined }) =>
+  r.atLeast !== undefined || r.atMost !== undefined;
+const rangeObject = z.strictObject(range).check(z.refine(hasBound, 'needs atLeast or atMost'));
+/** The run check's limits on a workload (what a link's `startWorkload` may ask for). */
 const workload = {
-  writesPerSec: z.number().min(0).optional(),
-  readsPerSec: z.number().min(0).optional(),
-  keys: z.number().int().min(1).optional(),
-  readRouting: z.enum(READ_ROUTINGS).optional(),
+  writesPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
+  readsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
+  keys: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
+  readRouting: z.optional(z.enum(READ_ROUTINGS)),
 };
 
 const scenario = z.strictObject({
   preset: z.enum(PRESET_NAMES as [string, ...string[]]),
-  overrides: z.record(z.string(), z.unknown()).optional(),
-  workload: z.strictObject(workload).optional(),
+  // Checked by the engine's own scenario check when the lesson is played (lessonCheck.ts).
+  overrides: z.optional(z.record(z.string(), z.unknown())),
+  workload: z.optional(z.strictObject(workload)),
 });
 
 const action = z.discriminatedUnion('do', [
-  z.strictObject({ do: z.literal('write'), node: id, key: z.string().min(1), value: z.string() }),
-  z.strictObject({ do: z.literal('read'), node: id, key: z.string().min(1) }),
+  z.strictObject({ do: z.literal('write'), node: id, key: keyField, value: valueField }),
+  z.strictObject({ do: z.literal('read'), node: id, key: keyField }),
   z.strictObject({ do: z.enum(['kill', 'restart', 'promote', 'takeBackup', 'addReplica']), node: id }),
   z.strictObject({ do: z.literal('restoreBackup') }),
   z.strictObject({ do: z.literal('repoint'), node: id, upstream: id }),
-  z.strictObject({ do: z.literal('partition'), groups: z.array(z.array(id).min(1)).min(1) }),
+  z.strictObject({
+    do: z.literal('partition'),
+    groups: list(list(id, MAX_NODES, 1, 'nodes'), MAX_NODES, 1, 'groups'),
+  }),
   z.strictObject({ do: z.literal('heal') }),
-  z.strictObject({ do: z.literal('setLatency'), a: id, b: id, ms: z.number().min(0) }),
+  z.strictObject({
+    do: z.literal('setLatency'),
+    a: id,
+    b: id,
+    ms: z.number().check(z.minimum(0), z.maximum(60_000)),
+  }),
   z.strictObject({ do: z.literal('startWorkload'), ...workload }),
   z.strictObject({ do: z.literal('stopWorkload') }),
-  z.strictObject({ do: z.literal('advance'), ms: z.number().positive() }),
+  z.strictObject({
+    do: z.literal('advance'),
+    ms: z
+      .number()
+      .check(z.positive(), z.maximum(LESSON_LIMITS.advanceMs, 'must be at most 600000 ms (10 minutes)')),
+  }),
   z.strictObject({
     do: z.literal('configure'),
+    // The values are checked by the engine when the settings apply.
     settings: z.strictObject({
-      replication: z.record(z.string(), z.unknown()).optional(),
-      network: z.record(z.string(), z.unknown()).optional(),
-      workload: z.strictObject(workload).optional(),
+      replication: z.optional(z.record(z.string(), z.unknown())),
+      network: z.optional(z.record(z.string(), z.unknown())),
+      workload: z.optional(z.strictObject(workload)),
     }),
   }),
   z.strictObject({ do: z.literal('load'), scenario }),
 ]);
 
-const condition: z.ZodType<LessonCondition> = z.lazy(() =>
-  z.union([
-    z
-      .strictObject({
-        node: id,
-        status: z.enum(['up', 'down']).optional(),
-        role: z.enum(['primary', 'replica']).optional(),
-        state: z
-          .string()
-          .regex(/^(primary|replica|down|booting)(\.\w+)*$/)
-          .optional(),
-        has: z.strictObject({ key: z.string().min(1), value: z.string().optional() }).optional(),
-        lacks: z.string().min(1).optional(),
-        siblings: z.string().min(1).optional(),
-        lagEntries: rangeObject.optional(),
-        lagMs: rangeObject.optional(),
-        load: rangeObject.optional(),
-      })
-      .refine((c) => Object.keys(c).length > 1, 'says nothing about the node'),
-    z
-      .strictObject({ metric: z.enum(METRIC_NAMES as [string, ...string[]]), ...range })
-      .refine((c) => c.atLeast !== undefined || c.atMost !== undefined, 'needs atLeast or atMost'),
-    z.strictObject({ flag: z.enum(FLAG_NAMES as [string, ...string[]]), is: z.boolean() }),
-    z.strictObject({ conflicts: rangeObject }),
-    z.strictObject({ backups: rangeObject }),
-    z.strictObject({ mode: z.enum(REPLICATION_MODES) }),
-    z.strictObject({ all: z.array(condition).min(1) }),
-  ]),
-) as z.ZodType<LessonCondition>;
+const nodeCondition = z
+  .strictObject({
+    node: id,
+    status: z.optional(z.enum(['up', 'down'])),
+    role: z.optional(z.enum(['primary', 'replica'])),
+    state: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(
+            /^(primary|replica|down|booting)(\.\w+){0,4}$/,
+            'must be a node state such as "replica.streaming"',
+          ),
+        ),
+    ),
+    has: z.optional(z.strictObject({ key: keyField, value: z.optional(valueField) })),
+    lacks: z.optional(keyField),
+    siblings: z.optional(keyField),
+    lagEntries: z.optional(rangeObject),
+    lagMs: z.optional(rangeObject),
+    load: z.optional(rangeObject),
+  })
+  .check(z.refine((c) => Object.keys(c).length > 1, 'says nothing about the node'));
+
+/** Each kind of condition by the key that names it: a condition is checked as the kind its keys say. */
+const CONDITION_KINDS: readonly (readonly [string, () => z.ZodMiniType])[] = [
+  ['node', () => nodeCondition],
+  [
+    'metric',
+    () =>
+      z
+        .strictObject({ metric: z.enum(METRIC_NAMES as [string, ...string[]]), ...range })
+        .check(z.refine(hasBound, 'needs atLeast or atMost')),
+  ],
+  ['flag', () => z.strictObject({ flag: z.enum(FLAG_NAMES as [string, ...string[]]), is: z.boolean() })],
+  ['conflicts', () => z.strictObject({ conflicts: rangeObject })],
+  ['backups', () => z.strictObject({ backups: rangeObject })],
+  ['mode', () => z.strictObject({ mode: z.enum(REPLICATION_MODES) })],
+  ['all', () => z.strictObject({ all: list(condition, LESSON_LIMITS.conditionsPerAll, 1, 'conditions') })],
+];
+const KIND_NAMES = CONDITION_KINDS.map(([key]) => key).join(', ');
+
+/**
+ * A condition, checked as the kind its keys name (so a problem names the field, not "invalid input"
+ * for the whole union).
+ */
+const condition: z.ZodMiniType<LessonCondition> = z.custom<LessonCondition>().check(
+  z.check((ctx) => {
+    const value = ctx.value as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.issues.push({ code: 'custom', message: 'must be an object', input: value });
+      return;
+    }
+    const kind = CONDITION_KINDS.find(([key]) => key in value);
+    if (kind === undefined) {
+      ctx.issues.push({ code: 'custom', message: `must name one of ${KIND_NAMES}`, input: value });
+      return;
+    }
+    const parsed = kind[1]().safeParse(value);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        ctx.issues.push({ code: 'custom', message: issue.message, input: value, path: issue.path });
+  }),
+);
 
 const step = z
   .strictObject({
-    text: z.string().min(10).max(400),
-    target: z
-      .union([z.strictObject({ node: id }), z.strictObject({ control: z.string().min(1) })])
-      .optional(),
-    actions: z.array(action).min(1).optional(),
-    condition: condition.optional(),
+    text: text(LESSON_LIMITS.text),
+    target: z.optional(
+      z
+        .strictObject({ node: z.optional(id), control: z.optional(text(LESSON_LIMITS.control)) })
+        .check(
+          z.refine(
+            (t) => (t.node === undefined) !== (t.control === undefined),
+            'must name a node or a control (one of them)',
+          ),
+        ),
+    ),
+    actions: z.optional(list(action, LESSON_LIMITS.actionsPerStep, 1, 'actions')),
+    condition: z.optional(condition),
   })
   // A condition with nothing to make it true would leave a deep link (and the keyboard) stuck.
-  .refine((s) => s.condition === undefined || s.actions !== undefined, 'has a condition but no actions');
+  .check(
+    z.refine((s) => s.condition === undefined || s.actions !== undefined, 'has a condition but no actions'),
+  );
 
-export const lessonSchema: z.ZodType<Lesson> = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase words joined by "-"'),
-  title: z.string().min(3).max(90),
-  summary: z.string().min(3).max(120),
+export const lessonSchema: z.ZodMiniType<Lesson> = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'must be 1 to 40 lowercase letters, digits or "-"')),
+  title: text(LESSON_LIMITS.title),
+  summary: text(LESSON_LIMITS.summary),
   scenario,
-  steps: z.array(step).min(2),
-}) as unknown as z.ZodType<Lesson>;
+  steps: list(step, LESSON_LIMITS.steps, 1, 'steps'),
+}) as unknown as z.ZodMiniType<Lesson>;

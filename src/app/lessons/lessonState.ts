@@ -3,7 +3,7 @@
  * (lessonStore.ts); every step action goes through the lab's actions.
  */
 import type { LabStore } from '../../store/index.ts';
-import type { LessonPlace, LessonStore } from './lessonStore.ts';
+import type { LessonPlace, LessonState, LessonStore } from './lessonStore.ts';
 import { lessonById } from './lessons.ts';
 import { needsActions, performStep, replayTo, startLesson, stepHolds } from './player.ts';
 import type { Lesson } from './types.ts';
@@ -15,6 +15,12 @@ export type NextState =
   | { readonly kind: 'perform' }
   | { readonly kind: 'finish' }
   | { readonly kind: 'wait' };
+
+/** The lesson `place` is in: a built-in one by its id, or the reader's own that the store holds. */
+export function lessonAt(state: LessonState, place: LessonPlace | null): Lesson | undefined {
+  if (place === null) return undefined;
+  return place.custom === true ? state.custom : lessonById(place.lessonId);
+}
 
 /** What Next does at `place`: go on, perform the step's actions, finish, or wait for the condition. */
 export function nextState(lab: LabStore, lesson: Lesson, place: LessonPlace): NextState {
@@ -30,9 +36,9 @@ export function nextState(lab: LabStore, lesson: Lesson, place: LessonPlace): Ne
 /** The reader's moves through the lessons; each returns nothing and never throws. */
 export function lessonMoves(lab: LabStore, store: LessonStore) {
   const open = (): { lesson: Lesson; place: LessonPlace } | null => {
-    const place = store.getState().open;
-    const lesson = place === null ? undefined : lessonById(place.lessonId);
-    return place === null || lesson === undefined ? null : { lesson, place };
+    const state = store.getState();
+    const lesson = lessonAt(state, state.open);
+    return state.open === null || lesson === undefined ? null : { lesson, place: state.open };
   };
   const go = (place: LessonPlace, index: number) => {
     store.setState({ open: { ...place, index, furthest: Math.max(place.furthest, index) } });
@@ -43,8 +49,11 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
   };
 
   return {
-    /** Starts `lesson` over at its first step (or, fast-forwarded, at step `index`). */
-    start: (lesson: Lesson, index = 0) => {
+    /**
+     * Starts `lesson` over at its first step (or, fast-forwarded, at step `index`). `custom`: a lesson of
+     * the reader's own (checked by lessonCheck.ts), kept in the store, not looked up by id.
+     */
+    start: (lesson: Lesson, index = 0, custom = false) => {
       const result = index === 0 ? { ok: startLesson(lab, lesson) } : replayTo(lab, lesson, index);
       if (!result.ok) {
         store.setState({
@@ -54,9 +63,11 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
         return;
       }
       store.setState({
-        open: { lessonId: lesson.id, index, furthest: index, performed: null },
+        open: { lessonId: lesson.id, index, furthest: index, performed: null, ...(custom ? { custom } : {}) },
         left: null,
         problem: null,
+        finished: null,
+        ...(custom ? { custom: lesson } : {}),
       });
     },
     /** Re-enters the lesson left for free play, on the simulation as it is now. */
@@ -70,7 +81,7 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
       const { lesson, place } = current;
       const state = nextState(lab, lesson, place);
       if (state.kind === 'finish') {
-        store.setState({ open: null, left: null });
+        store.setState({ open: null, left: null, finished: place });
         return;
       }
       if (state.kind === 'go') {

@@ -6,6 +6,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useLabStoreApi, type LabStore } from '../../store/index.ts';
+import type { Lesson } from './types.ts';
 
 export interface LessonPlace {
   readonly lessonId: string;
@@ -15,6 +16,8 @@ export interface LessonPlace {
   readonly furthest: number;
   /** The step whose actions Next already performed (it then waits for the condition). */
   readonly performed: number | null;
+  /** A lesson of the reader's own (a file, a `#l=` link), held as `custom`, not a built-in one. */
+  readonly custom?: boolean;
 }
 
 export interface LessonState {
@@ -23,6 +26,10 @@ export interface LessonState {
   readonly left: LessonPlace | null;
   /** What was wrong with a `?lesson=` link, or a lesson that could not start. */
   readonly problem: string | null;
+  /** The lesson of the reader's own last opened (from a file or a link), checked. */
+  readonly custom?: Lesson;
+  /** Where the lesson last finished was (its last step), until another starts: the embed tells its host. */
+  readonly finished?: LessonPlace | null;
 }
 
 export type LessonStore = StoreApi<LessonState>;

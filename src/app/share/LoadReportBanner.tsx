@@ -18,7 +18,8 @@ export function LoadReportBanner() {
         <span aria-hidden="true">⚠ </span>
         {report.title}
       </h2>
-      <ul className="load-report-problems">
+      {/* A long list scrolls: focusable, so it scrolls from the keyboard too. */}
+      <ul className="load-report-problems" tabIndex={0} aria-label="Problems">
         {report.problems.map((problem, i) => (
           <li key={i}>
             <code>{problem}</code>

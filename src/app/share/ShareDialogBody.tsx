@@ -9,12 +9,13 @@ import { formatSimTime } from '../../view/simTime.ts';
 import { SelectField } from '../../view/panels/settings/SelectField.tsx';
 import { buildSvg, download, fileStem, svgToPng } from '../export/exportGraph.ts';
 import { useModalDialog } from '../useModalDialog.ts';
-import { copyText } from './copyText.ts';
+import { CopyButton } from './CopyButton.tsx';
 import { LONG_LINK_CHARS, linkProblems } from './linkCodec.ts';
 import { fileProblems, parseRunFile, runFileText } from './scenarioFile.ts';
 import { embedSnippet, shareUrl } from './shareUrl.ts';
 import type { Chrome } from './viewOptions.ts';
 import { ReplayBanner } from './ReplayBanner.tsx';
+import { LessonShare } from '../lessons/LessonShare.tsx';
 import { useWords } from '../../view/vocabulary.ts';
 import { currentSession, type CompareSession } from '../compare/compareMode.ts';
 import './share.css';
@@ -29,31 +30,6 @@ const CHROMES: readonly (readonly [Chrome, string])[] = [
   ['minimal', 'Minimal: play, step and the graph'],
   ['none', 'None: the graph alone'],
 ];
-
-function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  return (
-    <>
-      <button
-        type="button"
-        onClick={() => {
-          void copyText(text).then((ok) => {
-            setState(ok ? 'copied' : 'failed');
-          });
-        }}
-      >
-        {label}
-      </button>
-      <span role="status" className="copy-status">
-        {state === 'copied'
-          ? 'Copied.'
-          : state === 'failed'
-            ? 'Copying was blocked: select the text and copy it.'
-            : ''}
-      </span>
-    </>
-  );
-}
 
 /** Why neither a link nor a file of this run would open, when that is so: said before either is offered. */
 function Refused({
@@ -252,6 +228,8 @@ function ShareContent({
     };
   return (
     <>
+      {/* The lesson open, if any: its own link and embed code, at the step shown. */}
+      <LessonShare />
       <p className="hint">
         Everything below reproduces this run exactly as it stands at {formatSimTime(shown)}
         {run.at === undefined ? '' : ` (it goes on to ${formatSimTime(run.time)})`}: the same scenario, seed

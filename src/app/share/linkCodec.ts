@@ -4,25 +4,25 @@
  * older versions migrate forward through MIGRATIONS, and everything is validated before the lab
  * replays it. Links are untrusted input.
  */
-// lz-string is CommonJS: its default import works in the bundle and in Node (the command line) alike.
-import lzString from 'lz-string';
 import type { Checked, RunRecord } from '../../store/run.ts';
 import { validateRun } from '../../store/runCheck.ts';
+import { MAX_DECODED_CHARS, decodeLinkText, encodeLinkText, parseLinkJson, type Codec } from './linkText.ts';
 
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lzString;
+export {
+  MAX_DECODED_CHARS,
+  MAX_ENCODED_CHARS,
+  decodeLinkText,
+  encodeLinkText,
+  parseLinkJson,
+  type Codec,
+} from './linkText.ts';
 
 export { linkReport, runParam } from './linkHash.ts';
 
 /** The link format this build writes: 2 added `at`, the instant the lab showed. */
 export const LINK_VERSION = 2;
-/** Most characters a link's hash may hold before it is decompressed. */
-export const MAX_ENCODED_CHARS = 200_000;
-/** Most characters the decompressed JSON may hold. */
-export const MAX_DECODED_CHARS = 256 * 1024;
 /** Links longer than this may be cut off by chat tools and mail; the Share dialog offers a file. */
 export const LONG_LINK_CHARS = 2000;
-
-export type Codec = 'v1z' | 'v1j';
 
 /**
  * Each entry turns a payload of version N into version N + 1, and each old version has a golden fixture
@@ -64,8 +64,7 @@ export function migrate(
 
 /** The hash value (without `#s=`) for a run. */
 export function encodeRun(run: RunRecord, codec: Codec = 'v1z'): string {
-  const json = JSON.stringify({ v: LINK_VERSION, ...run });
-  return codec === 'v1z' ? `v1z:${compressToEncodedURIComponent(json)}` : `v1j:${encodeURIComponent(json)}`;
+  return encodeLinkText(JSON.stringify({ v: LINK_VERSION, ...run }), codec);
 }
 
 /** `#s=...` for a run. */
@@ -73,42 +72,14 @@ export function runHash(run: RunRecord, codec: Codec = 'v1z'): string {
   return `#s=${encodeRun(run, codec)}`;
 }
 
-function decompress(codec: string, payload: string): Checked<string> {
-  if (codec === 'v1z') {
-    // Typed as string, but lz-string returns null (or '') for data that is not its output.
-    const json = decompressFromEncodedURIComponent(payload) as string | null;
-    if (json === null || json === '') {
-      return { ok: false, problems: ['link: the compressed data is damaged or cut off'] };
-    }
-    return { ok: true, value: json };
-  }
-  if (codec === 'v1j') {
-    try {
-      return { ok: true, value: decodeURIComponent(payload) };
-    } catch {
-      return { ok: false, problems: ['link: the data is not valid percent-encoding'] };
-    }
-  }
-  return { ok: false, problems: [`link: unknown format "${codec}" (expected v1z or v1j)`] };
-}
-
 /**
  * Parses and validates JSON text holding a versioned run (a link's, or a scenario file's with the
  * file's own size cap).
  */
 export function decodeRunJson(json: string, maxChars = MAX_DECODED_CHARS): Checked<RunRecord> {
-  if (json.length > maxChars) {
-    return {
-      ok: false,
-      problems: [`link: the data is ${json.length} characters, more than the ${maxChars} allowed`],
-    };
-  }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(json);
-  } catch {
-    return { ok: false, problems: ['link: the data is not valid JSON (the link may be cut off)'] };
-  }
+  const parsed = parseLinkJson(json, maxChars);
+  if (!parsed.ok) return parsed;
+  const payload = parsed.value;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return { ok: false, problems: ['(root): expected an object'] };
   }
@@ -121,15 +92,7 @@ export function decodeRunJson(json: string, maxChars = MAX_DECODED_CHARS): Check
 
 /** Decodes the value of a link's `s` parameter (`v1z:...`), checking size, format and contents. */
 export function decodeRun(encoded: string): Checked<RunRecord> {
-  if (encoded.length > MAX_ENCODED_CHARS) {
-    return {
-      ok: false,
-      problems: [`link: ${encoded.length} characters, more than the ${MAX_ENCODED_CHARS} allowed`],
-    };
-  }
-  const colon = encoded.indexOf(':');
-  if (colon < 0) return { ok: false, problems: ['link: missing the format prefix (v1z:)'] };
-  const json = decompress(encoded.slice(0, colon), encoded.slice(colon + 1));
+  const json = decodeLinkText(encoded);
   return json.ok ? decodeRunJson(json.value) : json;
 }
 
