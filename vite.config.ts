@@ -5,8 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { serviceWorkerSource } from './src/app/offline/serviceWorker.ts';
 
 /**
- * The lab's bundle builds against the engine's API without save, restore and the checker registered
- * (src/engine/entry.ts), so they load on demand as chunks of their own; tests and the dev server get them all.
+ * The lab's bundle builds against the engine's API without its optional parts registered (save, restore,
+ * the checker, `configure`, automatic failover, multi-primary groups: src/engine/entry.ts), so they load on
+ * demand as chunks of their own; tests and the dev server get them all.
  */
 const engineEntry: Plugin = {
   name: 'engine-entry',

@@ -6,7 +6,7 @@ import { LAB_BASE } from './app/labBase.ts';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
 import { linkReport, runParam } from './app/share/linkHash.ts';
 import { DEFAULT_VIEW } from './app/share/defaultView.ts';
-import { loadFailover } from './engine/index.ts';
+import { loadFailover, loadMultiPrimary } from './engine/index.ts';
 import { createLab, loadPartsForLab } from './store/index.ts';
 import { whenIdle } from './view/whenIdle.ts';
 
@@ -35,11 +35,11 @@ async function start(): Promise<void> {
     ...(decoded?.ok === true ? { run: decoded.value } : {}),
     ...(report === null ? {} : { report }),
   };
-  // Automatic failover and settings changed in a run are engine parts of their own, fetched first only
-  // when the first simulation needs them (and when the browser is idle otherwise).
+  // Automatic failover, multi-primary groups and settings changed in a run are engine parts of their own,
+  // fetched first only when the first simulation needs them (the first two when the browser is idle otherwise).
   await loadPartsForLab(options);
   const store = createLab(options);
-  whenIdle(() => loadFailover().catch(() => undefined));
+  whenIdle(() => Promise.all([loadFailover(), loadMultiPrimary()]).catch(() => undefined));
   if (view.table) store.getState().setTopologyTableShown(true);
   const container = document.getElementById('root');
   if (container === null) throw new Error('index.html must contain <div id="root">');

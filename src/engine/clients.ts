@@ -5,9 +5,10 @@
  * (no region) is served at once and its operation ends when the node answers, as before regions existed.
  */
 import type { Cluster } from './cluster.ts';
-import { certify, NON_PRIMARY_ERROR } from './multiprimary/certification.ts';
+import { NON_PRIMARY_ERROR } from './multiprimary/certificationState.ts';
 import { regionOf } from './network/regions.ts';
 import type { OpRecord } from './observe/history.ts';
+import { multiPrimary } from './persist/registry.ts';
 import { queueCommit } from './replication/syncCommit.ts';
 import { defineTask } from './tasks.ts';
 import type { RegionId } from './types.ts';
@@ -66,7 +67,7 @@ export function serveWrite(cluster: Cluster, op: OpRecord): void {
       now,
     );
   } else if (cluster.group.has(nodeId) && cluster.config.mode === 'sync') {
-    certify(cluster, node, op);
+    multiPrimary().certify(cluster, node, op);
     return;
   } else {
     queueCommit(cluster, node, op);

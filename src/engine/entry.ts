@@ -1,12 +1,25 @@
 /**
  * The engine's API without its optional parts registered (save and restore, the checker, `configure`, the
- * automatic failover manager): the lab's bundle builds against this (vite.config.ts points
- * `engine/index.ts` here), so those parts load on demand with `loadPersistence()` / `loadChecker()` /
- * `loadConfigure()` / `loadFailover()` as chunks of their own. Import `index.ts`, never this.
+ * automatic failover manager, the multi-primary group): the lab's bundle builds against this
+ * (vite.config.ts points `engine/index.ts` here), so those parts load on demand with `loadPersistence()` /
+ * `loadChecker()` / `loadConfigure()` / `loadFailover()` / `loadMultiPrimary()` as chunks of their own.
+ * Import `index.ts`, never this.
  */
 export { createSimulation } from './simulation.ts';
-export { configureLoaded, failoverLoaded, persistenceLoaded, restoreSimulation } from './persist/registry.ts';
-export { loadChecker, loadConfigure, loadFailover, loadPersistence } from './persist/load.ts';
+export {
+  configureLoaded,
+  failoverLoaded,
+  multiPrimaryLoaded,
+  persistenceLoaded,
+  restoreSimulation,
+} from './persist/registry.ts';
+export {
+  loadChecker,
+  loadConfigure,
+  loadFailover,
+  loadMultiPrimary,
+  loadPersistence,
+} from './persist/load.ts';
 export { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './persist/format.ts';
 export { dict, own } from './dict.ts';
 export { DEFAULT_BURST, DEFAULT_WORKLOAD, workloadRates } from './workload.ts';

@@ -33,10 +33,16 @@ import { nodeView, metricsOf, snapshotOf } from './observe/views.ts';
 import { cancelWait } from './replication/syncCommit.ts';
 import { sendRequest, serveRead, serveWrite } from './clients.ts';
 import { checkRegion, regionGroups, renameNode } from './network/regions.ts';
-import * as peers from './multiprimary/peers.ts';
 import { parseScenario } from './scenario/parse.ts';
 import type { Scenario, ScenarioInput } from './scenario/schema.ts';
-import { checker, configurer, failoverManager, restoreSimulation, saver } from './persist/registry.ts';
+import {
+  checker,
+  configurer,
+  failoverManager,
+  multiPrimary,
+  restoreSimulation,
+  saver,
+} from './persist/registry.ts';
 import type {
   ClientOptions,
   Command,
@@ -81,6 +87,8 @@ export function build(
 ): Simulation {
   let manager: FailoverManager | undefined;
   const cluster = new Cluster(scenario);
+  // Two or more primaries form a group, a part of its own: refused, before anything runs, until it is loaded.
+  const group = cluster.isMultiPrimary() ? multiPrimary() : undefined;
   const records = new FailoverRecords(cluster);
   const commands: Command[] = [];
   const listeners = new Set<() => void>();
@@ -140,7 +148,7 @@ export function build(
       });
     }
     for (const node of cluster.nodes.values()) control.boot(cluster, node);
-    if (cluster.isMultiPrimary()) peers.startGroup(cluster);
+    group?.start(cluster);
     if (scenario.failover.mode === 'automatic') manager = failoverManager()(cluster, records);
   } else {
     manager = restore({ cluster, records, workload, commands });

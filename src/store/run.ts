@@ -9,6 +9,8 @@ import {
   failoverLoaded,
   loadConfigure,
   loadFailover,
+  loadMultiPrimary,
+  multiPrimaryLoaded,
   type ScenarioInput,
   type Simulation,
 } from '../engine/index.ts';
@@ -50,11 +52,17 @@ export function applyCommand(sim: Simulation, command: Pick<RunCommand, 'type' |
   return (sim[command.type as CommandType] as (...a: readonly unknown[]) => unknown)(...command.args);
 }
 
+/** Whether `scenario` has two or more primaries: a multi-primary group (no command makes one later). */
+function hasGroup(scenario: ScenarioInput | undefined): boolean {
+  return (scenario?.nodes.filter((n) => n.role === 'primary').length ?? 0) > 1;
+}
+
 /**
  * Loads what starting `run.scenario` or replaying `run.commands` needs of the engine that the lab's first
- * frame leaves out (the automatic failover manager; `configure`, for a run whose settings changed), or
- * returns null when nothing is missing, so what needs nothing starts at once. A part that fails to load is
- * left for the engine to report (the replay names the command; a start names the part).
+ * frame leaves out (the automatic failover manager; the multi-primary group, for two or more primaries;
+ * `configure`, for a run whose settings changed), or returns null when nothing is missing, so what needs
+ * nothing starts at once. A part that fails to load is left for the engine to report (the replay names
+ * the command; a start names the part).
  */
 export function loadPartsFor(run: {
   readonly scenario?: ScenarioInput;
@@ -62,6 +70,7 @@ export function loadPartsFor(run: {
 }): Promise<void> | null {
   const loads: Promise<void>[] = [];
   if (!failoverLoaded() && run.scenario?.failover?.mode === 'automatic') loads.push(loadFailover());
+  if (!multiPrimaryLoaded() && hasGroup(run.scenario)) loads.push(loadMultiPrimary());
   if (!configureLoaded() && run.commands?.some((c) => c.type === 'configure') === true)
     loads.push(loadConfigure());
   return loads.length === 0

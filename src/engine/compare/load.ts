@@ -4,8 +4,15 @@
  */
 export type CompareKit = typeof import('./live.ts');
 
-/** Automatic failover comes with it: a comparison may start it on either side ("manual vs automatic"). */
+/**
+ * Automatic failover and multi-primary groups come with it: a comparison may start either on one side
+ * ("manual vs automatic", "2 vs 5 masters"), at once.
+ */
 export async function loadCompare(): Promise<CompareKit> {
-  const [kit] = await Promise.all([import('./live.ts'), import('../failover/manager.ts')]);
+  const [kit] = await Promise.all([
+    import('./live.ts'),
+    import('../failover/manager.ts'),
+    import('../multiprimary/group.ts'),
+  ]);
   return kit;
 }

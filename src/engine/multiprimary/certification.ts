@@ -7,7 +7,7 @@
  * from the majority of its group leaves the Primary Component and refuses queries (`ER 1047`).
  */
 import type { Cluster, Payload } from '../cluster.ts';
-import type { PendingCertification } from './certificationState.ts';
+import { NON_PRIMARY_ERROR, type PendingCertification } from './certificationState.ts';
 import type { Certification, DbNode } from '../node/dbNode.ts';
 import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
 import type { OpRecord } from '../observe/history.ts';
@@ -15,11 +15,10 @@ import { queueCommit } from '../replication/syncCommit.ts';
 import { onMessage } from '../hooks.ts';
 import { defineTask } from '../tasks.ts';
 import type { ConflictVersion, LogEntry, NodeId } from '../types.ts';
+import { noteConflict } from './ledger.ts';
 import { dominates, EMPTY_VV, hasSeen } from './versions.ts';
 
 const pendingOf = (cluster: Cluster): Map<number, PendingCertification> => cluster.certifying.pending;
-
-export const NON_PRIMARY_ERROR = 'WSREP has not yet prepared node for application use (ER 1047)';
 
 /** Whether `node` and the members it reaches are a majority of the group's running members. */
 function reachesMajority(cluster: Cluster, node: DbNode): boolean {
@@ -217,7 +216,7 @@ function lose(
   pendingOf(cluster).delete(cert.certId);
   const versions: ConflictVersion[] = [versionOfCert(cert)];
   if (winner !== undefined) versions.unshift(versionOfCert(winner));
-  const { record } = cluster.conflicts.note(node.id, cert.key, cluster.now(), 'certification', versions, {
+  const { record } = noteConflict(cluster, node.id, cert.key, 'certification', versions, {
     winner: winner === undefined ? null : versionOfCert(winner),
     siblings: [],
   });

@@ -1,13 +1,17 @@
 /**
  * How a multi-primary group reacts to what happens around it: a member killed or restarted, the network
  * cut or healed, a member's commit. Registered with the cluster's hooks, so the simulation and single-primary
- * replication never name the group's modules.
+ * replication never name the group's modules; what they call of it (starting a group, certifying a write,
+ * stamping a member's own write) is registered with the engine (persist/registry.ts). The lab's first frame
+ * leaves the group out and loads it with `loadMultiPrimary()` before it starts a scenario with two primaries.
  */
 import { onLifecycle, ORDER } from '../hooks.ts';
 import { defineTask } from '../tasks.ts';
 import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
-import { onCertifierDown, publishCommitted, updateQuorum } from './certification.ts';
-import { onHeal, onMemberDown, onMemberUp, onPartition, pumpPeers } from './peers.ts';
+import { registerMultiPrimary } from '../persist/registry.ts';
+import { certify, onCertifierDown, publishCommitted, updateQuorum } from './certification.ts';
+import { ownVersion } from './ownVersion.ts';
+import { onHeal, onMemberDown, onMemberUp, onPartition, pumpPeers, startGroup } from './peers.ts';
 
 const quorumAfterCut = defineTask('group.updateQuorum', (cluster) => {
   updateQuorum(cluster);
@@ -43,3 +47,5 @@ onLifecycle('committed', ORDER.group, (cluster, primary, ops) => {
   publishCommitted(cluster, primary, ops);
   pumpPeers(cluster, primary);
 });
+
+registerMultiPrimary({ start: startGroup, certify, ownVersion });

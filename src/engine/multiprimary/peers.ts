@@ -20,7 +20,7 @@ import type {
   VersionVector,
 } from '../types.ts';
 import { onApplied, repeatAborts } from './certification.ts';
-import { siblingOf, versionOf } from './conflicts.ts';
+import { noteConflict, siblingOf, versionOf } from './ledger.ts';
 import { RESOLVERS } from './resolution.ts';
 import { dominates, EMPTY_VV, hasSeen, merge } from './versions.ts';
 
@@ -261,7 +261,7 @@ function applyRemote(cluster: Cluster, node: DbNode, incoming: LogEntry): void {
   const strategy = cluster.conflictResolution;
   const resolution = RESOLVERS[strategy](concurrentVersions);
   const winner = resolution.kind === 'winner' ? resolution.winner : undefined;
-  const { record, isNew } = cluster.conflicts.note(node.id, incoming.key, cluster.now(), strategy, versions, {
+  const { record, isNew } = noteConflict(cluster, node.id, incoming.key, strategy, versions, {
     winner: winner === undefined ? null : versionOf(winner),
     siblings: resolution.kind === 'siblings' ? resolution.siblings.map(versionOf) : [],
   });

@@ -22,3 +22,8 @@ export async function loadConfigure(): Promise<void> {
 export async function loadFailover(): Promise<void> {
   await import('../failover/manager.ts');
 }
+
+/** Multi-primary groups (replication, conflicts, certification), for a scenario with two or more primaries. */
+export async function loadMultiPrimary(): Promise<void> {
+  await import('../multiprimary/group.ts');
+}

@@ -1,6 +1,6 @@
 /**
- * Save, restore, the checker, `configure` and automatic failover are registered parts: without them
- * loaded, the calls say what to load.
+ * Save, restore, the checker, `configure`, automatic failover and multi-primary groups are registered
+ * parts: without them loaded, the calls say what to load.
  */
 import { describe, expect, it, vi } from 'vitest';
 
@@ -43,5 +43,48 @@ describe('the optional parts', () => {
     expect(sim.snapshot().failover?.mode).toBe('automatic');
     await engine.loadFailover();
     expect(engine.createSimulation(presets['auto-failover']).snapshot().failover?.state).toBeDefined();
+  });
+
+  it('start a scenario with two or more primaries only once the group is loaded', async () => {
+    vi.resetModules();
+    // A save of a group, taken with the whole engine (its own module instances).
+    const whole = await import('../index.ts');
+    const taken = whole.createSimulation(whole.presets['master-master']);
+    taken.write('db1', 'k', 'a'); // pending: its commit and shipping are in the saved queue
+    const saved: unknown = JSON.parse(JSON.stringify(taken.save()));
+
+    vi.resetModules();
+    const engine = await import('../entry.ts');
+    const { presets } = engine;
+    expect(engine.multiPrimaryLoaded()).toBe(false);
+    const notLoaded = /a multi-primary group is not loaded: await loadMultiPrimary\(\)/;
+    expect(() => engine.createSimulation(presets['master-master'])).toThrow(notLoaded);
+    const sync = { ...presets['master-master'], replication: { mode: 'sync' as const } };
+    expect(() => engine.createSimulation(sync)).toThrow(notLoaded);
+    await engine.loadPersistence();
+    expect(() => engine.restoreSimulation(saved)).toThrow(notLoaded);
+    // One primary needs none of it.
+    const single = engine.createSimulation(presets['master-slave']);
+    single.write('db1', 'k', 'v');
+    single.runUntilIdle();
+    expect(single.node('db2').data).toMatchObject({ k: 'v' });
+
+    await engine.loadMultiPrimary();
+    expect(engine.multiPrimaryLoaded()).toBe(true);
+    const group = engine.createSimulation(presets['master-master']);
+    group.write('db1', 'k', 'a');
+    group.write('db2', 'k', 'b');
+    group.runUntilIdle();
+    expect(group.conflicts()).toHaveLength(1);
+    expect(group.node('db1').data).toEqual(group.node('db2').data);
+    // The restored group carries on: db1's write, pending when saved, reaches its peer.
+    const restored = engine.restoreSimulation(saved);
+    restored.runUntilIdle();
+    expect(restored.node('db2').data).toMatchObject({ k: 'a' });
+    const certified = engine.createSimulation(sync);
+    certified.write('db1', 'k', 'a');
+    certified.write('db2', 'k', 'b');
+    certified.runUntilIdle();
+    expect(certified.history().filter((op) => op.status === 'failed')).toHaveLength(1);
   });
 });

@@ -1,18 +1,21 @@
 /**
  * Optional parts, by registration: save and restore (persist/save.ts, persist/restore.ts), the
- * consistency checker (observe/checker.ts), settings changed in a run (configure.ts) and the automatic
- * failover manager (failover/manager.ts) register themselves here when they load, and `sim.save()`,
- * `sim.fork()`, `restoreSimulation`, `sim.check()`, `sim.configure()` and a simulation with automatic
- * failover call through. The engine's entry imports them all, so any code using the engine has them; the
- * lab's bundle leaves them out of its first frame and loads them with `loadPersistence()` /
- * `loadChecker()` / `loadConfigure()` / `loadFailover()` before it first needs them.
+ * consistency checker (observe/checker.ts), settings changed in a run (configure.ts), the automatic
+ * failover manager (failover/manager.ts) and the multi-primary group (multiprimary/group.ts) register
+ * themselves here when they load, and `sim.save()`, `sim.fork()`, `restoreSimulation`, `sim.check()`,
+ * `sim.configure()` and a simulation with automatic failover or two primaries call through. The engine's
+ * entry imports them all, so any code using the engine has them; the lab's bundle leaves them out of its
+ * first frame and loads them with `loadPersistence()` / `loadChecker()` / `loadConfigure()` /
+ * `loadFailover()` / `loadMultiPrimary()` before it first needs them.
  */
 import { SimulationError, type ConfigureOptions, type Simulation } from '../api.ts';
 import type { Cluster } from '../cluster.ts';
 import type { FailoverControl } from '../configure.ts';
 import type { FailoverManager } from '../failover/manager.ts';
 import type { FailoverRecords } from '../failover/records.ts';
-import type { Anomaly } from '../types.ts';
+import type { DbNode, Version } from '../node/dbNode.ts';
+import type { OpRecord } from '../observe/history.ts';
+import type { Anomaly, LogEntry, SimTime } from '../types.ts';
 import type { SavedSimulation } from './format.ts';
 
 /** What a simulation hands the saver: its parts (see `BuildParts` in simulation.ts). */
@@ -32,6 +35,24 @@ let configureWith: Configurer | undefined;
 export type FailoverFactory = (cluster: Cluster, records: FailoverRecords) => FailoverManager;
 
 let startManager: FailoverFactory | undefined;
+
+/** What the core calls of a multi-primary group (a scenario with two or more primaries). */
+export interface MultiPrimaryGroup {
+  /** Opens every member's subscriptions to every other member (a new simulation). */
+  readonly start: (cluster: Cluster) => void;
+  /** A write to a member of a synchronous group: certified by the others before it commits. */
+  readonly certify: (cluster: Cluster, node: DbNode, op: OpRecord) => void;
+  /** A member's own write in a group commit: its dot, version vector and causal commit time. */
+  readonly ownVersion: (
+    cluster: Cluster,
+    primary: DbNode,
+    op: OpRecord,
+    stored: Version | undefined,
+    now: SimTime,
+  ) => Pick<LogEntry, 'originSeq' | 'vv' | 'committedAt'>;
+}
+
+let group: MultiPrimaryGroup | undefined;
 
 const notLoaded = (what: string, loader = 'loadPersistence'): never => {
   throw new SimulationError(`${what} is not loaded: await ${loader}() from the engine first`);
@@ -72,6 +93,20 @@ export function failoverLoaded(): boolean {
 /** The registered failover manager's factory. */
 export function failoverManager(): FailoverFactory {
   return startManager ?? notLoaded('automatic failover', 'loadFailover');
+}
+
+export function registerMultiPrimary(part: MultiPrimaryGroup): void {
+  group = part;
+}
+
+/** Whether multi-primary groups are loaded (`loadMultiPrimary()` has resolved, or the engine's entry is imported whole). */
+export function multiPrimaryLoaded(): boolean {
+  return group !== undefined;
+}
+
+/** The registered multi-primary group. */
+export function multiPrimary(): MultiPrimaryGroup {
+  return group ?? notLoaded('a multi-primary group', 'loadMultiPrimary');
 }
 
 export function registerSave<Parts>(fn: Saver<Parts>): void {

@@ -4,14 +4,14 @@
  * `synchronous_standby_names`, see syncStandbys.ts; MySQL semi-sync with `rpl_semi_sync_source_timeout`). Invariant: waiting writes are acknowledged in LSN order.
  */
 import type { Cluster } from '../cluster.ts';
-import type { DbNode, Version } from '../node/dbNode.ts';
+import type { DbNode } from '../node/dbNode.ts';
 import type { OpRecord } from '../observe/history.ts';
 import { SimulationError } from '../api.ts';
 import { duration } from '../hooks.ts';
 import { defineTask, nodeFor } from '../tasks.ts';
-import type { AckOn, LogEntry, Lsn, NodeId, SimTime } from '../types.ts';
+import type { AckOn, LogEntry, Lsn, NodeId } from '../types.ts';
 import { pump, scheduleTick } from './sender.ts';
-import { bump, EMPTY_VV } from '../multiprimary/versions.ts';
+import { multiPrimary } from '../persist/registry.ts';
 import { releasableLsn, syncRuleOf } from './syncStandbys.ts';
 
 /** Queues a write for the primary's next WAL flush; concurrent writes share one flush (group commit). */
@@ -71,7 +71,13 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
         ? base
         : {
             ...base,
-            ...ownVersion(cluster, primary, op, written.get(op.key) ?? primary.data.get(op.key), now),
+            ...multiPrimary().ownVersion(
+              cluster,
+              primary,
+              op,
+              written.get(op.key) ?? primary.data.get(op.key),
+              now,
+            ),
           };
     primary.log.append(entry);
     if (written !== undefined) {
@@ -123,38 +129,6 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
 export function compactLog(cluster: Cluster, node: DbNode): void {
   node.log.compact(cluster.config.retainEntries, Math.min(minLinkPosition(node), node.appliedLsn) + 1);
 }
-
-/**
- * A group member's own write: its dot and a version vector that has seen everything the key held here, so
- * it supersedes the key's siblings (a write with its causal context merges them, as in Riak). Its commit
- * timestamp is after every version it has seen (a hybrid logical clock), so last-writer-wins never lets
- * an older write beat one that had seen it.
- */
-function ownVersion(
-  cluster: Cluster,
-  primary: DbNode,
-  op: OpRecord,
-  stored: Version | undefined,
-  now: SimTime,
-): Pick<LogEntry, 'originSeq' | 'vv' | 'committedAt'> {
-  const seq = ++primary.logical.originSeq;
-  op.originSeq = seq;
-  let seen = stored?.committedAt ?? -Infinity;
-  if (stored?.siblings !== undefined) {
-    const merged = new Set(stored.siblings.map((s) => s.opId));
-    for (const s of stored.siblings) seen = Math.max(seen, s.committedAt);
-    const ids = cluster.conflicts.resolveSiblings(op.key, merged, cluster.now());
-    cluster.emit({ type: 'siblings-resolved', nodeId: primary.id, key: op.key, conflictIds: ids });
-  }
-  return {
-    originSeq: seq,
-    vv: bump(stored?.vv ?? EMPTY_VV, primary.id, seq),
-    committedAt: Math.max(now, seen + CAUSAL_TICK_MS),
-  };
-}
-
-/** How far a write's timestamp moves past a version it has seen with the same (or a later) time, ms. */
-const CAUSAL_TICK_MS = 0.001;
 
 /** Entries every open connection has been sent: what the primary must keep regardless of retention. */
 function minLinkPosition(primary: DbNode): Lsn {
