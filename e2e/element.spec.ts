@@ -11,12 +11,16 @@ test('the element frames the embed, sized by it, and forwards its messages as ev
   await expect(frame).toHaveAttribute('loading', 'lazy');
   const log = page.getByRole('list', { name: 'Events from the lab' });
   await expect(log.getByRole('listitem').filter({ hasText: /^ready / })).toHaveCount(1, { timeout: 30_000 });
-  // Sized by the height the embed reported (no height attribute).
-  const reported = await page.evaluate(() => {
-    const ready = [...document.querySelectorAll('#log li')].find((li) => li.textContent.startsWith('ready '));
-    return (JSON.parse(ready?.textContent.slice('ready '.length) ?? '{}') as { height: number }).height;
-  });
-  await expect.poll(async () => (await frame.boundingBox())?.height).toBe(Math.ceil(reported));
+  // Sized by the height the embed reported last (no height attribute): `ready`, then any `resize`.
+  const lastReported = () =>
+    page.evaluate(() => {
+      const sized = [...document.querySelectorAll('#log li')]
+        .map((li) => li.textContent)
+        .filter((text) => text.startsWith('ready ') || text.startsWith('resize '));
+      const last = sized.at(-1) ?? '';
+      return Math.ceil((JSON.parse(last.slice(last.indexOf(' ') + 1)) as { height: number }).height);
+    });
+  await expect.poll(async () => (await frame.boundingBox())?.height === (await lastReported())).toBe(true);
   await expect(page.frameLocator('replication-lab >> iframe').locator('[data-node-id="db4"]')).toBeVisible();
 
   // A command through the element's method resolves with its ack; the write's outcome follows as an event.
