@@ -11,7 +11,9 @@ import { WriteForm, type Draft } from '../panels/inspector/WriteForm.tsx';
 import { linkMenuItems, menuKeyTarget, nodeMenuItems, type MenuItem } from './menuItems.ts';
 
 export type MenuTarget =
-  { readonly kind: 'node'; readonly id: string } | ({ readonly kind: 'link' } & LinkRef);
+  | { readonly kind: 'node'; readonly id: string }
+  | { readonly kind: 'region'; readonly id: string }
+  | ({ readonly kind: 'link' } & LinkRef);
 
 /** Where the menu opens: the target's box, in pixels from the graph container's top left. */
 export interface Anchor {
