@@ -19,7 +19,7 @@ export interface RegionLayout extends Layout {
 }
 
 /** Room inside a region's box around its node centres: its name above, node labels to the right. */
-export const REGION_PAD = { left: 50, right: 175, top: 95, bottom: 50 };
+export const REGION_PAD = { left: 50, right: 200, top: 95, bottom: 50 };
 /** Air between two regions' boxes (a cross-region link's latency is written there or over it). */
 export const REGION_GAP = 64;
 
