@@ -38,6 +38,21 @@ describe('the caption', () => {
     expect(caption(lab('auto-failover'))).toMatch(/A failover manager watches the master’s heartbeats/);
   });
 
+  it('tells each regional preset what it models, where it runs and the source it follows', () => {
+    expect(caption(lab('pg-regions'))).toBe(
+      "A master replicates every write to two slaves, one of which passes them on to one more in a cascade. The nodes run in two regions, US East (N. Virginia) and EU West (Ireland), 38 ms apart one way. Each write waits for its synchronous standbys (synchronous_standby_names = 'FIRST 1 (pg2)', as in the PostgreSQL manual’s Synchronous Replication). Writes flow from the workload; click a node to inspect it.",
+    );
+    expect(caption(lab('mysql-semisync-regions'))).toMatch(
+      /two regions.*confirmed it \(semi-synchronous\)\. After 10 s without it the master falls back to async until one catches up, as MySQL’s rpl_semi_sync_source_timeout does \(MySQL manual, Semisynchronous Replication\)\./,
+    );
+    expect(caption(lab('galera-regions'))).toMatch(
+      /^Three masters all accept writes.*three regions, US East \(N\. Virginia\), US West \(Oregon\) and EU West \(Ireland\), 32 to 65 ms apart one way\. Each write is certified.*\(Galera’s certification-based replication\)/,
+    );
+    expect(caption(lab('pgd-regions'))).toMatch(
+      /38 to 110 ms apart one way\. They do so asynchronously: .*the last writer wins .*\(PGD’s update_if_newer\)/,
+    );
+  });
+
   it('keeps only what is connected to what in a small frame', () => {
     expect(captionFor(factsOf(lab('master-master')), SLAVES, true)).toBe(
       'Two masters, with one slave each, both accept writes and replicate them to each other. Click a node to act on it.',

@@ -48,17 +48,18 @@ function shapeOf({ nodes }: ScenarioInput): Shape {
 function singlePrimaryMode(scenario: ScenarioInput, settings: LabSettings, w: Vocabulary): string {
   const { mode, syncCount, intervalMs } = settings.replication;
   const standbys = scenario.replication?.synchronousStandbyNames;
+  const timeout = scenario.replication?.syncTimeoutMs;
   switch (mode) {
     case 'async':
       return `Replication is asynchronous: the ${w.primary} acknowledges a write before any ${w.replica} has it.`;
     case 'scheduled':
       return `Writes ship in batches every ${seconds(intervalMs)}, so lag rises and falls like a saw.`;
     case 'semi-sync':
-      return `Each write waits until ${count(syncCount, `${w.replica} has`, `${w.replicas} have`)} confirmed it (semi-synchronous).`;
+      return `Each write waits until ${count(syncCount, `${w.replica} has`, `${w.replicas} have`)} confirmed it (semi-synchronous).${timeout === undefined ? '' : ` After ${seconds(timeout)} without it the ${w.primary} falls back to async until one catches up, as MySQL’s rpl_semi_sync_source_timeout does (MySQL manual, Semisynchronous Replication).`}`;
     case 'sync':
       return standbys === undefined
         ? `Each write waits until every direct ${w.replica} has confirmed it (synchronous).`
-        : `Each write waits for its synchronous standbys (synchronous_standby_names = '${standbys}').`;
+        : `Each write waits for its synchronous standbys (synchronous_standby_names = '${standbys}', as in the PostgreSQL manual’s Synchronous Replication).`;
   }
 }
 
@@ -90,12 +91,12 @@ function modeSentence(scenario: ScenarioInput, settings: LabSettings, w: Vocabul
   if (primaries.length === 1) return direct === 0 ? '' : ` ${singlePrimaryMode(scenario, settings, w)}`;
   if (primaries.length === 0) return '';
   if (settings.replication.mode === 'sync') {
-    return ` Each write is certified by the other ${w.primaries} first: of two racing writes to one key, the second fails.`;
+    return ` Each write is certified by the other ${w.primaries} first: of two racing writes to one key, the second fails (Galera’s certification-based replication).`;
   }
   const resolution =
     settings.conflictResolution === 'siblings'
       ? 'both versions are kept as siblings until a write merges them'
-      : 'the last writer wins and the other write is silently overwritten';
+      : 'the last writer wins and the other write is silently overwritten (PGD’s update_if_newer)';
   return ` They do so asynchronously: when two writes to one key cross, ${resolution}.`;
 }
 
@@ -106,6 +107,21 @@ function failoverSentence(settings: LabSettings, w: Vocabulary): string {
   return ` A failover manager watches the ${w.primary}’s heartbeats and promotes a ${w.replica} when they stop${fenced}.`;
 }
 
+/** Where the nodes run: the regions, the one-way latency between them and inside each. */
+function regionSentence({ regions = [], network }: ScenarioInput): string {
+  const names = regions.map((r) => r.name);
+  const last = names.pop();
+  if (last === undefined) return '';
+  const between = (network?.between ?? []).map((b) => b.latencyMs);
+  const [low, high] = [Math.min(...between), Math.max(...between)];
+  const apart = between.length === 0 ? '' : `, ${low === high ? low : `${low} to ${high}`} ms apart one way`;
+  const where =
+    names.length === 0
+      ? `one region, ${last}`
+      : `${count(regions.length, '', 'regions')}, ${names.join(', ')} and ${last}`;
+  return ` The nodes run in ${where}${apart}.`;
+}
+
 /** The caption; `brief` (a small frame) keeps what is connected to what, and that a node click acts on it. */
 export function captionFor(facts: CaptionFacts, w: Vocabulary, brief = false): string {
   const { scenario, settings, workload } = facts;
@@ -114,5 +130,5 @@ export function captionFor(facts: CaptionFacts, w: Vocabulary, brief = false): s
     workload !== null && workload.writesPerSec > 0
       ? 'Writes flow from the workload; click a node to inspect it.'
       : 'No workload writes: write on a node yourself (click it), or start the workload in Settings.';
-  return `${topologySentence(scenario, w)}${modeSentence(scenario, settings, w)}${failoverSentence(settings, w)} ${hint}`;
+  return `${topologySentence(scenario, w)}${regionSentence(scenario)}${modeSentence(scenario, settings, w)}${failoverSentence(settings, w)} ${hint}`;
 }

@@ -58,14 +58,30 @@ export function createNodeCommands({ run, get, watchWrite, follow }: CommandCont
     return id;
   };
 
-  const addNode = (what: string, upstream: string, like: string, fromBackup?: string): void => {
+  const addNode = (
+    what: string,
+    upstream: string,
+    like: string,
+    fromBackup?: string,
+    region?: string,
+  ): void => {
     run(what, (sim) => {
       const id = freshId(sim, like);
-      sim.addNode({ id, upstream, ...(fromBackup === undefined ? {} : { fromBackup }) });
+      sim.addNode({
+        id,
+        upstream,
+        ...(fromBackup === undefined ? {} : { fromBackup }),
+        ...(region === undefined ? {} : { region }),
+      });
       const source = fromBackup === undefined ? '' : ` from backup ${fromBackup}`;
-      return ok(`${id} joined as a replica of ${upstream}${source}; it copies the data, then streams.`);
+      const where = region === undefined ? '' : ` in ${regionName(region)}`;
+      return ok(
+        `${id} joined${where} as a replica of ${upstream}${source}; it copies the data, then streams.`,
+      );
     });
   };
+
+  const regionName = (id: string): string => get().snapshot.regions.find((r) => r.id === id)?.name ?? id;
 
   const partition = (what: string, group: readonly string[], done: string): void => {
     run(what, (sim) => {
@@ -124,8 +140,24 @@ export function createNodeCommands({ run, get, watchWrite, follow }: CommandCont
         };
       });
     },
-    addReplica: (upstream) => {
-      addNode(`Adding a replica of ${upstream}`, upstream, upstream);
+    addReplica: (upstream, region) => {
+      addNode(`Adding a replica of ${upstream}`, upstream, upstream, undefined, region);
+    },
+    renameNode: (nodeId, label) => {
+      run(`Renaming ${nodeId}`, (sim) => {
+        sim.renameNode(nodeId, label);
+        const shown = sim.node(nodeId).label;
+        return info(
+          shown === undefined ? `${nodeId} shows its id again.` : `${nodeId} is now shown as “${shown}”.`,
+        );
+      });
+    },
+    cutRegions: (regionIds) => {
+      run('Cutting between regions', (sim) => {
+        sim.partitionRegions([regionIds]);
+        const names = regionIds.map(regionName).join(', ');
+        return info(`The network between ${names} and the other regions is cut.`);
+      });
     },
     removeNode: (nodeId) => {
       run(`Removing ${nodeId}`, (sim) => {
@@ -221,6 +253,12 @@ export function createNodeCommands({ run, get, watchWrite, follow }: CommandCont
       run('Stopping the workload', (sim) => {
         sim.stopWorkload();
         return info('The client workload stopped.');
+      });
+    },
+    burst: () => {
+      run('Burst', (sim) => {
+        sim.burst({ factor: 10, durationMs: 5000 });
+        return info('The workload runs ten times as fast for 5 s.');
       });
     },
     setLinkLatency: ({ from, to }, ms) => {

@@ -1,5 +1,6 @@
 /** The only bridge to the engine: owns the Simulation, implements LabActions, mirrors snapshots. */
 import {
+  DEFAULTS,
   ScenarioError,
   configureLoaded,
   createSimulation,
@@ -43,6 +44,9 @@ import {
   scenarioFor,
   configureOptionsFor,
   settingsAfter,
+  presetSettings,
+  workloadOf,
+  type LabDefaults,
   settingsOfRun,
   workloadRuns,
   type LabSettings,
@@ -64,13 +68,30 @@ const REPLAY_FAILED = 'The run in this link could not be replayed, so the defaul
 
 type Patch = { -readonly [K in keyof LabState]?: LabState[K] };
 
-function initialSettings(options: LabOptions): LabSettings {
+/** The network and workload the lab gives a preset that has none of its own. */
+function labDefaults(options: LabOptions): LabDefaults {
   return {
-    replication: { ...replicationOf(options.preset), ...options.replication },
-    network: { ...networkOf(options.preset), ...options.network },
-    failover: { ...failoverOf(options.preset), ...options.failover },
+    network: {
+      latencyMs: DEFAULTS.latencyMs,
+      jitterMs: DEFAULTS.jitterMs,
+      ...options.network,
+    },
     workload: { ...NO_WORKLOAD, ...options.workload },
+  };
+}
+
+function initialSettings(options: LabOptions): LabSettings {
+  // A preset with a network or workload of its own (regions) keeps them over the lab's defaults.
+  const preset = presetSettings(options.preset, {
+    replication: replicationOf(options.preset),
+    failover: failoverOf(options.preset),
     conflictResolution: conflictResolutionOf(options.preset),
+    ...labDefaults(options),
+  });
+  return {
+    ...preset,
+    replication: { ...preset.replication, ...options.replication },
+    failover: { ...preset.failover, ...options.failover },
   };
 }
 
@@ -154,7 +175,7 @@ function mirror(
     scenarioName: base.name ?? 'Untitled scenario',
     scenario: base,
     imported,
-    settings: settingsAfter(settings, shown.sim.commands()),
+    settings: settingsAfter(settings, shown.sim.commands(), workloadOf(base)),
     timeline,
   };
 }
@@ -427,7 +448,7 @@ export function createLab(options: LabOptions): LabStore {
       if (commands.length === settingsCounted && sim === settingsOf) return {};
       settingsCounted = commands.length;
       settingsOf = sim;
-      const settings = settingsAfter(startSettings, commands);
+      const settings = settingsAfter(startSettings, commands, workloadOf(base));
       return JSON.stringify(settings) === JSON.stringify(get().settings) ? {} : { settings };
     };
 
@@ -775,15 +796,10 @@ export function createLab(options: LabOptions): LabStore {
         load(get().presetName, get().settings, null);
       },
       loadPreset: (preset) => {
-        const current = get().settings;
+        const { settings, presetName } = get();
         load(
           preset,
-          {
-            ...current,
-            replication: replicationOf(preset),
-            failover: failoverOf(preset),
-            conflictResolution: conflictResolutionOf(preset),
-          },
+          presetSettings(preset, settings, labDefaults(options), presetName),
           null,
           presets[preset],
         );

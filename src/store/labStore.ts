@@ -40,8 +40,10 @@ export interface NodeCommands {
   readonly kill: (nodeId: string) => void;
   readonly restart: (nodeId: string) => void;
   readonly promote: (nodeId: string) => void;
-  /** Adds a new replica streaming from `upstream`, with a fresh id in its style. */
-  readonly addReplica: (upstream: string) => void;
+  /** Adds a new replica streaming from `upstream`, with a fresh id in its style (in `region`, else upstream's). */
+  readonly addReplica: (upstream: string, region?: string) => void;
+  /** Gives a node a label people read (at most 32 characters; '' gives it its id back); its id stays. */
+  readonly renameNode: (nodeId: string, label: string) => void;
   readonly removeNode: (nodeId: string) => void;
   readonly takeBackup: (nodeId: string) => void;
   /** Provisions a new node from a backup, streaming from the current primary. */
@@ -49,6 +51,8 @@ export interface NodeCommands {
   /** Provisions a new primary from a backup, when none is up (a new timeline from the backup's LSN). */
   readonly provisionPrimary: (backupId: string) => void;
   readonly repoint: (nodeId: string, upstream: string) => void;
+  /** Cuts the network between `regionIds` (one side) and every other region (`partitionRegions`). */
+  readonly cutRegions: (regionIds: readonly string[]) => void;
   /** Partitions `nodeId` away from every other node. */
   readonly isolate: (nodeId: string) => void;
   /** Slows a node's disk tenfold (its fsyncs and replay), or gives it its normal disk back. */
@@ -63,6 +67,8 @@ export interface NodeCommands {
   /** Starts (or changes) the background client workload without starting over. */
   readonly startWorkload: (options: Partial<WorkloadOptions>) => void;
   readonly stopWorkload: () => void;
+  /** The running workload ten times as fast for five seconds (a recorded `burst`). */
+  readonly burst: () => void;
 }
 
 /** A scrub's seek: `preview` may show an instant a little before the one asked (the last checkpoint's) when

@@ -88,12 +88,55 @@ export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabS
   };
 }
 
+/** A scenario's own `workload` section, as `startWorkload` merges its options over it. */
+export function workloadOf(scenario: ScenarioInput): Partial<WorkloadOptions> {
+  const entries = Object.entries(scenario.workload ?? {}).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(entries);
+}
+
+/** The fields every workload has: what a preset's own workload (Zipf keys, clients per region...) goes over. */
+function coreWorkload({ writesPerSec, readsPerSec, keys, readRouting }: WorkloadOptions): WorkloadOptions {
+  return { writesPerSec, readsPerSec, keys, readRouting };
+}
+
+/** The network and workload the lab runs a preset with that has none of its own. */
+export type LabDefaults = Pick<LabSettings, 'network' | 'workload'>;
+
+/**
+ * The settings a preset starts with over the lab's `current` ones: its replication, failover and conflict
+ * resolution; its own network and workload when it has them (a regional preset's latency inside a region,
+ * its clients and key popularity); else the lab's current ones, or the lab's `defaults` when the preset
+ * it leaves (`from`) had its own (0.8 ms inside a region is too quick to watch on one without regions).
+ */
+export function presetSettings(
+  name: PresetName,
+  current: LabSettings,
+  defaults: LabDefaults = current,
+  from?: PresetName,
+): LabSettings {
+  const preset: ScenarioInput = presets[name];
+  const left: ScenarioInput | undefined = from === undefined ? undefined : presets[from];
+  const keep = <K extends keyof LabDefaults>(key: K): LabDefaults[K] =>
+    left?.[key] === undefined ? current[key] : defaults[key];
+  return {
+    replication: replicationOf(name),
+    network: preset.network === undefined ? keep('network') : networkOf(name),
+    failover: failoverOf(name),
+    workload:
+      preset.workload === undefined
+        ? keep('workload')
+        : { ...coreWorkload(current.workload), ...workloadOf(preset) },
+    conflictResolution: conflictResolutionOf(name),
+  };
+}
+
 /** A scenario's nodes (a preset's, an imported one's or a lesson's) with the lab's settings. */
 export function scenarioFor(base: ScenarioInput, settings: LabSettings): ScenarioInput {
   return {
     ...base,
     replication: { ...base.replication, ...settings.replication },
-    network: { ...settings.network },
+    // The lab sets the default latency (inside a region); the latencies between regions and links stay.
+    network: { ...base.network, ...settings.network },
     failover: { ...settings.failover },
     conflictResolution: settings.conflictResolution,
   };
@@ -101,16 +144,25 @@ export function scenarioFor(base: ScenarioInput, settings: LabSettings): Scenari
 
 /**
  * The settings of a run at its shown instant: those it started with, changed by the commands it has
- * recorded since (`configure`, and the workload started or stopped), as the engine applied them.
+ * recorded since (`configure`, and the workload started or stopped), as the engine applied them: a
+ * started workload is its options over the scenario's `workload` (`scenarioWorkload`) over the defaults.
  */
-export function settingsAfter(start: LabSettings, commands: readonly Command[]): LabSettings {
+export function settingsAfter(
+  start: LabSettings,
+  commands: readonly Command[],
+  scenarioWorkload: Partial<WorkloadOptions> = {},
+): LabSettings {
   let settings = start;
   for (const command of commands) {
     if (command.type === 'configure') settings = mergeSettings(settings, command.args[0] as ConfigureOptions);
     else if (command.type === 'startWorkload')
       settings = {
         ...settings,
-        workload: { ...DEFAULT_WORKLOAD, ...(command.args[0] as Partial<WorkloadOptions>) },
+        workload: {
+          ...DEFAULT_WORKLOAD,
+          ...scenarioWorkload,
+          ...(command.args[0] as Partial<WorkloadOptions>),
+        },
       };
     else if (command.type === 'stopWorkload')
       settings = { ...settings, workload: { ...settings.workload, writesPerSec: 0, readsPerSec: 0 } };
@@ -167,11 +219,13 @@ export function workloadRuns(workload: WorkloadOptions): boolean {
 export function settingsOfRun(run: RunRecord): LabSettings {
   const start = run.commands.find((c) => c.at === 0 && c.type === 'startWorkload');
   const options = (start?.args[0] ?? {}) as Partial<WorkloadOptions>;
+  // A workload started at 0 runs its options over the scenario's own (a stopped one shows the lab's none).
+  const own = start === undefined ? {} : workloadOf(run.scenario);
   return {
     replication: replicationOf(run.scenario),
     network: networkOf(run.scenario),
     failover: failoverOf(run.scenario),
-    workload: { ...NO_WORKLOAD, ...options },
+    workload: { ...NO_WORKLOAD, ...own, ...options },
     conflictResolution: conflictResolutionOf(run.scenario),
   };
 }

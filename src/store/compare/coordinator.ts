@@ -64,6 +64,7 @@ const NODE_FIRST = [
   'restart',
   'promote',
   'addReplica',
+  'renameNode',
   'removeNode',
   'takeBackup',
   'isolate',
@@ -72,7 +73,15 @@ const NODE_FIRST = [
 ] as const;
 
 /** Commands that name no node. */
-const NO_NODE = ['heal', 'startWorkload', 'stopWorkload', 'restoreBackup', 'provisionPrimary'] as const;
+const NO_NODE = [
+  'heal',
+  'startWorkload',
+  'stopWorkload',
+  'burst',
+  'cutRegions',
+  'restoreBackup',
+  'provisionPrimary',
+] as const;
 
 const WORDS: { readonly [K in keyof NodeCommands]: string } = {
   write: 'Write',
@@ -82,6 +91,9 @@ const WORDS: { readonly [K in keyof NodeCommands]: string } = {
   restart: 'Restart',
   promote: 'Promote',
   addReplica: 'Add a replica',
+  renameNode: 'Rename',
+  cutRegions: 'Cut between regions',
+  burst: 'Burst',
   removeNode: 'Remove',
   takeBackup: 'Backup',
   restoreBackup: 'Restore a backup',

@@ -8,7 +8,14 @@ import { GraphEdge } from './GraphEdge.tsx';
 import type { Anchor, MenuTarget } from './GraphMenu.tsx';
 import { GraphNode } from './GraphNode.tsx';
 import type { FollowedWrite } from './nodeText.ts';
-import { LAYOUT_PAD as PAD, fitViewBox, layoutTopology, roomFor, type LayoutInput } from './layout.ts';
+import {
+  LAYOUT_PAD as PAD,
+  fitViewBox,
+  layoutTopology,
+  roomFor,
+  type Layout,
+  type LayoutInput,
+} from './layout.ts';
 import { MessageCanvas } from './MessageCanvas.tsx';
 import { MessageLayer } from './MessageLayer.tsx';
 import { useElementSize } from './useElementSize.ts';
@@ -24,6 +31,11 @@ const loadMenu = () => import('./GraphMenu.tsx');
 const GraphMenu = lazy(() => loadMenu().then((m) => ({ default: m.GraphMenu })));
 /** Shown only while a node is dragged (with d3-drag, after the first frame): fetched when idle. */
 const DropHint = deferred(() => import('./DropHint.tsx').then((m) => m.DropHint));
+/** Regions' layout and drawing: fetched only for a scenario with regions (laid out as a tree until then). */
+const loadRegions = () => import('./regions/regionParts.ts');
+type RegionParts = Awaited<ReturnType<typeof loadRegions>>;
+const RegionAreas = deferred(() => loadRegions().then((m) => m.RegionAreas));
+const RegionLatencies = deferred(() => loadRegions().then((m) => m.RegionLatencies));
 
 function followedAt(opId: number | null, reach: OpReach | null, nodeId: string): FollowedWrite | undefined {
   const state = reach?.[nodeId];
@@ -35,6 +47,7 @@ const PRESENT_LABEL_ROOM = 215;
 
 /** The element of a node or link, by its data attributes. */
 function targetSelector(target: MenuTarget): string {
+  if (target.kind === 'region') return `[data-region="${CSS.escape(target.id)}"] .region-label`;
   return target.kind === 'node'
     ? `[data-node-id="${CSS.escape(target.id)}"]`
     : `[data-link-from="${CSS.escape(target.from)}"][data-link-to="${CSS.escape(target.to)}"]`;
@@ -42,7 +55,9 @@ function targetSelector(target: MenuTarget): string {
 
 /** A string that changes only when the topology does, so layout runs only then. */
 function topologyKey(nodes: readonly NodeView[]): string {
-  return JSON.stringify(nodes.map((n): LayoutInput => ({ id: n.id, upstream: n.upstream })));
+  return JSON.stringify(
+    nodes.map((n): LayoutInput => ({ id: n.id, upstream: n.upstream, region: n.region })),
+  );
 }
 
 export function Graph({
@@ -55,6 +70,8 @@ export function Graph({
 }) {
   const nodes = useLabStore((s) => s.snapshot.nodes);
   const links = useLabStore((s) => s.snapshot.links);
+  const regions = useLabStore((s) => s.snapshot.regions);
+  const between = useLabStore((s) => s.snapshot.between);
   const syncMode = useLabStore(
     (s) => s.snapshot.replication.mode !== 'async' && s.snapshot.replication.mode !== 'scheduled',
   );
@@ -79,7 +96,17 @@ export function Graph({
   // The viewport's shape, in steps of 5 %: wide fan-outs wrap into rows when that draws them larger.
   const aspect =
     size === null ? undefined : Math.round((20 * size.width) / roomFor(size, coveredBottom)) / 20;
-  const layout = useMemo(() => layoutTopology(JSON.parse(key) as LayoutInput[], aspect), [key, aspect]);
+  const regionOrder = regions.map((r) => r.id).join(' ');
+  const [regionParts, setRegionParts] = useState<RegionParts | null>(null);
+  useEffect(() => {
+    if (regionOrder !== '' && regionParts === null) void loadRegions().then(setRegionParts);
+  }, [regionOrder, regionParts]);
+  const layout = useMemo((): Layout => {
+    const input = JSON.parse(key) as LayoutInput[];
+    return regionParts !== null && regionOrder !== ''
+      ? regionParts.layoutRegions(input, regionOrder.split(' '), aspect)
+      : layoutTopology(input, aspect);
+  }, [key, aspect, regionParts, regionOrder]);
 
   // Keyed by a string, not the nodes array (new every snapshot): `radius` changes only with a role.
   const roleKey = JSON.stringify(nodes.map((n) => [n.id, n.role]));
@@ -138,6 +165,10 @@ export function Graph({
       anchor: anchorOf(element.querySelector('.node-shape') ?? element),
     });
   };
+  const openRegionMenu = (id: string, element: Element) => {
+    const target: MenuTarget = { kind: 'region', id };
+    setMenu({ target, origin: target, view, anchor: anchorOf(element) });
+  };
   const openLinkMenu = (link: LinkRef, element: Element) => {
     selectLink(link);
     const target: MenuTarget = { kind: 'link', ...link };
@@ -163,13 +194,16 @@ export function Graph({
   const { minX, maxX, minY, maxY } = layout.bounds;
   // Presenter mode sets the labels in 15 px semibold (present.css): their room to the right grows with them.
   const labelRoom = presenting ? PRESENT_LABEL_ROOM : PAD.right;
+  const frame = layout.frame;
   const box = fitViewBox(
-    {
-      x: minX - PAD.left,
-      y: minY - PAD.top,
-      width: maxX - minX + PAD.left + labelRoom,
-      height: maxY - minY + PAD.top + PAD.bottom,
-    },
+    frame === undefined
+      ? {
+          x: minX - PAD.left,
+          y: minY - PAD.top,
+          width: maxX - minX + PAD.left + labelRoom,
+          height: maxY - minY + PAD.top + PAD.bottom,
+        }
+      : { ...frame, x: frame.x - 8, y: frame.y - 8, width: frame.width + 16, height: frame.height + 16 },
     size,
     coveredBottom,
   );
@@ -203,6 +237,14 @@ export function Graph({
           ))}
         </defs>
         <g ref={group} transform={transform}>
+          {layout.regions !== undefined && (
+            <RegionAreas.Component
+              regions={regions}
+              between={between}
+              boxes={layout.regions}
+              onActivate={openRegionMenu}
+            />
+          )}
           <g className="edges">
             {links.map((link) => {
               const from = placed(link.from);
@@ -223,6 +265,9 @@ export function Graph({
               );
             })}
           </g>
+          {layout.regions !== undefined && (
+            <RegionLatencies.Component nodes={nodes} links={links} boxes={layout.regions} position={placed} />
+          )}
           <MessageLayer position={position} radius={radius} />
           {drag?.over != null && (
             <DropHint.Component drag={drag} target={layout.positions.get(drag.over.id)} radius={radius} />

@@ -8,10 +8,19 @@ import type { LinkView } from '../../engine/index.ts';
 import { useLabActions, useLabStore, type LinkRef } from '../../store/index.ts';
 import { RepointControl } from '../panels/inspector/RepointControl.tsx';
 import { WriteForm, type Draft } from '../panels/inspector/WriteForm.tsx';
-import { linkMenuItems, menuKeyTarget, nodeMenuItems, type MenuItem } from './menuItems.ts';
+import {
+  linkMenuItems,
+  menuKeyTarget,
+  nodeMenuItems,
+  regionChoices,
+  regionMenuItems,
+  type MenuItem,
+} from './menuItems.ts';
 
 export type MenuTarget =
-  { readonly kind: 'node'; readonly id: string } | ({ readonly kind: 'link' } & LinkRef);
+  | { readonly kind: 'node'; readonly id: string }
+  | { readonly kind: 'region'; readonly id: string }
+  | ({ readonly kind: 'link' } & LinkRef);
 
 /** Where the menu opens: the target's box, in pixels from the graph container's top left. */
 export interface Anchor {
@@ -45,6 +54,8 @@ export function GraphMenu({ target, anchor, bounds, onClose, onOpenLink }: Props
     target.kind === 'node' ? s.snapshot.nodes.find((n) => n.id === target.id) : undefined,
   );
   const links = useLabStore((s) => s.snapshot.links);
+  const regionViews = useLabStore((s) => s.snapshot.regions);
+  const between = useLabStore((s) => s.snapshot.between);
   const partitioned = useLabStore((s) => s.snapshot.network.partitioned);
   const normalMs = useLabStore((s) => s.settings.network.latencyMs);
   const [mode, setMode] = useState<Mode>('menu');
@@ -53,19 +64,30 @@ export function GraphMenu({ target, anchor, bounds, onClose, onOpenLink }: Props
   const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
 
   const link = target.kind === 'link' ? findLink(links, target) : undefined;
+  const regions = regionChoices(regionViews, between);
+  const region = target.kind === 'region' ? regions.find((r) => r.id === target.id) : undefined;
   const items: MenuItem[] =
     node !== undefined
       ? nodeMenuItems(
           node,
           links.find((l) => l.to === node.id && !l.peer),
           partitioned,
+          regions,
         )
       : link !== undefined
         ? linkMenuItems(link, partitioned, normalMs)
-        : [];
+        : region !== undefined
+          ? regionMenuItems(region, partitioned)
+          : [];
   const title =
-    node !== undefined ? `Actions on ${node.id}` : link !== undefined ? `Link ${link.from} → ${link.to}` : '';
-  const gone = node === undefined && link === undefined;
+    node !== undefined
+      ? `Actions on ${node.id}`
+      : link !== undefined
+        ? `Link ${link.from} → ${link.to}`
+        : region !== undefined
+          ? `Region ${region.name}`
+          : '';
+  const gone = node === undefined && link === undefined && region === undefined;
 
   useEffect(() => {
     if (gone) onClose(false);

@@ -127,6 +127,11 @@ export function GraphNode({
       <text className="node-id" dy="0.35em">
         {shortId(node.id)}
       </text>
+      {node.label !== undefined && (
+        <text className="node-label node-label--name" x={labelX} y={-32}>
+          {shortId(node.label, 24)}
+        </text>
+      )}
       <text className="node-label node-label--role" x={labelX} y={-17}>
         {roleWord(vocabulary, node.role)}
         {down ? ' · down' : ''}

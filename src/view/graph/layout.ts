@@ -4,6 +4,8 @@ import { hierarchy, tree, type HierarchyNode } from 'd3-hierarchy';
 export interface LayoutInput {
   readonly id: string;
   readonly upstream?: string | undefined;
+  /** Its region, if the scenario has regions (the region layout reads it, the tree layout does not). */
+  readonly region?: string | undefined;
 }
 
 export interface Point {
@@ -20,6 +22,10 @@ export interface Layout {
     readonly minY: number;
     readonly maxY: number;
   };
+  /** The box to fit in the viewport, when the layout draws more than nodes and their labels (regions). */
+  readonly frame?: Box;
+  /** With regions: each region's box, left to right (`regions/regionLayout.ts`). */
+  readonly regions?: readonly { readonly id: string; readonly box: Box }[];
 }
 
 /** Horizontal distance between neighbouring nodes, and vertical distance between levels. */

@@ -7,6 +7,8 @@ import {
   menuKeyTarget,
   nodeActions,
   nodeMenuItems,
+  regionChoices,
+  regionMenuItems,
   type MenuItem,
 } from './menuItems.ts';
 
@@ -139,5 +141,55 @@ describe('menu keys', () => {
     expect(menuKeyTarget('Home', 2, 4)).toBe(0);
     expect(menuKeyTarget('End', 0, 4)).toBe(3);
     expect(menuKeyTarget('a', 0, 4)).toBeNull();
+  });
+});
+
+describe('with regions', () => {
+  const regional = () => createLab({ preset: 'pg-regions', playing: false });
+  const choices = (store: ReturnType<typeof regional>) => {
+    const { regions, between } = store.getState().snapshot;
+    return regionChoices(regions, between);
+  };
+
+  it('a node menu cuts its region from the rest, and adds a replica in a chosen region', () => {
+    const store = regional();
+    const pg3 = store.getState().snapshot.nodes.find((n) => n.id === 'pg3')!;
+    const items = nodeMenuItems(pg3, undefined, false, choices(store));
+    const cut = items.find((i) => i.label === 'Cut between regions');
+    expect(cut?.hint).toBe('Cut the network between EU West (Ireland) and the other regions');
+    expect(ran(cut)).toEqual([['cutRegions', ['eu-west']]]);
+    const adds = items.filter((i) => i.id.startsWith('add-replica'));
+    expect(labels(adds)).toEqual([
+      'Add replica in EU West (Ireland)',
+      'Add replica in US East (N. Virginia)',
+    ]);
+    expect(ran(adds[1])).toEqual([['addReplica', 'pg3', 'us-east']]);
+  });
+
+  it('once the region is cut off, offers Heal instead (the inspector shows Cut disabled)', () => {
+    const store = regional();
+    store.getState().actions.cutRegions(['eu-west']);
+    const { nodes } = store.getState().snapshot;
+    const pg3 = nodes.find((n) => n.id === 'pg3')!;
+    const regions = choices(store);
+    expect(regions.map((r) => r.cutOff)).toEqual([true, true]);
+    expect(labels(nodeMenuItems(pg3, undefined, true, regions))).not.toContain('Cut between regions');
+    const inspector = nodeActions(pg3, undefined, { partitioned: true, regions });
+    expect(inspector.find((a) => a.id === 'cut-regions')?.disabled).toBe(true);
+    expect(labels(regionMenuItems(regions[0]!, true))).toEqual(['Heal']);
+  });
+
+  it('a region label’s menu cuts between regions, and heals when cut', () => {
+    const store = regional();
+    const [usEast] = choices(store);
+    expect(labels(regionMenuItems(usEast!, false))).toEqual(['Cut between regions']);
+    expect(ran(regionMenuItems(usEast!, false)[0])).toEqual([['cutRegions', ['us-east']]]);
+  });
+
+  it('without regions, a node has one Add replica and no Cut between regions', () => {
+    const db1 = lab().getState().snapshot.nodes[0]!;
+    const items = nodeMenuItems(db1, undefined, false);
+    expect(labels(items).filter((l) => l.startsWith('Add replica'))).toEqual(['Add replica']);
+    expect(labels(items)).not.toContain('Cut between regions');
   });
 });

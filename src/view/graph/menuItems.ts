@@ -2,8 +2,9 @@
  * What a node or link offers: one list of a node's actions that the graph's popover menu and the
  * inspector's buttons both render, and a link's menu. Pure: each item names a store command.
  */
-import type { LinkView, NodeView } from '../../engine/index.ts';
+import type { LinkView, NodeView, RegionLinkView, RegionView } from '../../engine/index.ts';
 import type { LinkRef, NodeCommands } from '../../store/index.ts';
+import { regionCutOff } from './regions/regionText.ts';
 
 export type MenuStep =
   /** Runs a store command and closes the menu. */
@@ -41,6 +42,37 @@ export interface NodeActionOptions {
   readonly partitioned: boolean;
   /** The key Read reads (the inspector's write form's key); without it, the last key written. */
   readonly readKey?: string;
+  /** The scenario's regions (`regionChoices`); none without regions. */
+  readonly regions?: readonly RegionChoice[];
+}
+
+/** A region as a node's actions offer it: where a replica can be added, whether it is cut off. */
+export interface RegionChoice {
+  readonly id: string;
+  readonly name: string;
+  /** A partition cuts it from every other region. */
+  readonly cutOff: boolean;
+}
+
+/** The snapshot's regions as choices (`snapshot.regions`, `snapshot.between`). */
+export function regionChoices(
+  regions: readonly RegionView[],
+  between: readonly RegionLinkView[],
+): RegionChoice[] {
+  return regions.map((r) => ({ id: r.id, name: r.name, cutOff: regionCutOff(r.id, between) }));
+}
+
+/** "Cut between regions": `region` on one side, every other region on the other. */
+function cutRegionsItem(region: RegionChoice): MenuItem {
+  return {
+    id: 'cut-regions',
+    label: 'Cut between regions',
+    hint: `Cut the network between ${region.name} and the other regions`,
+    danger: true,
+    step: run((c) => {
+      c.cutRegions([region.id]);
+    }),
+  };
 }
 
 const run = (fn: (commands: NodeCommands) => void): MenuStep => ({ kind: 'run', run: fn });
@@ -62,9 +94,10 @@ const HEAL: MenuItem = {
 export function nodeActions(
   node: NodeView,
   upstreamLink: LinkView | undefined,
-  { partitioned, readKey }: NodeActionOptions,
+  { partitioned, readKey, regions = [] }: NodeActionOptions,
 ): NodeAction[] {
   const id = node.id;
+  const region = regions.find((r) => r.id === node.region);
   const up = node.status === 'up';
   const items: NodeAction[] = [
     {
@@ -117,8 +150,10 @@ export function nodeActions(
       }),
     });
   }
-  items.push(
-    {
+  // With regions, one Add replica per region, the node's own first.
+  const places = region === undefined ? [] : [region, ...regions.filter((r) => r !== region)];
+  if (places.length === 0) {
+    items.push({
       id: 'add-replica',
       group: 'server',
       label: 'Add replica',
@@ -126,17 +161,29 @@ export function nodeActions(
       step: run((c) => {
         c.addReplica(id);
       }),
-    },
-    {
-      id: 'backup',
+    });
+  }
+  for (const place of places) {
+    items.push({
+      id: `add-replica-${place.id}`,
       group: 'server',
-      label: 'Take backup',
-      hint: "Snapshot this node's applied data",
+      label: `Add replica in ${place.name}`,
+      button: `Add replica (${place.name})`,
+      hint: `Add a new node in ${place.name} streaming from ${id}`,
       step: run((c) => {
-        c.takeBackup(id);
+        c.addReplica(id, place.id);
       }),
-    },
-  );
+    });
+  }
+  items.push({
+    id: 'backup',
+    group: 'server',
+    label: 'Take backup',
+    hint: "Snapshot this node's applied data",
+    step: run((c) => {
+      c.takeBackup(id);
+    }),
+  });
   if (node.role === 'replica') {
     items.push({
       id: 'repoint',
@@ -177,6 +224,9 @@ export function nodeActions(
       c.isolate(id);
     }),
   });
+  if (region !== undefined && regions.length > 1) {
+    items.push({ ...cutRegionsItem(region), group: 'network', disabled: region.cutOff });
+  }
   items.push({ ...HEAL, group: 'network', disabled: !partitioned });
   if (upstreamLink !== undefined) {
     items.push({
@@ -205,8 +255,14 @@ export function nodeMenuItems(
   node: NodeView,
   upstreamLink: LinkView | undefined,
   partitioned: boolean,
+  regions: readonly RegionChoice[] = [],
 ): MenuItem[] {
-  return nodeActions(node, upstreamLink, { partitioned }).filter((item) => item.disabled !== true);
+  return nodeActions(node, upstreamLink, { partitioned, regions }).filter((item) => item.disabled !== true);
+}
+
+/** A region label's menu: Cut between regions (unless it is cut off already), and Heal when something is cut. */
+export function regionMenuItems(region: RegionChoice, partitioned: boolean): MenuItem[] {
+  return [...(region.cutOff ? [] : [cutRegionsItem(region)]), ...(partitioned ? [HEAL] : [])];
 }
 
 /** Latencies offered for slowing a link down, besides the normal one and its current one. */

@@ -41,7 +41,7 @@ export interface FollowedWrite {
   readonly state: ReachState;
 }
 
-/** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1, master, down, LSN 48, 3 conflicts". */
+/** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1 “Frankfurt primary”, master, down, LSN 48, 3 conflicts". */
 export function nodeAccessibleName(
   node: NodeView,
   vocabulary: Vocabulary,
@@ -49,7 +49,11 @@ export function nodeAccessibleName(
   followed?: FollowedWrite,
   lost = 0,
 ): string {
-  const parts = [node.id, roleWord(vocabulary, node.role), node.status];
+  const parts = [
+    node.label === undefined ? node.id : `${node.id} “${node.label}”`,
+    roleWord(vocabulary, node.role),
+    node.status,
+  ];
   if (node.role === 'replica') parts.push(`lag ${lagEntries(node)} ${lagMs(node)}`);
   else parts.push(`LSN ${shownLsn(node)}`);
   if (node.diskFactor > 1) parts.push(diskWords(node));

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { NodeView } from '../../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../../store/index.ts';
-import { nodeActions, type ActionGroup, type NodeAction } from '../../graph/menuItems.ts';
+import { nodeActions, regionChoices, type ActionGroup, type NodeAction } from '../../graph/menuItems.ts';
 import { LinkActions } from './LinkActions.tsx';
 import { RepointControl } from './RepointControl.tsx';
 import { WriteForm, type Draft } from './WriteForm.tsx';
@@ -31,8 +31,11 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
   const [draft, setDraft] = useState<Draft>({ key: 'balance', value: '100' });
   const upstreamLink = useLabStore((s) => s.snapshot.links.find((l) => l.to === node.id));
   const partitioned = useLabStore((s) => s.snapshot.network.partitioned);
+  const regionViews = useLabStore((s) => s.snapshot.regions);
+  const between = useLabStore((s) => s.snapshot.between);
   const id = node.id;
-  const items = nodeActions(node, upstreamLink, { partitioned, readKey: draft.key });
+  const regions = regionChoices(regionViews, between);
+  const items = nodeActions(node, upstreamLink, { partitioned, readKey: draft.key, regions });
   const group = (name: ActionGroup) => items.filter((item) => item.group === name);
 
   /** A button for an item: runs its command, or (Write) opens the write form below. */

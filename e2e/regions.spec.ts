@@ -1,0 +1,115 @@
+/**
+ * Regions (issue 18): the two-region PostgreSQL preset draws each region as an area with its latency between
+ * them; Cut between regions from a node's menu and from a region label's menu cuts along region lines, and
+ * Heal restores it; the review file exports and opens offline; axe finds nothing.
+ */
+import { copyFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoModerateViolations } from './axe.ts';
+import { button, node, openPaused } from './lab.ts';
+
+const PG_REGIONS = '/?preset=pg-regions&autoplay=0';
+const region = (page: Page, id: string) => page.locator(`[data-region="${id}"]`);
+const cutLinks = (page: Page) => page.locator('.edge-group--cut');
+
+async function heal(page: Page): Promise<void> {
+  await node(page, 'pg1').click();
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Heal', exact: true }).click();
+  await expect(cutLinks(page)).toHaveCount(0);
+  await expect(region(page, 'eu-west')).not.toHaveClass(/region--cut/);
+}
+
+test.describe('regions', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test('the two-region PostgreSQL preset: areas, latency between them, cut from a node and a region label', async ({
+    page,
+  }) => {
+    await openPaused(page, PG_REGIONS);
+    await expect(region(page, 'us-east')).toBeVisible();
+    await expect(region(page, 'eu-west')).toBeVisible();
+    await expect(region(page, 'us-east')).toContainText('US East (N. Virginia)');
+    // pg1 → pg3 crosses the Atlantic: its one-way latency is written on it.
+    await expect(page.locator('.region-link-latency')).toHaveText('38 ms');
+    await expect(node(page, 'pg1')).toHaveAccessibleName(/^pg1 “Virginia primary”, master/);
+    await expect(
+      page.getByText(/two regions, US East \(N\. Virginia\) and EU West \(Ireland\), 38 ms apart/),
+    ).toBeVisible();
+
+    // From pg3's menu: its region (eu-west) is cut off from the other.
+    await node(page, 'pg3').click();
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Cut between regions' }).click();
+    await expect(region(page, 'eu-west')).toHaveClass(/region--cut/);
+    await expect(region(page, 'us-east')).toHaveClass(/region--cut/);
+    await expect(page.locator('[data-link-from="pg1"][data-link-to="pg3"]')).toHaveClass(/edge-group--cut/);
+    await expect(page.locator('[data-link-from="pg1"][data-link-to="pg2"]')).not.toHaveClass(
+      /edge-group--cut/,
+    );
+    await expect(page.locator('[data-link-from="pg3"][data-link-to="report"]')).not.toHaveClass(
+      /edge-group--cut/,
+    );
+    await expect(region(page, 'eu-west')).toContainText('cut off from the other regions');
+    await heal(page);
+
+    // From a region label's menu (keyboard): Enter opens it, Cut between regions, then Heal there.
+    const label = region(page, 'us-east').getByRole('button', { name: /^Region US East/ });
+    await label.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Region US East (N. Virginia)' });
+    await menu.getByRole('menuitem', { name: 'Cut between regions' }).click();
+    await expect(page.locator('[data-link-from="pg1"][data-link-to="pg3"]')).toHaveClass(/edge-group--cut/);
+    await label.click();
+    await expect(menu.getByRole('menuitem', { name: 'Cut between regions' })).toHaveCount(0);
+    await menu.getByRole('menuitem', { name: 'Heal', exact: true }).click();
+    await expect(cutLinks(page)).toHaveCount(0);
+
+    await expectNoModerateViolations(page, 'the two-region PostgreSQL preset');
+  });
+
+  test('adds a replica into a chosen region', async ({ page }) => {
+    await openPaused(page, PG_REGIONS);
+    await node(page, 'pg1').click();
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Add replica in EU West (Ireland)' }).click();
+    await expect(page.locator('[data-node-id]')).toHaveCount(5);
+    await expect(page.getByText(/joined in EU West \(Ireland\) as a slave of pg1/)).toBeVisible();
+    // The new node is drawn inside the EU West area.
+    const added = page.locator(
+      '[data-node-id]:not([data-node-id="pg1"], [data-node-id="pg2"], [data-node-id="pg3"], [data-node-id="report"])',
+    );
+    await expect(added).toHaveCount(1);
+    await expect(async () => {
+      const area = (await region(page, 'eu-west').locator('.region-area').boundingBox())!;
+      const shape = (await added.locator('.node-shape').boundingBox())!;
+      expect(shape.x).toBeGreaterThan(area.x);
+      expect(shape.x + shape.width).toBeLessThan(area.x + area.width);
+    }).toPass();
+  });
+
+  test('exports the review, which opens from disk with no network', async ({ page, browser }, info) => {
+    await openPaused(page, PG_REGIONS);
+    await button(page, 'Play').click();
+    await page.waitForTimeout(1500);
+    await button(page, 'Pause').click();
+    await button(page, 'Share').click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export review', exact: true }).click(),
+    ]);
+    const path = info.outputPath('review.html');
+    await copyFile(await download.path(), path);
+    const context = await browser.newContext();
+    await context.setOffline(true);
+    const requests: string[] = [];
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+    );
+    const review = await context.newPage();
+    review.on('request', (request) => requests.push(request.url()));
+    await review.goto(`file://${path}`);
+    await expect(review.getByRole('heading', { level: 1 })).toContainText('PostgreSQL across two regions');
+    await expect(review.locator('[data-section="graph"]')).toHaveCount(1);
+    expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+    await context.close();
+  });
+});
