@@ -17,6 +17,12 @@ const TITLES: Partial<Record<PresetName, (w: Vocabulary) => string>> = {
   'master-slave': (w) => `${cap(w.primary)} and two ${w.replicas} (async)`,
   cascading: (w) => `Cascading ${w.replicas}`,
   'master-master': (w) => `${cap(w.primary)}-${w.primary} with one ${w.replica} each`,
+  'pg-regions': (w) =>
+    `PostgreSQL across two regions: FIRST 1 standby in-region, async DR ${w.replica}, cascading reporting`,
+  'mysql-semisync-regions': (w) =>
+    `MySQL semi-sync across two regions: the semi-sync ${w.replica} is remote, 10 s timeout to async`,
+  'pgd-regions': (w) =>
+    `PGD-style multi-region ${w.primary}-${w.primary}: async, conflicts settled by last update wins`,
 };
 
 function topologyTitle(name: PresetName, words: Vocabulary): string {
