@@ -14,8 +14,9 @@ import {
   type AnomalyKind,
   type CompareCommand,
   type CompareSide,
+  type ScenarioInput,
 } from '../engine/index.ts';
-import type { RunRecord } from '../store/run.ts';
+import { recordRun } from '../store/run.ts';
 import { encodeRun } from '../app/share/linkCodec.ts';
 import { validateRun } from '../store/runCheck.ts';
 import { reportJson, reportText } from './report.ts';
@@ -208,12 +209,8 @@ function runOf(io: Io, options: Options, scenario: unknown): CompareSide {
 }
 
 function link(options: Options, scenario: unknown, side: CompareSide): string {
-  const run: RunRecord = {
-    scenario: scenario as RunRecord['scenario'],
-    // The engine's log as a run keeps it (the lab's recorder drops the log's sequence numbers too).
-    commands: side.simulation.commands().map(({ at, type, args }) => ({ at, type, args })),
-    time: options.untilMs,
-  };
+  // The run as the lab records it (its recorder, so a link from here and one from the lab are alike).
+  const run = recordRun(side.simulation, scenario as ScenarioInput);
   const checked = validateRun(run);
   if (!checked.ok) throw new InputError(`this run cannot travel in a link: ${checked.problems.join('; ')}`);
   return `${options.base}#s=${encodeRun(run)}`;
@@ -240,11 +237,7 @@ export function cli(argv: readonly string[], io: Io): number {
     io.out(options.json ? reportJson(report) : reportText(report));
     return forbidden.length > 0 ? EXIT.forbidden : EXIT.ok;
   } catch (error) {
-    if (error instanceof InputError) {
-      io.err(`replication-lab: ${error.message}`);
-      if (debug) io.err(error.stack ?? '');
-      return EXIT.badInput;
-    }
+    // An InputError names what was given wrong; anything else is reported the same way, one line.
     io.err(`replication-lab: ${error instanceof Error ? error.message : String(error)}`);
     if (debug && error instanceof Error) io.err(error.stack ?? '');
     return EXIT.badInput;
