@@ -5,6 +5,7 @@
  */
 import { LATENCY_WINDOW_MS, useLabStore, type CounterName, type Series } from '../../store/index.ts';
 import type { Comparison } from '../../store/compare/coordinator.ts';
+import { COUNTERS, counterLines, lagLines } from '../../view/panels/charts/chartLines.ts';
 import { LineChart, type Line } from '../../view/panels/charts/LineChart.tsx';
 import { useWords } from '../../view/vocabulary.ts';
 
@@ -17,8 +18,6 @@ function overlay(a: Series, b: Series, lines: (series: Series) => Line[]): Line[
 const p99 = (s: Series): Line[] => [
   { id: 'p99', label: 'p99', points: s.latency.map((p) => ({ t: p.t, v: p.p99 })) },
 ];
-const lag = (s: Series): Line[] =>
-  s.lag.map((l) => ({ id: l.nodeId, label: l.nodeId, points: l.points.map((p) => ({ t: p.t, v: p.ms })) }));
 const acknowledged = (s: Series): Line[] => [
   {
     id: 'acked',
@@ -27,23 +26,11 @@ const acknowledged = (s: Series): Line[] => [
   },
 ];
 
-const COUNTERS: readonly { readonly id: CounterName; readonly label: string }[] = [
-  { id: 'lostWrites', label: 'lost writes' },
-  { id: 'staleReads', label: 'stale reads' },
-  { id: 'blockedWrites', label: 'blocked writes' },
-  { id: 'conflicts', label: 'conflicts' },
-];
-
 /** The counters either side has counted any of (lost writes always): eight lines of zeros say nothing. */
 function countersSeen(a: Series, b: Series): typeof COUNTERS {
   const seen = (id: CounterName) => [a, b].some((s) => s.counters.some((p) => p[id] > 0));
   return COUNTERS.filter((c) => c.id === 'lostWrites' || seen(c.id));
 }
-
-const counterLines =
-  (shown: typeof COUNTERS) =>
-  (s: Series): Line[] =>
-    shown.map((c) => ({ id: c.id, label: c.label, points: s.counters.map((p) => ({ t: p.t, v: p[c.id] })) }));
 
 function counterSummary(a: Series, b: Series): string {
   const now = (s: Series) => {
@@ -66,7 +53,7 @@ export function CompareCharts({ comparison }: { readonly comparison: Comparison 
   const latency = overlay(a, b, p99);
   const throughput = overlay(a, b, acknowledged);
   const shown = countersSeen(a, b);
-  const counters = overlay(a, b, counterLines(shown));
+  const counters = overlay(a, b, (s) => counterLines(s, shown));
   return (
     <section className="panel compare-charts" aria-label="Charts, A and B">
       <LineChart
@@ -92,7 +79,7 @@ export function CompareCharts({ comparison }: { readonly comparison: Comparison 
         title={`Replication lag per ${words.replica}, A and B`}
         unit="ms"
         time={a.time}
-        lines={overlay(a, b, lag)}
+        lines={overlay(a, b, lagLines)}
         summary={`Lag of each ${words.replica} on A and on B, over time.`}
         floor={100}
         empty={`No ${words.replicas}`}

@@ -45,8 +45,9 @@ export function latencySummary(series: Series): string {
   return `Write latency over the last second: p50 ${ms(last.p50)}, p99 ${ms(last.p99)}, ${last.count} writes.`;
 }
 
-export function counterLines(series: Series): Line[] {
-  return COUNTERS.map((c) => ({
+/** The counters' lines: all of them, or those `shown` (Compare leaves out what neither side counted). */
+export function counterLines(series: Series, shown: typeof COUNTERS = COUNTERS): Line[] {
+  return shown.map((c) => ({
     id: c.id,
     label: c.label,
     points: series.counters.map((p) => ({ t: p.t, v: p[c.id] })),
