@@ -8,7 +8,7 @@ export default mergeConfig(
       // Playwright owns e2e/*.spec.ts; Vitest runs only the tests beside the code.
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
       environment: 'node',
-      setupFiles: ['src/testing/fastCheckSeed.ts'],
+      setupFiles: ['src/testing/fastCheckSeed.ts', 'src/testing/labParts.ts'],
     },
   }),
 );

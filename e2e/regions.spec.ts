@@ -85,6 +85,20 @@ test.describe('regions', () => {
     }).toPass();
   });
 
+  test('picked from the Topology list, a regional preset loads its data, then starts', async ({ page }) => {
+    await openPaused(page);
+    const topology = page.getByRole('combobox', { name: 'Topology' });
+    await topology.selectOption('galera-regions');
+    await expect(region(page, 'us-west')).toContainText('US West (Oregon)');
+    await expect(node(page, 'g3')).toHaveAccessibleName(/^g3 “Dublin node”/);
+    // Back to a preset of one region, and straight on to another regional one.
+    await topology.selectOption('master-slave');
+    await expect(region(page, 'us-west')).toHaveCount(0);
+    await topology.selectOption('pgd-regions');
+    await expect(region(page, 'ap-southeast')).toBeVisible();
+    await expect(topology).toHaveValue('pgd-regions');
+  });
+
   test('exports the review, which opens from disk with no network', async ({ page, browser }, info) => {
     await openPaused(page, PG_REGIONS);
     await button(page, 'Play').click();

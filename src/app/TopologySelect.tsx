@@ -1,33 +1,8 @@
 /** The preset picker, named "Topology". */
 import { useId } from 'react';
-import {
-  PRESET_NAMES,
-  isPresetName,
-  presetTitle,
-  useLabActions,
-  useLabStore,
-  type PresetName,
-} from '../store/index.ts';
-import { useWords, type Vocabulary } from '../view/vocabulary.ts';
-
-const cap = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-
-/** Preset titles in the chosen words; presets not listed keep the engine's title. */
-const TITLES: Partial<Record<PresetName, (w: Vocabulary) => string>> = {
-  'master-slave': (w) => `${cap(w.primary)} and two ${w.replicas} (async)`,
-  cascading: (w) => `Cascading ${w.replicas}`,
-  'master-master': (w) => `${cap(w.primary)}-${w.primary} with one ${w.replica} each`,
-  'pg-regions': (w) =>
-    `PostgreSQL across two regions: FIRST 1 standby in-region, async DR ${w.replica}, cascading reporting`,
-  'mysql-semisync-regions': (w) =>
-    `MySQL semi-sync across two regions: the semi-sync ${w.replica} is remote, 10 s timeout to async`,
-  'pgd-regions': (w) =>
-    `PGD-style multi-region ${w.primary}-${w.primary}: async, conflicts settled by last update wins`,
-};
-
-function topologyTitle(name: PresetName, words: Vocabulary): string {
-  return TITLES[name]?.(words) ?? presetTitle(name);
-}
+import { PRESET_NAMES, isPresetName, useLabActions, useLabStore } from '../store/index.ts';
+import { useWords } from '../view/vocabulary.ts';
+import { topologyTitle } from './topologyTitle.ts';
 
 export function TopologySelect({ className = 'field' }: { readonly className?: string }) {
   const actions = useLabActions();

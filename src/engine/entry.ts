@@ -34,7 +34,15 @@ export {
   charCount,
 } from './args.ts';
 export { parseScenario, ScenarioError } from './scenario/parse.ts';
-export { presets, type PresetName } from './scenario/presets.ts';
+export {
+  PRESET_NAMES,
+  isPresetName,
+  loadPresetData,
+  presetLoaded,
+  presetScenario,
+  presetTitle,
+  type PresetName,
+} from './scenario/presets.ts';
 export {
   DEFAULTS,
   MAX_LABEL_LENGTH,

@@ -1,5 +1,7 @@
 /** The engine's only door: everything outside src/engine imports from here. */
 export * from './entry.ts';
+// Every preset's data at once (the lab's bundle loads the regional ones with `loadPresetData`).
+export { presets } from './scenario/allPresets.ts';
 // Optional parts register themselves (persist/registry.ts): whoever imports the engine has them. The lab's
 // bundle leaves them for their loaders (see entry.ts).
 import './persist/restore.ts';

@@ -2,13 +2,12 @@
 import {
   DEFAULTS,
   ScenarioError,
-  configureLoaded,
   createSimulation,
   dict,
-  loadConfigure,
   parseScenario,
   persistenceLoaded,
-  presets,
+  loadPresetData,
+  presetScenario,
   type ConflictRecord,
   type Metrics,
   type MessageRecord,
@@ -33,6 +32,7 @@ import type { PresetName } from './presetName.ts';
 import { loadPartsFor, recordRun, startReplay, type Replay, type RunRecord } from './run.ts';
 import { BRANCHES_KEPT, ORIGINAL_BRANCH, branchId, branchLabel } from './timeline/branches.ts';
 import { formatSeconds } from './timeline/markers.ts';
+import { loadConfigureParts } from './timeline/settingWords.ts';
 import { Track } from './timeline/track.ts';
 import {
   NO_WORKLOAD,
@@ -166,7 +166,7 @@ function mirror(
   preset: PresetName,
   settings: LabSettings,
   timeline: TimelineView,
-  base: ScenarioInput = presets[preset],
+  base: ScenarioInput = presetScenario(preset),
   imported = false,
 ): EngineMirror {
   return {
@@ -326,7 +326,7 @@ function firstSimulation(options: LabOptions) {
     } else pending = replay;
   }
   const settings = initialSettings(options);
-  const base: ScenarioInput = presets[options.preset];
+  const base: ScenarioInput = presetScenario(options.preset);
   const input = scenarioFor(base, settings);
   return { track: startSimulation(input, settings), base, settings, input, problems, pending };
 }
@@ -336,7 +336,11 @@ function firstSimulation(options: LabOptions) {
  * out (see `loadPartsFor`), or null when it needs none.
  */
 export function loadPartsForLab(options: LabOptions): Promise<void> | null {
-  const preset = loadPartsFor({ scenario: scenarioFor(presets[options.preset], initialSettings(options)) });
+  const data = loadPresetData(options.preset);
+  if (data !== null) return data.then(() => loadPartsForLab(options) ?? undefined);
+  const preset = loadPartsFor({
+    scenario: scenarioFor(presetScenario(options.preset), initialSettings(options)),
+  });
   const run = options.run === undefined ? null : loadPartsFor(options.run);
   return preset === null && run === null ? null : Promise.all([preset, run]).then(() => undefined);
 }
@@ -369,6 +373,8 @@ export function createLab(options: LabOptions): LabStore {
   const firstPreset = replayed?.preset ?? options.preset;
   const imported = replayed !== undefined && replayed.preset === undefined;
   let watchedWrite: number | null = null;
+  /** The preset last asked for, so one whose data arrives late does not replace a later choice. */
+  let presetAsked: PresetName | undefined;
   /** The replay under way, if any, and whether the lab was playing when it began. */
   let replaying: { readonly wasPlaying: boolean; readonly stop: () => void } | undefined;
   let resume: (() => void) | undefined;
@@ -796,12 +802,22 @@ export function createLab(options: LabOptions): LabStore {
         load(get().presetName, get().settings, null);
       },
       loadPreset: (preset) => {
+        presetAsked = preset;
+        const data = loadPresetData(preset);
+        if (data !== null) {
+          // Its data is on its way (a regional preset): the lab keeps its run until it is in, unless
+          // another preset is asked for meanwhile.
+          void data.then(() => {
+            if (presetAsked === preset) get().actions.loadPreset(preset);
+          });
+          return;
+        }
         const { settings, presetName } = get();
         load(
           preset,
           presetSettings(preset, settings, labDefaults(options), presetName),
           null,
-          presets[preset],
+          presetScenario(preset),
         );
       },
       loadScenario: (scenario, { preset, workload }) => {
@@ -885,9 +901,10 @@ export function createLab(options: LabOptions): LabStore {
         const options = configureOptionsFor(state.settings, next);
         const workload = JSON.stringify(next.workload) !== JSON.stringify(state.settings.workload);
         if (options === null && !workload) return;
-        if (options !== null && !configureLoaded()) {
+        const loading = options === null ? null : loadConfigureParts();
+        if (loading !== null) {
           // The Settings panel loads the engine's `configure` with its body; a change before that waits for it.
-          void loadConfigure().then(
+          void loading.then(
             () => {
               changeSettings(patch);
             },

@@ -21,6 +21,7 @@ export {
   type Marker,
   type MarkerKind,
 } from './timeline/markers.ts';
+export { loadConfigureParts, loadSettingWords } from './timeline/settingWords.ts';
 export { MAX_SPEED, MIN_SPEED } from './slices/playbackSlice.ts';
 export type { LinkRef, PanelId, SpaceTimeView, ThemeSetting, VocabularyName } from './slices/uiSlice.ts';
 export { currentPrimary, subtree, upstreamCandidates } from './topology.ts';

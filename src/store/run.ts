@@ -4,17 +4,17 @@
  * links, files and host pages, so `validateRun` (runCheck.ts) checks everything before `replayRun` touches it.
  */
 import {
-  configureLoaded,
   createSimulation,
   failoverLoaded,
-  loadConfigure,
   loadFailover,
   loadMultiPrimary,
+  loadPresetData,
   multiPrimaryLoaded,
   type ScenarioInput,
   type Simulation,
 } from '../engine/index.ts';
 import type { PresetName } from './presetName.ts';
+import { loadConfigureParts } from './timeline/settingWords.ts';
 import type { CommandType } from './runCheck.ts';
 
 /** Longest run a link may ask to replay, in simulated ms (one hour). */
@@ -60,19 +60,22 @@ function hasGroup(scenario: ScenarioInput | undefined): boolean {
 /**
  * Loads what starting `run.scenario` or replaying `run.commands` needs of the engine that the lab's first
  * frame leaves out (the automatic failover manager; the multi-primary group, for two or more primaries;
- * `configure`, for a run whose settings changed), or returns null when nothing is missing, so what needs
- * nothing starts at once. A part that fails to load is left for the engine to report (the replay names
+ * `configure`, for a run whose settings changed; `run.preset`'s data, for a regional one), or returns null
+ * when nothing is missing, so what needs nothing starts at once. A part that fails to load is left for the engine to report (the replay names
  * the command; a start names the part).
  */
 export function loadPartsFor(run: {
+  readonly preset?: PresetName;
   readonly scenario?: ScenarioInput;
   readonly commands?: readonly Pick<RunCommand, 'type'>[];
 }): Promise<void> | null {
   const loads: Promise<void>[] = [];
+  const preset = run.preset === undefined ? null : loadPresetData(run.preset);
+  if (preset !== null) loads.push(preset);
   if (!failoverLoaded() && run.scenario?.failover?.mode === 'automatic') loads.push(loadFailover());
   if (!multiPrimaryLoaded() && hasGroup(run.scenario)) loads.push(loadMultiPrimary());
-  if (!configureLoaded() && run.commands?.some((c) => c.type === 'configure') === true)
-    loads.push(loadConfigure());
+  const configure = run.commands?.some((c) => c.type === 'configure') === true ? loadConfigureParts() : null;
+  if (configure !== null) loads.push(configure);
   return loads.length === 0
     ? null
     : Promise.all(loads).then(

@@ -4,7 +4,7 @@ import {
   parseScenario,
   type Command,
   type ConfigureOptions,
-  presets,
+  presetScenario,
   type ConflictResolution,
   type ScenarioInput,
   type WorkloadOptions,
@@ -51,26 +51,26 @@ export const NO_WORKLOAD: WorkloadOptions = {
 
 /** The replication settings a preset (or any scenario) defines, with the engine's defaults filled in. */
 export function replicationOf(preset: PresetName | ScenarioInput): LabSettings['replication'] {
-  const scenario = typeof preset === 'string' ? presets[preset] : preset;
+  const scenario = typeof preset === 'string' ? presetScenario(preset) : preset;
   const { mode, syncCount, intervalMs, ackOn } = parseScenario(scenario).replication;
   return { mode, syncCount, intervalMs, ackOn };
 }
 
 /** The engine's default network for a preset (used when the lab is given none). */
 export function networkOf(preset: PresetName | ScenarioInput): LabSettings['network'] {
-  const scenario = typeof preset === 'string' ? presets[preset] : preset;
+  const scenario = typeof preset === 'string' ? presetScenario(preset) : preset;
   const { latencyMs, jitterMs } = parseScenario(scenario).network;
   return { latencyMs, jitterMs };
 }
 
 /** How a preset's (or any scenario's) multi-primary group settles conflicts, with the engine's default. */
 export function conflictResolutionOf(preset: PresetName | ScenarioInput): ConflictResolution {
-  return parseScenario(typeof preset === 'string' ? presets[preset] : preset).conflictResolution;
+  return parseScenario(typeof preset === 'string' ? presetScenario(preset) : preset).conflictResolution;
 }
 
 /** The failover settings a preset (or any scenario) defines, with the engine's defaults filled in. */
 export function failoverOf(preset: PresetName | ScenarioInput): FailoverSettings {
-  return parseScenario(typeof preset === 'string' ? presets[preset] : preset).failover;
+  return parseScenario(typeof preset === 'string' ? presetScenario(preset) : preset).failover;
 }
 
 function mergeFailover(failover: FailoverSettings, patch: SettingsPatch['failover']): FailoverSettings {
@@ -114,8 +114,8 @@ export function presetSettings(
   defaults: LabDefaults = current,
   from?: PresetName,
 ): LabSettings {
-  const preset: ScenarioInput = presets[name];
-  const left: ScenarioInput | undefined = from === undefined ? undefined : presets[from];
+  const preset: ScenarioInput = presetScenario(name);
+  const left: ScenarioInput | undefined = from === undefined ? undefined : presetScenario(from);
   const keep = <K extends keyof LabDefaults>(key: K): LabDefaults[K] =>
     left?.[key] === undefined ? current[key] : defaults[key];
   return {

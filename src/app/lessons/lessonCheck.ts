@@ -4,7 +4,7 @@
  * plays: every action runs and every condition comes true, played headless on a lab of its own, so the
  * lab on screen keeps what it ran. Every problem is named by its path ("steps[2].actions[0].node: ...").
  */
-import { parseScenario, type Scenario, type ScenarioInput } from '../../engine/index.ts';
+import { loadPresetData, parseScenario, type Scenario, type ScenarioInput } from '../../engine/index.ts';
 import { MAX_REPLAY_COST, replayCost } from '../../store/replayCost.ts';
 import { MAX_RUN_MS, createLab, type Checked, type RunCommand } from '../../store/index.ts';
 import { checkScenario, formatPath } from '../../store/runCheck.ts';
@@ -299,6 +299,13 @@ async function playProblems(lesson: Lesson): Promise<string[]> {
   return problems;
 }
 
+/** Loads the data of the presets a lesson's scenarios start from that the lab's first frame leaves out. */
+function loadPresets(lesson: Lesson): Promise<unknown> {
+  const loads = lesson.steps.flatMap((step) => step.actions ?? []).filter((action) => action.do === 'load');
+  const scenarios = [lesson.scenario, ...loads.map((load) => load.scenario)];
+  return Promise.all(scenarios.flatMap((s) => loadPresetData(s.preset) ?? []));
+}
+
 /**
  * Checks untrusted data as a lesson (see the module's header). The lab on screen is never touched: the
  * lesson plays on a lab of its own.
@@ -323,6 +330,7 @@ export async function checkLesson(data: unknown): Promise<Checked<Lesson>> {
     return { ok: false, problems: capped([...markup, ...shape]) };
   }
   const lesson = parsed.data;
+  await loadPresets(lesson);
   const fixed = staticCheck(lesson).problems;
   if (fixed.length > 0) return { ok: false, problems: capped(fixed) };
   const played = await playProblems(lesson);

@@ -1,9 +1,9 @@
 /** A lesson's scenario: a preset with fields overridden, as the engine's scenario format. */
-import { presets, type ScenarioInput } from '../../engine/index.ts';
+import { presetScenario, type ScenarioInput } from '../../engine/index.ts';
 import type { LessonScenario } from './types.ts';
 
 export function resolveScenario({ preset, overrides = {} }: LessonScenario): ScenarioInput {
-  const base: ScenarioInput = presets[preset];
+  const base: ScenarioInput = presetScenario(preset);
   return {
     ...base,
     ...overrides,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster.ts';
 import { parseScenario } from '../scenario/parse.ts';
-import { presets } from '../scenario/presets.ts';
+import { presets } from '../scenario/allPresets.ts';
 import '../subsystems.ts';
 
 function node() {

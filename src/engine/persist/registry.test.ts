@@ -25,13 +25,13 @@ describe('the optional parts', () => {
     vi.resetModules();
     // The lab's entry: the engine without its optional parts imported.
     const engine = await import('../entry.ts');
-    const { presets } = engine;
+    const preset = engine.presetScenario;
     expect(engine.failoverLoaded()).toBe(false);
     expect(engine.configureLoaded()).toBe(false);
-    expect(() => engine.createSimulation(presets['auto-failover'])).toThrow(
+    expect(() => engine.createSimulation(preset('auto-failover'))).toThrow(
       /automatic failover is not loaded: await loadFailover\(\)/,
     );
-    const sim = engine.createSimulation(presets['master-slave']);
+    const sim = engine.createSimulation(preset('master-slave'));
     expect(() => {
       sim.configure({ network: { latencyMs: 80 } });
     }).toThrow(/changing settings in a run is not loaded: await loadConfigure\(\)/);
@@ -42,7 +42,7 @@ describe('the optional parts', () => {
     sim.configure({ network: { latencyMs: 80 }, failover: { mode: 'automatic' } });
     expect(sim.snapshot().failover?.mode).toBe('automatic');
     await engine.loadFailover();
-    expect(engine.createSimulation(presets['auto-failover']).snapshot().failover?.state).toBeDefined();
+    expect(engine.createSimulation(preset('auto-failover')).snapshot().failover?.state).toBeDefined();
   });
 
   it('start a scenario with two or more primaries only once the group is loaded', async () => {
@@ -55,23 +55,23 @@ describe('the optional parts', () => {
 
     vi.resetModules();
     const engine = await import('../entry.ts');
-    const { presets } = engine;
+    const preset = engine.presetScenario;
     expect(engine.multiPrimaryLoaded()).toBe(false);
     const notLoaded = /a multi-primary group is not loaded: await loadMultiPrimary\(\)/;
-    expect(() => engine.createSimulation(presets['master-master'])).toThrow(notLoaded);
-    const sync = { ...presets['master-master'], replication: { mode: 'sync' as const } };
+    expect(() => engine.createSimulation(preset('master-master'))).toThrow(notLoaded);
+    const sync = { ...preset('master-master'), replication: { mode: 'sync' as const } };
     expect(() => engine.createSimulation(sync)).toThrow(notLoaded);
     await engine.loadPersistence();
     expect(() => engine.restoreSimulation(saved)).toThrow(notLoaded);
     // One primary needs none of it.
-    const single = engine.createSimulation(presets['master-slave']);
+    const single = engine.createSimulation(preset('master-slave'));
     single.write('db1', 'k', 'v');
     single.runUntilIdle();
     expect(single.node('db2').data).toMatchObject({ k: 'v' });
 
     await engine.loadMultiPrimary();
     expect(engine.multiPrimaryLoaded()).toBe(true);
-    const group = engine.createSimulation(presets['master-master']);
+    const group = engine.createSimulation(preset('master-master'));
     group.write('db1', 'k', 'a');
     group.write('db2', 'k', 'b');
     group.runUntilIdle();
@@ -86,5 +86,21 @@ describe('the optional parts', () => {
     certified.write('db2', 'k', 'b');
     certified.runUntilIdle();
     expect(certified.history().filter((op) => op.status === 'failed')).toHaveLength(1);
+  });
+
+  it('give a regional preset once its data is loaded, the same as the whole engine has', async () => {
+    vi.resetModules();
+    const whole = await import('../index.ts');
+    vi.resetModules();
+    const engine = await import('../entry.ts');
+    expect(engine.presetLoaded('master-slave')).toBe(true);
+    expect(engine.loadPresetData('master-slave')).toBeNull();
+    expect(engine.presetLoaded('pg-regions')).toBe(false);
+    expect(() => engine.presetScenario('pg-regions')).toThrow(/pg-regions is not loaded yet/);
+    expect(engine.presetTitle('pg-regions')).toBe(whole.presets['pg-regions'].name);
+    await engine.loadPresetData('pg-regions');
+    expect(engine.loadPresetData('galera-regions')).toBeNull();
+    for (const name of engine.PRESET_NAMES) expect(engine.presetScenario(name)).toEqual(whole.presets[name]);
+    expect(engine.PRESET_NAMES).toEqual(Object.keys(whole.presets));
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { safeParse, type Output } from './check.ts';
-import { presets } from './presets.ts';
+import { presets } from './allPresets.ts';
 import { scenarioSchema, type ScenarioInput } from './schema.ts';
 import { zodScenarioSchema, type ZodScenarioInput, type ZodScenarioOutput } from './zodReference.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from './parse.ts';
-import { presets } from './presets.ts';
+import { presets } from './allPresets.ts';
 import { createSimulation } from '../index.ts';
 
 function problemsOf(input: unknown): readonly string[] {

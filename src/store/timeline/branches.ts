@@ -1,7 +1,7 @@
 /** Naming the branches of a run: by the command that made each one differ. */
 import type { Command } from '../../engine/index.ts';
 import { formatSeconds } from './markers.ts';
-import { configureText } from './settingText.ts';
+import { configureWords } from './settingWords.ts';
 
 /** Branches kept at most (the one shown always among them): past it, the oldest other goes. */
 export const BRANCHES_KEPT = 6;
@@ -62,7 +62,7 @@ export function describeCommand(command: Pick<Command, 'type' | 'args'>): string
     case 'fixDisk':
       return `fixed ${arg(command, 0)}’s disk`;
     case 'configure':
-      return `set ${configureText(command.args[0])}`;
+      return `set ${configureWords(command.args[0])}`;
     case 'startWorkload':
       return 'changed the workload';
     case 'stopWorkload':

@@ -3,7 +3,7 @@
  * the engine's words (primary, replica); the view translates them to the chosen vocabulary.
  */
 import type { EngineEvent } from '../../engine/index.ts';
-import { settingChangesText } from './settingText.ts';
+import { settingChangesWords } from './settingWords.ts';
 
 /** What a marker stands for: the `data-marker-kind` of its element (a contract). */
 export const MARKER_KINDS = [
@@ -71,7 +71,7 @@ export function markerOf(event: EngineEvent): Marker | null {
     case 'latency-changed':
       return make('setting', `latency ${event.a}–${event.b} set to ${event.ms} ms`);
     case 'configured':
-      return make('setting', settingChangesText(event.changes));
+      return make('setting', settingChangesWords(event.changes));
     case 'workload':
       return make('setting', event.running ? 'workload started' : 'workload stopped');
     case 'disk-slowed':

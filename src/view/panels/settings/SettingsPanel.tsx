@@ -3,12 +3,12 @@
  * the first frame, so the first frame does not wait for it and opening it shows no empty flash.
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { loadConfigure } from '../../../engine/index.ts';
-import { useLabStore } from '../../../store/index.ts';
+import { loadConfigureParts, useLabStore } from '../../../store/index.ts';
 import { whenIdle } from '../../whenIdle.ts';
 
 // The engine's `configure` (settings changed in a run) comes with the body: once it shows, a change applies at once.
-const loadBody = () => Promise.all([import('./SettingsBody.tsx'), loadConfigure()]).then(([body]) => body);
+const loadBody = () =>
+  Promise.all([import('./SettingsBody.tsx'), loadConfigureParts()]).then(([body]) => body);
 const SettingsBody = lazy(() => loadBody().then((m) => ({ default: m.SettingsBody })));
 
 /** `children` go first (the embed puts its Topology picker here). */
