@@ -6,7 +6,7 @@
 import { copyFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoModerateViolations } from './axe.ts';
-import { button, node, openPaused } from './lab.ts';
+import { button, node, openPaused, selectNode, statusLine } from './lab.ts';
 
 const PG_REGIONS = '/?preset=pg-regions&autoplay=0';
 const region = (page: Page, id: string) => page.locator(`[data-region="${id}"]`);
@@ -97,6 +97,82 @@ test.describe('regions', () => {
     await topology.selectOption('pgd-regions');
     await expect(region(page, 'ap-southeast')).toBeVisible();
     await expect(topology).toHaveValue('pgd-regions');
+  });
+
+  test('the workload in Settings: read share, key popularity, clients per region, sessions, a burst', async ({
+    page,
+  }) => {
+    await openPaused(page, PG_REGIONS);
+    await button(page, 'Settings').click();
+    const workload = page.getByRole('group', { name: 'Workload' });
+    const field = (name: string) => workload.getByLabel(name, { exact: true });
+    await expect(field('Key popularity')).toHaveValue('zipf');
+    await expect(field('Zipf skew')).toHaveValue('1.1');
+    await expect(field('Clients per region')).toHaveValue('2');
+    await expect(field('Read share')).toHaveValue('75');
+    await expect(field('Read share')).toHaveAttribute('title', /share that are reads/);
+
+    // A read share splits the rate (16 operations a second) between writes and reads.
+    await field('Read share').fill('50');
+    await field('Read share').press('Enter');
+    await expect(field('Writes per second')).toHaveValue('8');
+    await expect(field('Reads per second')).toHaveValue('8');
+    // Rates asked for move the share.
+    await field('Writes per second').fill('4');
+    await field('Writes per second').press('Enter');
+    await expect(field('Read share')).toHaveValue('66.7');
+    // A bad value names what is wrong and changes nothing.
+    await field('Clients per region').fill('0');
+    await field('Clients per region').press('Enter');
+    await expect(workload.getByRole('alert')).toHaveText(
+      'Clients per region must be between 1 and 100 clients, not 0.',
+    );
+    await expect(field('Writes per second')).toHaveValue('4');
+
+    await field('Key popularity').selectOption('uniform');
+    await expect(field('Zipf skew')).toHaveCount(0);
+    await workload.getByRole('checkbox', { name: 'Read your writes (client sessions)' }).check();
+    await expect(
+      workload.getByRole('checkbox', { name: 'Read your writes (client sessions)' }),
+    ).toBeChecked();
+
+    const burst = workload.getByRole('button', { name: 'Burst (10× for 5 s)' });
+    await burst.click();
+    await expect(burst).toHaveAccessibleDescription(/^Bursting 10× until 5\.00 s\.$/);
+    await expect(statusLine(page)).toContainText('ten times as fast for 5 s');
+    await field('Writes per second').fill('0');
+    await field('Writes per second').press('Enter');
+    await field('Reads per second').fill('0');
+    await field('Reads per second').press('Enter');
+    await expect(burst).toBeDisabled();
+  });
+
+  test('the inspector names a node’s region and renames it; the table lists regions', async ({ page }) => {
+    await openPaused(page, PG_REGIONS);
+    await selectNode(page, 'pg3');
+    const details = page.locator('[data-node-details="pg3"]');
+    await expect(details.locator('dt', { hasText: /^Region$/ }).locator('+ dd')).toHaveText(
+      'EU West (Ireland) (eu-west)',
+    );
+    const label = details.getByRole('textbox', { name: 'Label' });
+    await expect(label).toHaveValue('Dublin DR replica');
+    await label.fill('Dublin reporting source');
+    await details.getByRole('button', { name: 'Rename' }).click();
+    await expect(node(page, 'pg3')).toHaveAccessibleName(/^pg3 “Dublin reporting source”/);
+    await expect(statusLine(page)).toContainText('pg3 is now shown as “Dublin reporting source”.');
+    await label.fill('x'.repeat(33));
+    await expect(details.getByRole('button', { name: 'Rename' })).toBeDisabled();
+    await expect(label).toHaveAccessibleDescription('A label is at most 32 characters (this one has 33).');
+    await label.fill('');
+    await details.getByRole('button', { name: 'Rename' }).click();
+    await expect(node(page, 'pg3')).toHaveAccessibleName(/^pg3, /);
+
+    await button(page, 'Topology table').click();
+    const table = page.getByRole('table', { name: 'Topology', exact: true });
+    await expect(table.getByRole('columnheader', { name: 'Region' })).toBeVisible();
+    const row = table.getByRole('row').filter({ hasText: 'report' });
+    await expect(row).toContainText('EU West (Ireland)');
+    await expect(row).toContainText('“reporting”');
   });
 
   test('exports the review, which opens from disk with no network', async ({ page, browser }, info) => {

@@ -3,13 +3,14 @@ import type { Command } from '../engine/index.ts';
 import { createLab } from './connectEngine.ts';
 import {
   NO_WORKLOAD,
+  mergeWorkload,
   presetSettings,
   scenarioFor,
   settingsAfter,
   workloadOf,
   type LabSettings,
 } from './settings.ts';
-import { presets } from '../engine/index.ts';
+import { presets, workloadRates } from '../engine/index.ts';
 
 const lab = () =>
   createLab({ preset: 'master-slave', playing: false, workload: { writesPerSec: 3, readsPerSec: 2 } });
@@ -94,5 +95,32 @@ describe('settingsAfter', () => {
 
   it('without one, is the defaults under the options, as before', () => {
     expect(settingsAfter(start, [started]).workload).not.toHaveProperty('keyDistribution');
+  });
+});
+
+describe('mergeWorkload', () => {
+  const base = { writesPerSec: 4, readsPerSec: 12, keys: 100, readRouting: 'replicas' as const };
+
+  it('takes rates as they are while no read share is set', () => {
+    expect(mergeWorkload(base, { writesPerSec: 6 })).toEqual({ ...base, writesPerSec: 6 });
+  });
+
+  it('splits the rate by a read share asked for, so the rates say what runs', () => {
+    const merged = mergeWorkload(base, { readRatio: 0.5 });
+    expect(merged).toEqual({ ...base, readRatio: 0.5, writesPerSec: 8, readsPerSec: 8 });
+    expect(workloadRates(merged)).toEqual({ writes: 8, reads: 8 });
+  });
+
+  it('moves the share with the rates asked for once it has one', () => {
+    const shared = { ...base, readRatio: 0.9, opsPerSec: 20 };
+    const merged = mergeWorkload(shared, { writesPerSec: 10, readsPerSec: 30 });
+    expect(merged).toMatchObject({ writesPerSec: 10, readsPerSec: 30, opsPerSec: 40, readRatio: 0.75 });
+    expect(workloadRates(merged)).toEqual({ writes: 10, reads: 30 });
+  });
+
+  it('keeps the share when both rates are set to 0', () => {
+    const merged = mergeWorkload({ ...base, readRatio: 0.9 }, { writesPerSec: 0, readsPerSec: 0 });
+    expect(workloadRates(merged)).toEqual({ writes: 0, reads: 0 });
+    expect(merged.readRatio).toBe(0.9);
   });
 });

@@ -2,6 +2,7 @@
 import {
   DEFAULT_WORKLOAD,
   parseScenario,
+  workloadRates,
   type Command,
   type ConfigureOptions,
   presetScenario,
@@ -83,9 +84,32 @@ export function mergeSettings(settings: LabSettings, patch: SettingsPatch): LabS
     replication: { ...settings.replication, ...patch.replication },
     network: { ...settings.network, ...patch.network },
     failover: mergeFailover(settings.failover, patch.failover),
-    workload: { ...settings.workload, ...patch.workload },
+    workload: mergeWorkload(settings.workload, patch.workload),
     conflictResolution: patch.conflictResolution ?? settings.conflictResolution,
   };
+}
+
+const hundredths = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * A workload patch over `current`, its rates and read share kept in agreement once it has one (`readRatio`,
+ * `opsPerSec`, which win over the rates in the engine): rates asked for set the share to theirs; a share
+ * asked for splits the rate between writes and reads. So the Settings fields always say what runs.
+ */
+export function mergeWorkload(current: WorkloadOptions, patch: Partial<WorkloadOptions> = {}): WorkloadOptions {
+  const merged = { ...current, ...patch };
+  if (merged.readRatio === undefined && merged.opsPerSec === undefined) return merged;
+  const shareAsked = patch.readRatio !== undefined || patch.opsPerSec !== undefined;
+  if (!shareAsked && (patch.writesPerSec !== undefined || patch.readsPerSec !== undefined)) {
+    const total = merged.writesPerSec + merged.readsPerSec;
+    return {
+      ...merged,
+      ...(merged.opsPerSec === undefined ? {} : { opsPerSec: total }),
+      ...(total > 0 ? { readRatio: merged.readsPerSec / total } : {}),
+    };
+  }
+  const { writes, reads } = workloadRates(merged);
+  return { ...merged, writesPerSec: hundredths(writes), readsPerSec: hundredths(reads) };
 }
 
 /** A scenario's own `workload` section, as `startWorkload` merges its options over it. */

@@ -1,4 +1,7 @@
-/** The graph as a table, one row per node in snapshot order: its screen-reader equivalent. */
+/**
+ * The graph as a table, one row per node in snapshot order (with its label, and its region when the scenario
+ * has regions): its screen-reader equivalent.
+ */
 import { useId } from 'react';
 import type { NodeView } from '../../engine/index.ts';
 import { useLabStore } from '../../store/index.ts';
@@ -27,6 +30,8 @@ function None() {
 export function TopologyTable({ caption = 'Topology' }: { readonly caption?: string }) {
   const captionId = useId();
   const nodes = useLabStore((s) => s.snapshot.nodes);
+  const regions = useLabStore((s) => s.snapshot.regions);
+  const regionName = (id: string | undefined) => regions.find((r) => r.id === id)?.name;
   const selectedId = useLabStore((s) => s.selectedId);
   const select = useLabStore((s) => s.select);
   const words = useWords();
@@ -39,6 +44,7 @@ export function TopologyTable({ caption = 'Topology' }: { readonly caption?: str
           <tr>
             <th scope="col">Node</th>
             <th scope="col">Role</th>
+            {regions.length > 0 && <th scope="col">Region</th>}
             <th scope="col">Status</th>
             <th scope="col">Upstream</th>
             <th scope="col">Lag</th>
@@ -64,8 +70,10 @@ export function TopologyTable({ caption = 'Topology' }: { readonly caption?: str
                 >
                   {node.id}
                 </button>
+                {node.label !== undefined && <span className="table-label"> “{node.label}”</span>}
               </th>
               <td>{roleWord(words, node.role)}</td>
+              {regions.length > 0 && <td>{regionName(node.region) ?? <None />}</td>}
               <td>{statusText(node)}</td>
               <td>{node.upstream ?? <None />}</td>
               <td>{node.role === 'replica' ? `${lagEntries(node)}, ${lagMs(node)}` : <None />}</td>

@@ -3,7 +3,7 @@
  * applied positions, lag, load, upstream and downstream, actions, the picked operation, the log's
  * tail and the data (with the keys that differ from its primary's).
  */
-import type { NodeView } from '../../../engine/index.ts';
+import type { NodeView, RegionView } from '../../../engine/index.ts';
 import { useLabStore } from '../../../store/index.ts';
 import { lagEntries, lagMs } from '../../graph/nodeText.ts';
 import { roleWord, useWords, type Vocabulary } from '../../vocabulary.ts';
@@ -16,11 +16,15 @@ import { NodeData } from './NodeData.tsx';
 import { NodeLinks } from './NodeLinks.tsx';
 import { NodeLogTail } from './NodeLogTail.tsx';
 import { OperationDetails } from './OperationDetails.tsx';
+import { RenameForm } from './RenameForm.tsx';
 
 type Fact = readonly [string, string];
 
-function nodeFacts(node: NodeView, words: Vocabulary): Fact[] {
+function nodeFacts(node: NodeView, words: Vocabulary, regions: readonly RegionView[]): Fact[] {
+  const region = regions.find((r) => r.id === node.region);
   const facts: Fact[] = [
+    ...(node.label === undefined ? [] : [['Label', node.label] as const]),
+    ...(region === undefined ? [] : [['Region', `${region.name} (${region.id})`] as const]),
     ['Status', node.status],
     ['State', stateText(node.state, words)],
     ['Timeline (epoch)', String(node.timeline)],
@@ -49,6 +53,7 @@ function nodeFacts(node: NodeView, words: Vocabulary): Fact[] {
 export function NodeInspector() {
   const node = useLabStore((s) => s.snapshot.nodes.find((n) => n.id === s.selectedId));
   const nodes = useLabStore((s) => s.snapshot.nodes);
+  const regions = useLabStore((s) => s.snapshot.regions);
   const words = useWords();
   if (node === undefined) return null;
   const reference = referencePrimary(nodes, node);
@@ -60,9 +65,10 @@ export function NodeInspector() {
       title={node.id}
       summary={`· ${roleWord(words, node.role)}${node.status === 'down' ? ' · down' : ''}`}
     >
-      <Facts facts={nodeFacts(node, words)} />
+      <Facts facts={nodeFacts(node, words, regions)} />
       <NodeLinks node={node} />
       <NodeActions node={node} />
+      <RenameForm key={`${node.id} ${node.label ?? ''}`} node={node} />
       <OperationDetails nodeId={node.id} />
       <NodeLogTail node={node} />
       <NodeData node={node} {...(reference === undefined ? {} : { reference })} />

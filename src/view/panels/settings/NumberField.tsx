@@ -8,7 +8,7 @@ import { numberProblem, type NumberRules } from './numberProblem.ts';
 interface Props extends NumberRules {
   /** `undefined` shows an empty field (only with `emptyMeans`). */
   readonly value: number | undefined;
-  readonly step?: number;
+  readonly step?: number | 'any';
   readonly hint?: string;
   /** What an empty field means (shown as its placeholder); empty is allowed only with `onClear`. */
   readonly emptyMeans?: string;
