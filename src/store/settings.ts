@@ -96,7 +96,10 @@ const hundredths = (n: number) => Math.round(n * 100) / 100;
  * `opsPerSec`, which win over the rates in the engine): rates asked for set the share to theirs; a share
  * asked for splits the rate between writes and reads. So the Settings fields always say what runs.
  */
-export function mergeWorkload(current: WorkloadOptions, patch: Partial<WorkloadOptions> = {}): WorkloadOptions {
+export function mergeWorkload(
+  current: WorkloadOptions,
+  patch: Partial<WorkloadOptions> = {},
+): WorkloadOptions {
   const merged = { ...current, ...patch };
   if (merged.readRatio === undefined && merged.opsPerSec === undefined) return merged;
   const shareAsked = patch.readRatio !== undefined || patch.opsPerSec !== undefined;
