@@ -1,6 +1,7 @@
-/** Engine-side helpers: build a simulation in PostgreSQL's terms and drive it as the PostgreSQL side is driven. */
+/** Engine-side helpers: build a simulation in the server's terms and drive it as the server side is driven. */
 import {
   createSimulation,
+  type DatabaseSystem,
   type NodeSpec,
   type ScenarioInput,
   type Simulation,
@@ -10,9 +11,14 @@ type Replication = NonNullable<ScenarioInput['replication']>;
 type NodeInput = Omit<NodeSpec, 'sync'> & { readonly sync?: boolean };
 
 /** A simulation with a primary `primary` and the given replicas; loopback-like network, fixed seed. */
-export function simulate(replicas: readonly NodeInput[], replication: Replication = {}): Simulation {
+export function simulate(
+  replicas: readonly NodeInput[],
+  replication: Replication = {},
+  system: DatabaseSystem = 'postgresql',
+): Simulation {
   return createSimulation({
     seed: 7,
+    system,
     nodes: [{ id: 'primary', role: 'primary' }, ...replicas],
     replication,
     network: { latencyMs: 1, jitterMs: 0 },
@@ -41,4 +47,46 @@ export function countKeys(sim: Simulation, node: string, from: number, to: numbe
   let count = 0;
   for (let i = from; i <= to; i++) if (data[`k${i}`] !== undefined) count++;
   return count;
+}
+
+/** What a cut-off replica's promotion showed: acknowledged writes, those it misses, and the other replica. */
+export interface CutOffPromotion {
+  readonly acknowledged: number;
+  readonly missingOnPromoted: number;
+  /** The replica that stayed connected holds every acknowledged write. */
+  readonly otherKeepsThem: boolean;
+  /** It receives a write made on the promoted node (it follows the new primary). */
+  readonly otherFollows: boolean;
+}
+
+/**
+ * `cutOff` is partitioned away after rows 1..100 while rows 101..100+k are acknowledged, the primary
+ * crashes, `cutOff` is promoted (nothing rewinds by itself; the promotion re-points `other`) and writes `newRow`.
+ */
+export function promoteCutOff(
+  system: DatabaseSystem,
+  cutOff: string,
+  other: string,
+  k: number,
+  newRow: number,
+): CutOffPromotion {
+  const sim = simulate([replica(cutOff), replica(other)], { autoRewind: false }, system);
+  writeRange(sim, 'primary', 1, 100);
+  sim.runUntilIdle();
+  sim.partition([['primary', other], [cutOff]]);
+  const acknowledged = writeRange(sim, 'primary', 101, 100 + k);
+  sim.runUntilIdle();
+  sim.kill('primary');
+  sim.heal();
+  sim.promote(cutOff);
+  const missingOnPromoted = k - countKeys(sim, cutOff, 101, 100 + k);
+  const otherKeepsThem = countKeys(sim, other, 101, 100 + k) === k;
+  writeRange(sim, cutOff, newRow, newRow);
+  sim.runUntilIdle();
+  return {
+    acknowledged,
+    missingOnPromoted,
+    otherKeepsThem,
+    otherFollows: countKeys(sim, other, newRow, newRow) === 1,
+  };
 }
