@@ -8,8 +8,9 @@ import { format, resolveConfig } from 'prettier';
 import { markdown, summary } from './lib/report.ts';
 import type { Suite, SuiteResult } from './lib/suite.ts';
 import { postgresqlSuite } from './scenarios/index.ts';
+import { mariadbSuite } from './scenarios/mariadb/index.ts';
 
-const SUITES: readonly Suite[] = [postgresqlSuite];
+const SUITES: readonly Suite[] = [postgresqlSuite, mariadbSuite];
 const RESULTS = join(import.meta.dirname, 'RESULTS.md');
 const README = join(import.meta.dirname, '..', 'README.md');
 
