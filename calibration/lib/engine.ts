@@ -6,6 +6,7 @@ import {
   type ScenarioInput,
   type Simulation,
 } from '../../src/engine/index.ts';
+import type { Facts } from './scenario.ts';
 
 type Replication = NonNullable<ScenarioInput['replication']>;
 type NodeInput = Omit<NodeSpec, 'sync'> & { readonly sync?: boolean };
@@ -49,27 +50,19 @@ export function countKeys(sim: Simulation, node: string, from: number, to: numbe
   return count;
 }
 
-/** What a cut-off replica's promotion showed: acknowledged writes, those it misses, and the other replica. */
-export interface CutOffPromotion {
-  readonly acknowledged: number;
-  readonly missingOnPromoted: number;
-  /** The replica that stayed connected holds every acknowledged write. */
-  readonly otherKeepsThem: boolean;
-  /** It receives a write made on the promoted node (it follows the new primary). */
-  readonly otherFollows: boolean;
-}
-
 /**
  * `cutOff` is partitioned away after rows 1..100 while rows 101..100+k are acknowledged, the primary
- * crashes, `cutOff` is promoted (nothing rewinds by itself; the promotion re-points `other`) and writes `newRow`.
+ * crashes, `cutOff` is promoted (nothing rewinds by itself; the promotion re-points `other`) and writes
+ * `newRow`. The facts: writes acknowledged, those the promoted node misses, and whether the other
+ * (`Standby` or `Replica`, in the system's word) keeps them and follows the promoted node.
  */
 export function promoteCutOff(
   system: DatabaseSystem,
-  cutOff: string,
-  other: string,
+  [cutOff, other]: readonly [string, string],
   k: number,
   newRow: number,
-): CutOffPromotion {
+  word: 'Standby' | 'Replica',
+): Facts {
   const sim = simulate([replica(cutOff), replica(other)], { autoRewind: false }, system);
   writeRange(sim, 'primary', 1, 100);
   sim.runUntilIdle();
@@ -80,13 +73,13 @@ export function promoteCutOff(
   sim.heal();
   sim.promote(cutOff);
   const missingOnPromoted = k - countKeys(sim, cutOff, 101, 100 + k);
-  const otherKeepsThem = countKeys(sim, other, 101, 100 + k) === k;
+  const keeps = countKeys(sim, other, 101, 100 + k) === k;
   writeRange(sim, cutOff, newRow, newRow);
   sim.runUntilIdle();
   return {
     acknowledged,
     missingOnPromoted,
-    otherKeepsThem,
-    otherFollows: countKeys(sim, other, newRow, newRow) === 1,
+    [`other${word}KeepsThem`]: keeps,
+    [`other${word}Follows`]: countKeys(sim, other, newRow, newRow) === 1,
   };
 }

@@ -57,12 +57,6 @@ export const forcedLoss: Scenario = {
 
   engine() {
     // Bare PostgreSQL: nothing rewinds a diverged standby until the operator runs pg_rewind.
-    const run = promoteCutOff('postgresql', 's1', 's2', K, NEW_ROW);
-    return {
-      acknowledged: run.acknowledged,
-      missingOnPromoted: run.missingOnPromoted,
-      otherStandbyKeepsThem: run.otherKeepsThem,
-      otherStandbyFollows: run.otherFollows,
-    };
+    return promoteCutOff('postgresql', ['s1', 's2'], K, NEW_ROW, 'Standby');
   },
 };

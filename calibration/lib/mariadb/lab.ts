@@ -1,8 +1,9 @@
 /** The MariaDB lab: finds the server, makes the mktemp root and a mariadb-install-db template, stops every server. */
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { processesWhere, serverUser, signalAndWait, Unavailable, unavailableBecause } from '../host.ts';
 import { check, killAll, type Identity } from '../process.ts';
 
 /** The OS user every server runs as when we are root (mariadbd will not run as root without `--user`). */
@@ -18,11 +19,6 @@ export interface MariaLab {
   readonly identity: Identity;
   /** Makes a directory owned by the server user. */
   mkdir(path: string): void;
-}
-
-/** Raised when this machine cannot run the MariaDB suite (no server, no server user). */
-export class MariaUnavailable extends Error {
-  override readonly name = 'MariaUnavailable';
 }
 
 /** Every mariadbd started and not yet seen to exit, by pid: stopped by `cleanUpMariaLab`, each by its own pid. */
@@ -43,7 +39,7 @@ function findProgram(name: string): string {
       : [fromEnv];
   const dir = dirs.find((d) => d !== '' && existsSync(join(d, name)));
   if (dir === undefined)
-    throw new MariaUnavailable(
+    throw new Unavailable(
       fromEnv === undefined
         ? `MariaDB not found (no ${name}): ${INSTALL_HINT}`
         : `MARIADB_BIN=${fromEnv} holds no ${name}`,
@@ -51,37 +47,27 @@ function findProgram(name: string): string {
   return join(dir, name);
 }
 
-function serverUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  try {
-    const uid = Number(execFileSync('id', ['-u', MARIA_USER]).toString());
-    const gid = Number(execFileSync('id', ['-g', MARIA_USER]).toString());
-    return { uid, gid };
-  } catch {
-    throw new MariaUnavailable(
-      `the servers must not run as root and the user ${MARIA_USER} is missing: run calibration/ensure-mariadb.sh as root`,
-    );
-  }
+function mariaUser(): { uid: number; gid: number } | undefined {
+  return serverUser(
+    MARIA_USER,
+    `the servers must not run as root and the user ${MARIA_USER} is missing: run calibration/ensure-mariadb.sh as root`,
+  );
 }
 
 /** Why this machine cannot run the MariaDB suite, or undefined when it can. */
 export function mariaUnavailableReason(): string | undefined {
-  try {
+  return unavailableBecause(() => {
     findProgram('mariadbd');
     findProgram('mariadb-install-db');
-    serverUser();
-    return undefined;
-  } catch (error) {
-    if (error instanceof MariaUnavailable) return error.message;
-    throw error;
-  }
+    mariaUser();
+  });
 }
 
 /** Creates the lab: a mktemp root owned by the server user, and the template data directory. */
 export async function createMariaLab(): Promise<MariaLab> {
   const mariadbd = findProgram('mariadbd');
   const installDb = findProgram('mariadb-install-db');
-  const user = serverUser();
+  const user = mariaUser();
   // CALIBRATE_TMPDIR (set by .ci/run) keeps this run's servers apart from any other run's.
   const root = mkdtempSync(join(process.env['CALIBRATE_TMPDIR'] ?? tmpdir(), 'mdbcal-'));
   const identity: Identity = { ...user, env: { HOME: root } };
@@ -112,42 +98,11 @@ export async function createMariaLab(): Promise<MariaLab> {
   return current;
 }
 
-/** Whether a process is gone (or a zombie nobody has reaped yet: it serves nothing). */
-function gone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
-
 /** mariadbd processes whose defaults file or data directory lies under `root` (a fresh mktemp: only this run's). */
 function serversUnder(root: string): number[] {
-  if (!existsSync('/proc')) return [];
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(join('/proc', entry, 'cmdline'), 'utf8').split('\0');
-      const ours = (arg: string): boolean =>
-        arg.startsWith(`--defaults-file=${root}/`) || arg.startsWith(`--datadir=${root}/`);
-      if (args.some(ours) && !gone(Number(entry))) pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
-}
-
-function killEach(pids: Iterable<number>): void {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
+  return processesWhere((args) =>
+    args.some((arg) => arg.startsWith(`--defaults-file=${root}/`) || arg.startsWith(`--datadir=${root}/`)),
+  );
 }
 
 /**
@@ -160,13 +115,9 @@ export function cleanUpMariaLab(): void {
   connections.clear();
   if (current === undefined) return;
   killAll();
-  const pids = [...servers.keys()];
-  killEach(pids);
-  servers.clear();
   const root = current.root;
-  killEach(serversUnder(root));
-  for (let waited = 0; waited < 5000 && [...pids, ...serversUnder(root)].some((p) => !gone(p)); waited += 100)
-    execFileSync('sleep', ['0.1']);
+  signalAndWait([...servers.keys(), ...serversUnder(root)], 'SIGKILL', () => serversUnder(root));
+  servers.clear();
   if (process.env['CALIBRATE_KEEP'] === undefined)
     rmSync(root, { recursive: true, force: true, maxRetries: 5 });
   current = undefined;

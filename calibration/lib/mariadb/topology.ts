@@ -120,3 +120,22 @@ export async function enableSemiSync(
     20_000,
   );
 }
+
+/**
+ * A primary and one semi-sync replica `r1` (its applier `MASTER_DELAY` seconds behind when `delayS` is
+ * given), semi-sync on with `timeoutMs`: runs `body`, always tears them down.
+ */
+export function withSemiSyncReplica<T>(
+  lab: MariaLab,
+  name: string,
+  { timeoutMs, delayS }: { readonly timeoutMs: number; readonly delayS?: number },
+  body: (primary: MariaServer, r1: MariaServer) => Promise<T>,
+): Promise<T> {
+  const spec = { name, replicas: ['r1'], replicaCnf: ['rpl_semi_sync_slave_enabled=ON'] };
+  return withTopology(lab, spec, async ({ primary, replica }) => {
+    const r1 = replica('r1');
+    if (delayS !== undefined) await r1.follow(primary, `, master_delay=${delayS}`);
+    await enableSemiSync(primary, [r1], timeoutMs);
+    return body(primary, r1);
+  });
+}

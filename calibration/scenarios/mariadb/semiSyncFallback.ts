@@ -5,7 +5,7 @@
 import { waitFor } from '../../lib/cluster.ts';
 import { replica, simulate } from '../../lib/engine.ts';
 import type { MariaLab } from '../../lib/mariadb/lab.ts';
-import { enableSemiSync, timedInsert, withTopology } from '../../lib/mariadb/topology.ts';
+import { timedInsert, withSemiSyncReplica } from '../../lib/mariadb/topology.ts';
 import { withFigures, type Scenario } from '../../lib/scenario.ts';
 import type { Simulation } from '../../../src/engine/index.ts';
 
@@ -57,12 +57,11 @@ export const semiSyncFallback: Scenario<MariaLab> = {
   },
 
   server: (lab) =>
-    withTopology(
+    withSemiSyncReplica(
       lab,
-      { name: 'm3-semi-sync-fallback', replicas: ['r1'], replicaCnf: ['rpl_semi_sync_slave_enabled=ON'] },
-      async ({ primary, replica: on }) => {
-        const r1 = on('r1');
-        await enableSemiSync(primary, [r1], SEMI_SYNC_TIMEOUT_MS);
+      'm3-semi-sync-fallback',
+      { timeoutMs: SEMI_SYNC_TIMEOUT_MS },
+      async (primary, r1) => {
         const status = (): Promise<string> => primary.status('Rpl_semi_sync_master_status');
         const before = await status();
         await r1.stop();

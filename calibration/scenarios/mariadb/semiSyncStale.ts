@@ -5,7 +5,7 @@
  */
 import { waitFor } from '../../lib/cluster.ts';
 import type { MariaLab } from '../../lib/mariadb/lab.ts';
-import { countRange, enableSemiSync, timedInsert, withTopology } from '../../lib/mariadb/topology.ts';
+import { countRange, timedInsert, withSemiSyncReplica } from '../../lib/mariadb/topology.ts';
 import { withFigures, type Facts, type Scenario } from '../../lib/scenario.ts';
 import { SEMI_SYNC_TIMEOUT_MS, semiSyncSimulation, semiSyncStatus } from './semiSyncFallback.ts';
 
@@ -39,13 +39,11 @@ export const semiSyncStale: Scenario<MariaLab> = {
   reference: Object.assign({}, ...WAIT_POINTS.map(expected)) as Facts,
 
   server: (lab) =>
-    withTopology(
+    withSemiSyncReplica(
       lab,
-      { name: 'm4-semi-sync-stale', replicas: ['r1'], replicaCnf: ['rpl_semi_sync_slave_enabled=ON'] },
-      async ({ primary, replica: on }) => {
-        const r1 = on('r1');
-        await r1.follow(primary, `, master_delay=${DELAY_S}`);
-        await enableSemiSync(primary, [r1], SEMI_SYNC_TIMEOUT_MS);
+      'm4-semi-sync-stale',
+      { timeoutMs: SEMI_SYNC_TIMEOUT_MS, delayS: DELAY_S },
+      async (primary, r1) => {
         const yes = async (): Promise<number> => Number(await primary.status('Rpl_semi_sync_master_yes_tx'));
         let facts: Facts = {};
         const figures: string[] = [];
