@@ -98,11 +98,12 @@ export async function createMariaLab(): Promise<MariaLab> {
   return current;
 }
 
-/** mariadbd processes whose defaults file or data directory lies under `root` (a fresh mktemp: only this run's). */
+/**
+ * Processes with a path under `root` among their arguments (a fresh mktemp: only this run's): each
+ * mariadbd (`--defaults-file=`), a bootstrap cut short (`--datadir=`), an SST's rsync (`--config`).
+ */
 function serversUnder(root: string): number[] {
-  return processesWhere((args) =>
-    args.some((arg) => arg.startsWith(`--defaults-file=${root}/`) || arg.startsWith(`--datadir=${root}/`)),
-  );
+  return processesWhere((args) => args.some((arg) => arg.includes(`${root}/`)));
 }
 
 /**

@@ -11,26 +11,36 @@ const QUERY_MS = 10_000;
 const START_MS = 60_000;
 const STOP_MS = 30_000;
 
-/** Settings every server gets: small, loopback only, binary log with GTIDs, replication started by hand. */
-const BASE_CNF = [
+/** Settings every server gets: small, loopback only; its data is thrown away, so no fsync per commit. */
+export const SMALL_CNF = [
   'bind-address=127.0.0.1',
   'skip-name-resolve',
   'innodb_buffer_pool_size=32M',
   'innodb_log_file_size=16M',
   'performance_schema=OFF',
   'max_connections=30',
+  'innodb_flush_log_at_trx_commit=2',
+];
+
+/** A replication server's: a binary log with GTIDs, replication started by hand. */
+const BASE_CNF = [
+  ...SMALL_CNF,
   'skip-slave-start',
   'binlog_format=ROW',
   'log_bin=bin',
   'log_slave_updates=ON',
   'gtid_strict_mode=ON',
   'relay_log=relay',
-  // The data is thrown away after each scenario: no fsync per commit.
   'sync_binlog=0',
-  'innodb_flush_log_at_trx_commit=2',
 ];
 
 let nextServerId = 1;
+
+export interface CreateOptions {
+  readonly data?: string;
+  readonly base?: readonly string[];
+  readonly start?: boolean;
+}
 
 export class MariaServer {
   private child: ChildProcess | undefined;
@@ -44,33 +54,42 @@ export class MariaServer {
     readonly port: number,
   ) {}
 
-  /** A server `name` in `dir` (under the lab root) from the template, with extra cnf lines; started. */
+  /**
+   * A server `name` in `dir` (under the lab root) with extra cnf lines, started unless `start` is false.
+   * Its data directory is a copy of `data` (the lab's template by default); `base` replaces the common
+   * settings (a Galera node keeps no binary log of its own).
+   */
   static async create(
     lab: MariaLab,
     dir: string,
     name: string,
     cnf: readonly string[],
+    { data = lab.template, base = BASE_CNF, start = true }: CreateOptions = {},
   ): Promise<MariaServer> {
     const server = new MariaServer(lab, name, join(dir, name), await freePort());
     lab.mkdir(server.dir);
-    await check('cp', ['-a', lab.template, join(server.dir, 'data')], {
+    await check('cp', ['-a', data, server.dataDir], {
       timeoutMs: 30_000,
       identity: lab.identity,
     });
     const lines = [
       '[mariadbd]',
-      `datadir=${join(server.dir, 'data')}`,
+      `datadir=${server.dataDir}`,
       `socket=${join(server.dir, 'sock')}`,
       `pid-file=${join(server.dir, 'mariadbd.pid')}`,
       `log-error=${server.logFile}`,
       `port=${server.port}`,
       `server-id=${nextServerId++}`,
-      ...BASE_CNF,
+      ...base,
       ...cnf,
     ];
     writeFileSync(join(server.dir, 'my.cnf'), lines.join('\n') + '\n');
-    await server.start();
+    if (start) await server.start();
     return server;
+  }
+
+  get dataDir(): string {
+    return join(this.dir, 'data');
   }
 
   get logFile(): string {
@@ -85,11 +104,11 @@ export class MariaServer {
     return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
   }
 
-  /** Starts mariadbd as the server user and waits until it takes connections. */
-  async start(): Promise<void> {
+  /** Starts mariadbd as the server user (with extra arguments) and waits until it takes connections. */
+  async start(args: readonly string[] = []): Promise<void> {
     if (this.child !== undefined) throw new Error(`${this.name} is already running`);
     const out = openSync(join(this.dir, 'stdout.log'), 'a');
-    const child = spawn(this.lab.mariadbd, [`--defaults-file=${join(this.dir, 'my.cnf')}`], {
+    const child = spawn(this.lab.mariadbd, [`--defaults-file=${join(this.dir, 'my.cnf')}`, ...args], {
       ...spawnOptions(undefined, this.lab.identity),
       stdio: ['ignore', out, out],
     });

@@ -8,6 +8,7 @@ import {
 import type { Scenario } from '../../lib/scenario.ts';
 import { defineSuite } from '../../lib/suite.ts';
 import { forcedLoss } from './forcedLoss.ts';
+import { galeraCertification } from './galeraCertification.ts';
 import { readOnly } from './readOnly.ts';
 import { semiSyncFallback } from './semiSyncFallback.ts';
 import { semiSyncStale } from './semiSyncStale.ts';
@@ -17,6 +18,7 @@ export const mariadbScenarios: readonly Scenario<MariaLab>[] = [
   forcedLoss,
   semiSyncFallback,
   semiSyncStale,
+  galeraCertification,
 ];
 
 export const mariadbSuite = defineSuite({

@@ -1,15 +1,9 @@
 /** (m1) A write on a read_only replica, by an account without SUPER, fails with error 1290 in MariaDB's words. */
 import { replica, simulate } from '../../lib/engine.ts';
-import { APP_USER, withTopology } from '../../lib/mariadb/topology.ts';
+import { clientError, NO_ERROR, printedError } from '../../lib/mariadb/errors.ts';
 import type { MariaLab } from '../../lib/mariadb/lab.ts';
-import type { Facts, Scenario } from '../../lib/scenario.ts';
-
-/** The client's view of an error, as the mariadb client prints it: `ERROR 1290 (HY000): ...`. */
-const PRINTED = /ERROR (\d+) \(([0-9A-Z]{5})\): (.*)$/;
-
-function errorFacts(errno: number | string, sqlstate: string, message: string): Facts {
-  return { errno: Number(errno), sqlstate, message };
-}
+import { APP_USER, withTopology } from '../../lib/mariadb/topology.ts';
+import type { Scenario } from '../../lib/scenario.ts';
 
 export const readOnly: Scenario<MariaLab> = {
   id: 'm1',
@@ -26,14 +20,9 @@ export const readOnly: Scenario<MariaLab> = {
       const session = await on('r1').connect(APP_USER);
       try {
         await session.query('insert into cal.t values (1, 1)');
-        return errorFacts(0, 'none', 'the insert succeeded');
+        return NO_ERROR;
       } catch (error) {
-        const { errno, sqlState, sqlMessage } = error as {
-          errno?: number;
-          sqlState?: string;
-          sqlMessage?: string;
-        };
-        return errorFacts(errno ?? 0, sqlState ?? 'none', sqlMessage ?? String(error));
+        return clientError(error);
       } finally {
         session.destroy();
       }
@@ -45,8 +34,6 @@ export const readOnly: Scenario<MariaLab> = {
     const op = sim.write('r1', 'k1', '1');
     sim.runUntilIdle();
     const record = sim.op(op.id);
-    const printed = record?.status === 'failed' ? PRINTED.exec(record.error ?? '') : null;
-    if (printed === null) return errorFacts(0, 'none', record?.error ?? 'the write succeeded');
-    return errorFacts(printed[1] ?? 0, printed[2] ?? 'none', printed[3] ?? '');
+    return record?.status === 'failed' ? printedError(record.error ?? '') : NO_ERROR;
   },
 };
