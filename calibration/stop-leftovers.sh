@@ -17,16 +17,18 @@ while IFS= read -r pidfile; do
   fi
 done < <(find "$dir" -name postmaster.pid 2>/dev/null)
 
-# MariaDB: each mariadbd writes its pid file beside its my.cnf; its data is thrown away, so SIGKILL.
+# MariaDB: every mariadbd whose my.cnf lies under the directory (a Galera joiner writes its pid file
+# only once it has joined, so the command line is what tells), and what a Galera join started beside
+# it (the SST script, its rsync daemon). Their data is thrown away, so SIGKILL, each by its own pid.
 mariadbs=0
-while IFS= read -r pidfile; do
-  cnf="$(dirname "$pidfile")/my.cnf"
-  pid=$(head -n 1 "$pidfile" 2>/dev/null || true)
-  # Only a live mariadbd that really runs with this directory's my.cnf.
-  if [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "--defaults-file=$cnf"; then
-    kill -KILL "$pid" 2>/dev/null && mariadbs=$((mariadbs + 1))
-  fi
-done < <(find "$dir" -name mariadbd.pid 2>/dev/null)
+while IFS= read -r pid; do
+  [ "$pid" = "$$" ] && continue
+  comm=$(cat "/proc/$pid/comm" 2>/dev/null || true)
+  case "$comm" in
+    postgres | pg_ctl | psql | "") continue ;; # PostgreSQL's, stopped above
+  esac
+  kill -KILL "$pid" 2>/dev/null && [ "$comm" = mariadbd ] && mariadbs=$((mariadbs + 1))
+done < <(pgrep -f -- "$dir/" 2>/dev/null)
 
 # Give the postmasters a moment to take their children down before the directory goes.
 for _ in $(seq 1 50); do

@@ -107,9 +107,9 @@ function serversUnder(root: string): number[] {
 }
 
 /**
- * Kills every server still running, each by its own pid (SIGKILL: its data is thrown away), then any
- * mariadbd serving a directory under the root (a start cut short), and removes the root (kept when
- * CALIBRATE_KEEP is set). Synchronous, for signal handlers.
+ * Kills every server still running, each by its own pid (SIGKILL: its data is thrown away), and any
+ * process with a path under the root (a start cut short, an SST's rsync), then removes the root (kept
+ * when CALIBRATE_KEEP is set). Synchronous, for signal handlers.
  */
 export function cleanUpMariaLab(): void {
   for (const connection of connections) connection.destroy();
