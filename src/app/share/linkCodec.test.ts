@@ -239,7 +239,7 @@ describe('a run the lab made, before it becomes a link', () => {
     expect(fileProblems(made)).toEqual([]);
     expect(runFileText(made).length).toBeLessThan(MAX_FILE_CHARS);
     expect(parseRunFile(runFileText(made))).toMatchObject({ ok: true });
-  });
+  }, 30_000); // thousands of writes at the field limits, encoded: seconds under load
 
   it('names what the run check would refuse: a run longer than an hour', () => {
     const long = { ...run, time: 3_600_001 };

@@ -263,7 +263,7 @@ describe('retention', () => {
     expect(fromJson.messages()).toEqual(sim.messages());
     // Ending the messages in flight changed the live records, not the save's.
     expect(JSON.stringify(saved)).toBe(json);
-  });
+  }, 30_000); // 20,000 records saved and restored twice: seconds under load
 
   it('lets saves, and simulations restored from them, share the chunks whose messages have all ended', () => {
     const { sim } = pastTheBound();
