@@ -6,7 +6,13 @@ import {
   lessonCost,
   parseLessonFile,
 } from './lessonCheck.ts';
-import { LESSON_VERSION, lessonFileData, lessonFileName, lessonFileText } from './lessonFormat.ts';
+import {
+  LESSON_VERSION,
+  lessonFileData,
+  lessonFileName,
+  lessonFileText,
+  upgradeLesson,
+} from './lessonFormat.ts';
 import { LESSONS } from './lessons.ts';
 
 const problemsOf = async (data: unknown) => {
@@ -75,10 +81,130 @@ describe('lesson files', () => {
   it('names the format version it cannot read', async () => {
     const unversioned: Record<string, unknown> = good();
     delete unversioned.version;
-    expect(await problemsOf(unversioned)).toEqual(['version: missing (this lab reads lessons of version 1)']);
-    expect(await problemsOf({ ...good(), version: 2 })).toEqual([
-      'version: this lesson was made by a newer Replication Lab (format 2); this one reads format 1',
+    expect(await problemsOf(unversioned)).toEqual([
+      'version: missing (this lab reads lessons of versions 1 to 2)',
     ]);
+    expect(await problemsOf({ ...good(), version: 3 })).toEqual([
+      'version: this lesson was made by a newer Replication Lab (format 3); this one reads formats 1 to 2',
+    ]);
+  });
+
+  describe('versions', () => {
+    it('keeps a version 1 file’s meaning: Next does every step that has actions', async () => {
+      const checked = await checkLesson(good());
+      if (!checked.ok) throw new Error(checked.problems.join('\n'));
+      expect(checked.value.steps.map((s) => s.doneBy)).toEqual(['next', 'next', undefined]);
+      expect(upgradeLesson(checked.value, 2)).toBe(checked.value);
+    });
+
+    it('leaves a version 2 file’s steps to their defaults (the learner does a write or a kill)', async () => {
+      const checked = await checkLesson({ ...good(), version: 2 });
+      if (!checked.ok) throw new Error(checked.problems.join('\n'));
+      expect(checked.value.steps.map((s) => s.doneBy)).toEqual([undefined, undefined, undefined]);
+    });
+
+    it('refuses format 2 fields in a version 1 file, by path', async () => {
+      const lesson = good();
+      const [first, second, third] = lesson.steps;
+      if (first === undefined || second === undefined || third === undefined) throw new Error('three steps');
+      const spoiled = {
+        ...lesson,
+        steps: [{ ...first, doneBy: 'learner' }, second, { ...third, predict: {} }],
+      };
+      expect(await problemsOf(spoiled)).toEqual([
+        'steps[0].doneBy: is new in lesson format 2: set "version": 2 (this file says 1)',
+        'steps[2].predict: is new in lesson format 2: set "version": 2 (this file says 1)',
+      ]);
+    });
+  });
+
+  describe('who does a step, and predictions', () => {
+    const prediction = {
+      question: 'Will db1’s write reach db2?',
+      choices: [{ text: 'Yes', right: true }, { text: 'No' }],
+      explain: 'db2 streams from db1.',
+    };
+    const withStep = (step: Record<string, unknown>) => {
+      const lesson = good();
+      return { ...lesson, version: 2, steps: [{ ...lesson.steps[0], ...step }, ...lesson.steps.slice(1)] };
+    };
+
+    it('accepts a prediction, and Next for a step a learner could do', async () => {
+      expect(await problemsOf(withStep({ predict: prediction }))).toEqual([]);
+      expect(await problemsOf(withStep({ doneBy: 'next' }))).toEqual([]);
+    });
+
+    it('refuses the learner for a step a learner cannot start, or one with a prediction', async () => {
+      expect(
+        await problemsOf(withStep({ doneBy: 'learner', actions: [{ do: 'advance', ms: 1000 }] })),
+      ).toEqual([
+        expect.stringMatching(
+          /^steps\[0\]\.doneBy: its first action \(advance\) is not one a learner can do in the lab/,
+        ),
+      ]);
+      expect(await problemsOf(withStep({ doneBy: 'learner', predict: prediction }))).toEqual([
+        'steps[0].doneBy: a step with a prediction is played by the lab, not the learner',
+      ]);
+      expect(await problemsOf(withStep({ doneBy: 'someone' }))).toEqual([
+        expect.stringMatching(/^steps\[0\]\.doneBy: /),
+      ]);
+    });
+
+    it('names each problem of a prediction by its path', async () => {
+      const problems = await problemsOf(
+        withStep({
+          predict: {
+            question: 'q'.repeat(201),
+            choices: [
+              { text: 'Yes' },
+              { text: '<b>No</b>' },
+              ...Array.from({ length: 4 }, () => ({ text: 'x' })),
+            ],
+            explain: '',
+            hint: 'extra',
+          },
+        }),
+      );
+      expect(problems).toEqual([
+        'steps[0].predict.choices[1].text: contains markup (<b>); lessons are plain text, with *emphasis* and `code` only',
+        'steps[0].predict.choices: must have at most 5 choices (this one has 6)',
+        'steps[0].predict.question: must be at most 200 characters (this one has 201)',
+        'steps[0].predict.explain: must not be empty',
+        'steps[0].predict: Unrecognized key: "hint"',
+      ]);
+      expect(
+        await problemsOf(
+          withStep({ predict: { ...prediction, choices: [{ text: 'Yes' }, { text: 'No' }] } }),
+        ),
+      ).toEqual(['steps[0].predict: needs at least one choice marked right (`"right": true`)']);
+      expect(
+        await problemsOf(
+          withStep({
+            predict: {
+              ...prediction,
+              choices: [
+                { text: 'Yes', right: true },
+                { text: 'Sure', right: true },
+              ],
+            },
+          }),
+        ),
+      ).toEqual([
+        'steps[0].predict: needs at least one choice that is not right, or there is nothing to predict',
+      ]);
+    });
+
+    it('refuses a prediction with nothing for the lab to play', async () => {
+      const lesson = good();
+      const spoiled = {
+        ...lesson,
+        version: 2,
+        steps: [...lesson.steps.slice(0, 2), { text: 'The end.', predict: prediction }],
+      };
+      expect(await problemsOf(spoiled)).toEqual([
+        'steps[2].predict: a prediction needs actions for the lab to play',
+      ]);
+    });
   });
 
   it('names every node its scenario lacks, by path', async () => {

@@ -11,7 +11,7 @@ import { checkScenario, formatPath } from '../../store/runCheck.ts';
 import { VOCABULARIES } from '../../view/vocabulary.ts';
 import { performAction } from './actions.ts';
 import { describeCondition } from './conditions.ts';
-import { LESSON_VERSION } from './lessonFormat.ts';
+import { LESSON_VERSION, STEP_FIELDS_SINCE_2, upgradeLesson } from './lessonFormat.ts';
 import { lessonSchema } from './lessonSchema.ts';
 import { htmlIn } from './markup.ts';
 import { OPENING_MS, SETTLE_LIMIT_MS, needsActions, settle, startLesson } from './player.ts';
@@ -92,16 +92,28 @@ function formatProblems(data: unknown): string[] {
   }
   const { version } = record;
   if (version === undefined)
-    return [`version: missing (this lab reads lessons of version ${LESSON_VERSION})`];
+    return [`version: missing (this lab reads lessons of versions 1 to ${LESSON_VERSION})`];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return [`version: must be a lesson format version (${LESSON_VERSION})`];
+    return [`version: must be a lesson format version (1 to ${LESSON_VERSION})`];
   }
   if (version > LESSON_VERSION) {
     return [
-      `version: this lesson was made by a newer Replication Lab (format ${version}); this one reads format ${LESSON_VERSION}`,
+      `version: this lesson was made by a newer Replication Lab (format ${version}); this one reads formats 1 to ${LESSON_VERSION}`,
     ];
   }
-  return [];
+  return version < 2 ? olderFieldProblems(record.steps) : [];
+}
+
+/** Fields of a newer format in a version 1 file: its steps are Next's, so it cannot hold them. */
+function olderFieldProblems(steps: unknown): string[] {
+  if (!Array.isArray(steps)) return [];
+  return steps.flatMap((step: unknown, s) =>
+    typeof step === 'object' && step !== null
+      ? STEP_FIELDS_SINCE_2.filter((field) => field in step).map((field) =>
+          at(['steps', s, field], 'is new in lesson format 2: set "version": 2 (this file says 1)'),
+        )
+      : [],
+  );
 }
 
 /** The scenario a lesson (or a step's `load`) starts, checked by the engine, problems under `path`. */
@@ -312,7 +324,7 @@ function loadPresets(lesson: Lesson): Promise<unknown> {
  */
 export async function checkLesson(data: unknown): Promise<Checked<Lesson>> {
   const format = formatProblems(data);
-  if (format.length > 0) return { ok: false, problems: format };
+  if (format.length > 0) return { ok: false, problems: capped(format) };
   const markup = markupProblems(data);
   if (markup.some((p) => p.includes('levels deep'))) return { ok: false, problems: markup };
   const content = { ...(data as Record<string, unknown>) };
@@ -329,7 +341,7 @@ export async function checkLesson(data: unknown): Promise<Checked<Lesson>> {
           .map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
     return { ok: false, problems: capped([...markup, ...shape]) };
   }
-  const lesson = parsed.data;
+  const lesson = upgradeLesson(parsed.data, (data as { version: number }).version);
   await loadPresets(lesson);
   const fixed = staticCheck(lesson).problems;
   if (fixed.length > 0) return { ok: false, problems: capped(fixed) };

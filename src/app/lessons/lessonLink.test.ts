@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ENCODED_CHARS } from '../share/linkCodec.ts';
 import { decodeLesson, encodeLesson, lessonHash, lessonParam, withLessonParam } from './lessonLink.ts';
 import { stepQuery, withLessonQuery } from './lessonQuery.ts';
+import { upgradeLesson } from './lessonFormat.ts';
 import { LESSONS } from './lessons.ts';
 import type { Lesson } from './types.ts';
 import golden from './fixtures/v1-lesson-link.json';
@@ -20,7 +21,15 @@ describe('lesson links', () => {
   it('still opens a golden #l=v1z: link written by the first build that made them', async () => {
     const value = lessonParam(golden.link);
     if (value === null) throw new Error('the fixture holds no lesson');
-    expect(await decodeLesson(value)).toEqual({ ok: true, value: golden.lesson as unknown as Lesson });
+    // A version 1 lesson keeps its meaning: Next does each step that has actions.
+    expect(await decodeLesson(value)).toEqual({
+      ok: true,
+      value: upgradeLesson(golden.lesson as unknown as Lesson, 1),
+    });
+    const decoded = await decodeLesson(value);
+    expect(
+      decoded.ok && decoded.value.steps.filter((s) => s.actions !== undefined).map((s) => s.doneBy),
+    ).toEqual(['next', 'next', 'next']);
   });
 
   it('finds the lesson in a hash beside a run, and replaces only it', () => {

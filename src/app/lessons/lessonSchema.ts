@@ -8,7 +8,8 @@ import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
 import { charCount } from '../../store/fields.ts';
 import { PRESET_NAMES } from '../../store/index.ts';
 import { FLAG_NAMES, METRIC_NAMES } from './conditions.ts';
-import type { Lesson, LessonCondition } from './types.ts';
+import { learnerProblem } from './steps.ts';
+import type { Lesson, LessonCondition, LessonStep } from './types.ts';
 
 /** The caps on a lesson: what a file or a link may hold, and what the built-in lessons keep within. */
 export const LESSON_LIMITS = {
@@ -22,6 +23,11 @@ export const LESSON_LIMITS = {
   conditionsPerAll: 20,
   /** One `advance`, in simulated ms (ten minutes). */
   advanceMs: 600_000,
+  question: 200,
+  choice: 120,
+  choices: 5,
+  /** The one sentence that says why. */
+  explain: 300,
 } as const;
 
 /** Text of 1 to `max` characters (counted as code points, as the lab's other fields are). */
@@ -181,6 +187,28 @@ const condition: z.ZodMiniType<LessonCondition> = z.custom<LessonCondition>().ch
   }),
 );
 
+const prediction = z
+  .strictObject({
+    question: text(LESSON_LIMITS.question),
+    choices: list(
+      z.strictObject({ text: text(LESSON_LIMITS.choice), right: z.optional(z.boolean()) }),
+      LESSON_LIMITS.choices,
+      2,
+      'choices',
+    ),
+    explain: text(LESSON_LIMITS.explain),
+  })
+  .check(
+    z.refine(
+      (p) => p.choices.some((c) => c.right === true),
+      'needs at least one choice marked right (`"right": true`)',
+    ),
+    z.refine(
+      (p) => p.choices.some((c) => c.right !== true),
+      'needs at least one choice that is not right, or there is nothing to predict',
+    ),
+  );
+
 const step = z
   .strictObject({
     text: text(LESSON_LIMITS.text),
@@ -195,11 +223,23 @@ const step = z
         ),
     ),
     actions: z.optional(list(action, LESSON_LIMITS.actionsPerStep, 1, 'actions')),
+    doneBy: z.optional(z.enum(['learner', 'next'])),
+    predict: z.optional(prediction),
     condition: z.optional(condition),
   })
   // A condition with nothing to make it true would leave a deep link (and the keyboard) stuck.
   .check(
     z.refine((s) => s.condition === undefined || s.actions !== undefined, 'has a condition but no actions'),
+    z.check((ctx) => {
+      const problem = learnerProblem(ctx.value as LessonStep);
+      if (problem !== null)
+        ctx.issues.push({ code: 'custom', message: problem, input: ctx.value, path: ['doneBy'] });
+    }),
+    // The lab plays a prediction's step to show what happens: without actions there is nothing to see.
+    z.refine((s) => s.predict === undefined || s.actions !== undefined, {
+      error: 'a prediction needs actions for the lab to play',
+      path: ['predict'],
+    }),
   );
 
 export const lessonSchema: z.ZodMiniType<Lesson> = z.strictObject({

@@ -1,7 +1,8 @@
 /**
  * Lessons as data: a scenario plus steps. Each step has text (with role placeholders such as
- * `{primary}`), an optional target to highlight, actions the Next button performs, and a condition
- * on the engine's state that must hold before the lesson moves on.
+ * `{primary}`), an optional target to highlight, actions (the learner's to do in the lab, or the Next
+ * button's), an optional prediction to make first, and a condition on the engine's state that must hold
+ * before the lesson moves on.
  */
 import type { ReplicationMode, ScenarioInput, WorkloadOptions } from '../../engine/index.ts';
 import type { PresetName, SettingsPatch } from '../../store/index.ts';
@@ -86,11 +87,34 @@ export type LessonCondition =
   | { readonly mode: ReplicationMode }
   | { readonly all: readonly LessonCondition[] };
 
+/** Who carries out a step's actions: the learner in the lab (Show me does it for them), or Next. */
+export type StepDoer = 'learner' | 'next';
+
+/** One answer to a prediction; `right` marks the answers that hold (one or more). */
+export interface PredictionChoice {
+  readonly text: string;
+  readonly right?: boolean;
+}
+
+/** A question the learner answers before the lab plays the step; `explain` says why, in one sentence. */
+export interface Prediction {
+  readonly question: string;
+  readonly choices: readonly PredictionChoice[];
+  readonly explain: string;
+}
+
 export interface LessonStep {
-  /** What the reader is looking at and what Next will do; `{primary}`, `{replicas}`... follow the vocabulary. */
+  /** What the reader is looking at and what comes next; `{primary}`, `{replicas}`... follow the vocabulary. */
   readonly text: string;
   readonly target?: LessonTarget;
   readonly actions?: readonly LessonAction[];
+  /**
+   * Who does the actions. By default the learner, when the first action is one a learner can do in the lab
+   * (a write, a kill, a setting...) and the step asks no prediction; else Next (stepDoer in steps.ts).
+   */
+  readonly doneBy?: StepDoer;
+  /** Asked before the lab plays the step (by Next: a prediction's step is never the learner's). */
+  readonly predict?: Prediction;
   /** Must hold before the lesson moves on; false before the actions, true right after them. */
   readonly condition?: LessonCondition;
 }
