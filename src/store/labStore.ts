@@ -162,8 +162,8 @@ export interface LabActions extends NodeCommands {
    */
   readonly spaceTime: (from: number, to: number) => SpaceTimeData;
   /**
-   * `read` of the shown simulation, for headless readers in `src/store` (the comparison's figures): it
-   * must only read (a change would bypass the store and its command log).
+   * `read` of the shown simulation, for headless readers (the comparison's figures, a lesson looking for
+   * what the learner did in its command log): it must only read (a change would bypass the store and its command log).
    */
   readonly readShown: <T>(read: (sim: Simulation) => T) => T;
 }

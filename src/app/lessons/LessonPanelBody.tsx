@@ -1,6 +1,7 @@
 /**
- * The open lesson's panel: its step text, progress, Back / Next / Leave, and why Next waits. It sits beside
- * the graph (never over a node), takes focus when a lesson opens and gives it back when it closes.
+ * The open lesson's panel: its step text, progress, what the learner is to do in the lab (with Show me) or
+ * predict, Back / Next / Leave, and why Next waits. It sits beside the graph (never over a node), takes
+ * focus when a lesson opens and gives it back when it closes, and watches the lab for the learner's moves.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useLabStore, useLabStoreApi } from '../../store/index.ts';
@@ -11,6 +12,7 @@ import { lessonAt, nextState } from './lessonState.ts';
 import { LessonText } from './LessonText.tsx';
 import { lessonFileName, lessonFileText } from './lessonFormat.ts';
 import { download } from '../export/download.ts';
+import { LearnerTodo, PredictionForm, PredictionResult } from './StepActivity.tsx';
 import { TargetRing } from './TargetRing.tsx';
 import { LESSONS_BUTTON_ID, useLessonMoves, useLessonState } from './useLessons.ts';
 import './lessons.css';
@@ -73,12 +75,22 @@ export function LessonPanelBody() {
   const reasonId = useId();
   const nextButton = useRef<HTMLButtonElement>(null);
   useFocusInAndBack(lesson === undefined ? null : lesson.id, nextButton);
+  // What the learner does in the lab moves the lesson on (lessonState.ts's observe).
+  useEffect(
+    () =>
+      lab.subscribe((state, previous) => {
+        if (state.snapshot !== previous.snapshot || state.settings !== previous.settings) moves.observe();
+      }),
+    [lab, moves],
+  );
 
   if (place === null || lesson === undefined) return problem === null ? null : <Problem text={problem} />;
   const step = lesson.steps[place.index];
   if (step === undefined) return null;
   const state = nextState(lab, lesson, place);
   const waiting = state.kind === 'wait';
+  const acting = state.kind === 'act';
+  const answer = place.answers?.[place.index];
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -104,9 +116,29 @@ export function LessonPanelBody() {
           <LessonText text={step.text} />
         </p>
       </div>
-      {state.kind === 'perform' && (
+      {acting && <LearnerTodo step={step} done={place.acted?.step === place.index ? place.acted.done : 0} />}
+      {state.kind === 'predict' && step.predict !== undefined && (
+        <PredictionForm
+          prediction={step.predict}
+          onAnswer={(choice) => {
+            moves.answer(choice);
+            nextButton.current?.focus();
+          }}
+        />
+      )}
+      {answer !== undefined && step.predict !== undefined && (
+        <div aria-live="polite">
+          <PredictionResult prediction={step.predict} answer={answer} shown={!waiting} />
+        </div>
+      )}
+      {(state.kind === 'perform' || acting) && (
         <p className="visually-hidden" id={reasonId}>
-          Next will {(step.actions ?? []).map((a) => describeAction(a, words)).join(', then ')}.
+          {acting ? 'Show me' : 'Next'} will{' '}
+          {(step.actions ?? [])
+            .slice(acting && place.acted?.step === place.index ? place.acted.done : 0)
+            .map((a) => describeAction(a, words))
+            .join(', then ')}
+          .
         </p>
       )}
       {waiting && step.condition !== undefined && (
@@ -119,18 +151,32 @@ export function LessonPanelBody() {
         <button type="button" onClick={moves.back} disabled={place.index === 0}>
           Back
         </button>
-        <button
-          type="button"
-          ref={nextButton}
-          className="button--primary"
-          aria-disabled={waiting}
-          aria-describedby={state.kind === 'perform' || waiting ? reasonId : undefined}
-          onClick={() => {
-            if (!waiting) moves.next();
-          }}
-        >
-          {state.kind === 'finish' ? 'Finish' : 'Next'}
-        </button>
+        {acting ? (
+          <button
+            type="button"
+            ref={nextButton}
+            className="button--primary"
+            aria-describedby={reasonId}
+            title="Do the rest of this step for me"
+            onClick={moves.showMe}
+          >
+            Show me
+          </button>
+        ) : (
+          <button
+            type="button"
+            ref={nextButton}
+            className={state.kind === 'predict' ? undefined : 'button--primary'}
+            aria-disabled={waiting || state.kind === 'predict'}
+            aria-describedby={state.kind === 'perform' || waiting ? reasonId : undefined}
+            title={state.kind === 'predict' ? 'Answer the prediction first' : undefined}
+            onClick={() => {
+              if (!waiting && state.kind !== 'predict') moves.next();
+            }}
+          >
+            {state.kind === 'finish' ? 'Finish' : 'Next'}
+          </button>
+        )}
         <button
           type="button"
           onClick={moves.leave}

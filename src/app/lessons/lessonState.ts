@@ -1,18 +1,25 @@
 /**
- * The reader's moves through a lesson (start, next, back, leave, resume) on the lesson store
- * (lessonStore.ts); every step action goes through the lab's actions.
+ * The reader's moves through a lesson (start, next, show me, answer, back, leave, resume) on the lesson
+ * store (lessonStore.ts), and what the lab sees the learner do (observe); every step action goes through
+ * the lab's actions.
  */
 import type { LabStore } from '../../store/index.ts';
+import { performAction } from './actions.ts';
 import type { LessonPlace, LessonState, LessonStore } from './lessonStore.ts';
 import { lessonById } from './lessons.ts';
 import { needsActions, performStep, replayTo, startLesson, stepHolds } from './player.ts';
-import type { Lesson } from './types.ts';
+import { progress, stepDoer, type Acted } from './steps.ts';
+import type { Lesson, LessonStep } from './types.ts';
 
 export { lessonStoreFor, type LessonPlace, type LessonState, type LessonStore } from './lessonStore.ts';
 
 export type NextState =
   | { readonly kind: 'go' }
   | { readonly kind: 'perform' }
+  /** The learner is to do the step in the lab (or press Show me). */
+  | { readonly kind: 'act' }
+  /** The step asks a prediction first. */
+  | { readonly kind: 'predict' }
   | { readonly kind: 'finish' }
   | { readonly kind: 'wait' };
 
@@ -22,16 +29,33 @@ export function lessonAt(state: LessonState, place: LessonPlace | null): Lesson 
   return place.custom === true ? state.custom : lessonById(place.lessonId);
 }
 
-/** What Next does at `place`: go on, perform the step's actions, finish, or wait for the condition. */
+/**
+ * What the step at `place` waits for: going on, Next performing its actions, the learner acting (or Show
+ * me), a prediction, finishing, or its condition.
+ */
 export function nextState(lab: LabStore, lesson: Lesson, place: LessonPlace): NextState {
   const step = lesson.steps[place.index];
   if (step === undefined) return { kind: 'finish' };
   const last = place.index === lesson.steps.length - 1;
   if (place.index < place.furthest) return { kind: 'go' };
-  if (needsActions(lab, step) && place.performed !== place.index) return { kind: 'perform' };
+  if (step.predict !== undefined && place.answers?.[place.index] === undefined) return { kind: 'predict' };
+  if (place.performed !== place.index) {
+    // The learner's step waits for their actions, not for its condition alone (strictly what was asked).
+    if (stepDoer(step) === 'learner' && (step.actions?.length ?? 0) > 0) return { kind: 'act' };
+    if (needsActions(lab, step)) return { kind: 'perform' };
+  }
   if (!stepHolds(lab, step)) return { kind: 'wait' };
   return { kind: last ? 'finish' : 'go' };
 }
+
+/** Labs a lesson is acting on right now (see `act`). */
+const acting = new WeakSet<LabStore>();
+
+/** How many commands the lab has recorded on the run shown. */
+const commandCount = (lab: LabStore) => lab.getState().actions.readShown((sim) => sim.commands().length);
+
+/** A step just reached: nothing of it done yet, the lab looking at commands from now on. */
+const fresh = (lab: LabStore, step: number): Acted => ({ step, done: 0, from: commandCount(lab) });
 
 /** The reader's moves through the lessons; each returns nothing and never throws. */
 export function lessonMoves(lab: LabStore, store: LessonStore) {
@@ -41,7 +65,42 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
     return state.open === null || lesson === undefined ? null : { lesson, place: state.open };
   };
   const go = (place: LessonPlace, index: number) => {
-    store.setState({ open: { ...place, index, furthest: Math.max(place.furthest, index) } });
+    const reached = index > place.furthest;
+    store.setState({
+      open: {
+        ...place,
+        index,
+        furthest: Math.max(place.furthest, index),
+        ...(reached ? { acted: fresh(lab, index) } : {}),
+      },
+    });
+  };
+  /**
+   * The step's actions are done (by Next, Show me, the learner, or after a prediction): go on when its
+   * condition holds, else stay and let time run so the reader sees it happen. A prediction's step stays
+   * to say how the prediction went.
+   */
+  const performed = (place: LessonPlace, lesson: Lesson, step: LessonStep) => {
+    const done = { ...place, performed: place.index };
+    const holds = stepHolds(lab, step);
+    if (holds && step.predict === undefined && place.index < lesson.steps.length - 1)
+      go(done, place.index + 1);
+    else {
+      store.setState({ open: done });
+      if (!holds) lab.getState().actions.play();
+    }
+  };
+  /** What the learner did of the current step, as the lab saw it (Show me goes on from there). */
+  const actedOn = (place: LessonPlace): Acted =>
+    place.acted?.step === place.index ? place.acted : fresh(lab, place.index);
+  /** While the lesson itself acts on the lab, what it does is not taken for the learner's. */
+  const act = (run: () => void) => {
+    acting.add(lab);
+    try {
+      run();
+    } finally {
+      acting.delete(lab);
+    }
   };
   const leave = () => {
     const current = store.getState().open;
@@ -63,7 +122,14 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
         return;
       }
       store.setState({
-        open: { lessonId: lesson.id, index, furthest: index, performed: null, ...(custom ? { custom } : {}) },
+        open: {
+          lessonId: lesson.id,
+          index,
+          furthest: index,
+          performed: null,
+          acted: fresh(lab, index),
+          ...(custom ? { custom } : {}),
+        },
         left: null,
         problem: null,
         finished: null,
@@ -88,17 +154,80 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
         go(place, place.index + 1);
         return;
       }
-      if (state.kind === 'wait') return;
+      if (state.kind !== 'perform') return;
       const step = lesson.steps[place.index];
       if (step === undefined) return;
-      performStep(lab, step);
-      const performed = { ...place, performed: place.index };
-      if (stepHolds(lab, step) && place.index < lesson.steps.length - 1) go(performed, place.index + 1);
-      else {
-        store.setState({ open: performed });
-        // The condition needs time: let it run, so the reader sees it happen.
-        if (!stepHolds(lab, step)) lab.getState().actions.play();
+      act(() => performStep(lab, step));
+      performed(place, lesson, step);
+    },
+    /** Does what is left of a step the learner was to do, as Next does a step. */
+    showMe: () => {
+      const current = open();
+      if (current === null) return;
+      const { lesson, place } = current;
+      const step = lesson.steps[place.index];
+      if (step === undefined || nextState(lab, lesson, place).kind !== 'act') return;
+      const state = () => lab.getState();
+      act(() => {
+        for (const action of (step.actions ?? []).slice(actedOn(place).done))
+          if (!performAction(action, state().actions, state)) break;
+      });
+      performed(place, lesson, step);
+    },
+    /** Answers the step's prediction with choice `choice` (0-based); the lab then plays the step. */
+    answer: (choice: number) => {
+      const current = open();
+      if (current === null) return;
+      const { lesson, place } = current;
+      const step = lesson.steps[place.index];
+      const picked = step?.predict?.choices[choice];
+      if (step === undefined || picked === undefined || nextState(lab, lesson, place).kind !== 'predict')
+        return;
+      const answer = { choice, correct: picked.right === true };
+      const answered = { ...place, answers: { ...place.answers, [place.index]: answer } };
+      store.setState({ open: answered, answered: { ...answer, place: answered } });
+      if (!needsActions(lab, step)) return;
+      act(() => performStep(lab, step));
+      performed(answered, lesson, step);
+    },
+    /**
+     * Looks at what the learner did in the lab (call it when the lab's state changes): each action of the
+     * step done so far counts, the lab then does its own (letting time pass), and once all are done the
+     * lesson goes on as after Next. A step done whose condition comes true later goes on then.
+     */
+    observe: () => {
+      if (acting.has(lab)) return;
+      const current = open();
+      if (current === null) return;
+      const { lesson, place } = current;
+      const step = lesson.steps[place.index];
+      if (step === undefined || place.index < place.furthest || stepDoer(step) !== 'learner') return;
+      if (place.performed === place.index) {
+        if (step.predict === undefined && place.index < lesson.steps.length - 1 && stepHolds(lab, step))
+          go(place, place.index + 1);
+        return;
       }
+      if (nextState(lab, lesson, place).kind !== 'act') return;
+      const state = () => lab.getState();
+      let acted = actedOn(place);
+      act(() => {
+        for (;;) {
+          const seen = progress(
+            step,
+            acted,
+            state().actions.readShown((sim) => sim.commands()),
+            state().settings,
+          );
+          acted = seen.acted;
+          if (seen.run === null) break;
+          performAction(seen.run, state().actions, state);
+          acted = { ...acted, done: acted.done + 1, from: commandCount(lab) };
+        }
+      });
+      const withActed = { ...place, acted };
+      if (acted.done >= (step.actions ?? []).length) performed(withActed, lesson, step);
+      else if (acted.done !== place.acted?.done || acted.from !== place.acted.from)
+        store.setState({ open: withActed });
     },
     back: () => {
       const current = open();

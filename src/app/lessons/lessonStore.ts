@@ -6,7 +6,14 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useLabStoreApi, type LabStore } from '../../store/index.ts';
+import type { Acted } from './steps.ts';
 import type { Lesson } from './types.ts';
+
+/** The learner's answer to a step's prediction: the choice (0-based) and whether it is a right one. */
+export interface Answer {
+  readonly choice: number;
+  readonly correct: boolean;
+}
 
 export interface LessonPlace {
   readonly lessonId: string;
@@ -18,6 +25,15 @@ export interface LessonPlace {
   readonly performed: number | null;
   /** A lesson of the reader's own (a file, a `#l=` link), held as `custom`, not a built-in one. */
   readonly custom?: boolean;
+  /** What the learner has done of the step they are to do in the lab (steps.ts). */
+  readonly acted?: Acted;
+  /** The learner's answers to predictions, by step (0-based). */
+  readonly answers?: Readonly<Record<number, Answer>>;
+}
+
+/** A prediction just answered: where, and the answer (the embed tells its host, the lab keeps progress). */
+export interface Answered extends Answer {
+  readonly place: LessonPlace;
 }
 
 export interface LessonState {
@@ -30,6 +46,8 @@ export interface LessonState {
   readonly custom?: Lesson;
   /** Where the lesson last finished was (its last step), until another starts: the embed tells its host. */
   readonly finished?: LessonPlace | null;
+  /** The prediction answered last, until another is. */
+  readonly answered?: Answered | null;
 }
 
 export type LessonStore = StoreApi<LessonState>;
