@@ -1,6 +1,10 @@
 /**
  * The guided lessons, one per point of the subject, in order. Pure data: `lessons.test.ts` validates
  * it with zod and plays every lesson against the engine, so each claim a step makes stays true.
+ *
+ * A step whose first action a learner can do (a write, a kill, a promotion, Isolate, Heal...) asks the
+ * learner to do it in the lab (steps.ts lists how); its text says what to do, not "Next does". Steps that
+ * let time pass or start a scenario are Next's; predictions sit where the subject surprises.
  */
 import type { Lesson, LessonScenario } from './types.ts';
 
@@ -25,7 +29,7 @@ export const LESSONS: readonly Lesson[] = [
     scenario: { preset: 'master-slave', overrides: { network: WATCHABLE } },
     steps: [
       {
-        text: 'db1 is the {primary}: it accepts every write. db2 and db3 are {replicas}: they copy db1’s log and serve reads only. Next writes balance = 100 on db1 and lets 1 s pass.',
+        text: 'db1 is the {primary}: it accepts every write. db2 and db3 are {replicas}: they copy db1’s log and serve reads only. Write balance = 100 on db1 and watch it reach both {replicas}.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'balance', value: '100' },
@@ -39,7 +43,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Both {replicas} have balance = 100: each replayed db1’s log about one network trip (~150 ms) after db1 committed. Next tries the same kind of write on db2.',
+        text: 'Both {replicas} have balance = 100: each replayed db1’s log about one network trip (~150 ms) after db1 committed. Now try the same kind of write on db2.',
         target: { node: 'db2' },
         actions: [{ do: 'write', node: 'db2', key: 'balance', value: '200' }],
         condition: { metric: 'failedWrites', atLeast: 1 },
@@ -90,7 +94,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Replication lag is how far a {replica} trails the {primary}. Here it stays small (a network trip and a batch): 2 × 25 entries/s fit in db1’s 60. Next adds a third {replica}, db4, and lets 5 s pass.',
+        text: 'Replication lag is how far a {replica} trails the {primary}. Here it stays small (a network trip and a batch): 2 × 25 entries/s fit in db1’s 60. Add a third {replica}, db4, streaming from db1.',
         target: { node: 'db2' },
         actions: [
           { do: 'addReplica', node: 'db1' },
@@ -127,7 +131,7 @@ export const LESSONS: readonly Lesson[] = [
     scenario: { preset: 'cascading', overrides: { network: WATCHABLE } },
     steps: [
       {
-        text: 'db1 sends its log only to db2 and db3. db2 relays it to db4 and db5, and db4 relays it to db6: cascading {replicas} in a tree. Next writes color = blue on db1 and lets 400 ms pass.',
+        text: 'db1 sends its log only to db2 and db3. db2 relays it to db4 and db5, and db4 relays it to db6: cascading {replicas} in a tree. Write color = blue on db1.',
         target: { node: 'db2' },
         actions: [
           { do: 'write', node: 'db1', key: 'color', value: 'blue' },
@@ -141,19 +145,35 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'db2 and db3 have it; it is still travelling down the tree. Next lets 1 s pass.',
+        text: 'db2 and db3 have it; it is still travelling down the tree. The lab will read color on db6 now.',
+        target: { node: 'db6' },
+        predict: {
+          question: 'What will a read of color on db6 return?',
+          choices: [
+            { text: 'blue: the {primary} acknowledged it' },
+            { text: 'Nothing yet: a stale read', right: true },
+            { text: 'An error: db6 waits for the write' },
+          ],
+          explain:
+            'db6 answers at once with what it has, and the write is still two hops away: a {replica} serves reads as stale as its lag.',
+        },
+        actions: [{ do: 'read', node: 'db6', key: 'color' }],
+        condition: { metric: 'staleReads', atLeast: 1 },
+      },
+      {
+        text: 'db6 answered with no color at all, though the {primary} had acknowledged blue (see Stale reads). Next lets 1 s pass.',
         target: { node: 'db6' },
         actions: [{ do: 'advance', ms: 1000 }],
         condition: { node: 'db6', has: { key: 'color', value: 'blue' } },
       },
       {
-        text: 'Every hop adds a trip of lag: db6, three hops down, got it last. But db1 ships to only two {replicas}, however many hang below them. Next kills db2, the relay.',
+        text: 'Every hop adds a trip of lag: db6, three hops down, got it last. But db1 ships to only two {replicas}, however many hang below them. Kill db2, the relay.',
         target: { node: 'db2' },
         actions: [{ do: 'kill', node: 'db2' }],
         condition: { node: 'db2', status: 'down' },
       },
       {
-        text: 'Next writes color = green on db1 and lets 1 s pass.',
+        text: 'db2 is down. Write color = green on db1.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'color', value: 'green' },
@@ -167,7 +187,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'db3 has green, but db4, db5 and db6 are stuck on blue: a cascade depends on its relay. Next re-points db4 to db1 and lets 1 s pass.',
+        text: 'db3 has green, but db4, db5 and db6 are stuck on blue: a cascade depends on its relay. Re-point db4 to db1.',
         target: { node: 'db4' },
         actions: [
           { do: 'repoint', node: 'db4', upstream: 'db1' },
@@ -193,7 +213,7 @@ export const LESSONS: readonly Lesson[] = [
     scenario: { preset: 'master-slave', overrides: { network: WATCHABLE } },
     steps: [
       {
-        text: 'A healthy {primary} (db1) and two {replicas}. Next writes balance = 100 on db1, lets 1 s pass, then kills db1.',
+        text: 'A healthy {primary} (db1) and two {replicas}. Write balance = 100 on db1, then kill db1.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'balance', value: '100' },
@@ -208,19 +228,29 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'db1 is down and no other {primary} is up: the system is read-only. Next tries to write balance = 150 on db2.',
+        text: 'db1 is down and no other {primary} is up. The lab will write balance = 150 on db2.',
         target: { node: 'db2' },
+        predict: {
+          question: 'Will the write of balance = 150 on db2 succeed?',
+          choices: [
+            { text: 'Yes: db2 has all of db1’s data' },
+            { text: 'No: the system is read-only', right: true },
+            { text: 'It waits until db1 is back, then succeeds' },
+          ],
+          explain:
+            'Only a {primary} accepts writes; db2 is still a {replica} and refuses them at once until it is promoted.',
+        },
         actions: [{ do: 'write', node: 'db2', key: 'balance', value: '150' }],
         condition: { metric: 'failedWrites', atLeast: 1 },
       },
       {
-        text: 'The write failed: a {replica} cannot accept it. Reads still work, though. Next reads balance on db3.',
+        text: 'The write failed: a {replica} cannot accept it. Reads still work, though: read balance on db3.',
         target: { node: 'db3' },
         actions: [{ do: 'read', node: 'db3', key: 'balance' }],
         condition: { metric: 'reads', atLeast: 1 },
       },
       {
-        text: 'db3 answered 100. To write again, promote a {replica} to {primary} (or provision a new {primary} from a backup). Next promotes db2.',
+        text: 'db3 answered 100. To write again, promote a {replica} to {primary} (or provision a new {primary} from a backup). Promote db2.',
         target: { node: 'db2' },
         actions: [{ do: 'promote', node: 'db2' }],
         condition: {
@@ -231,7 +261,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'db2 is the {primary} now, on a new timeline, and db3 follows it. Next writes balance = 150 on db2 and lets 1 s pass.',
+        text: 'db2 is the {primary} now, on a new timeline, and db3 follows it. Write balance = 150 on db2.',
         target: { node: 'db2' },
         actions: [
           { do: 'write', node: 'db2', key: 'balance', value: '150' },
@@ -252,7 +282,7 @@ export const LESSONS: readonly Lesson[] = [
     scenario: { preset: 'master-slave', overrides: { network: WATCHABLE } },
     steps: [
       {
-        text: 'Replication is asynchronous: db1 acknowledges a write as soon as it is on db1’s own disk. Next writes order = 1 on db1 and lets 20 ms pass.',
+        text: 'Replication is asynchronous: db1 acknowledges a write as soon as it is on db1’s own disk. Write order = 1 on db1.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'order', value: '1' },
@@ -266,8 +296,18 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'The client already has its acknowledgement, but the entry is still on the wire to db2 and db3. Next kills db1 right now and promotes db2.',
+        text: 'The client already has its acknowledgement, but the entry is still on the wire to db2 and db3. The lab will kill db1 right now and promote db2.',
         target: { node: 'db2' },
+        predict: {
+          question: 'Will order = 1 survive the failover?',
+          choices: [
+            { text: 'Yes: the client was told it was committed' },
+            { text: 'No: it is lost, though it was acknowledged', right: true },
+            { text: 'Yes: db2 gets it from db1 later' },
+          ],
+          explain:
+            'Asynchronous replication acknowledges before any {replica} has the write, so db2 is promoted without it and db1’s copy is discarded.',
+        },
         actions: [
           { do: 'kill', node: 'db1' },
           { do: 'promote', node: 'db2' },
@@ -276,6 +316,8 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         text: 'order = 1 was acknowledged and is gone: db2 never had it (see Lost writes). Next switches to synchronous replication, which starts over, and lets 1 s pass.',
+        // Starting over is part of it: the Settings panel would change the run as it is (db1 dead).
+        doneBy: 'next',
         actions: [
           { do: 'configure', settings: { replication: { mode: 'sync' } } },
           { do: 'advance', ms: 1000 },
@@ -283,7 +325,7 @@ export const LESSONS: readonly Lesson[] = [
         condition: { all: [{ mode: 'sync' }, { node: 'db2', state: 'replica.streaming' }] },
       },
       {
-        text: 'Now db1 acknowledges a write only once its synchronous {replicas} confirm it. Next writes order = 1 on db1 and lets 20 ms pass.',
+        text: 'Now db1 acknowledges a write only once its synchronous {replicas} confirm it. Write order = 1 on db1.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'order', value: '1' },
@@ -292,8 +334,18 @@ export const LESSONS: readonly Lesson[] = [
         condition: { metric: 'blockedWrites', atLeast: 1 },
       },
       {
-        text: 'The write is committed on db1 but not acknowledged: it waits for a round trip to the {replicas} (~300 ms here). Next lets 500 ms pass.',
+        text: 'The write is committed on db1 but not acknowledged yet (see Blocked writes). The lab will let 500 ms pass.',
         target: { node: 'db1' },
+        predict: {
+          question: 'How long will the client wait for its acknowledgement?',
+          choices: [
+            { text: 'About 1 ms, as in async mode' },
+            { text: 'About 300 ms', right: true },
+            { text: 'Until someone kills db1' },
+          ],
+          explain:
+            'db1 acknowledges only once its synchronous {replicas} confirm, so each write waits a round trip to them: 2 × 150 ms here.',
+        },
         actions: [{ do: 'advance', ms: 500 }],
         condition: {
           all: [
@@ -303,7 +355,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Acknowledged after about 300 ms instead of about 1 ms: that is the price (see write latency). Next kills db1 and promotes db2 again.',
+        text: 'Acknowledged after about 300 ms instead of about 1 ms: that is the price (see write latency). Kill db1 and promote db2 again.',
         target: { node: 'db2' },
         actions: [
           { do: 'kill', node: 'db1' },
@@ -329,7 +381,7 @@ export const LESSONS: readonly Lesson[] = [
     scenario: { preset: 'scheduled', overrides: { network: WATCHABLE } },
     steps: [
       {
-        text: 'db1 ships its log to the {replicas} in batches every 2 s, like log shipping on a timer. Next writes a = 1 on db1 and lets 0.8 s pass.',
+        text: 'db1 ships its log to the {replicas} in batches every 2 s, like log shipping on a timer. Write a = 1 on db1.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'a', value: '1' },
@@ -354,7 +406,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'The batch left at the 2 s mark. Between shipments new writes exist only on db1. Next writes b = 2, lets 200 ms pass, kills db1 before the next shipment and promotes db2.',
+        text: 'The batch left at the 2 s mark. Between shipments new writes exist only on db1. Write b = 2 on db1, then kill db1 before the next shipment and promote db2.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'b', value: '2' },
@@ -382,7 +434,7 @@ export const LESSONS: readonly Lesson[] = [
     scenario: { preset: 'master-slave', overrides: { network: WATCHABLE } },
     steps: [
       {
-        text: 'Next takes db3 offline (for maintenance, say), then starts 5 writes/s on db1 and lets 3 s pass.',
+        text: 'Take db3 offline (for maintenance, say): kill it. The lab then starts 5 writes/s on db1 and lets 3 s pass.',
         target: { node: 'db3' },
         actions: [
           { do: 'kill', node: 'db3' },
@@ -397,19 +449,19 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'db3 missed every one of those writes; db1 keeps them in its log for catch-up. Next stops the writes, restarts db3 and lets 2 s pass.',
+        text: 'db3 missed every one of those writes; db1 keeps them in its log for catch-up. Restart db3; the lab then stops the writes.',
         target: { node: 'db3' },
-        actions: [{ do: 'stopWorkload' }, { do: 'restart', node: 'db3' }, { do: 'advance', ms: 2000 }],
+        actions: [{ do: 'restart', node: 'db3' }, { do: 'stopWorkload' }, { do: 'advance', ms: 2000 }],
         condition: { node: 'db3', status: 'up', state: 'replica.streaming', lagEntries: { atMost: 0 } },
       },
       {
-        text: 'db3 caught up from db1’s log and is streaming again, as if it had never left. Next takes a backup from db2: the {primary} does none of that work.',
+        text: 'db3 caught up from db1’s log and is streaming again, as if it had never left. Take a backup of db2: the {primary} does none of that work.',
         target: { node: 'db2' },
         actions: [{ do: 'takeBackup', node: 'db2' }],
         condition: { backups: { atLeast: 1 } },
       },
       {
-        text: 'The backup is a copy of db2 at the position it had applied (see Backups). Next provisions a new {replica} from it and lets 2 s pass.',
+        text: 'The backup is a copy of db2 at the position it had applied (see Backups). Provision a new {replica} from it.',
         actions: [{ do: 'restoreBackup' }, { do: 'advance', ms: 2000 }],
         condition: { node: 'db4', state: 'replica.streaming', lagEntries: { atMost: 0 } },
       },
@@ -426,7 +478,7 @@ export const LESSONS: readonly Lesson[] = [
     scenario: masterMaster(),
     steps: [
       {
-        text: 'db1 and db2 are both {primaries}: each accepts writes and replicates them to the other, and to its own {replica}. Next writes x = 1 on db1 and y = 2 on db2, and lets 1 s pass.',
+        text: 'db1 and db2 are both {primaries}: each accepts writes and replicates them to the other, and to its own {replica}. Write x = 1 on db1 and y = 2 on db2.',
         target: { node: 'db2' },
         actions: [
           { do: 'write', node: 'db1', key: 'x', value: '1' },
@@ -443,13 +495,13 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Both writes reached every node. Next kills db1.',
+        text: 'Both writes reached every node. Kill db1.',
         target: { node: 'db1' },
         actions: [{ do: 'kill', node: 'db1' }],
         condition: { node: 'db1', status: 'down' },
       },
       {
-        text: 'The system is not read-only: db2 still accepts writes, with no promotion. Next writes z = 3 on db2 and lets 1 s pass.',
+        text: 'The system is not read-only: db2 still accepts writes, with no promotion. Write z = 3 on db2.',
         target: { node: 'db2' },
         actions: [
           { do: 'write', node: 'db2', key: 'z', value: '3' },
@@ -463,7 +515,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Next restarts db1 and lets 2 s pass.',
+        text: 'db1 missed z = 3. Restart db1.',
         target: { node: 'db1' },
         actions: [
           { do: 'restart', node: 'db1' },
@@ -489,8 +541,18 @@ export const LESSONS: readonly Lesson[] = [
     scenario: masterMaster(),
     steps: [
       {
-        text: 'db1 and db2 are 150 ms apart. Next writes cart = apple on db1 and cart = pear on db2 at the same moment, and lets 1 s pass.',
+        text: 'db1 and db2 are 150 ms apart. The lab will write cart = apple on db1 and cart = pear on db2 at the same moment, and let 1 s pass.',
         target: { node: 'db1' },
+        predict: {
+          question: 'Both writes will be acknowledged. What will cart hold a second later?',
+          choices: [
+            { text: 'apple on db1 and pear on db2, each its own' },
+            { text: 'One of them on every node; the other write silently gone', right: true },
+            { text: 'An error for the second write' },
+          ],
+          explain:
+            'Last writer wins keeps the version with the later timestamp everywhere and drops the other without telling its client.',
+        },
         actions: [
           { do: 'write', node: 'db1', key: 'cart', value: 'apple' },
           { do: 'write', node: 'db2', key: 'cart', value: 'pear' },
@@ -549,7 +611,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Both values are kept (siblings, as Riak does): a read of cart returns apple|pear and the application decides. Next writes cart = apple+pear on db1, which resolves them, and lets 1 s pass.',
+        text: 'Both values are kept (siblings, as Riak does): a read of cart returns apple|pear and the application decides. Write cart = apple+pear on db1, which resolves them.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'cart', value: 'apple+pear' },
@@ -584,7 +646,7 @@ export const LESSONS: readonly Lesson[] = [
     scenario: failover(false),
     steps: [
       {
-        text: 'A failover manager (like Patroni) watches db1’s heartbeats and promotes a {replica} when they stop. Fencing is off. Next cuts db1 off from the others and lets 5 s pass.',
+        text: 'A failover manager (like Patroni) watches db1’s heartbeats and promotes a {replica} when they stop. Fencing is off. Cut db1 off from the others, then watch for 5 s.',
         target: { node: 'db1' },
         actions: [
           { do: 'partition', groups: [['db1'], ['db2', 'db3']] },
@@ -593,7 +655,7 @@ export const LESSONS: readonly Lesson[] = [
         condition: { node: 'db2', role: 'primary' },
       },
       {
-        text: 'The manager stopped hearing db1 and promoted db2. But db1 still runs and still takes itself for the {primary}. Next writes k = a on db1, as a client on its side of the cut would, and lets 500 ms pass.',
+        text: 'The manager stopped hearing db1 and promoted db2. But db1 still runs and still takes itself for the {primary}. Write k = a on db1, as a client on its side of the cut would.',
         target: { node: 'db1' },
         actions: [
           { do: 'write', node: 'db1', key: 'k', value: 'a' },
@@ -607,7 +669,17 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Split brain: two {primaries} accept writes on two timelines. Next heals the network and lets 3 s pass.',
+        text: 'Split brain: two {primaries} accept writes on two timelines. The lab will heal the network and let 3 s pass.',
+        predict: {
+          question: 'db1 acknowledged k = a. What happens to it once the network heals?',
+          choices: [
+            { text: 'It replicates to db2 and db3' },
+            { text: 'It is lost', right: true },
+            { text: 'db1 and db2 both stay {primaries}' },
+          ],
+          explain:
+            'db2 leads on a newer timeline, so db1 steps down and is rewound: what it wrote alone is discarded, acknowledged or not.',
+        },
         actions: [{ do: 'heal' }, { do: 'advance', ms: 3000 }],
         condition: {
           all: [
@@ -631,7 +703,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'db1 could not renew its lease, so it fenced itself (read-only) before the manager promoted db2. Next tries k = a on db1.',
+        text: 'db1 could not renew its lease, so it fenced itself (read-only) before the manager promoted db2. Try to write k = a on db1.',
         target: { node: 'db1' },
         actions: [{ do: 'write', node: 'db1', key: 'k', value: 'a' }],
         condition: {
@@ -642,7 +714,7 @@ export const LESSONS: readonly Lesson[] = [
         },
       },
       {
-        text: 'Refused, so nothing can be acknowledged and lost. Next heals the network and lets 3 s pass.',
+        text: 'Refused, so nothing can be acknowledged and lost. Heal the network.',
         actions: [{ do: 'heal' }, { do: 'advance', ms: 3000 }],
         condition: {
           all: [
