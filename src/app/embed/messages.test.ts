@@ -200,7 +200,7 @@ describe('the result of an injected write', () => {
 describe('lesson-step messages', () => {
   it('tell the host each step reached and the lesson finished, not Next performing a step', async () => {
     const { createLab } = await import('../../store/index.ts');
-    const { lessonMoves, lessonStoreFor } = await import('../lessons/lessonState.ts');
+    const { lessonMoves, lessonStoreFor, nextState } = await import('../lessons/lessonState.ts');
     const { LESSONS } = await import('../lessons/lessons.ts');
     const lesson = LESSONS.find((l) => l.id === 'basics');
     if (lesson === undefined) throw new Error('basics');
@@ -212,13 +212,19 @@ describe('lesson-step messages', () => {
       if (news !== null) heard.push(envelope(news));
     });
     const moves = lessonMoves(lab, store);
+    // Next, or Show me where the step is the learner's to do.
+    const on = () => {
+      const place = store.getState().open;
+      if (place !== null && nextState(lab, lesson, place).kind === 'act') moves.showMe();
+      else moves.next();
+    };
     moves.start(lesson);
-    moves.next();
-    moves.next();
+    on();
+    on();
     moves.back();
-    moves.next();
-    moves.next();
-    while (store.getState().open !== null) moves.next();
+    on();
+    on();
+    while (store.getState().open !== null) on();
     const step = (n: number, finished = false) => ({
       source: 'replication-lab',
       v: 1,
@@ -234,5 +240,40 @@ describe('lesson-step messages', () => {
     expect(lessonNews({ ...before, open: { ...place, performed: 2 } }, before)).toBeNull();
     const next = lessonNews({ ...before, open: { ...place, index: 3, furthest: 3 } }, before);
     expect(next === null ? null : envelope(next)).toEqual(step(4));
+  });
+});
+
+describe('lesson-step messages for predictions', () => {
+  it('tell the host the answer, counted from 1, and whether it is right', async () => {
+    const { createLab } = await import('../../store/index.ts');
+    const { lessonMoves, lessonStoreFor } = await import('../lessons/lessonState.ts');
+    const { lessonById } = await import('../lessons/lessons.ts');
+    const lesson = lessonById('master-down');
+    if (lesson === undefined) throw new Error('master-down');
+    const lab = createLab({ preset: 'master-slave', playing: false });
+    const store = lessonStoreFor(lab);
+    const heard: unknown[] = [];
+    store.subscribe((state, previous) => {
+      const news = lessonNews(state, previous);
+      if (news !== null) heard.push(envelope(news));
+    });
+    const moves = lessonMoves(lab, store);
+    moves.start(lesson);
+    moves.showMe();
+    moves.answer(1);
+    moves.next();
+    const base = {
+      source: 'replication-lab',
+      v: 1,
+      type: 'lesson-step',
+      lesson: 'master-down',
+      finished: false,
+    };
+    expect(heard).toEqual([
+      { ...base, step: 1 },
+      { ...base, step: 2 },
+      { ...base, step: 2, answer: 2, correct: true },
+      { ...base, step: 3 },
+    ]);
   });
 });

@@ -139,6 +139,10 @@ export type EmbedMessage =
       /** The step, counted from 1 as `?step=N` and the panel count; when finished, the last step. */
       readonly step: number;
       readonly finished: boolean;
+      /** A prediction just answered at this step: the choice, counted from 1 as the lesson lists them. */
+      readonly answer?: number;
+      /** Whether that choice is one the lesson marks right. */
+      readonly correct?: boolean;
     }
   | {
       readonly type: 'state';
@@ -184,20 +188,27 @@ export function writeResult(
   };
 }
 
-/** The `lesson-step` message for a step shown. */
-export const lessonStep = (place: LessonPlace, finished: boolean): EmbedMessage => ({
+/** The `lesson-step` message for a step shown (or, with `answer`, a prediction answered there). */
+export const lessonStep = (
+  place: LessonPlace,
+  finished: boolean,
+  answer?: { readonly choice: number; readonly correct: boolean },
+): EmbedMessage => ({
   type: 'lesson-step',
   lesson: place.lessonId,
   step: place.index + 1,
   finished,
+  ...(answer === undefined ? {} : { answer: answer.choice + 1, correct: answer.correct }),
 });
 
 /**
- * The `lesson-step` a change of the lesson store tells the host, if any: a lesson finished, or a step
- * reached (another step, or a lesson started), not Next performing a step's actions.
+ * The `lesson-step` a change of the lesson store tells the host, if any: a lesson finished, a prediction
+ * answered, or a step reached (another step, or a lesson started), not Next performing a step's actions.
  */
 export function lessonNews(state: LessonState, previous: LessonState): EmbedMessage | null {
   if (state.finished != null && state.finished !== previous.finished) return lessonStep(state.finished, true);
+  const { answered } = state;
+  if (answered != null && answered !== previous.answered) return lessonStep(answered.place, false, answered);
   const { open } = state;
   if (open === null || open === previous.open) return null;
   const before = previous.open;
