@@ -1,17 +1,29 @@
 /**
- * The Lessons menu's list: every lesson by title, the one left for free play to resume, and a lesson of
- * the reader's own to import from a file.
+ * The Lessons menu's list: every lesson by title (with the learner's progress in it, in the full lab), the
+ * one left for free play to resume, a lesson of the reader's own to import from a file, and a way to clear
+ * the progress kept.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
 import { LESSONS } from './lessons.ts';
 import { lessonAt } from './lessonState.ts';
 import { LessonText } from './LessonText.tsx';
 import { openLessonFile } from './lessonImport.ts';
+import { browserStorage, clearProgress, progressText, readProgress, type Progress } from './progress.ts';
 import { useLessonMoves, useLessonState } from './useLessons.ts';
 
 /** `onPick` closes the menu; the list takes focus when it appears. */
-export function LessonList({ onPick }: { readonly onPick: () => void }) {
+export function LessonList({
+  onPick,
+  showProgress = false,
+}: {
+  readonly onPick: () => void;
+  readonly showProgress?: boolean;
+}) {
+  const [progress, setProgress] = useState<Progress>(() =>
+    showProgress ? readProgress(browserStorage()) : {},
+  );
+  const [cleared, setCleared] = useState(false);
   const lab = useLabStoreApi();
   const moves = useLessonMoves();
   const left = useLessonState((s) => s.left);
@@ -37,24 +49,31 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
         </button>
       )}
       <ol>
-        {LESSONS.map((lesson) => (
-          <li key={lesson.id}>
-            <button
-              type="button"
-              onClick={() => {
-                onPick();
-                moves.start(lesson);
-              }}
-            >
-              <span className="lessons-title">
-                <LessonText text={lesson.title} />
-              </span>
-              <span className="lessons-summary">
-                <LessonText text={lesson.summary} />
-              </span>
-            </button>
-          </li>
-        ))}
+        {LESSONS.map((lesson) => {
+          const kept = progressText(
+            progress[lesson.id],
+            lesson.steps.filter((s) => s.predict !== undefined).length,
+          );
+          return (
+            <li key={lesson.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  onPick();
+                  moves.start(lesson);
+                }}
+              >
+                <span className="lessons-title">
+                  <LessonText text={lesson.title} />
+                </span>
+                <span className="lessons-summary">
+                  <LessonText text={lesson.summary} />
+                </span>
+                {kept !== null && <span className="lessons-progress">{kept}</span>}
+              </button>
+            </li>
+          );
+        })}
       </ol>
       <div className="lessons-files">
         <button
@@ -64,6 +83,24 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
         >
           Import lesson…
         </button>
+        {showProgress && (Object.keys(progress).length > 0 || cleared) && (
+          <button
+            type="button"
+            title="Forget which lessons you started and finished and how your predictions went, in this browser"
+            onClick={() => {
+              clearProgress(browserStorage());
+              setProgress({});
+              setCleared(true);
+            }}
+          >
+            Clear progress
+          </button>
+        )}
+        {cleared && (
+          <span role="status" className="lessons-cleared">
+            Progress cleared.
+          </span>
+        )}
         <input
           ref={fileInput}
           type="file"
