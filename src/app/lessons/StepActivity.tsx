@@ -7,7 +7,7 @@ import { useWords } from '../../view/vocabulary.ts';
 import { describeAction } from './actions.ts';
 import type { Answer } from './lessonStore.ts';
 import { LessonText } from './LessonText.tsx';
-import { howTo } from './steps.ts';
+import { howTo } from './howTo.ts';
 import type { LessonStep, Prediction } from './types.ts';
 
 /** The step's actions as a to-do list: the learner's with how to do them, the lab's own after them. */

@@ -4,7 +4,8 @@ import { VOCABULARIES } from '../../view/vocabulary.ts';
 import { lessonStoreFor } from './lessonStore.ts';
 import { lessonMoves, nextState } from './lessonState.ts';
 import { lessonById } from './lessons.ts';
-import { commandDoes, howTo, learnerCan, progress, stepDoer } from './steps.ts';
+import { howTo } from './howTo.ts';
+import { commandDoes, learnerCan, progress, stepDoer } from './steps.ts';
 import type { Lesson, LessonStep } from './types.ts';
 
 const words = VOCABULARIES['master-slave'];

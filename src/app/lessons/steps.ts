@@ -1,12 +1,10 @@
 /**
- * Steps the learner does: which actions a learner can do in the lab, who does a step (stepDoer), how to do
- * each action (the panel's "In the lab" list), and whether the lab's recorded commands show it done. Pure:
- * it reads the commands and settings it is given.
+ * Steps the learner does: which actions a learner can do in the lab, who does a step (stepDoer), and
+ * whether the lab's recorded commands show each done (howTo.ts says how to do them). Pure: it reads the
+ * commands and settings it is given.
  */
 import type { Command } from '../../engine/index.ts';
 import type { LabSettings } from '../../store/index.ts';
-import type { Vocabulary } from '../../view/vocabulary.ts';
-import { describeAction } from './actions.ts';
 import type { LessonAction, LessonStep, StepDoer } from './types.ts';
 
 /** The actions a learner can do in the lab, each with a control that does exactly it. */
@@ -36,7 +34,7 @@ export function learnerCan(action: LessonAction): boolean {
 }
 
 /** The node a two-group partition cuts off alone, or null. */
-function isolated(groups: readonly (readonly string[])[]): string | null {
+export function isolated(groups: readonly (readonly string[])[]): string | null {
   if (groups.length !== 2) return null;
   const alone = groups.find((g) => g.length === 1);
   return alone?.[0] ?? null;
@@ -45,7 +43,7 @@ function isolated(groups: readonly (readonly string[])[]): string | null {
 type ConfigureSettings = Extract<LessonAction, { do: 'configure' }>['settings'];
 
 /** The replication mode a `configure` sets when that is all it sets, or null. */
-function modeOnly(settings: ConfigureSettings): string | null {
+export function modeOnly(settings: ConfigureSettings): string | null {
   const { replication, network, workload } = settings;
   if (network !== undefined || workload !== undefined || replication === undefined) return null;
   const keys = Object.keys(replication);
@@ -71,55 +69,6 @@ export function learnerProblem(step: LessonStep): string | null {
   return learnerCan(first)
     ? null
     : `its first action (${first.do}) is not one a learner can do in the lab; put the learner's first`;
-}
-
-const MODE_WORDS: Readonly<Record<string, string>> = {
-  async: 'asynchronous',
-  sync: 'synchronous',
-  'semi-sync': 'semi-synchronous',
-  scheduled: 'scheduled',
-};
-
-/** How to do `action` with the lab's controls, or null when a learner cannot. */
-function controls(action: LessonAction): string | null {
-  switch (action.do) {
-    case 'write':
-      return `click ${action.node}, choose Write here…, and enter key ${action.key}, value ${action.value}`;
-    case 'read':
-      return `click ${action.node} and choose Read here (it reads the last key written)`;
-    case 'kill':
-    case 'restart':
-    case 'promote':
-      return `click ${action.node} and choose ${action.do.charAt(0).toUpperCase()}${action.do.slice(1)}`;
-    case 'takeBackup':
-      return `click ${action.node} and choose Take backup`;
-    case 'addReplica':
-      return `click ${action.node} and choose Add replica`;
-    case 'restoreBackup':
-      return 'in the Backups panel, choose Restore as new node';
-    case 'repoint':
-      return `click ${action.node}, choose Re-point…, and pick ${action.upstream}`;
-    case 'partition':
-      return `click ${isolated(action.groups) ?? ''} and choose Isolate`;
-    case 'heal':
-      return 'click any node and choose Heal';
-    default:
-      return null;
-  }
-}
-
-/**
- * The action and how to do it in the lab ("Kill db1: click db1 and choose Kill"); null when a learner
- * cannot do it.
- */
-export function howTo(action: LessonAction, words: Vocabulary): string | null {
-  if (!learnerCan(action)) return null;
-  if (action.do === 'configure') {
-    const mode = modeOnly(action.settings) ?? '';
-    return `Switch to ${MODE_WORDS[mode] ?? mode} replication: open Settings and choose it under Replication mode`;
-  }
-  const what = describeAction(action, words);
-  return `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${controls(action) ?? ''}`;
 }
 
 const sameGroups = (a: readonly (readonly string[])[], b: unknown): boolean => {
