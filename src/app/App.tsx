@@ -205,7 +205,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         <header className="lab-header">
           <h1>{title}</h1>
           <Toolbar compact={compact} controls={toolbarControls(view)} tier={tier} onFullscreen={fullscreen} />
-          <LessonsMenu keepProgress={!compact} />
+          <LessonsMenu />
           <SettingsPanel>{compact && <TopologySelect className="setting" />}</SettingsPanel>
         </header>
       )}

@@ -9,17 +9,20 @@ import { LESSONS } from './lessons.ts';
 import { lessonAt } from './lessonState.ts';
 import { LessonText } from './LessonText.tsx';
 import { openLessonFile } from './lessonImport.ts';
-import { browserStorage, clearProgress, progressText, readProgress, type Progress } from './progress.ts';
+import {
+  browserStorage,
+  clearProgress,
+  keepsProgress,
+  progressText,
+  readProgress,
+  type Progress,
+} from './progress.ts';
 import { useLessonMoves, useLessonState } from './useLessons.ts';
 
 /** `onPick` closes the menu; the list takes focus when it appears. */
-export function LessonList({
-  onPick,
-  showProgress = false,
-}: {
-  readonly onPick: () => void;
-  readonly showProgress?: boolean;
-}) {
+export function LessonList({ onPick }: { readonly onPick: () => void }) {
+  // The full lab shows the progress it keeps; the embed keeps none.
+  const [showProgress] = useState(keepsProgress);
   const [progress, setProgress] = useState<Progress>(() =>
     showProgress ? readProgress(browserStorage()) : {},
   );

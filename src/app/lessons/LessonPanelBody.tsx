@@ -12,6 +12,8 @@ import { lessonAt, nextState } from './lessonState.ts';
 import { LessonText } from './LessonText.tsx';
 import { lessonFileName, lessonFileText } from './lessonFormat.ts';
 import { download } from '../export/download.ts';
+import { lessonStoreFor } from './lessonStore.ts';
+import { browserStorage, keepProgress, keepsProgress } from './progress.ts';
 import { LearnerTodo, PredictionForm, PredictionResult } from './StepActivity.tsx';
 import { TargetRing } from './TargetRing.tsx';
 import { LESSONS_BUTTON_ID, useLessonMoves, useLessonState } from './useLessons.ts';
@@ -75,6 +77,8 @@ export function LessonPanelBody() {
   const reasonId = useId();
   const nextButton = useRef<HTMLButtonElement>(null);
   useFocusInAndBack(lesson === undefined ? null : lesson.id, nextButton);
+  // The full lab keeps the learner's progress in this browser; the embed stores nothing.
+  useEffect(() => (keepsProgress() ? keepProgress(lessonStoreFor(lab), browserStorage()) : undefined), [lab]);
   // What the learner does in the lab moves the lesson on (lessonState.ts's observe).
   useEffect(
     () =>

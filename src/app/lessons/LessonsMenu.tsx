@@ -3,35 +3,12 @@
  * player are a chunk of their own, fetched when the browser is idle after the first frame.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useLabStoreApi } from '../../store/index.ts';
 import { whenIdle } from '../../view/whenIdle.ts';
 import { LessonListPart as List, preloadLessons } from './lessonParts.tsx';
-import { LESSONS_BUTTON_ID, lessonStoreFor, useLessonState } from './lessonStore.ts';
+import { LESSONS_BUTTON_ID, useLessonState } from './lessonStore.ts';
 import './lessons.css';
 
-/**
- * Keeps the learner's progress in this browser while the lab runs (progress.ts, loaded with the lessons).
- * Only the full lab does: the embed stores nothing.
- */
-function useKeptProgress(keep: boolean): void {
-  const lab = useLabStoreApi();
-  useEffect(() => {
-    if (!keep) return;
-    let active = true;
-    let stop: () => void = () => undefined;
-    void import('./progress.ts').then((m) => {
-      if (active) stop = m.keepProgress(lessonStoreFor(lab).subscribe, m.browserStorage());
-    });
-    return () => {
-      active = false;
-      stop();
-    };
-  }, [keep, lab]);
-}
-
-/** `keepProgress`: keep and show the learner's progress in this browser (the full lab, never the embed). */
-export function LessonsMenu({ keepProgress = false }: { readonly keepProgress?: boolean }) {
-  useKeptProgress(keepProgress);
+export function LessonsMenu() {
   const [open, setOpen] = useState(false);
   const current = useLessonState((s) => s.open);
   const menuId = useId();
@@ -96,7 +73,6 @@ export function LessonsMenu({ keepProgress = false }: { readonly keepProgress?: 
         >
           <List.Component
             fallback={<p className="muted">Loading the lessons…</p>}
-            showProgress={keepProgress}
             onPick={() => {
               setOpen(false);
             }}

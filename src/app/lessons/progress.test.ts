@@ -32,7 +32,7 @@ function memoryStorage(refuse = false): ProgressStorage & { readonly items: Map<
 const played = (storage: ProgressStorage) => {
   const lab = createLab({ preset: 'master-slave', playing: false });
   const store = lessonStoreFor(lab);
-  const stop = keepProgress(store.subscribe, storage);
+  const stop = keepProgress(store, storage);
   return { lab, store, moves: lessonMoves(lab, store), stop };
 };
 
@@ -62,6 +62,15 @@ describe('lesson progress kept in the browser', () => {
       answers: { '2': false },
     });
     expect(progressText(readProgress(storage)['master-down'], 1)).toBe('Finished · 0 of 1 prediction right');
+  });
+
+  it('counts the lesson already open when it starts keeping (the panel starts it as one opens)', () => {
+    const storage = memoryStorage();
+    const lab = createLab({ preset: 'master-slave', playing: false });
+    const store = lessonStoreFor(lab);
+    lessonMoves(lab, store).start(lessonById('lag') as Lesson);
+    keepProgress(store, storage);
+    expect(readProgress(storage)).toEqual({ lag: { started: true, finished: false, answers: {} } });
   });
 
   it('keeps no lesson of the reader’s own (its id may be a built-in one’s)', () => {

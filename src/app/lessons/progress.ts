@@ -4,7 +4,9 @@
  * it; the embed never stores anything (it tells its host instead). Storage that is missing, full or
  * refused (private modes) leaves progress unkept, never an error.
  */
-import type { LessonState } from './lessonStore.ts';
+import { LAB_BASE } from '../labBase.ts';
+import { routeFromPath } from '../route.ts';
+import type { LessonState, LessonStore } from './lessonStore.ts';
 
 /** The storage key; its value is versioned JSON. */
 export const PROGRESS_KEY = 'replication-lab.lesson-progress';
@@ -25,6 +27,11 @@ const EMPTY: LessonProgress = { started: false, finished: false, answers: {} };
 /** Most lessons kept: far more than the built-in ones, so a hostile value cannot grow without bound. */
 const MAX_LESSONS = 100;
 const ID = /^[a-z0-9-]{1,40}$/;
+
+/** Whether this page keeps progress: the full lab does, the embed never stores anything. */
+export function keepsProgress(): boolean {
+  return routeFromPath(window.location.pathname, LAB_BASE) === 'lab';
+}
 
 /** The page's localStorage, or null where reading it throws (storage disabled). */
 export function browserStorage(): ProgressStorage | null {
@@ -99,19 +106,20 @@ export function progressAfter(progress: Progress, state: LessonState, previous: 
   return next;
 }
 
-/** Keeps progress in `storage` as the lesson store changes; returns the function that stops. */
-export function keepProgress(
-  subscribe: (listener: (state: LessonState, previous: LessonState) => void) => () => void,
-  storage: ProgressStorage | null,
-  onChange: (progress: Progress) => void = () => undefined,
-): () => void {
-  return subscribe((state, previous) => {
+const NOTHING: LessonState = { open: null, left: null, problem: null };
+
+/**
+ * Keeps progress in `storage` as the lesson store changes, from the lesson open now (the lesson panel
+ * starts it as the first lesson opens); returns the function that stops.
+ */
+export function keepProgress(store: LessonStore, storage: ProgressStorage | null): () => void {
+  const record = (state: LessonState, previous: LessonState) => {
     const before = readProgress(storage);
     const after = progressAfter(before, state, previous);
-    if (after === before) return;
-    write(storage, after);
-    onChange(after);
-  });
+    if (after !== before) write(storage, after);
+  };
+  record(store.getState(), NOTHING);
+  return store.subscribe(record);
 }
 
 /** "Finished · 2 of 3 predictions right", or null for a lesson not started. */
