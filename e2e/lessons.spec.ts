@@ -23,7 +23,8 @@ test.describe('guided lessons', () => {
       await openLessonByKeyboard(page, index);
       // Next, or Show me where the step is the learner's to do; a prediction answered with its first choice.
       const next = panel(page).getByRole('button', { name: /^(Next|Finish|Show me)$/ });
-      await expect(next).toBeFocused();
+      // Focus lands on Next (or Show me), or on a prediction's first choice (checked in the loop).
+      if (lesson.steps[0]?.predict === undefined) await expect(next).toBeFocused();
       for (let step = 1; step <= lesson.steps.length; step++) {
         await expect(panel(page).locator('.lesson-progress')).toHaveText(
           `Step ${step} of ${lesson.steps.length}`,
