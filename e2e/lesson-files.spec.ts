@@ -27,9 +27,19 @@ async function importLesson(page: Page, name: string, text: string): Promise<voi
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-/** Presses Next (then Finish) until the lesson closes, checking each step's count on the way. */
-async function playThrough(page: Page | FrameLocator, steps: number, from = 1): Promise<void> {
-  const next = panel(page).getByRole('button', { name: /^(Next|Finish)$/ });
+/**
+ * Presses Next (then Finish) until the lesson closes, checking each step's count on the way; `showMe` for a
+ * lesson whose steps are the learner's (format 2), where the same button is Show me.
+ */
+async function playThrough(
+  page: Page | FrameLocator,
+  steps: number,
+  from = 1,
+  showMe = false,
+): Promise<void> {
+  const next = panel(page).getByRole('button', {
+    name: showMe ? /^(Next|Finish|Show me)$/ : /^(Next|Finish)$/,
+  });
   for (let step = from; step <= steps; step++) {
     await expect(progress(page)).toHaveText(`Step ${step} of ${steps}`);
     await expect(next).not.toHaveAttribute('aria-disabled', 'true', { timeout: 20_000 });
@@ -64,7 +74,7 @@ test('a built-in lesson exports as its example file, and the file imports and pl
   await expect.poll(() => new URL(page.url()).hash).toMatch(/^#l=v1z:/);
   expect(new URL(page.url()).searchParams.get('lesson')).toBeNull();
   await expectNoModerateViolations(page, 'with an imported lesson playing');
-  await playThrough(page, 4);
+  await playThrough(page, 4, 1, true);
   await expect(node(page, 'db2')).toBeVisible();
 });
 

@@ -21,12 +21,23 @@ test.describe('guided lessons', () => {
       await page.goto('/');
       await expect(node(page, 'db1')).toBeVisible();
       await openLessonByKeyboard(page, index);
-      const next = panel(page).getByRole('button', { name: /^(Next|Finish)$/ });
-      await expect(next).toBeFocused();
+      // Next, or Show me where the step is the learner's to do; a prediction answered with its first choice.
+      const next = panel(page).getByRole('button', { name: /^(Next|Finish|Show me)$/ });
+      // Focus lands on Next (or Show me), or on a prediction's first choice (checked in the loop).
+      if (lesson.steps[0]?.predict === undefined) await expect(next).toBeFocused();
       for (let step = 1; step <= lesson.steps.length; step++) {
         await expect(panel(page).locator('.lesson-progress')).toHaveText(
           `Step ${step} of ${lesson.steps.length}`,
         );
+        if (lesson.steps[step - 1]?.predict !== undefined) {
+          await expect(panel(page).getByRole('radio').first()).toBeFocused();
+          await page.keyboard.press('Space');
+          await page.keyboard.press('Tab');
+          await page.keyboard.press('Enter');
+          await expect(panel(page).locator('.lesson-result-verdict')).toHaveText(
+            /prediction (held|did not hold)/,
+          );
+        }
         await expect(next).not.toHaveAttribute('aria-disabled', 'true');
         await expect(next).toBeFocused();
         await page.keyboard.press('Enter');
@@ -40,9 +51,9 @@ test.describe('guided lessons', () => {
   test('a deep link opens the right step on the simulation that step expects', async ({ page }) => {
     await page.goto('/?lesson=master-down&step=4');
     await expect(panel(page).locator('.lesson-progress')).toHaveText('Step 4 of 6');
-    await expect(panel(page)).toContainText('Next promotes db2');
+    await expect(panel(page)).toContainText('Promote db2.');
     await expect(node(page, 'db1')).toHaveAttribute('data-status', 'down');
-    await expect(panel(page).getByRole('button', { name: 'Next' })).toBeFocused();
+    await expect(panel(page).getByRole('button', { name: 'Show me' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(node(page, 'db2')).toHaveAttribute('data-role', 'primary');
     await expect(panel(page).locator('.lesson-progress')).toHaveText('Step 5 of 6');

@@ -197,21 +197,27 @@ describe('the result of an injected write', () => {
   });
 });
 
+/** A lab with built-in lesson `id` to play, and what its host would hear. */
+async function hearLesson(id: string) {
+  const { createLab } = await import('../../store/index.ts');
+  const { lessonMoves, lessonStoreFor } = await import('../lessons/lessonState.ts');
+  const { lessonById } = await import('../lessons/lessons.ts');
+  const lesson = lessonById(id);
+  if (lesson === undefined) throw new Error(id);
+  const lab = createLab({ preset: 'master-slave', playing: false });
+  const store = lessonStoreFor(lab);
+  const heard: unknown[] = [];
+  store.subscribe((state, previous) => {
+    const news = lessonNews(state, previous);
+    if (news !== null) heard.push(envelope(news));
+  });
+  return { lab, lesson, store, moves: lessonMoves(lab, store), heard };
+}
+
 describe('lesson-step messages', () => {
   it('tell the host each step reached and the lesson finished, not Next performing a step', async () => {
-    const { createLab } = await import('../../store/index.ts');
-    const { lessonMoves, lessonStoreFor, nextState } = await import('../lessons/lessonState.ts');
-    const { LESSONS } = await import('../lessons/lessons.ts');
-    const lesson = LESSONS.find((l) => l.id === 'basics');
-    if (lesson === undefined) throw new Error('basics');
-    const lab = createLab({ preset: 'master-slave', playing: false });
-    const store = lessonStoreFor(lab);
-    const heard: unknown[] = [];
-    store.subscribe((state, previous) => {
-      const news = lessonNews(state, previous);
-      if (news !== null) heard.push(envelope(news));
-    });
-    const moves = lessonMoves(lab, store);
+    const { nextState } = await import('../lessons/lessonState.ts');
+    const { lab, lesson, store, moves, heard } = await hearLesson('basics');
     // Next, or Show me where the step is the learner's to do.
     const on = () => {
       const place = store.getState().open;
@@ -245,19 +251,7 @@ describe('lesson-step messages', () => {
 
 describe('lesson-step messages for predictions', () => {
   it('tell the host the answer, counted from 1, and whether it is right', async () => {
-    const { createLab } = await import('../../store/index.ts');
-    const { lessonMoves, lessonStoreFor } = await import('../lessons/lessonState.ts');
-    const { lessonById } = await import('../lessons/lessons.ts');
-    const lesson = lessonById('master-down');
-    if (lesson === undefined) throw new Error('master-down');
-    const lab = createLab({ preset: 'master-slave', playing: false });
-    const store = lessonStoreFor(lab);
-    const heard: unknown[] = [];
-    store.subscribe((state, previous) => {
-      const news = lessonNews(state, previous);
-      if (news !== null) heard.push(envelope(news));
-    });
-    const moves = lessonMoves(lab, store);
+    const { lesson, moves, heard } = await hearLesson('master-down');
     moves.start(lesson);
     moves.showMe();
     moves.answer(1);

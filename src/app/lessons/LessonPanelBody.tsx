@@ -23,7 +23,7 @@ import './lessons.css';
 const AuthoringPart = deferred(() => import('./Authoring.tsx').then((m) => m.Authoring));
 
 /**
- * Moves focus into the panel (to Next) when a lesson opens, and back where it was when it closes:
+ * Moves focus into the panel (to Next, or a prediction's first choice) when a lesson opens, and back where it was when it closes:
  * to the element focused before, or else the Lessons button.
  */
 function useFocusInAndBack(openId: string | null, focusIn: RefObject<HTMLElement | null>) {
@@ -36,7 +36,11 @@ function useFocusInAndBack(openId: string | null, focusIn: RefObject<HTMLElement
         returnTo.current = active !== null && active !== document.body ? active : null;
       }
       shown.current = openId;
-      focusIn.current?.focus();
+      // A step that opens on a prediction: its first choice, else Next (or Show me).
+      const choice = focusIn.current
+        ?.closest('.lesson-panel')
+        ?.querySelector<HTMLElement>('.lesson-predict input');
+      (choice ?? focusIn.current)?.focus();
     } else if (openId === null && shown.current !== null) {
       shown.current = null;
       const back = returnTo.current;

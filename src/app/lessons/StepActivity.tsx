@@ -2,7 +2,7 @@
  * What a step asks of the learner, in the lesson panel: the actions to do in the lab (each ticked off as
  * the lab sees it done), or a prediction to make before the lab plays the step, and then whether it held.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useWords } from '../../view/vocabulary.ts';
 import { describeAction } from './actions.ts';
 import type { Answer } from './lessonStore.ts';
@@ -42,8 +42,15 @@ export function PredictionForm({
 }) {
   const name = useId();
   const [choice, setChoice] = useState<number | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // Reached from the panel's own buttons (Next, Show me), the keyboard goes on to the choices.
+  useEffect(() => {
+    const panel = form.current?.closest('.lesson-panel');
+    if (panel?.contains(document.activeElement) === true) form.current?.querySelector('input')?.focus();
+  }, []);
   return (
     <form
+      ref={form}
       className="lesson-predict"
       onSubmit={(event) => {
         event.preventDefault();
@@ -107,7 +114,7 @@ export function PredictionResult({
             {!answer.correct && right.length > 0 && (
               <>
                 {' '}
-                {right.length === 1 ? 'What happens: ' : 'What holds: '}
+                {right.length === 1 ? 'The right answer: ' : 'Right answers: '}
                 {right.map((c, i) => (
                   <span key={i}>
                     {i > 0 && ' / '}

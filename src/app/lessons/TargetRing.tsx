@@ -1,5 +1,10 @@
-/** A ring drawn around a step's target (a graph node or a control), following it as the view moves. */
+/**
+ * A ring drawn around a step's target (a graph node or a control), following it as the view moves. It is
+ * portalled to the body: the details column it is declared in contains its paint (`contain: strict`),
+ * which would clip a fixed ring over the graph to the column.
+ */
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { findTarget } from './targets.ts';
 import type { LessonTarget } from './types.ts';
 
@@ -47,5 +52,8 @@ export function TargetRing({ target }: { readonly target: LessonTarget }) {
     };
   }, [target]);
   if (box === null) return null;
-  return <div className="lesson-target" aria-hidden="true" style={box} data-lesson-target="" />;
+  return createPortal(
+    <div className="lesson-target" aria-hidden="true" style={box} data-lesson-target="" />,
+    document.body,
+  );
 }

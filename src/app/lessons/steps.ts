@@ -7,31 +7,32 @@ import type { Command, ConfigureOptions } from '../../engine/index.ts';
 import type { LabSettings } from '../../store/index.ts';
 import type { LessonAction, LessonStep, StepDoer } from './types.ts';
 
-/** The actions a learner can do in the lab, each with a control that does exactly it. */
+/** Actions a learner can always do in the lab: a node's menu item, the Backups panel, Heal, Settings. */
+const ALWAYS: ReadonlySet<LessonAction['do']> = new Set([
+  'write',
+  'read',
+  'kill',
+  'restart',
+  'promote',
+  'takeBackup',
+  'addReplica',
+  'restoreBackup',
+  'repoint',
+  'heal',
+  // The Settings panel's fields, changed in the run.
+  'changeSettings',
+] as const);
+
+/**
+ * The actions a learner can do in the lab, each with a control that does exactly it. Not letting time
+ * pass, starting a scenario, a workload of exact rates, or a latency the menus do not offer.
+ */
 export function learnerCan(action: LessonAction): boolean {
-  switch (action.do) {
-    case 'write':
-    case 'read':
-    case 'kill':
-    case 'restart':
-    case 'promote':
-    case 'takeBackup':
-    case 'addReplica':
-    case 'restoreBackup':
-    case 'repoint':
-    case 'heal':
-    case 'changeSettings': // the Settings panel's fields, changed in the run
-      return true;
-    // A node's Isolate cuts it off from every other node: two groups, one of them a single node.
-    case 'partition':
-      return isolated(action.groups) !== null;
-    // The Settings panel's Replication mode, alone.
-    case 'configure':
-      return modeOnly(action.settings) !== null;
-    // Letting time pass, starting a scenario, a workload of exact rates, a latency the menus do not offer.
-    default:
-      return false;
-  }
+  if (ALWAYS.has(action.do)) return true;
+  // A node's Isolate cuts it off from every other node: two groups, one of them a single node.
+  if (action.do === 'partition') return isolated(action.groups) !== null;
+  // The Settings panel's Replication mode, alone.
+  return action.do === 'configure' && modeOnly(action.settings) !== null;
 }
 
 /** The node a two-group partition cuts off alone, or null. */
