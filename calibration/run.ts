@@ -1,16 +1,22 @@
-/** The calibration suite: each scenario on real PostgreSQL and on the engine; prints and writes the table. */
+/**
+ * The calibration suites: each scenario on a real server (PostgreSQL, MariaDB) and on the engine, compared;
+ * prints the tables and, after a suite's full run, writes its sections of RESULTS.md and the README.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { cleanUpLab, createLab, unavailableReason, type Lab } from './lib/lab.ts';
-import { compare, consoleTable, failed, markdown, summary, type Row } from './lib/report.ts';
-import type { Facts, Outcome, Scenario } from './lib/scenario.ts';
-import { scenarios } from './scenarios/index.ts';
+import { markdown, summary } from './lib/report.ts';
+import type { Suite, SuiteResult } from './lib/suite.ts';
+import { postgresqlSuite } from './scenarios/index.ts';
+import { mariadbSuite } from './scenarios/mariadb/index.ts';
 
+const SUITES: readonly Suite[] = [postgresqlSuite, mariadbSuite];
 const RESULTS = join(import.meta.dirname, 'RESULTS.md');
 const README = join(import.meta.dirname, '..', 'README.md');
-const README_START = '<!-- calibration:start (written by npm run calibrate) -->';
-const README_END = '<!-- calibration:end -->';
+
+function cleanUpAll(): void {
+  for (const suite of SUITES) suite.cleanUp();
+}
 
 for (const [signal, code] of [
   ['SIGINT', 130],
@@ -18,35 +24,19 @@ for (const [signal, code] of [
 ] as const) {
   process.on(signal, () => {
     console.error(`\ncalibration: ${signal}, stopping every server`);
-    cleanUpLab();
+    cleanUpAll();
     process.exit(code);
   });
 }
-process.on('exit', cleanUpLab);
+process.on('exit', cleanUpAll);
 // Orphaned (the shell npm started us from was killed, and signals no longer reach us): stop everything.
 const parent = process.ppid;
 setInterval(() => {
   if (process.ppid === parent) return;
   console.error('\ncalibration: the parent process is gone, stopping every server');
-  cleanUpLab();
+  cleanUpAll();
   process.exit(1);
 }, 500).unref();
-
-async function runScenario(lab: Lab, scenario: Scenario): Promise<Row> {
-  const started = performance.now();
-  const elapsed = (): number => (performance.now() - started) / 1000;
-  let engine: Facts | Outcome;
-  try {
-    engine = scenario.engine();
-  } catch (error) {
-    return failed(scenario, 'engine', error, elapsed());
-  }
-  try {
-    return compare(scenario, await scenario.postgres(lab), engine, elapsed());
-  } catch (error) {
-    return failed(scenario, 'PostgreSQL', error, elapsed());
-  }
-}
 
 /** Formats Markdown as the repository's Prettier would, so `format:check` stays green on what we write. */
 async function formatMarkdown(text: string): Promise<string> {
@@ -54,81 +44,109 @@ async function formatMarkdown(text: string): Promise<string> {
   return format(text, { ...options, parser: 'markdown' });
 }
 
-/** Replaces the README's region between the calibration markers with the latest summary. */
-async function updateReadme(text: string): Promise<void> {
-  const readme = readFileSync(README, 'utf8');
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
+/** Replaces a file's region between `<!-- NAME:start ... -->` and `<!-- NAME:end -->` with `text`. */
+async function replaceRegion(file: string, name: string, text: string): Promise<void> {
+  const content = readFileSync(file, 'utf8');
+  const startMarker = `<!-- ${name}:start (written by npm run calibrate) -->`;
+  const endMarker = `<!-- ${name}:end -->`;
+  const start = content.indexOf(startMarker);
+  const end = content.indexOf(endMarker);
   if (start < 0 || end < start) {
-    console.error(`calibration: README.md has no ${README_START} … ${README_END} region; not updated`);
+    console.error(`calibration: ${file} has no ${startMarker} … ${endMarker} region; not updated`);
     return;
   }
-  const updated = `${readme.slice(0, start + README_START.length)}\n\n${text}\n${readme.slice(end)}`;
-  writeFileSync(README, await formatMarkdown(updated));
+  const updated = `${content.slice(0, start + startMarker.length)}\n\n${text}\n${content.slice(end)}`;
+  writeFileSync(file, await formatMarkdown(updated));
 }
 
 /**
- * `--check` is the form `npm test` runs: it never rewrites RESULTS.md, and on a machine without
- * PostgreSQL it says that calibration was skipped and why, unless CI=true, where that is a failure.
+ * `--check` is the form `npm test` runs: it never rewrites RESULTS.md, and on a machine without the
+ * suite's server it says that the suite was skipped and why, unless CI=true, where that is a failure.
  */
-function skipOrFail(reason: string): number {
+function skipOrFail(suite: Suite, reason: string): number {
   if (process.env['CI'] === 'true') {
     console.error(
-      `calibration: FAILED: ${reason} (CI=true: calibration must run in CI; .ci/run installs it)`,
+      `calibration: FAILED: ${suite.name}: ${reason} (CI=true: calibration must run in CI; .ci/run installs it)`,
     );
     return 1;
   }
-  console.log(`calibration: SKIPPED: ${reason}.`);
-  console.log('calibration: the engine was not checked against PostgreSQL; CI=true makes this a failure.');
+  console.log(`calibration: SKIPPED: ${suite.name}: ${reason}.`);
+  console.log(`calibration: the engine was not checked against ${suite.name}; CI=true makes this a failure.`);
   return 0;
 }
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const check = args.includes('--check');
-  const wanted = args.filter((arg) => arg !== '--check');
+interface Args {
+  readonly check: boolean;
+  readonly suites: readonly Suite[];
+  readonly ids: readonly string[];
+}
+
+/** `[--check] [--only postgresql|mariadb] [scenario ids...]`; a string is a usage error. */
+function parseArgs(args: readonly string[]): Args | string {
+  let check = false;
+  let suites = SUITES;
+  const ids: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--check') check = true;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const name = arg === '--only' ? args[++i] : arg.slice('--only='.length);
+      const suite = SUITES.find((s) => s.id === name);
+      if (suite === undefined)
+        return `--only takes one of ${SUITES.map((s) => s.id).join(', ')} (got ${name ?? 'nothing'})`;
+      suites = [suite];
+    } else ids.push(arg);
+  }
+  const unknown = ids.filter((id) => !suites.some((s) => s.scenarioIds.includes(id)));
+  if (unknown.length > 0)
+    return `no scenario ${unknown.join(', ')} (known: ${suites.flatMap((s) => s.scenarioIds).join(' ')})`;
+  return { check, suites, ids };
+}
+
+/** Runs one suite; returns its exit code (0 all agree, 1 one does not or was skipped under CI, 2 it could not start). */
+async function runSuite(suite: Suite, ids: readonly string[], check: boolean): Promise<number> {
   if (check) {
-    const reason = unavailableReason();
-    if (reason !== undefined) return skipOrFail(reason);
+    const reason = suite.unavailableReason();
+    if (reason !== undefined) return skipOrFail(suite, reason);
   }
-  const unknown = wanted.filter((id) => !scenarios.some((s) => s.id === id));
-  if (unknown.length > 0) {
-    console.error(
-      `calibration: no scenario ${unknown.join(', ')} (known: ${scenarios.map((s) => s.id).join(' ')})`,
-    );
-    return 2;
-  }
-  const chosen = wanted.length === 0 ? scenarios : scenarios.filter((s) => wanted.includes(s.id));
   const started = performance.now();
-  const rows: Row[] = [];
-  let version = 'PostgreSQL (not started)';
+  const result: SuiteResult = { version: `${suite.name} (not started)`, rows: [] };
+  let code = 0;
   try {
-    const lab = await createLab();
-    version = lab.version;
-    console.log(`calibration: ${version}, scratch ${lab.root}`);
-    for (const scenario of chosen) {
-      const row = await runScenario(lab, scenario);
-      console.log(consoleTable([row]));
-      rows.push(row);
-    }
+    await suite.run(ids, result);
   } catch (error) {
-    console.error(`calibration: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  } finally {
-    cleanUpLab();
-    const seconds = (performance.now() - started) / 1000;
-    const table = await formatMarkdown(markdown(rows, version, seconds));
-    console.log(`\n${table}`);
-    // Only a full `npm run calibrate` replaces the recorded results; `-- a e` and `--check` just print.
-    if (wanted.length === 0 && !check && rows.length > 0) {
-      writeFileSync(RESULTS, table);
-      await updateReadme(summary(rows, version, seconds, new Date().toISOString().slice(0, 10)));
-    }
-    console.log(
-      `\ncalibration: ${rows.filter((r) => r.agree === 'yes').length}/${rows.length} agree, ${seconds.toFixed(0)} s`,
-    );
+    console.error(`calibration: ${suite.name}: ${error instanceof Error ? error.message : String(error)}`);
+    code = 2;
   }
-  return rows.every((row) => row.agree === 'yes') && rows.length === chosen.length ? 0 : 1;
+  const { rows, version } = result;
+  const seconds = (performance.now() - started) / 1000;
+  const section = await formatMarkdown(markdown(rows, suite.name, version, seconds));
+  console.log(`\n${section}`);
+  // Only a suite's full run replaces its recorded results; `-- a e` and `--check` just print.
+  if (ids.length === 0 && !check && code === 0 && rows.length > 0) {
+    await replaceRegion(RESULTS, `results:${suite.id}`, section);
+    const date = new Date().toISOString().slice(0, 10);
+    await replaceRegion(README, `calibration:${suite.id}`, summary(rows, version, seconds, date));
+  }
+  const expected = ids.length === 0 ? suite.scenarioIds.length : ids.length;
+  const agreed = rows.filter((r) => r.agree === 'yes').length;
+  console.log(`\ncalibration: ${suite.name}: ${agreed}/${rows.length} agree, ${seconds.toFixed(0)} s`);
+  return code !== 0 ? code : agreed === expected && rows.length === expected ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(`calibration: ${args}`);
+    return 2;
+  }
+  let code = 0;
+  for (const suite of args.suites) {
+    const ids = args.ids.filter((id) => suite.scenarioIds.includes(id));
+    if (args.ids.length > 0 && ids.length === 0) continue;
+    code = Math.max(code, await runSuite(suite, ids, args.check));
+  }
+  return code;
 }
 
 process.exitCode = await main();

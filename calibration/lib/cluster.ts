@@ -8,7 +8,7 @@ import { check, run, sleep, type Result } from './process.ts';
 const QUERY_MS = 10_000;
 
 /** A free loopback port (asked of the kernel, then released for the server to take). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

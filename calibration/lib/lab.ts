@@ -1,17 +1,8 @@
 /** The scratch lab: finds PostgreSQL, makes the mktemp root and the initdb template, and stops every server. */
-import { execFileSync } from 'node:child_process';
-import {
-  appendFileSync,
-  chownSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { processesWhere, serverUser, signalAndWait, Unavailable, unavailableBecause } from './host.ts';
 import { check, killAll, runSync, setIdentity } from './process.ts';
 
 /** The bootstrap superuser and, when we run as root, the OS user of every server. */
@@ -52,11 +43,6 @@ export const running = new Set<string>();
 /** The lab being built or used, known from its first moment so an interrupt can still clean it up. */
 let current: { root: string; bin: string } | undefined;
 
-/** Raised when this machine cannot run the suite at all (no PostgreSQL, no server user). */
-export class Unavailable extends Error {
-  override readonly name = 'Unavailable';
-}
-
 const INSTALL_HINT =
   "install Debian's postgresql (as root: calibration/ensure-postgres.sh), or set PG_BIN to a directory with pg_ctl";
 
@@ -77,35 +63,25 @@ function findBin(): string {
   throw new Unavailable(`PostgreSQL not found: ${INSTALL_HINT}`);
 }
 
-function serverUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  try {
-    const uid = Number(execFileSync('id', ['-u', PG_USER]).toString());
-    const gid = Number(execFileSync('id', ['-g', PG_USER]).toString());
-    return { uid, gid };
-  } catch {
-    throw new Unavailable(
-      `PostgreSQL refuses to run as root and the user ${PG_USER} is missing: run calibration/ensure-postgres.sh as root`,
-    );
-  }
+function pgUser(): { uid: number; gid: number } | undefined {
+  return serverUser(
+    PG_USER,
+    `PostgreSQL refuses to run as root and the user ${PG_USER} is missing: run calibration/ensure-postgres.sh as root`,
+  );
 }
 
 /** Why this machine cannot run the suite, or undefined when it can. */
 export function unavailableReason(): string | undefined {
-  try {
+  return unavailableBecause(() => {
     findBin();
-    serverUser();
-    return undefined;
-  } catch (error) {
-    if (error instanceof Unavailable) return error.message;
-    throw error;
-  }
+    pgUser();
+  });
 }
 
 /** Creates the lab: a mktemp root owned by the server user and an initdb template with the base settings. */
 export async function createLab(): Promise<Lab> {
   const bin = findBin();
-  const user = serverUser();
+  const user = pgUser();
   // CALIBRATE_TMPDIR (set by .ci/run) keeps this run's servers apart from any other run's.
   const root = mkdtempSync(join(process.env['CALIBRATE_TMPDIR'] ?? tmpdir(), 'pgcal-'));
   current = { root, bin };
@@ -167,19 +143,10 @@ export function cleanUpLab(): void {
 
 /** Postmasters serving a data directory under `root` (only this run's: the root is a fresh mktemp). */
 function postmastersUnder(root: string): number[] {
-  if (!existsSync('/proc')) return [];
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(join('/proc', entry, 'cmdline'), 'utf8').split('\0');
-      const dir = args[args.indexOf('-D') + 1];
-      if (args.indexOf('-D') > 0 && dir?.startsWith(`${root}/`) === true) pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
+  return processesWhere((args) => {
+    const at = args.indexOf('-D');
+    return at > 0 && args[at + 1]?.startsWith(`${root}/`) === true;
+  });
 }
 
 /**
@@ -187,15 +154,5 @@ function postmastersUnder(root: string): number[] {
  * yet. Immediate shutdown (SIGQUIT) for each, then a bounded wait for them to go.
  */
 function stopStrays(root: string): void {
-  const strays = postmastersUnder(root);
-  for (const pid of strays) {
-    try {
-      process.kill(pid, 'SIGQUIT');
-    } catch {
-      // Already gone.
-    }
-  }
-  for (let waited = 0; waited < 5000 && postmastersUnder(root).length > 0; waited += 100) {
-    execFileSync('sleep', ['0.1']);
-  }
+  signalAndWait(postmastersUnder(root), 'SIGQUIT', () => postmastersUnder(root));
 }

@@ -13,9 +13,11 @@ export interface RunOptions {
   /** Deadline: SIGINT first (psql then sends a cancel request), SIGKILL two seconds later. */
   readonly timeoutMs: number;
   readonly env?: Readonly<Record<string, string>>;
+  /** Another suite's server user, for this command only (the MariaDB lab's, beside PostgreSQL's). */
+  readonly identity?: Identity;
 }
 
-/** Who the servers and clients run as: the unprivileged `pgcal` when we are root, else ourselves. */
+/** Who the servers and clients run as: the unprivileged `pgcal` (or `mdbcal`) when we are root, else ourselves. */
 export interface Identity {
   readonly uid?: number;
   readonly gid?: number;
@@ -29,11 +31,12 @@ export function setIdentity(next: Identity): void {
   identity = next;
 }
 
-function spawnOptions(extra: Readonly<Record<string, string>> | undefined) {
+/** How to spawn a command as `who` (the lab's identity unless a command names its own). */
+export function spawnOptions(extra: Readonly<Record<string, string>> | undefined, who: Identity = identity) {
   return {
-    env: { ...process.env, ...identity.env, ...extra },
-    ...(identity.uid === undefined ? {} : { uid: identity.uid }),
-    ...(identity.gid === undefined ? {} : { gid: identity.gid }),
+    env: { ...process.env, ...who.env, ...extra },
+    ...(who.uid === undefined ? {} : { uid: who.uid }),
+    ...(who.gid === undefined ? {} : { gid: who.gid }),
   };
 }
 
@@ -41,7 +44,10 @@ function spawnOptions(extra: Readonly<Record<string, string>> | undefined) {
 export function run(cmd: string, args: readonly string[], options: RunOptions): Promise<Result> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...spawnOptions(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      ...spawnOptions(options.env, options.identity),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     live.add(child);
     let stdout = '';
     let stderr = '';

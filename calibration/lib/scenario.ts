@@ -1,9 +1,9 @@
-/** What a scenario is: the same question put to PostgreSQL and to the engine, answered as comparable facts. */
+/** What a scenario is: the same question put to a real server and to the engine, answered as comparable facts. */
 import { PgCluster, waitFor } from './cluster.ts';
 import type { Lab } from './lab.ts';
 
 export type Fact = string | number | boolean;
-/** Named outcomes; PostgreSQL's and the engine's must be equal, key by key. */
+/** Named outcomes; the server's and the engine's must be equal, key by key. */
 export type Facts = Readonly<Record<string, Fact>>;
 
 /** A side's answer with figures shown beside the facts (measured numbers; never compared exactly). */
@@ -24,13 +24,18 @@ export function outcomeOf(answer: Facts | Outcome): { facts: Facts; figures?: st
     : { facts: answer as Facts };
 }
 
-export interface Scenario {
-  /** The letter of the scenario in issue 9 ("a" to "j"). */
+/** A scenario of one suite, run against that suite's lab (`L`: PostgreSQL's `Lab`, MariaDB's `MariaLab`). */
+export interface Scenario<L = Lab> {
+  /** Its id on the command line: the letter in issue 9 ("a" to "j"), or issue 20's for MariaDB ("m1"...). */
   readonly id: string;
   readonly title: string;
-  /** What the measured reference run saw (shared/reference/postgres-calibration.md). */
+  /**
+   * What the measured reference run saw (shared/reference/postgres-calibration.md for PostgreSQL; for
+   * MariaDB, our own run recorded in calibration/README.md).
+   */
   readonly reference: Facts;
-  postgres(lab: Lab): Promise<Facts | Outcome>;
+  /** The question put to the real server(s). */
+  server(lab: L): Promise<Facts | Outcome>;
   engine(): Facts | Outcome;
   /** The engine changes that would make it agree, reported when it does not. */
   readonly engineNeeds?: readonly string[];

@@ -17,7 +17,7 @@ export const cascade: Scenario = {
     receivesWhileUpstreamDown: false,
     catchesUpWhenUpstreamReturns: true,
   },
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'g-cascade', standbys: ['s1'] }, async (pg) => {
       await pg.addStandby('s3', 's1');
       const primarySees = await pg.q('primary', APPS);

@@ -19,7 +19,7 @@ export const divergedPrimary: Scenario = {
     rowsAfterRewind: `divergent 0, new ${NEW_ROWS}`,
   },
 
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'h-diverged', standbys: ['s1'] }, async (pg) => {
       await insertRange(pg, 'primary', 1, 10);
       await pg.replayedBy('primary', 1);

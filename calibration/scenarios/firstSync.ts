@@ -20,7 +20,7 @@ export const firstSync: Scenario = {
     cancelReturnsSuccessWithWarning: true,
     releasedWhenS1Returns: true,
   },
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'e-first-sync', standbys: ['s1', 's2'] }, async (pg) => {
       const states = async (): Promise<string> =>
         pg.q(

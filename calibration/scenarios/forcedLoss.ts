@@ -1,6 +1,6 @@
 /** (d) A standby cut off while K commits are acknowledged, then promoted, misses exactly those K. */
 import { waitUntil } from '../lib/cluster.ts';
-import { countKeys, replica, simulate, writeRange } from '../lib/engine.ts';
+import { promoteCutOff } from '../lib/engine.ts';
 import { countRange, insertRange, receivesWithin, withCluster, type Scenario } from '../lib/scenario.ts';
 
 const K = 20;
@@ -21,7 +21,7 @@ export const forcedLoss: Scenario = {
     otherStandbyFollows: false,
   },
 
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'd-forced-loss', standbys: ['s1', 's2'] }, async (pg) => {
       await insertRange(pg, 'primary', 1, 100);
       await pg.replayedBy('primary', 2);
@@ -57,25 +57,6 @@ export const forcedLoss: Scenario = {
 
   engine() {
     // Bare PostgreSQL: nothing rewinds a diverged standby until the operator runs pg_rewind.
-    const sim = simulate([replica('s1'), replica('s2')], { autoRewind: false });
-    writeRange(sim, 'primary', 1, 100);
-    sim.runUntilIdle();
-    sim.partition([['primary', 's2'], ['s1']]);
-    const acknowledged = writeRange(sim, 'primary', 101, 100 + K);
-    sim.runUntilIdle();
-    sim.kill('primary');
-    sim.heal();
-    sim.promote('s1');
-    const missing = K - countKeys(sim, 's1', 101, 100 + K);
-    const kept = countKeys(sim, 's2', 101, 100 + K) === K;
-    writeRange(sim, 's1', NEW_ROW, NEW_ROW);
-    sim.runUntilIdle();
-    const follows = countKeys(sim, 's2', NEW_ROW, NEW_ROW) === 1;
-    return {
-      acknowledged,
-      missingOnPromoted: missing,
-      otherStandbyKeepsThem: kept,
-      otherStandbyFollows: follows,
-    };
+    return promoteCutOff('postgresql', ['s1', 's2'], K, NEW_ROW, 'Standby');
   },
 };

@@ -1,5 +1,7 @@
-/** Every calibration scenario, in the order of issue 9. */
+/** Every PostgreSQL calibration scenario, in the order of issue 9, and their suite. */
+import { cleanUpLab, createLab, unavailableReason } from '../lib/lab.ts';
 import type { Scenario } from '../lib/scenario.ts';
+import { defineSuite } from '../lib/suite.ts';
 import { cascade } from './cascade.ts';
 import { divergedPrimary } from './divergedPrimary.ts';
 import { firstSync } from './firstSync.ts';
@@ -23,3 +25,14 @@ export const scenarios: readonly Scenario[] = [
   switchover,
   latency,
 ];
+
+export const postgresqlSuite = defineSuite({
+  id: 'postgresql',
+  name: 'PostgreSQL',
+  scenarios,
+  createLab,
+  versionOf: (lab) => lab.version,
+  rootOf: (lab) => lab.root,
+  unavailableReason,
+  cleanUp: cleanUpLab,
+});

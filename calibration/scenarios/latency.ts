@@ -94,7 +94,7 @@ export const latency: Scenario = {
     [`remote_apply/on in ${APPLY_OVER_ON.join('–')}`]: true,
   },
 
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'j-latency', standbys: ['s1'] }, async (pg) => {
       // The standby syncs its WAL (what `on` waits for beyond `remote_write`); the primary does not, so
       // its own flush time, noisy on a shared disk, cannot drown the round trip to the standby.

@@ -16,7 +16,7 @@ export const positions: Scenario = {
   title: 'positions ordered, lag clears when idle',
   reference: { orderedInEverySample: true, caughtUpWhenIdle: true, lagClearsWhenIdle: true },
 
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'b-positions', standbys: ['s1', 's2'] }, async (pg) => {
       // A burst of single-row commits in one session, sampled from another while it runs.
       const burst = Array.from({ length: 3000 }, (_, i) => `insert into t values (${i + 1});`).join('\n');

@@ -14,7 +14,7 @@ export const quorum: Scenario = {
     oneBackReleases: true,
   },
 
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'f-quorum', standbys: ['s1', 's2'] }, async (pg) => {
       await pg.q('primary', "alter system set synchronous_standby_names = 'ANY 1 (s1, s2)'");
       await pg.q('primary', 'select pg_reload_conf()');

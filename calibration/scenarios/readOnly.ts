@@ -15,7 +15,7 @@ export const readOnly: Scenario = {
   title: 'write on a standby fails read-only',
   reference: { sqlstate: '25006', message: 'cannot execute INSERT in a read-only transaction' },
 
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'a-read-only', standbys: ['s1'] }, async (pg) => {
       const result = await pg.psql('s1', 'insert into t values (1)');
       return readOnlyFacts(result.code === 0 ? 'the insert succeeded' : result.stderr);

@@ -7,7 +7,7 @@ export const switchover: Scenario = {
   title: 'clean switchover needs no rewind',
   reference: { oldPrimaryFollowsWithoutRewind: true, otherStandbyFollows: true, rowsEverywhere: 12 },
 
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'i-switchover', standbys: ['s1', 's2'] }, async (pg) => {
       await insertRange(pg, 'primary', 1, 10);
       await pg.replayedBy('primary', 2);

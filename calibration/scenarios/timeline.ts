@@ -16,7 +16,7 @@ export const timeline: Scenario = {
     otherStandbyFollows: true,
   },
 
-  postgres: (lab) =>
+  server: (lab) =>
     withCluster(lab, { name: 'c-timeline', standbys: ['s1', 's2'] }, async (pg) => {
       await insertRange(pg, 'primary', 1, 10);
       const before = await pg.timeline('primary');

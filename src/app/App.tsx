@@ -127,6 +127,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   const settings = useLabStore((s) => s.settings);
   const workload = useLabStore((s) => s.snapshot.workload);
   const presenting = useLabStore((s) => s.presenting);
+  // Where the timeline lies over the bottom of the graph (timeline.css): the graph fits its nodes above it.
+  const timelineOver = small || compact || presenting;
   const words = useWords();
   const tableShown = useLabStore((s) => s.topologyTableShown);
   useTheme(
@@ -241,7 +243,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
                   <TopologyTable />
                 </PanelPace>
               ) : (
-                <Graph compact={compact} coveredBottom={small ? timelineCovers : 0} />
+                <Graph compact={compact} coveredBottom={timelineOver ? timelineCovers : 0} />
               )}
               {legend !== undefined && (
                 <GraphKey shown={legend.shown} name={legend.name}>
@@ -255,7 +257,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
                   {small ? (
                     <Timeline ref={measureTimeline} focusOnMount onClose={closeTimeline} />
                   ) : (
-                    <Timeline />
+                    <Timeline ref={timelineOver ? measureTimeline : undefined} />
                   )}
                 </PanelPace>
               )}

@@ -45,6 +45,10 @@ describe('the caption', () => {
     expect(caption(lab('mysql-semisync-regions'))).toMatch(
       /two regions.*confirmed it \(semi-synchronous\)\. After 10 s without it the master falls back to async until one catches up, as MySQL’s rpl_semi_sync_source_timeout does \(MySQL manual, Semisynchronous Replication\)\./,
     );
+    const mariadb = factsOf(lab('mysql-semisync-regions'));
+    expect(captionFor({ ...mariadb, scenario: { ...mariadb.scenario, system: 'mariadb' } }, SLAVES)).toMatch(
+      /After 10 s without it the master falls back to async until one catches up, as MariaDB’s rpl_semi_sync_master_timeout does \(measured on MariaDB 10\.11 by the calibration suite\)\./,
+    );
     expect(caption(lab('galera-regions'))).toMatch(
       /^Three masters all accept writes.*three regions, US East \(N\. Virginia\), US West \(Oregon\) and EU West \(Ireland\), 32 to 65 ms apart one way\. Each write is certified.*\(Galera’s certification-based replication\)/,
     );

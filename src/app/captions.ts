@@ -44,6 +44,13 @@ function shapeOf({ nodes }: ScenarioInput): Shape {
   return { primaries, direct: direct.length, cascaded: replicas.length - direct.length, feeders, even };
 }
 
+/** Whose semi-sync timeout the fallback behaves like: the scenario's system's, MySQL's where it names none. */
+function semiSyncSource(scenario: ScenarioInput): string {
+  return scenario.system === 'mariadb'
+    ? 'as MariaDB’s rpl_semi_sync_master_timeout does (measured on MariaDB 10.11 by the calibration suite)'
+    : 'as MySQL’s rpl_semi_sync_source_timeout does (MySQL manual, Semisynchronous Replication)';
+}
+
 /** How a single primary's commits wait for its replicas. */
 function singlePrimaryMode(scenario: ScenarioInput, settings: LabSettings, w: Vocabulary): string {
   const { mode, syncCount, intervalMs } = settings.replication;
@@ -55,7 +62,7 @@ function singlePrimaryMode(scenario: ScenarioInput, settings: LabSettings, w: Vo
     case 'scheduled':
       return `Writes ship in batches every ${seconds(intervalMs)}, so lag rises and falls like a saw.`;
     case 'semi-sync':
-      return `Each write waits until ${count(syncCount, `${w.replica} has`, `${w.replicas} have`)} confirmed it (semi-synchronous).${timeout === undefined ? '' : ` After ${seconds(timeout)} without it the ${w.primary} falls back to async until one catches up, as MySQL’s rpl_semi_sync_source_timeout does (MySQL manual, Semisynchronous Replication).`}`;
+      return `Each write waits until ${count(syncCount, `${w.replica} has`, `${w.replicas} have`)} confirmed it (semi-synchronous).${timeout === undefined ? '' : ` After ${seconds(timeout)} without it the ${w.primary} falls back to async until one catches up, ${semiSyncSource(scenario)}.`}`;
     case 'sync':
       return standbys === undefined
         ? `Each write waits until every direct ${w.replica} has confirmed it (synchronous).`

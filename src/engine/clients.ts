@@ -10,6 +10,7 @@ import { regionOf } from './network/regions.ts';
 import type { OpRecord } from './observe/history.ts';
 import { multiPrimary } from './persist/registry.ts';
 import { queueCommit } from './replication/syncCommit.ts';
+import { READ_ONLY_ERRORS } from './serverErrors.ts';
 import { defineTask } from './tasks.ts';
 import type { RegionId } from './types.ts';
 
@@ -53,17 +54,12 @@ export function serveWrite(cluster: Cluster, op: OpRecord): void {
       : 'connection refused';
     cluster.history.fail(op, `${nodeId} is down: ${why}`, now);
   } else if (!node.isPrimary) {
-    // PostgreSQL hot standby: ERROR: cannot execute INSERT in a read-only transaction (SQLSTATE 25006).
-    cluster.history.fail(
-      op,
-      `${nodeId} is a read-only replica: cannot execute INSERT in a read-only transaction (SQLSTATE 25006)`,
-      now,
-    );
+    cluster.history.fail(op, `${nodeId} is a read-only replica: ${READ_ONLY_ERRORS[cluster.system]}`, now);
   } else if (node.isFenced) {
     // Patroni restarts a primary that lost the leader lock as a read-only standby.
     cluster.history.fail(
       op,
-      `${nodeId} lost its leader lease and is read-only: cannot execute INSERT in a read-only transaction (SQLSTATE 25006)`,
+      `${nodeId} lost its leader lease and is read-only: ${READ_ONLY_ERRORS[cluster.system]}`,
       now,
     );
   } else if (cluster.group.has(nodeId) && cluster.config.mode === 'sync') {

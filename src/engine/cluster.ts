@@ -9,7 +9,7 @@ import { createActorClock, Scheduler } from './scheduler.ts';
 import { installTasks } from './tasks.ts';
 import { Hooks, partDefinitions, type PartDefinition } from './hooks.ts';
 import { RETRY_MS } from './timing.ts';
-import type { Region, Scenario } from './scenario/schema.ts';
+import type { DatabaseSystem, Region, Scenario } from './scenario/schema.ts';
 import { REGIONS } from './network/regions.ts';
 import type {
   Backup,
@@ -95,6 +95,8 @@ export class Cluster {
   config: Scenario['replication'];
   failoverConfig: Scenario['failover'];
   conflictResolution: ConflictResolution;
+  /** The database the scenario models: whose error texts its nodes answer with (serverErrors.ts). */
+  readonly system: DatabaseSystem;
   /** The scenario's regions (empty without): the latency between them is the network's. */
   readonly regions: readonly Region[];
   /** The primaries that replicate to each other (a multi-primary group); empty with one primary. */
@@ -122,6 +124,7 @@ export class Cluster {
     this.config = scenario.replication;
     this.failoverConfig = scenario.failover;
     this.conflictResolution = scenario.conflictResolution;
+    this.system = scenario.system;
     const primaries = scenario.nodes.filter((n) => n.role === 'primary');
     if (primaries.length > 1) for (const p of primaries) this.group.add(p.id);
     this.random = createRandom(scenario.seed);

@@ -4,7 +4,7 @@
  * by when they asked (then the origin's id), which every member computes alike, so "the transaction that
  * was ordered first commits on all servers, and the transaction ordered second aborts": a distributed
  * first-committer-wins rule. The loser's client gets Galera's `ERROR 1213 (40001)`. A member cut off
- * from the majority of its group leaves the Primary Component and refuses queries (`ER 1047`).
+ * from the majority of its group leaves the Primary Component and refuses queries (`ERROR 1047 (08S01)`).
  */
 import type { Cluster, Payload } from '../cluster.ts';
 import { NON_PRIMARY_ERROR, type PendingCertification } from './certificationState.ts';

@@ -3,8 +3,11 @@ import type { DbNode } from '../node/dbNode.ts';
 import type { OpRecord } from '../observe/history.ts';
 import type { NodeId, SimTime, VersionVector } from '../types.ts';
 
-/** Galera's refusal on a member outside the Primary Component (reads are refused in the core, writes in certification.ts). */
-export const NON_PRIMARY_ERROR = 'WSREP has not yet prepared node for application use (ER 1047)';
+/**
+ * Galera's refusal on a member outside the Primary Component (reads are refused in the core, writes in
+ * certification.ts), as MariaDB 10.11's client prints it (measured with two of three nodes killed).
+ */
+export const NON_PRIMARY_ERROR = 'ERROR 1047 (08S01): WSREP has not yet prepared node for application use';
 
 /** A write-set this node has certified and not yet applied (or its own, waiting for votes). */
 export interface Certification {

@@ -190,7 +190,7 @@ export function savePayload(payload: Payload, pool: EntryPool): unknown {
 
 /**
  * The cluster's fields a save writes. The rest are saved apart (the scheduler, the nodes), come from the
- * scenario (`config`, `failoverConfig`, `conflictResolution`) or are wiring made anew (`hooks`, `onEmit`).
+ * scenario (`config`, `failoverConfig`, `conflictResolution`, `system`) or are wiring made anew (`hooks`, `onEmit`).
  */
 type SavedCluster = Fields<
   Omit<
@@ -200,6 +200,7 @@ type SavedCluster = Fields<
     | 'config'
     | 'failoverConfig'
     | 'conflictResolution'
+    | 'system'
     | 'regions'
     | 'hooks'
     | 'onEmit'

@@ -108,6 +108,7 @@ const scenarioArb = objectOf({
   version: fc.constantFrom(1, 2),
   name: fc.string(),
   seed: fc.integer({ min: -1, max: 2 ** 32 }),
+  system: fc.constantFrom('postgresql', 'mariadb', 'mysql'),
   nodes: nodesArb,
   replication: objectOf({
     mode: fc.constantFrom('async', 'sync', 'semi-sync', 'scheduled', 'fast'),

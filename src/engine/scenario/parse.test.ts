@@ -22,6 +22,16 @@ describe('parseScenario', () => {
     expect(scenario.network.latencyMs).toBeGreaterThan(0);
   });
 
+  it('models PostgreSQL unless the scenario names another system', () => {
+    expect(parseScenario({ nodes: [{ id: 'db1', role: 'primary' }] }).system).toBe('postgresql');
+    expect(parseScenario({ system: 'mariadb', nodes: [{ id: 'db1', role: 'primary' }] }).system).toBe(
+      'mariadb',
+    );
+    expect(problemsOf({ system: 'mysql', nodes: [{ id: 'db1', role: 'primary' }] })).toEqual([
+      expect.stringMatching(/^system: .*"postgresql"\|"mariadb"/),
+    ]);
+  });
+
   it('defaults to manual failover with Patroni-like timers', () => {
     const { failover } = parseScenario({ nodes: [{ id: 'db1', role: 'primary' }] });
     expect(failover).toEqual({ mode: 'manual', heartbeatMs: 1000, timeoutMs: 3000, fencing: false });

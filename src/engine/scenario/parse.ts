@@ -69,6 +69,7 @@ export function parseScenario(input: unknown): Scenario {
     version: SCENARIO_VERSION,
     ...(raw.name === undefined ? {} : { name: raw.name }),
     seed: raw.seed ?? DEFAULTS.seed,
+    system: raw.system ?? DEFAULTS.system,
     nodes: raw.nodes.map((n) => ({
       id: n.id,
       role: n.role,

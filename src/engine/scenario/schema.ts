@@ -25,6 +25,9 @@ export const SCENARIO_VERSION = 1;
 /** How a primary ships and acknowledges: the scenario's `replication.mode`, spelled only here. */
 export const REPLICATION_MODES = ['async', 'sync', 'semi-sync', 'scheduled'] as const;
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
+/** The database a scenario speaks for: its error texts and defaults (a contract, like the format). */
+export const SYSTEMS = ['postgresql', 'mariadb'] as const;
+export type DatabaseSystem = (typeof SYSTEMS)[number];
 /** The most nodes a cluster may have: in a scenario, and after any number of `addNode` commands. */
 export const MAX_NODES = 64;
 
@@ -168,6 +171,8 @@ export const scenarioSchema = strictObject({
   version: optional(oneOf([SCENARIO_VERSION])),
   name: optional(string(maxLength(200))),
   seed: optional(int(0, 2 ** 32 - 1)),
+  /** Which database it models: errors read as that server prints them (default 'postgresql'). */
+  system: optional(oneOf(SYSTEMS)),
   nodes: array(
     nodeSchema,
     minLength(1, 'needs at least one node'),
@@ -216,6 +221,7 @@ export interface Scenario {
   readonly version: typeof SCENARIO_VERSION;
   readonly name?: string;
   readonly seed: number;
+  readonly system: DatabaseSystem;
   readonly nodes: readonly NodeSpec[];
   readonly replication: {
     readonly mode: ReplicationMode;
@@ -255,6 +261,7 @@ export interface Scenario {
 /** The defaults, documented once: a same-region cluster that keeps up with a moderate load. */
 export const DEFAULTS = {
   seed: 1,
+  system: 'postgresql',
   mode: 'async',
   syncCount: 1,
   intervalMs: 1000,

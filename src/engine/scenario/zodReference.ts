@@ -7,7 +7,14 @@ import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
 import { KEY_DISTRIBUTIONS, READ_ROUTINGS } from '../args.ts';
-import { MAX_LABEL_LENGTH, MAX_NODES, MAX_REGIONS, SCENARIO_VERSION, WORKLOAD_LIMITS } from './schema.ts';
+import {
+  MAX_LABEL_LENGTH,
+  MAX_NODES,
+  MAX_REGIONS,
+  SCENARIO_VERSION,
+  SYSTEMS,
+  WORKLOAD_LIMITS,
+} from './schema.ts';
 
 z.config(en());
 
@@ -127,6 +134,7 @@ export const zodScenarioSchema = z.strictObject({
   version: z.optional(z.literal(SCENARIO_VERSION)),
   name: z.optional(z.string().check(z.maxLength(200))),
   seed: z.optional(int(0, 2 ** 32 - 1)),
+  system: z.optional(z.enum(SYSTEMS)),
   nodes: z
     .array(nodeSchema)
     .check(z.minLength(1, 'needs at least one node'), z.maxLength(MAX_NODES, `at most ${MAX_NODES} nodes`)),

@@ -38,14 +38,15 @@ export function ConflictFlash({ conflicts, radius }: Props) {
   return <circle ref={ring} className="node-conflict-flash" r={radius} opacity={0} />;
 }
 
-/** "≠ 3" in a small pill at the node's upper right, above its labels. */
+/** "≠ 3" in a small pill over the node's upper left corner, clear of its labels on the right (its name
+ * among them) and of a region's edge. */
 export function ConflictBadge({ conflicts, radius }: Props) {
   return (
     <NodeBadge
       className="node-conflict-badge"
       text={`≠ ${conflicts.count}`}
-      x={radius + 4}
-      y={-radius - 10}
+      x={-radius + 8}
+      y={-radius - 4}
       data={{ 'data-conflicts': conflicts.count }}
     />
   );
