@@ -39,7 +39,8 @@ const clientOptions = z.strictObject({
   synchronousCommit: z.optional(z.enum(COMMIT_LEVELS)),
   region: z.optional(regionId),
 });
-const workloadOptions = z.strictObject({
+/** A workload's options, as `startWorkload` takes them (lesson files check theirs with these too). */
+export const workloadOptions = z.strictObject({
   writesPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
   readsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
   opsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(2000))),
@@ -56,7 +57,7 @@ const burstOptions = z.strictObject({
   durationMs: z.optional(z.number().check(z.minimum(1), z.maximum(600_000))),
 });
 /** `configure`'s options: their values are checked by the engine with the scenario format's rules. */
-const configureOptions = z.strictObject({
+export const configureOptions = z.strictObject({
   replication: z.optional(
     z.strictObject({
       mode: z.optional(z.enum(REPLICATION_MODES)),

@@ -9,6 +9,8 @@ import { LESSONS } from './lessons.ts';
 import { lessonAt } from './lessonState.ts';
 import { LessonText } from './LessonText.tsx';
 import { openLessonFile } from './lessonImport.ts';
+import { lessonStoreFor } from './lessonStore.ts';
+import { startRecording, stopRecording } from './recording.ts';
 import {
   browserStorage,
   clearProgress,
@@ -30,6 +32,7 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
   const lab = useLabStoreApi();
   const moves = useLessonMoves();
   const left = useLessonState((s) => s.left);
+  const recording = useLessonState((s) => s.authoring?.kind === 'recording');
   const leftLesson = useLessonState((s) => lessonAt(s, s.left));
   const first = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -79,6 +82,29 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
         })}
       </ol>
       <div className="lessons-files">
+        {recording ? (
+          <button
+            type="button"
+            title="Stop recording and edit the lesson made of what you did"
+            onClick={() => {
+              onPick();
+              stopRecording(lab, lessonStoreFor(lab));
+            }}
+          >
+            Stop recording
+          </button>
+        ) : (
+          <button
+            type="button"
+            title="Start this scenario over and record what you do in the lab as a lesson's steps"
+            onClick={() => {
+              onPick();
+              startRecording(lab, lessonStoreFor(lab));
+            }}
+          >
+            Record a lesson
+          </button>
+        )}
         <button
           type="button"
           title="Open a lesson file (.lesson.json) and play it; Export lesson in a lesson's panel makes one"

@@ -8,6 +8,8 @@ import { useLessonState } from './lessonStore.ts';
 
 export function LessonPanel() {
   // Once shown it stays mounted: closing a lesson gives focus back from there.
-  const mounted = useShownOnce(useLessonState((s) => s.open !== null || s.problem !== null));
+  const mounted = useShownOnce(
+    useLessonState((s) => s.open !== null || s.problem !== null || s.authoring != null),
+  );
   return mounted ? <Body.Component /> : null;
 }

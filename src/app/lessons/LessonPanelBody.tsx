@@ -17,7 +17,10 @@ import { browserStorage, keepProgress, keepsProgress } from './progress.ts';
 import { LearnerTodo, PredictionForm, PredictionResult } from './StepActivity.tsx';
 import { TargetRing } from './TargetRing.tsx';
 import { LESSONS_BUTTON_ID, useLessonMoves, useLessonState } from './useLessons.ts';
+import { deferred } from '../../view/deferred.tsx';
 import './lessons.css';
+
+const AuthoringPart = deferred(() => import('./Authoring.tsx').then((m) => m.Authoring));
 
 /**
  * Moves focus into the panel (to Next, or a prediction's first choice) when a lesson opens, and back where it was when it closes:
@@ -66,7 +69,18 @@ function Problem({ text }: { readonly text: string }) {
   );
 }
 
+/** The lesson panel, and authoring a lesson (recording, the editor) when under way. */
 export function LessonPanelBody() {
+  const authoring = useLessonState((s) => s.authoring != null);
+  return (
+    <>
+      {authoring && <AuthoringPart.Component />}
+      <LessonView />
+    </>
+  );
+}
+
+function LessonView() {
   const lab = useLabStoreApi();
   const place = useLessonState((s) => s.open);
   const lesson = useLessonState((s) => lessonAt(s, s.open));

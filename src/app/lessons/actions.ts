@@ -1,5 +1,5 @@
 /** Carries out a lesson step's actions through the store's actions, and says them in words. */
-import type { WorkloadOptions } from '../../engine/index.ts';
+import type { ConfigureOptions, WorkloadOptions } from '../../engine/index.ts';
 import type { LabActions, LabState } from '../../store/index.ts';
 import type { Vocabulary } from '../../view/vocabulary.ts';
 import { resolveScenario } from './scenario.ts';
@@ -55,6 +55,9 @@ export function performAction(action: LessonAction, actions: LabActions, state: 
     case 'configure':
       actions.applySettings(action.settings);
       break;
+    case 'changeSettings':
+      actions.changeSettings(action.settings);
+      break;
     case 'load': {
       const { scenario } = action;
       return actions.loadScenario(resolveScenario(scenario), {
@@ -64,6 +67,42 @@ export function performAction(action: LessonAction, actions: LabActions, state: 
     }
   }
   return state().error === null;
+}
+
+const SETTING_WORDS: Readonly<Record<string, string>> = {
+  mode: 'replication mode',
+  syncCount: 'synchronous replicas',
+  intervalMs: 'shipping interval',
+  ackOn: 'acknowledge on',
+  latencyMs: 'latency',
+  jitterMs: 'jitter',
+  heartbeatMs: 'heartbeat',
+  timeoutMs: 'failover timeout',
+  maxLagOnFailover: 'max lag on failover',
+  fencing: 'fencing',
+  conflictResolution: 'conflict resolution',
+  failover: 'failover',
+};
+
+/** A setting's value in words: "150 ms", "on", "none". */
+function settingValue(name: string, value: unknown): string {
+  if (value === null) return 'none';
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'number') return name.endsWith('Ms') ? `${value} ms` : String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Settings in words: "replication mode sync, latency 150 ms". */
+export function settingsWords(settings: ConfigureOptions): string {
+  const parts = Object.entries(settings).flatMap(([section, value]: [string, unknown]) =>
+    (typeof value === 'object' && value !== null ? Object.entries(value) : [[section, value] as const]).map(
+      ([name, v]: readonly [string, unknown]) => {
+        const label = section === 'failover' && name === 'mode' ? 'failover' : name;
+        return `${SETTING_WORDS[label] ?? label} ${settingValue(name, v)}`;
+      },
+    ),
+  );
+  return parts.length === 0 ? 'no settings' : parts.join(', ');
 }
 
 const seconds = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
@@ -103,6 +142,8 @@ export function describeAction(action: LessonAction, words: Vocabulary): string 
       return `let ${seconds(action.ms)} pass`;
     case 'configure':
       return 'change the settings and start over';
+    case 'changeSettings':
+      return `set ${settingsWords(action.settings)}`;
     case 'load':
       return 'start a variant of this scenario';
   }

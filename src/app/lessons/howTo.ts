@@ -1,6 +1,6 @@
 /** How to do a lesson action with the lab's controls, in words, for the learner's to-do list. */
 import type { Vocabulary } from '../../view/vocabulary.ts';
-import { describeAction } from './actions.ts';
+import { describeAction, settingsWords } from './actions.ts';
 import { isolated, learnerCan, modeOnly } from './steps.ts';
 import type { LessonAction } from './types.ts';
 
@@ -45,6 +45,8 @@ function controls(action: LessonAction): string | null {
  */
 export function howTo(action: LessonAction, words: Vocabulary): string | null {
   if (!learnerCan(action)) return null;
+  if (action.do === 'changeSettings')
+    return `Set ${settingsWords(action.settings)}: open Settings and change the values there`;
   if (action.do === 'configure') {
     const mode = modeOnly(action.settings) ?? '';
     return `Switch to ${MODE_WORDS[mode] ?? mode} replication: open Settings and choose it under Replication mode`;

@@ -6,7 +6,13 @@
  */
 import { loadPresetData, parseScenario, type Scenario, type ScenarioInput } from '../../engine/index.ts';
 import { MAX_REPLAY_COST, replayCost } from '../../store/replayCost.ts';
-import { MAX_RUN_MS, createLab, type Checked, type RunCommand } from '../../store/index.ts';
+import {
+  MAX_RUN_MS,
+  createLab,
+  loadConfigureParts,
+  type Checked,
+  type RunCommand,
+} from '../../store/index.ts';
 import { checkScenario, formatPath } from '../../store/runCheck.ts';
 import { VOCABULARIES } from '../../view/vocabulary.ts';
 import { performAction } from './actions.ts';
@@ -187,6 +193,7 @@ function commandOf(action: LessonAction, time: number): RunCommand | null {
     case 'startWorkload':
       return { at: time, type: 'startWorkload', args: [action] };
     case 'configure':
+    case 'changeSettings':
       return { at: time, type: 'configure', args: [action.settings] };
     case 'setLatency':
       return { at: time, type: 'setLatency', args: [] };
@@ -311,11 +318,17 @@ async function playProblems(lesson: Lesson): Promise<string[]> {
   return problems;
 }
 
-/** Loads the data of the presets a lesson's scenarios start from that the lab's first frame leaves out. */
-function loadPresets(lesson: Lesson): Promise<unknown> {
-  const loads = lesson.steps.flatMap((step) => step.actions ?? []).filter((action) => action.do === 'load');
+/**
+ * Loads what playing the lesson needs that the lab's first frame leaves out: the data of the presets its
+ * scenarios start from, and the engine's `configure` when a step changes settings in the run (so the
+ * change happens at its instant, not once its code arrives).
+ */
+export function loadLessonParts(lesson: Lesson): Promise<unknown> {
+  const actions = lesson.steps.flatMap((step) => step.actions ?? []);
+  const loads = actions.filter((action) => action.do === 'load');
   const scenarios = [lesson.scenario, ...loads.map((load) => load.scenario)];
-  return Promise.all(scenarios.flatMap((s) => loadPresetData(s.preset) ?? []));
+  const configure = actions.some((action) => action.do === 'changeSettings') ? loadConfigureParts() : null;
+  return Promise.all([...scenarios.flatMap((s) => loadPresetData(s.preset) ?? []), configure]);
 }
 
 /**
@@ -342,7 +355,7 @@ export async function checkLesson(data: unknown): Promise<Checked<Lesson>> {
     return { ok: false, problems: capped([...markup, ...shape]) };
   }
   const lesson = upgradeLesson(parsed.data, (data as { version: number }).version);
-  await loadPresets(lesson);
+  await loadLessonParts(lesson);
   const fixed = staticCheck(lesson).problems;
   if (fixed.length > 0) return { ok: false, problems: capped(fixed) };
   const played = await playProblems(lesson);

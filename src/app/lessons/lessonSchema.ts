@@ -3,8 +3,9 @@
  * or text past a cap fails it, every problem named by its path. zod's small build, as the run check uses.
  */
 import { z } from '../../store/zod.ts';
-import { MAX_NODES, READ_ROUTINGS, REPLICATION_MODES } from '../../engine/index.ts';
+import { MAX_NODES, REPLICATION_MODES } from '../../engine/index.ts';
 import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
+import { configureOptions, workloadOptions } from '../../store/runCheck.ts';
 import { charCount } from '../../store/fields.ts';
 import { PRESET_NAMES } from '../../store/index.ts';
 import { FLAG_NAMES, METRIC_NAMES } from './conditions.ts';
@@ -71,12 +72,7 @@ const hasBound = (r: { atLeast?: number | undefined; atMost?: number | undefined
   r.atLeast !== undefined || r.atMost !== undefined;
 const rangeObject = z.strictObject(range).check(z.refine(hasBound, 'needs atLeast or atMost'));
 /** The run check's limits on a workload (what a link's `startWorkload` may ask for). */
-const workload = {
-  writesPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
-  readsPerSec: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
-  keys: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
-  readRouting: z.optional(z.enum(READ_ROUTINGS)),
-};
+const workload = workloadOptions.def.shape;
 
 const scenario = z.strictObject({
   preset: z.enum(PRESET_NAMES as [string, ...string[]]),
@@ -119,6 +115,8 @@ const action = z.discriminatedUnion('do', [
       workload: z.optional(z.strictObject(workload)),
     }),
   }),
+  // The values are checked by the engine when the settings change, as a run link's `configure` is.
+  z.strictObject({ do: z.literal('changeSettings'), settings: configureOptions }),
   z.strictObject({ do: z.literal('load'), scenario }),
 ]);
 

@@ -6,8 +6,34 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useLabStoreApi, type LabStore } from '../../store/index.ts';
+import type { Simulation, ScenarioInput, WorkloadOptions } from '../../engine/index.ts';
+import type { PresetName } from '../../store/index.ts';
 import type { Acted } from './steps.ts';
 import type { Lesson } from './types.ts';
+
+/** A recording under way: where in the lab's run it started (recording.ts). */
+export interface Recording {
+  /** The lab's simulation when the recording started: what was done is read from it if the lab starts over. */
+  readonly sim: Simulation;
+  /** Commands the run held when the recording started (the workload's start), and the instant, in ms. */
+  readonly startCount: number;
+  readonly startTime: number;
+  readonly preset: PresetName;
+  readonly scenario: ScenarioInput;
+  /** The background workload the run started with, or null for none. */
+  readonly workload: WorkloadOptions | null;
+}
+
+/** Authoring a lesson: recording one, or editing what was recorded (and previewing it in the lab). */
+export type Authoring =
+  | { readonly kind: 'recording'; readonly recording: Recording }
+  | {
+      readonly kind: 'editing';
+      readonly lesson: Lesson;
+      /** What the recording could not hold, and why, for the author. */
+      readonly notes: readonly string[];
+      readonly previewing: boolean;
+    };
 
 /** The learner's answer to a step's prediction: the choice (0-based) and whether it is a right one. */
 export interface Answer {
@@ -48,6 +74,8 @@ export interface LessonState {
   readonly finished?: LessonPlace | null;
   /** The prediction answered last, until another is. */
   readonly answered?: Answered | null;
+  /** A lesson being recorded or edited. */
+  readonly authoring?: Authoring | null;
 }
 
 export type LessonStore = StoreApi<LessonState>;

@@ -3,11 +3,11 @@
  * whether the lab's recorded commands show each done (howTo.ts says how to do them). Pure: it reads the
  * commands and settings it is given.
  */
-import type { Command } from '../../engine/index.ts';
+import type { Command, ConfigureOptions } from '../../engine/index.ts';
 import type { LabSettings } from '../../store/index.ts';
 import type { LessonAction, LessonStep, StepDoer } from './types.ts';
 
-/** Actions a learner can always do in the lab: a node's menu item, the Backups panel, Heal. */
+/** Actions a learner can always do in the lab: a node's menu item, the Backups panel, Heal, Settings. */
 const ALWAYS: ReadonlySet<LessonAction['do']> = new Set([
   'write',
   'read',
@@ -19,6 +19,8 @@ const ALWAYS: ReadonlySet<LessonAction['do']> = new Set([
   'restoreBackup',
   'repoint',
   'heal',
+  // The Settings panel's fields, changed in the run.
+  'changeSettings',
 ] as const);
 
 /**
@@ -78,7 +80,7 @@ const sameGroups = (a: readonly (readonly string[])[], b: unknown): boolean => {
   return a.every((g) => theirs.has(key(g)));
 };
 
-/** Whether `command` (one the lab recorded) is `action` done. `configure` is seen in the settings instead. */
+/** Whether `command` (one the lab recorded) is `action` done. Settings are seen in the settings instead. */
 export function commandDoes(action: LessonAction, command: Pick<Command, 'type' | 'args'>): boolean {
   const [first, second, third] = command.args;
   const addNode = command.type === 'addNode' ? (first as { upstream?: unknown; fromBackup?: unknown }) : null;
@@ -109,8 +111,19 @@ export function commandDoes(action: LessonAction, command: Pick<Command, 'type' 
   }
 }
 
-/** Whether the lab's settings are what a `configure` the learner can do asks for. */
+/** Whether the lab's settings hold every value `asked` sets (`null` for no limit: the setting absent). */
+export function settingsHold(asked: ConfigureOptions, settings: LabSettings): boolean {
+  const lab = settings as unknown as Readonly<Record<string, unknown>>;
+  return Object.entries(asked).every(([section, value]: [string, unknown]) => {
+    if (typeof value !== 'object' || value === null) return lab[section] === value;
+    const current = (lab[section] ?? {}) as Readonly<Record<string, unknown>>;
+    return Object.entries(value).every(([name, v]: [string, unknown]) => (current[name] ?? null) === v);
+  });
+}
+
+/** Whether the lab's settings are what a `configure` or `changeSettings` the learner can do asks for. */
 export function settingsDo(action: LessonAction, settings: LabSettings): boolean {
+  if (action.do === 'changeSettings') return settingsHold(action.settings, settings);
   if (action.do !== 'configure') return false;
   const mode = modeOnly(action.settings);
   return mode !== null && settings.replication.mode === mode;
@@ -144,7 +157,7 @@ export function progress(
   while (done < actions.length) {
     const action = actions[done] as LessonAction;
     if (!learnerCan(action)) return { acted: { ...acted, done, from }, run: action };
-    if (action.do === 'configure') {
+    if (action.do === 'configure' || action.do === 'changeSettings') {
       if (!settingsDo(action, settings)) break;
       done += 1;
       continue;

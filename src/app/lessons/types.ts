@@ -4,7 +4,12 @@
  * button's), an optional prediction to make first, and a condition on the engine's state that must hold
  * before the lesson moves on.
  */
-import type { ReplicationMode, ScenarioInput, WorkloadOptions } from '../../engine/index.ts';
+import type {
+  ConfigureOptions,
+  ReplicationMode,
+  ScenarioInput,
+  WorkloadOptions,
+} from '../../engine/index.ts';
 import type { PresetName, SettingsPatch } from '../../store/index.ts';
 
 /** A preset's nodes with fields of the scenario overridden (validated with the engine's parseScenario). */
@@ -33,6 +38,8 @@ export type LessonAction =
   | { readonly do: 'advance'; readonly ms: number }
   /** Changes settings and starts the simulation over with them (`applySettings`, like Reset). */
   | { readonly do: 'configure'; readonly settings: SettingsPatch }
+  /** Changes settings in the run, from this instant on (the Settings panel's change: a recorded `configure`). */
+  | { readonly do: 'changeSettings'; readonly settings: ConfigureOptions }
   /** Starts another scenario over (a variant of the lesson's). */
   | { readonly do: 'load'; readonly scenario: LessonScenario };
 

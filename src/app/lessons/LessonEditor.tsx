@@ -1,0 +1,329 @@
+/**
+ * The lesson editor: a recorded lesson's title, summary and steps (text, what it does, who does it, what
+ * Next waits for, which node to ring; remove, move), the lesson checker's problems by path, and Preview,
+ * Export lesson, Copy link and Close. Text is plain (markup shows as text); every control is labelled.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useLabStore, useLabStoreApi } from '../../store/index.ts';
+import { useWords } from '../../view/vocabulary.ts';
+import { download } from '../export/download.ts';
+import { CopyButton } from '../share/CopyButton.tsx';
+import { viewQuery } from '../share/viewOptions.ts';
+import { describeAction } from './actions.ts';
+import { describeCondition } from './conditions.ts';
+import { choiceOf, conditionChoices, doersFor, moveStep, patchStep, removeStep } from './editorSteps.ts';
+import { LESSON_LIMITS } from './lessonSchema.ts';
+import { lessonFileData, lessonFileName, lessonFileText } from './lessonFormat.ts';
+import { lessonLinkProblems, lessonUrl } from './lessonLink.ts';
+import { lessonMoves } from './lessonState.ts';
+import { LESSONS_BUTTON_ID, lessonStoreFor } from './lessonStore.ts';
+import { lessonIdFor } from './record.ts';
+import { resolveScenario } from './scenario.ts';
+import { stepDoer } from './steps.ts';
+import type { Lesson, LessonStep } from './types.ts';
+
+type Check =
+  { readonly state: 'checking' } | { readonly state: 'done'; readonly problems: readonly string[] };
+
+/** The checker's verdict on `lesson`, after the author pauses typing. */
+function useChecked(lesson: Lesson): Check {
+  const [verdict, setVerdict] = useState<{ lesson: Lesson; problems: readonly string[] } | null>(null);
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      void import('./lessonCheck.ts')
+        .then(({ checkLesson }) => checkLesson(JSON.parse(JSON.stringify(lessonFileData(lesson)))))
+        .then((checked) => {
+          if (current) setVerdict({ lesson, problems: checked.ok ? [] : checked.problems });
+        });
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [lesson]);
+  return verdict?.lesson === lesson ? { state: 'done', problems: verdict.problems } : { state: 'checking' };
+}
+
+function StepEditor({
+  lesson,
+  index,
+  nodes,
+  onChange,
+}: {
+  readonly lesson: Lesson;
+  readonly index: number;
+  readonly nodes: readonly string[];
+  readonly onChange: (lesson: Lesson) => void;
+}) {
+  const words = useWords();
+  const id = useId();
+  const step = lesson.steps[index] as LessonStep;
+  const n = index + 1;
+  const choices = conditionChoices(nodes, words);
+  const picked = choiceOf(step.condition, choices);
+  const doer = stepDoer(step);
+  const patch = (p: Parameters<typeof patchStep>[2]) => {
+    onChange(patchStep(lesson, index, p));
+  };
+  const hidden = <span className="visually-hidden"> step {n}</span>;
+  return (
+    <li className="editor-step">
+      <fieldset>
+        <legend>Step {n}</legend>
+        <label htmlFor={`${id}-text`}>
+          Text<span className="visually-hidden"> of step {n}</span>
+        </label>
+        <textarea
+          id={`${id}-text`}
+          rows={2}
+          maxLength={LESSON_LIMITS.text}
+          value={step.text}
+          onChange={(event) => {
+            patch({ text: event.target.value });
+          }}
+        />
+        <p className="editor-does">
+          <span className="editor-key">Does:</span>{' '}
+          {(step.actions ?? []).map((a) => describeAction(a, words)).join('; then ') || 'nothing'}
+        </p>
+        <div className="editor-row">
+          <label>
+            Who does it<span className="visually-hidden"> in step {n}</span>
+            <select
+              value={doer}
+              onChange={(event) => {
+                patch({ doneBy: event.target.value === 'learner' ? 'learner' : 'next' });
+              }}
+            >
+              {doersFor(step).map((who) => (
+                <option key={who} value={who}>
+                  {who === 'learner' ? 'The learner, in the lab' : 'Next'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Next waits until<span className="visually-hidden"> in step {n}</span>
+            <select
+              value={picked?.key ?? 'own'}
+              onChange={(event) => {
+                const choice = choices.find((c) => c.key === event.target.value);
+                if (choice !== undefined) patch({ condition: choice.condition });
+              }}
+            >
+              {picked === null && step.condition !== undefined && (
+                <option value="own">{describeCondition(step.condition, words)}</option>
+              )}
+              {choices.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Ring<span className="visually-hidden"> in step {n}</span>
+            <select
+              value={step.target !== undefined && 'node' in step.target ? step.target.node : ''}
+              onChange={(event) => {
+                const node = event.target.value;
+                patch({ target: node === '' ? null : { node } });
+              }}
+            >
+              <option value="">No node</option>
+              {nodes.map((node) => (
+                <option key={node} value={node}>
+                  {node}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="editor-row editor-step-buttons">
+          <button
+            type="button"
+            disabled={index === 0}
+            onClick={() => {
+              onChange(moveStep(lesson, index, -1));
+            }}
+          >
+            Move up{hidden}
+          </button>
+          <button
+            type="button"
+            disabled={index === lesson.steps.length - 1}
+            onClick={() => {
+              onChange(moveStep(lesson, index, 1));
+            }}
+          >
+            Move down{hidden}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              onChange(removeStep(lesson, index));
+            }}
+          >
+            Remove{hidden}
+          </button>
+        </div>
+      </fieldset>
+    </li>
+  );
+}
+
+export function LessonEditor({
+  lesson,
+  notes,
+}: {
+  readonly lesson: Lesson;
+  readonly notes: readonly string[];
+}) {
+  const lab = useLabStoreApi();
+  const store = lessonStoreFor(lab);
+  const theme = useLabStore((s) => s.theme);
+  const vocabulary = useLabStore((s) => s.vocabulary);
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const check = useChecked(lesson);
+  const nodes = useMemo(() => {
+    try {
+      return resolveScenario(lesson.scenario).nodes.map((node) => node.id);
+    } catch {
+      return [];
+    }
+  }, [lesson.scenario]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  const change = (next: Lesson) => {
+    const { authoring } = store.getState();
+    if (authoring?.kind === 'editing') store.setState({ authoring: { ...authoring, lesson: next } });
+  };
+  const problems = check.state === 'done' ? [...check.problems, ...lessonLinkProblems(lesson)] : [];
+  const ready = check.state === 'done' && check.problems.length === 0;
+  const link = lessonUrl(window.location.origin, '/', viewQuery({ theme, terms: vocabulary }), lesson, {
+    index: 0,
+    custom: true,
+  });
+  const notReady = check.state === 'checking' ? 'Checking the lesson…' : 'Fix the problems above first.';
+
+  return (
+    <section className="lesson-editor" aria-labelledby={`${id}-h`} role="region">
+      <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        Lesson editor
+      </h2>
+      <p className="hint">
+        Edit what each step says; text is plain (*emphasis* and `code` only). Steps the learner does ask them
+        to act in the lab; Next steps are done by the Next button.
+      </p>
+      <label htmlFor={`${id}-title`}>Title</label>
+      <input
+        id={`${id}-title`}
+        maxLength={LESSON_LIMITS.title}
+        value={lesson.title}
+        onChange={(event) => {
+          change({ ...lesson, title: event.target.value, id: lessonIdFor(event.target.value) });
+        }}
+      />
+      <label htmlFor={`${id}-summary`}>Summary</label>
+      <input
+        id={`${id}-summary`}
+        maxLength={LESSON_LIMITS.summary}
+        value={lesson.summary}
+        onChange={(event) => {
+          change({ ...lesson, summary: event.target.value });
+        }}
+      />
+      {notes.length > 0 && (
+        <div className="editor-notes">
+          <h3>Not in the lesson</h3>
+          <ul>
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h3>
+        Steps <span className="muted">({lesson.steps.length})</span>
+      </h3>
+      <ol className="editor-steps">
+        {lesson.steps.map((_, index) => (
+          <StepEditor key={index} lesson={lesson} index={index} nodes={nodes} onChange={change} />
+        ))}
+      </ol>
+      <div className="editor-check" aria-live="polite">
+        {check.state === 'checking' ? (
+          <p className="muted">Checking the lesson…</p>
+        ) : problems.length === 0 ? (
+          <p className="editor-ok">✓ The lesson checker found no problems.</p>
+        ) : (
+          <>
+            <p className="editor-problems-title">
+              ⚠ The lesson checker found {problems.length} {problems.length === 1 ? 'problem' : 'problems'}:
+            </p>
+            <ul className="editor-problems">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <div className="editor-row editor-actions">
+        <button
+          type="button"
+          disabled={!ready}
+          title={ready ? 'Play the lesson in the lab from step 1' : notReady}
+          onClick={() => {
+            const { authoring } = store.getState();
+            if (authoring?.kind !== 'editing') return;
+            store.setState({ authoring: { ...authoring, previewing: true } });
+            lessonMoves(lab, store).start(lesson, 0, true);
+          }}
+        >
+          Preview
+        </button>
+        <button
+          type="button"
+          disabled={!ready}
+          title={ready ? `Download the lesson as a file (${lessonFileName(lesson)})` : notReady}
+          onClick={() => {
+            download(
+              new Blob([lessonFileText(lesson)], { type: 'application/json' }),
+              lessonFileName(lesson),
+            );
+          }}
+        >
+          Export lesson
+        </button>
+        {ready && problems.length === 0 ? (
+          <CopyButton text={link} label="Copy link" />
+        ) : (
+          <button type="button" disabled title={notReady}>
+            Copy link
+          </button>
+        )}
+        <button
+          type="button"
+          title="Close the editor; export the lesson or copy its link first to keep it"
+          onClick={() => {
+            store.setState({ authoring: null });
+            document.getElementById(LESSONS_BUTTON_ID)?.focus();
+          }}
+        >
+          Close
+        </button>
+      </div>
+      {ready && problems.length === 0 && (
+        <>
+          <label htmlFor={`${id}-link`}>Lesson link</label>
+          <input id={`${id}-link`} className="share-url" readOnly value={link} />
+        </>
+      )}
+    </section>
+  );
+}

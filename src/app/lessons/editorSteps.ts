@@ -1,0 +1,83 @@
+/**
+ * The lesson editor's edits, pure: the conditions an author may pick for Next (from a list), and step
+ * changes (text, who does it, condition, ring, remove, move) that return a new lesson.
+ */
+import type { Vocabulary } from '../../view/vocabulary.ts';
+import { learnerCan } from './steps.ts';
+import type { Lesson, LessonCondition, LessonStep, StepDoer } from './types.ts';
+
+/** A condition from the editor's list, by a key its `<select>` uses. */
+export interface ConditionChoice {
+  readonly key: string;
+  readonly label: string;
+  readonly condition: LessonCondition | null;
+}
+
+/** The editor's conditions for a lesson whose scenario has `nodes`: none, lost, read-only, and per node. */
+export function conditionChoices(nodes: readonly string[], words: Vocabulary): ConditionChoice[] {
+  return [
+    { key: 'none', label: 'Nothing (go on at once)', condition: null },
+    { key: 'lost', label: 'a write is lost', condition: { metric: 'lostWrites', atLeast: 1 } },
+    { key: 'read-only', label: 'the system is read-only', condition: { flag: 'readOnly', is: true } },
+    ...nodes.map((node) => ({
+      key: `primary:${node}`,
+      label: `${node} is the ${words.primary}`,
+      condition: { node, role: 'primary', status: 'up' } as const,
+    })),
+    ...nodes.map((node) => ({
+      key: `down:${node}`,
+      label: `${node} is down`,
+      condition: { node, status: 'down' } as const,
+    })),
+  ];
+}
+
+/** The choice `condition` is, or null when it is one the list does not offer (a hand-written one). */
+export function choiceOf(
+  condition: LessonCondition | undefined,
+  choices: readonly ConditionChoice[],
+): ConditionChoice | null {
+  const said = JSON.stringify(condition ?? null);
+  return choices.find((c) => JSON.stringify(c.condition) === said) ?? null;
+}
+
+/** Who may do the step: the learner only when its first action is one they can do and it asks no prediction. */
+export function doersFor(step: LessonStep): readonly StepDoer[] {
+  const first = step.actions?.[0];
+  return first !== undefined && learnerCan(first) && step.predict === undefined
+    ? ['learner', 'next']
+    : ['next'];
+}
+
+type StepPatch = {
+  readonly [K in keyof LessonStep]?: LessonStep[K] | null;
+};
+
+/** The lesson with step `index` changed; a field patched to null is removed. */
+export function patchStep(lesson: Lesson, index: number, patch: StepPatch): Lesson {
+  return {
+    ...lesson,
+    steps: lesson.steps.map((step, i) => {
+      if (i !== index) return step;
+      const merged = Object.entries({ ...step, ...patch }).filter(([, value]) => value !== null);
+      return Object.fromEntries(merged) as unknown as LessonStep;
+    }),
+  };
+}
+
+/** The lesson without step `index`. */
+export function removeStep(lesson: Lesson, index: number): Lesson {
+  return { ...lesson, steps: lesson.steps.filter((_, i) => i !== index) };
+}
+
+/** The lesson with step `index` swapped with its neighbour (`by` -1: up, 1: down). */
+export function moveStep(lesson: Lesson, index: number, by: -1 | 1): Lesson {
+  const other = index + by;
+  const steps = [...lesson.steps];
+  const a = steps[index];
+  const b = steps[other];
+  if (a === undefined || b === undefined) return lesson;
+  steps[index] = b;
+  steps[other] = a;
+  return { ...lesson, steps };
+}
