@@ -6,14 +6,14 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLabStore, useLabStoreApi } from '../../store/index.ts';
 import { useWords } from '../../view/vocabulary.ts';
-import { download } from '../export/download.ts';
+import { downloadLesson } from './downloadLesson.ts';
 import { CopyButton } from '../share/CopyButton.tsx';
 import { viewQuery } from '../share/viewOptions.ts';
 import { describeAction } from './actions.ts';
 import { describeCondition } from './conditions.ts';
 import { choiceOf, conditionChoices, doersFor, moveStep, patchStep, removeStep } from './editorSteps.ts';
 import { LESSON_LIMITS } from './lessonSchema.ts';
-import { lessonFileData, lessonFileName, lessonFileText } from './lessonFormat.ts';
+import { lessonFileData, lessonFileName } from './lessonFormat.ts';
 import { lessonLinkProblems, lessonUrl } from './lessonLink.ts';
 import { lessonMoves } from './lessonState.ts';
 import { LESSONS_BUTTON_ID, lessonStoreFor } from './lessonStore.ts';
@@ -292,10 +292,7 @@ export function LessonEditor({
           disabled={!ready}
           title={ready ? `Download the lesson as a file (${lessonFileName(lesson)})` : notReady}
           onClick={() => {
-            download(
-              new Blob([lessonFileText(lesson)], { type: 'application/json' }),
-              lessonFileName(lesson),
-            );
+            downloadLesson(lesson);
           }}
         >
           Export lesson

@@ -10,8 +10,8 @@ import { describeAction } from './actions.ts';
 import { describeCondition } from './conditions.ts';
 import { lessonAt, nextState } from './lessonState.ts';
 import { LessonText } from './LessonText.tsx';
-import { lessonFileName, lessonFileText } from './lessonFormat.ts';
-import { download } from '../export/download.ts';
+import { lessonFileName } from './lessonFormat.ts';
+import { downloadLesson } from './downloadLesson.ts';
 import { lessonStoreFor } from './lessonStore.ts';
 import { browserStorage, keepProgress, keepsProgress } from './progress.ts';
 import { LearnerTodo, PredictionForm, PredictionResult } from './StepActivity.tsx';
@@ -213,10 +213,7 @@ function LessonView() {
           type="button"
           title={`Download this lesson as a file (${lessonFileName(lesson)}): edit it, share it, import it again`}
           onClick={() => {
-            download(
-              new Blob([lessonFileText(lesson)], { type: 'application/json' }),
-              lessonFileName(lesson),
-            );
+            downloadLesson(lesson);
           }}
         >
           Export lesson
