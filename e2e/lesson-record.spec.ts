@@ -75,3 +75,57 @@ test('a lesson recorded in the lab (write, kill the master, promote), edited, li
   await panel(learner).getByRole('button', { name: 'Finish', exact: true }).click();
   await expect(panel(learner)).toHaveCount(0);
 });
+
+test('the editor adds a prediction to a recorded step; the checker asks for its words; Preview asks it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openPaused(page);
+  await button(page, 'Lessons').click();
+  await lessonsMenu(page).getByRole('button', { name: 'Record a lesson', exact: true }).click();
+  await fromNodeMenu(page, 'db1', 'Kill');
+  await expect(recordingBar(page)).toContainText('Recording: 1 step');
+  await recordingBar(page).getByRole('button', { name: 'Stop recording', exact: true }).click();
+
+  const form = editor(page);
+  await form.getByRole('checkbox', { name: 'Ask for a prediction first of step 1' }).check();
+  // Its words are the author's: until then the checker names what is missing, by path.
+  await expect(form.getByText(/steps\[0\]\.predict\.question/).first()).toBeVisible({ timeout: 20_000 });
+  await expect(form.getByRole('button', { name: 'Export lesson', exact: true })).toBeDisabled();
+  await expect(form.getByRole('combobox', { name: 'Who does it in step 1' })).toHaveValue('next');
+
+  await form.getByRole('textbox', { name: 'Question of step 1' }).fill('db1 dies now. Can db2 take writes?');
+  await form.getByRole('textbox', { name: 'Choice 1 of step 1' }).fill('No: it is a read-only slave');
+  await form.getByRole('textbox', { name: 'Choice 2 of step 1' }).fill('Yes: it takes over at once');
+  await form
+    .getByRole('textbox', { name: 'Why, in one sentence of step 1' })
+    .fill('Only a master takes writes, and nobody promotes db2 by itself here.');
+  await form.getByRole('button', { name: 'Add a choice of step 1' }).click();
+  await form.getByRole('textbox', { name: 'Choice 3 of step 1' }).fill('Only after a failover');
+  await form.getByRole('checkbox', { name: 'Right (choice 3 of step 1)' }).check();
+  await form.getByRole('checkbox', { name: 'Right (choice 2 of step 1)' }).check();
+  // Every choice right: nothing to predict, and the checker says so.
+  await expect(form.getByText(/needs at least one choice that is not right/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await form.getByRole('button', { name: 'Remove choice 2 of step 1' }).click();
+  await form.getByRole('checkbox', { name: 'Right (choice 2 of step 1)' }).uncheck();
+  await expect(form.getByRole('textbox', { name: /^Choice \d of step 1$/ })).toHaveCount(2);
+  await expect(form.getByRole('textbox', { name: 'Choice 2 of step 1' })).toHaveValue(
+    'Only after a failover',
+  );
+  await expect(form.getByText('The lesson checker found no problems.')).toBeVisible({ timeout: 20_000 });
+  await expectNoModerateViolations(page, 'the lesson editor with a prediction');
+
+  await form.getByRole('button', { name: 'Preview', exact: true }).click();
+  const predict = panel(page).locator('form.lesson-predict');
+  await expect(predict.getByRole('group', { name: /Can db2 take writes\?/ })).toBeVisible({
+    timeout: 20_000,
+  });
+  await predict.getByRole('radio', { name: 'Only after a failover' }).check();
+  await predict.getByRole('button', { name: 'Answer and play' }).click();
+  await expect(panel(page).locator('.lesson-result')).toContainText('Your prediction did not hold.');
+  await expect(panel(page).locator('.lesson-result')).toContainText('No: it is a read-only slave');
+  await expect(panel(page).locator('.lesson-result')).toContainText('Why: Only a master takes writes');
+  await expect(node(page, 'db1')).toHaveAttribute('data-status', 'down');
+});

@@ -1,6 +1,6 @@
 /**
  * The lesson editor: a recorded lesson's title, summary and steps (text, what it does, who does it, what
- * Next waits for, which node to ring; remove, move), the lesson checker's problems by path, and Preview,
+ * Next waits for, which node to ring, a prediction to ask first; remove, move), the lesson checker's problems by path, and Preview,
  * Export lesson, Copy link and Close. Text is plain (markup shows as text); every control is labelled.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import { lessonFileData, lessonFileName } from './lessonFormat.ts';
 import { lessonLinkProblems, lessonUrl } from './lessonLink.ts';
 import { lessonMoves } from './lessonState.ts';
 import { LESSONS_BUTTON_ID, lessonStoreFor } from './lessonStore.ts';
+import { PredictionEditor } from './PredictionEditor.tsx';
 import { lessonIdFor } from './record.ts';
 import { resolveScenario } from './scenario.ts';
 import { stepDoer } from './steps.ts';
@@ -140,6 +141,14 @@ function StepEditor({
             </select>
           </label>
         </div>
+        <PredictionEditor
+          step={step}
+          n={n}
+          onChange={(predict) => {
+            // A prediction's step is played by the lab: Next does it.
+            patch(predict === null ? { predict: null } : { predict, doneBy: null });
+          }}
+        />
         <div className="editor-row editor-step-buttons">
           <button
             type="button"

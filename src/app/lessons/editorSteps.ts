@@ -4,7 +4,7 @@
  */
 import type { Vocabulary } from '../../view/vocabulary.ts';
 import { learnerCan } from './steps.ts';
-import type { Lesson, LessonCondition, LessonStep, StepDoer } from './types.ts';
+import type { Lesson, LessonCondition, LessonStep, Prediction, StepDoer } from './types.ts';
 
 /** A condition from the editor's list, by a key its `<select>` uses. */
 export interface ConditionChoice {
@@ -81,3 +81,10 @@ export function moveStep(lesson: Lesson, index: number, by: -1 | 1): Lesson {
   steps[other] = a;
   return { ...lesson, steps };
 }
+
+/** A new prediction: the author writes its words (the checker asks for them until then). */
+export const NEW_PREDICTION: Prediction = {
+  question: '',
+  choices: [{ text: '', right: true }, { text: '' }],
+  explain: '',
+};
