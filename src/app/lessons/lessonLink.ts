@@ -11,7 +11,7 @@ import {
   encodeLinkText,
   parseLinkJson,
   type Codec,
-} from '../share/linkCodec.ts';
+} from '../share/linkText.ts';
 import { lessonFileData } from './lessonFormat.ts';
 export { lessonParam, withLessonParam } from './lessonHash.ts';
 import type { LessonPlace } from './lessonStore.ts';
