@@ -3,13 +3,19 @@ import { waitFor, type PgCluster } from './cluster.ts';
 import type { Result } from './process.ts';
 
 export interface Commit {
-  /** It was seen waiting in SyncRep (wait_event_type IPC) within the detection window. */
+  /**
+   * It was seen waiting in SyncRep within the detection window and was still waiting a settle time later. Every
+   * synchronous commit waits in SyncRep for a moment, and on a busy machine a standby's flush can take long enough
+   * for a poll to see that ordinary wait: only a wait that outlasts the settle time counts as blocked.
+   */
   readonly blocked: boolean;
   /** The client's outcome; bounded by psql's own deadline. */
   readonly done: Promise<Result>;
 }
 
 const DETECT_MS = 2500;
+/** How long a commit seen in SyncRep must go on waiting to count as blocked. */
+const SETTLE_MS = 3000;
 /** The client's hard bound: psql gets SIGINT (a cancel request) if nothing else ended the wait. */
 const CLIENT_MS = 20_000;
 
@@ -24,8 +30,9 @@ export async function startCommit(
   let finished = false;
   void done.then(() => (finished = true));
   const waiting = `select count(*) from pg_stat_activity where application_name = '${app}' and wait_event = 'SyncRep'`;
-  const blocked = await waitFor(async () => !finished && (await cluster.q(node, waiting)) === '1', DETECT_MS);
-  return { blocked: blocked && !finished, done };
+  const seen = await waitFor(async () => !finished && (await cluster.q(node, waiting)) === '1', DETECT_MS);
+  if (seen && !finished) await Promise.race([done, new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]);
+  return { blocked: seen && !finished, done };
 }
 
 /** Cancels the waiting session with pg_cancel_backend from another session; returns the client's outcome. */
