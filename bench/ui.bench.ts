@@ -5,7 +5,8 @@
  * (a node selected, so the inspector shows its data), with every panel collapsed, and with every panel and
  * the space-time diagram open (its five-second window holds about 10,000 arrows at 2,000 in flight).
  * Then compare mode at the app's default workload: both sides animating together (the async vs sync
- * one-click comparison, two graphs, the Differences table open). `BENCH_CASE=compare` runs that case only.
+ * one-click comparison, two graphs, the Differences table open). `BENCH_CASE=compare` runs that case only;
+ * `BENCH_CASE=diagram` only the space-time diagram at about 2,000 in flight, beside every panel open without it.
  * Prints; asserts nothing.
  * Headless Chromium here renders in software and caps frames at 60 Hz (16.7 ms).
  */
@@ -95,6 +96,11 @@ async function main(): Promise<void> {
     );
     if (only === 'compare') {
       console.log(await measureCompare(page, base));
+      return;
+    }
+    if (only === 'diagram') {
+      console.log(await measureAt(page, base, 2000, 'open'));
+      console.log(await measureAt(page, base, 2000, 'diagram'));
       return;
     }
     console.log('30 nodes each:');

@@ -167,7 +167,9 @@ export function SpaceTime() {
       const focusMark =
         id === undefined
           ? undefined
-          : (backdrop.fresh.find((m) => m.id === id) ?? inWindow().find((m) => m.id === id));
+          : (backdrop.fresh.find((m) => m.id === id) ??
+            backdrop.heads.find((m) => m.id === id) ??
+            inWindow().find((m) => m.id === id));
       const emphasis = emphasisOf(state);
       paint(
         ctx,
@@ -177,6 +179,7 @@ export function SpaceTime() {
           height,
           now,
           arrows: arrowsOf(backdrop.fresh),
+          heads: arrowsOf(backdrop.heads),
           operations: state.actions.spaceTime(window.from, window.to).operations,
           markers: state.timeline.markers,
           focus: focusMark === undefined ? null : (arrowsOf([focusMark])[0] ?? null),

@@ -9,8 +9,15 @@ class FakeCanvas {
   width = 0;
   height = 0;
   drawings: SvgContext[] = [];
+  /** The areas cleared to be drawn again. */
+  cleared: { x: number; y: number; w: number; h: number }[] = [];
   getContext() {
-    const context = Object.assign(new SvgContext(), { setTransform: () => undefined });
+    const context = Object.assign(new SvgContext(), {
+      setTransform: () => undefined,
+      clearRect: (x: number, y: number, w: number, h: number) => {
+        this.cleared.push({ x, y, w, h });
+      },
+    });
     this.drawings.push(context);
     return context;
   }
@@ -155,5 +162,76 @@ describe('the layer of ended arrows', () => {
     expect(canvas.drawings).toHaveLength(1);
     layer.update(input([], 2100), ctx);
     expect(canvas.drawings).toHaveLength(2);
+  });
+
+  describe('in hairlines, arrows in flight on the layer', () => {
+    /** 900 heartbeats (grey) that ended early: hairlines, and no orange on the layer but the message's. */
+    const crowd = Array.from({ length: 900 }, (_, i): MessageMark => ({
+      id: 1000 + i,
+      kind: 'heartbeat',
+      from: 'db2',
+      to: 'db1',
+      sentAt: 1000 + i / 10,
+      deliverAt: 1010 + i / 10,
+      arrivedAt: 1010 + i / 10,
+    }));
+    /** A window 1,000 ms wide on 400 px (0.4 px a ms); following, the layer's left edge is the window's. */
+    const layerX = (t: number, from: number) => ((t - from) * 400) / 1000;
+
+    function setUp() {
+      const canvas = new FakeCanvas();
+      const layer = createArrowLayer(() => canvas);
+      const ctx = target();
+      // Drawn in hairlines from the first frame (900 in view): built once at 1200.
+      expect(layer.update(input(crowd, 1200), ctx).style).toBe('hairline');
+      return { canvas, layer, ctx };
+    }
+
+    /** The orange pieces on the layer as [x1, y1, x2, y2]. */
+    const pieces = (canvas: FakeCanvas) =>
+      canvas.segments().map((d) => (d.match(/-?[\d.]+/g) ?? []).map(Number));
+
+    it('grows each frame by the piece since the last, ends where it arrives, its head drawn each frame', () => {
+      const { canvas, layer, ctx } = setUp();
+      const sent = { id: 1, kind: 'entries' as const, from: 'db1', to: 'db2', sentAt: 1210, deliverAt: 1310 };
+      let backdrop = layer.update(input([...crowd, sent], 1240), ctx);
+      expect(backdrop.heads.map((m) => m.id)).toEqual([1]);
+      expect(backdrop.fresh).toEqual([]);
+      layer.update(input([...crowd, sent], 1290), ctx);
+      backdrop = layer.update(input([...crowd, { ...sent, arrivedAt: 1310 }], 1320), ctx);
+      expect(backdrop.heads).toEqual([]);
+      // No redraw: three pieces, end to end, from the send on db1 (y 30) to the arrival on db2 (y 60).
+      expect(canvas.drawings).toHaveLength(1);
+      const from = 1200 - 1000;
+      expect(pieces(canvas)).toEqual([
+        [layerX(1210, from), 30, layerX(1240, from), 39],
+        [layerX(1240, from), 39, layerX(1290, from), 54],
+        [layerX(1290, from), 54, layerX(1310, from), 60],
+      ]);
+      expect(canvas.cleared).toEqual([]);
+    });
+
+    it('repairs the stretch of a line that was cut short: cleared, and drawn again as it ended', () => {
+      const { canvas, layer, ctx } = setUp();
+      const sent = { id: 1, kind: 'entries' as const, from: 'db1', to: 'db2', sentAt: 1210, deliverAt: 1310 };
+      layer.update(input([...crowd, sent], 1290), ctx);
+      layer.update(input([...crowd, { ...sent, droppedAt: 1310, dropReason: 'cut' as const }], 1320), ctx);
+      const from = 1200 - 1000;
+      // Where its line had come by 1290, padded by 3 px.
+      const round = (n: number) => Math.round(n * 1000) / 1000;
+      expect(canvas.cleared.map(({ x, y, w, h }) => [x, y, w, h].map(round))).toEqual([
+        [layerX(1210, from) - 3, 27, layerX(1290, from) - layerX(1210, from) + 6, 24 + 6].map(round),
+      ]);
+      // Drawn again three quarters of the way, as a dropped arrow is, ending in a red cross.
+      const last = pieces(canvas).at(-1);
+      expect(last).toEqual([
+        layerX(1210, from),
+        30,
+        layerX(1210, from) + 0.75 * (layerX(1310, from) - layerX(1210, from)),
+        52.5,
+      ]);
+      expect(canvas.drawings.at(-1)?.body()).toContain('stroke="red"');
+      expect(canvas.drawings).toHaveLength(1);
+    });
   });
 });

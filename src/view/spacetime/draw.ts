@@ -152,6 +152,8 @@ export interface Scene {
   readonly emphasis: Emphasis | null;
   /** The emphasised writes' arrows, when `arrows` are not all there are (default: those among `arrows`). */
   readonly traced?: readonly Arrow[];
+  /** Arrows whose lines are on the backdrop: only their heads are drawn (where they are now). */
+  readonly heads?: readonly Arrow[];
   /** How the arrows are stroked; `path` when not given. */
   readonly arrowStyle?: ArrowStyle;
   /**
@@ -197,6 +199,37 @@ export function paintArrows(
   ctx.beginPath();
   for (const a of arrows) if (a.end === 'dropped') cross(ctx, a.x2, a.y2);
   ctx.stroke();
+}
+
+/**
+ * Only the lines of arrows (every kind, in `style`), no heads: the pieces of arrows in flight that the
+ * layer of hairlines (arrowLayer.ts) adds frame by frame.
+ */
+export function strokeLines(
+  ctx: Painter,
+  arrows: readonly Arrow[],
+  style: ArrowStyle,
+  palette: Palette,
+): void {
+  for (const kind of KINDS) {
+    ctx.strokeStyle = palette.kinds[kind];
+    strokeArrows(ctx, arrows, kind, style);
+  }
+}
+
+/** Only the heads of arrows (every kind, in `style`): where arrows whose lines are on the layer are now. */
+export function paintHeadsOf(
+  ctx: Painter,
+  arrows: readonly Arrow[],
+  style: ArrowStyle,
+  palette: Palette,
+): void {
+  for (const kind of KINDS) {
+    ctx.strokeStyle = palette.kinds[kind];
+    ctx.fillStyle = palette.kinds[kind];
+    ctx.lineWidth = style === 'hairline' ? 1 : WIDTH[kind];
+    paintHeads(ctx, arrows, kind, style);
+  }
 }
 
 /** The arrows of one kind, stroked in `style` (see `ArrowStyle`). */
@@ -278,6 +311,7 @@ export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
   // flight), a cross where the network dropped it. Those ended long enough ago come from the backdrop.
   scene.backdrop?.();
   paintArrows(ctx, scene.arrows, scene.arrowStyle ?? 'path', palette);
+  if (scene.heads !== undefined) paintHeadsOf(ctx, scene.heads, scene.arrowStyle ?? 'path', palette);
 
   // Client operations where they completed: a write acknowledged (filled), lost (struck through),
   // failed (a cross); a read (a small square), stale (a triangle). Pending ones where they began.
