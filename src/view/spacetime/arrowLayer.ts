@@ -17,14 +17,7 @@
  * redrawn from scratch when the scale, lanes, size, palette or stroke change, when the instant shown goes
  * back (a seek: another simulation's messages), and when a window not following moves.
  */
-import {
-  canvasArrowStyle,
-  paintArrows,
-  paintHeadsOf,
-  strokeLines,
-  type ArrowStyle,
-  type Palette,
-} from './draw.ts';
+import { canvasArrowStyle, paintArrows, type ArrowStyle, type Palette } from './draw.ts';
 import { arrowsIn, xOf, type Arrow, type MessageMark, type Plot, type TimeWindow } from './geometry.ts';
 import type { Painter } from './svgContext.ts';
 
@@ -148,29 +141,19 @@ function piece(
 
 /** Where the lines of these messages lie on the layer, as far as `until`, padded for their strokes. */
 function extent(marks: readonly MessageMark[], plot: Plot, span: TimeWindow, until: number) {
-  let left = Infinity;
-  let right = -Infinity;
-  let top = Infinity;
-  let bottom = -Infinity;
+  const xs: number[] = [];
+  const ys: number[] = [];
   for (const mark of marks) {
     const due = dueOf(mark) ?? mark.sentAt;
     const line = piece(mark, due, plot, span, mark.sentAt, Math.min(until, due));
-    for (const [x, y] of line === null
-      ? []
-      : ([
-          [line.x1, line.y1],
-          [line.x2, line.y2],
-        ] as const)) {
-      left = Math.min(left, x);
-      right = Math.max(right, x);
-      top = Math.min(top, y);
-      bottom = Math.max(bottom, y);
-    }
+    if (line === null) continue;
+    xs.push(line.x1, line.x2);
+    ys.push(line.y1, line.y2);
   }
+  if (xs.length === 0) return null;
   const pad = 3;
-  return left > right
-    ? null
-    : { x: left - pad, y: top - pad, w: right - left + 2 * pad, h: bottom - top + 2 * pad };
+  const [left, top] = [Math.min(...xs) - pad, Math.min(...ys) - pad];
+  return { x: left, y: top, w: Math.max(...xs) + pad - left, h: Math.max(...ys) + pad - top };
 }
 
 export function createArrowLayer(): ArrowLayer<HTMLCanvasElement>;
@@ -291,8 +274,8 @@ export function createArrowLayer(makeCanvas: () => LayerCanvas = newCanvas): Arr
       } else if (due !== undefined && mark.sentAt < since) damaged.push(mark);
       else whole.push(mark);
     }
-    strokeLines(ctx, pieces, style, palette);
-    paintHeadsOf(ctx, arrived, style, palette);
+    paintArrows(ctx, pieces, style, palette, 'lines');
+    paintArrows(ctx, arrived, style, palette, 'heads');
     paintArrows(ctx, arrowsIn(whole, at, covers, now), style, palette);
     const area = extent(damaged, at, covers, since);
     if (area !== null) {
@@ -311,16 +294,13 @@ export function createArrowLayer(makeCanvas: () => LayerCanvas = newCanvas): Arr
         return end !== undefined && end <= now;
       };
       paintArrows(ctx, arrowsIn(there.filter(over), at, covers, now), style, palette);
-      const flying = there.filter((mark) => !over(mark) && dueOf(mark) !== undefined);
-      strokeLines(
-        ctx,
-        flying.flatMap(
-          (mark) =>
-            piece(mark, dueOf(mark) ?? now, at, covers, mark.sentAt, Math.min(now, dueOf(mark) ?? now)) ?? [],
-        ),
-        style,
-        palette,
-      );
+      const lines = there.flatMap((mark) => {
+        const due = dueOf(mark);
+        return over(mark) || due === undefined
+          ? []
+          : (piece(mark, due, at, covers, mark.sentAt, Math.min(now, due)) ?? []);
+      });
+      paintArrows(ctx, lines, style, palette, 'lines');
       ctx.restore();
     }
     current.drawnUntil = now;

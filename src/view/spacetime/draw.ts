@@ -181,55 +181,33 @@ export interface Applied {
 export const carries = (mark: MessageMark, emphasis: Emphasis): boolean =>
   mark.opIds?.some((id) => emphasis.opIds.has(id)) === true;
 
+/**
+ * What of the arrows to paint: `all` (lines, heads, crosses), or, for the layer of hairlines
+ * (arrowLayer.ts), only the `lines` (the pieces arrows in flight grew by) or only the `heads`.
+ */
+export type ArrowParts = 'all' | 'lines' | 'heads';
+
 /** Arrows (every kind, in `style`) with their heads, and a cross where the network dropped one. */
 export function paintArrows(
   ctx: Painter,
   arrows: readonly Arrow[],
   style: ArrowStyle,
   palette: Palette,
+  parts: ArrowParts = 'all',
 ): void {
   for (const kind of KINDS) {
     ctx.strokeStyle = palette.kinds[kind];
     ctx.fillStyle = palette.kinds[kind];
-    strokeArrows(ctx, arrows, kind, style);
-    paintHeads(ctx, arrows, kind, style);
+    if (parts === 'heads') ctx.lineWidth = style === 'hairline' ? 1 : WIDTH[kind];
+    else strokeArrows(ctx, arrows, kind, style);
+    if (parts !== 'lines') paintHeads(ctx, arrows, kind, style);
   }
+  if (parts !== 'all') return;
   ctx.strokeStyle = palette.bad;
   ctx.lineWidth = style === 'hairline' ? 1 : 2;
   ctx.beginPath();
   for (const a of arrows) if (a.end === 'dropped') cross(ctx, a.x2, a.y2);
   ctx.stroke();
-}
-
-/**
- * Only the lines of arrows (every kind, in `style`), no heads: the pieces of arrows in flight that the
- * layer of hairlines (arrowLayer.ts) adds frame by frame.
- */
-export function strokeLines(
-  ctx: Painter,
-  arrows: readonly Arrow[],
-  style: ArrowStyle,
-  palette: Palette,
-): void {
-  for (const kind of KINDS) {
-    ctx.strokeStyle = palette.kinds[kind];
-    strokeArrows(ctx, arrows, kind, style);
-  }
-}
-
-/** Only the heads of arrows (every kind, in `style`): where arrows whose lines are on the layer are now. */
-export function paintHeadsOf(
-  ctx: Painter,
-  arrows: readonly Arrow[],
-  style: ArrowStyle,
-  palette: Palette,
-): void {
-  for (const kind of KINDS) {
-    ctx.strokeStyle = palette.kinds[kind];
-    ctx.fillStyle = palette.kinds[kind];
-    ctx.lineWidth = style === 'hairline' ? 1 : WIDTH[kind];
-    paintHeads(ctx, arrows, kind, style);
-  }
 }
 
 /** The arrows of one kind, stroked in `style` (see `ArrowStyle`). */
@@ -311,7 +289,7 @@ export function paint(ctx: Painter, scene: Scene, palette: Palette): void {
   // flight), a cross where the network dropped it. Those ended long enough ago come from the backdrop.
   scene.backdrop?.();
   paintArrows(ctx, scene.arrows, scene.arrowStyle ?? 'path', palette);
-  if (scene.heads !== undefined) paintHeadsOf(ctx, scene.heads, scene.arrowStyle ?? 'path', palette);
+  if (scene.heads !== undefined) paintArrows(ctx, scene.heads, scene.arrowStyle ?? 'path', palette, 'heads');
 
   // Client operations where they completed: a write acknowledged (filled), lost (struck through),
   // failed (a cross); a read (a small square), stale (a triangle). Pending ones where they began.
