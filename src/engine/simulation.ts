@@ -108,11 +108,12 @@ export function build(
     // Every argument is checked before anything changes: a refused call leaves no trace.
     checkText('key', key, MAX_KEY_LENGTH);
     checkText('value', value, MAX_VALUE_LENGTH);
-    const { session, synchronousCommit: level, region } = checkClientOptions(options);
+    const { session, synchronousCommit: level, region, insert } = checkClientOptions(options);
     cluster.node(nodeId);
     const from = region === undefined ? undefined : checkRegion(cluster, region);
     const op = cluster.history.begin('write', nodeId, key, cluster.now(), value);
     if (session !== undefined) op.session = session;
+    if (insert === true) op.insert = true;
     if (level !== undefined) op.synchronousCommit = level;
     if (from === undefined || !sendRequest(cluster, op, from)) serveWrite(cluster, op);
     return op;
@@ -120,8 +121,9 @@ export function build(
 
   const read = (nodeId: NodeId, key: string, options?: ClientOptions): OpRecord => {
     checkText('key', key, MAX_KEY_LENGTH);
-    const { session, synchronousCommit, region } = checkClientOptions(options);
+    const { session, synchronousCommit, region, insert } = checkClientOptions(options);
     if (synchronousCommit !== undefined) throw new SimulationError('a read has no commit level');
+    if (insert !== undefined) throw new SimulationError('a read inserts nothing');
     cluster.node(nodeId);
     const from = region === undefined ? undefined : checkRegion(cluster, region);
     const op = cluster.history.begin('read', nodeId, key, cluster.now());
@@ -193,6 +195,16 @@ export function build(
     });
     const record = records.latestReplacing(node.id);
     if (record !== undefined && lost.length > 0) records.addLost(record.id, lost);
+  };
+
+  /** A member of the multi-primary group: only a member has appliers to skip an event on or resync. */
+  const memberOf = (id: NodeId): NodeId => {
+    const node = cluster.node(id);
+    if (!cluster.group.has(node.id))
+      throw new SimulationError(
+        `${node.id} is not a source-source member: it has no applier of its own to restart`,
+      );
+    return node.id;
   };
 
   /** Wraps a mutating call: validate, record, run, notify. A thrown SimulationError changes nothing. */
@@ -344,6 +356,12 @@ export function build(
       if (node.data.get(key)?.siblings === undefined)
         throw new SimulationError(`${nodeId} holds no siblings of "${key}" to resolve`);
       return copy(write(nodeId, key, value));
+    }),
+    skipEvent: command('skipEvent', (id: NodeId, source?: NodeId) => {
+      multiPrimary().skipEvent(cluster, memberOf(id), source);
+    }),
+    resync: command('resync', (id: NodeId, source?: NodeId) => {
+      multiPrimary().resync(cluster, memberOf(id), source);
     }),
     check: () => checker()(cluster),
     events: () => cluster.events.all(),
