@@ -8,6 +8,7 @@ import { PRIMARY_HALF, REPLICA_RADIUS } from './geometry.ts';
 import type { Point } from './layout.ts';
 import { ARROW_KEYS, type Direction, type Jump } from './navigation.ts';
 import {
+  applierReason,
   diskWords,
   lagEntries,
   lagMs,
@@ -97,6 +98,7 @@ export function GraphNode({
       data-status={node.status}
       data-lag-ms={node.role === 'replica' ? Math.round(node.lag.ms) : undefined}
       data-write-reach={followed?.state}
+      data-applier={node.stoppedAppliers.length > 0 ? 'stopped' : undefined}
       onClick={activate}
       onKeyDown={onKeyDown}
       onFocus={() => {
@@ -154,6 +156,17 @@ export function GraphNode({
           {diskWords(node)}
         </text>
       )}
+      {node.stoppedAppliers.map((stop, i) => {
+        const y = (node.role === 'replica' ? 43 : 13) + (node.diskFactor > 1 ? 15 : 0) + 30 * i;
+        return (
+          <text key={stop.source} className="node-label node-label--warn" x={labelX} y={y}>
+            Applier stopped ({stop.errno})
+            <tspan x={labelX} dy={15}>
+              {applierReason(stop)}
+            </tspan>
+          </text>
+        );
+      })}
       {followed !== undefined && (
         <ReachMark state={followed.state} radius={node.role === 'primary' ? PRIMARY_HALF : REPLICA_RADIUS} />
       )}
