@@ -102,7 +102,7 @@ function modeSentence(scenario: ScenarioInput, settings: LabSettings, w: Vocabul
   }
   const resolution =
     settings.conflictResolution === 'none'
-      ? 'each applies the other’s in arrival order and they silently diverge, and an insert of one key on both stops both appliers with error 1062 (MariaDB source-source)'
+      ? 'each applies the other’s as it arrives and they silently diverge (MariaDB source-source)'
       : settings.conflictResolution === 'siblings'
         ? 'both versions are kept as siblings until a write merges them'
         : 'the last writer wins and the other write is silently overwritten (PGD’s update_if_newer)';

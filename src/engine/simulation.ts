@@ -197,16 +197,6 @@ export function build(
     if (record !== undefined && lost.length > 0) records.addLost(record.id, lost);
   };
 
-  /** A member of the multi-primary group: only a member has appliers to skip an event on or resync. */
-  const memberOf = (id: NodeId): NodeId => {
-    const node = cluster.node(id);
-    if (!cluster.group.has(node.id))
-      throw new SimulationError(
-        `${node.id} is not a source-source member: it has no applier of its own to restart`,
-      );
-    return node.id;
-  };
-
   /** Wraps a mutating call: validate, record, run, notify. A thrown SimulationError changes nothing. */
   const command = <A extends unknown[], R>(type: CommandName, run: (...args: A) => R) => {
     return (...args: A): R => {
@@ -358,10 +348,10 @@ export function build(
       return copy(write(nodeId, key, value));
     }),
     skipEvent: command('skipEvent', (id: NodeId, source?: NodeId) => {
-      multiPrimary().skipEvent(cluster, memberOf(id), source);
+      multiPrimary().skipEvent(cluster, id, source);
     }),
     resync: command('resync', (id: NodeId, source?: NodeId) => {
-      multiPrimary().resync(cluster, memberOf(id), source);
+      multiPrimary().resync(cluster, id, source);
     }),
     check: () => checker()(cluster),
     events: () => cluster.events.all(),

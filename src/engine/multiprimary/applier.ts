@@ -29,7 +29,12 @@ function stopOf(node: DbNode, source: unknown): ApplierStop {
   return only;
 }
 
-function checkUp(node: DbNode, what: string): void {
+/** Only an up member of the group has appliers of its own to restart. */
+function checkUp(cluster: Cluster, node: DbNode, what: string): void {
+  if (!cluster.group.has(node.id))
+    throw new SimulationError(
+      `${node.id} is not a source-source member: it has no applier of its own to restart`,
+    );
   if (!node.isUp) throw new SimulationError(`cannot ${what} ${node.id}: it is down`);
 }
 
@@ -47,7 +52,7 @@ function restart(cluster: Cluster, node: DbNode, source: NodeId): void {
  */
 export function skipEvent(cluster: Cluster, nodeId: unknown, source?: unknown): void {
   const node = cluster.node(nodeId);
-  checkUp(node, 'skip an event on');
+  checkUp(cluster, node, 'skip an event on');
   const stop = stopOf(node, source);
   node.logical.peerProgress.set(stop.source, stop.originSeq);
   cluster.emit({ type: 'applier-skipped', nodeId: node.id, source: stop.source, key: stop.key });
@@ -62,7 +67,7 @@ export function skipEvent(cluster: Cluster, nodeId: unknown, source?: unknown): 
  */
 export function resync(cluster: Cluster, nodeId: unknown, source?: unknown): void {
   const node = cluster.node(nodeId);
-  checkUp(node, 'resync');
+  checkUp(cluster, node, 'resync');
   const stop = stopOf(node, source);
   const from = cluster.node(stop.source);
   if (!from.isUp) throw new SimulationError(`cannot resync ${node.id} from ${from.id}: it is down`);

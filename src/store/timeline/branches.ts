@@ -26,7 +26,7 @@ const arg = (command: Pick<Command, 'args'>, i: number): string => {
 export function describeCommand(command: Pick<Command, 'type' | 'args'>): string {
   switch (command.type) {
     case 'write':
-      return `${isInsert(command) ? 'inserted' : 'wrote'} ${arg(command, 1)} on ${arg(command, 0)}`;
+      return `wrote ${arg(command, 1)} on ${arg(command, 0)}`;
     case 'read':
       return `read ${arg(command, 1)} on ${arg(command, 0)}`;
     case 'cancel':
@@ -80,11 +80,6 @@ export function describeCommand(command: Pick<Command, 'type' | 'args'>): string
     case 'resync':
       return `resynced ${arg(command, 0)}`;
   }
-}
-
-function isInsert(command: Pick<Command, 'args'>): boolean {
-  const options = command.args[3];
-  return typeof options === 'object' && options !== null && 'insert' in options && options.insert === true;
 }
 
 /** "B: promoted db3 at 12.40 s". */

@@ -8,7 +8,7 @@ import { PRIMARY_HALF, REPLICA_RADIUS } from './geometry.ts';
 import type { Point } from './layout.ts';
 import { ARROW_KEYS, type Direction, type Jump } from './navigation.ts';
 import {
-  applierReason,
+  applierWords,
   diskWords,
   lagEntries,
   lagMs,
@@ -158,11 +158,13 @@ export function GraphNode({
       )}
       {node.stoppedAppliers.map((stop, i) => {
         const y = (node.role === 'replica' ? 43 : 13) + (node.diskFactor > 1 ? 15 : 0) + 30 * i;
+        // Short beside the node (a peer may sit close); the whole reason is in its name and the inspector.
         return (
           <text key={stop.source} className="node-label node-label--warn" x={labelX} y={y}>
-            Applier stopped ({stop.errno})
+            <title>{applierWords(stop)}</title>
+            applier stopped
             <tspan x={labelX} dy={15}>
-              {applierReason(stop)}
+              {stop.errno} duplicate ‘{shortId(stop.key, 6)}’
             </tspan>
           </text>
         );
