@@ -101,9 +101,11 @@ function modeSentence(scenario: ScenarioInput, settings: LabSettings, w: Vocabul
     return ` Each write is certified by the other ${w.primaries} first: of two racing writes to one key, the second fails (Galera’s certification-based replication).`;
   }
   const resolution =
-    settings.conflictResolution === 'siblings'
-      ? 'both versions are kept as siblings until a write merges them'
-      : 'the last writer wins and the other write is silently overwritten (PGD’s update_if_newer)';
+    settings.conflictResolution === 'none'
+      ? 'each applies the other’s as it arrives and they silently diverge (MariaDB source-source)'
+      : settings.conflictResolution === 'siblings'
+        ? 'both versions are kept as siblings until a write merges them'
+        : 'the last writer wins and the other write is silently overwritten (PGD’s update_if_newer)';
   return ` They do so asynchronously: when two writes to one key cross, ${resolution}.`;
 }
 

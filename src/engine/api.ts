@@ -187,6 +187,18 @@ export interface Simulation {
    * (Riak's resolution). Throws when the key holds no siblings there.
    */
   resolve(nodeId: NodeId, key: string, value: string): OperationRecord;
+  /**
+   * Restarts a source-source member's stopped applier past the event it failed on (MariaDB's `SET GLOBAL
+   * sql_slave_skip_counter = 1; START SLAVE`): the node keeps what it holds. `source` names the applier when
+   * it has more than one stopped. Throws when none is stopped, or the node is down. Event `applier-skipped`.
+   */
+  skipEvent(nodeId: NodeId, source?: NodeId): void;
+  /**
+   * Re-copies a source-source member whose applier stopped from that source (a dump loaded, replication
+   * restarted at the source's position): the node then holds the source's version of every key the source
+   * holds. Throws when no applier is stopped, or either node is down. Event `node-resynced`.
+   */
+  resync(nodeId: NodeId, source?: NodeId): void;
   /** Anomalies in the history: lost writes, stale reads, session violations, divergence, split brain. */
   check(): readonly Anomaly[];
   /** Retained engine events, oldest first (bounded in long runs). */
@@ -250,6 +262,8 @@ export const COMMAND_NAMES = [
   'burst',
   'partitionRegions',
   'renameNode',
+  'skipEvent',
+  'resync',
 ] as const satisfies readonly (keyof Simulation)[];
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

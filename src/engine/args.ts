@@ -89,21 +89,31 @@ interface CheckedClientOptions {
   readonly synchronousCommit?: SynchronousCommit;
   /** Checked against the scenario's regions by the caller. */
   readonly region?: unknown;
+  readonly insert?: true;
 }
 
 const NO_CLIENT_OPTIONS: CheckedClientOptions = Object.freeze({});
 
-/** A client operation's options: a short session name and, for a write, a commit level. */
+/** A client operation's options: a short session name and, for a write, a commit level and whether it inserts. */
 export function checkClientOptions(value: unknown): CheckedClientOptions {
   // Most calls pass none: nothing to check or build.
   if (value === undefined) return NO_CLIENT_OPTIONS;
-  const options = checkOptions<ClientOptions>('options', value, ['session', 'synchronousCommit', 'region']);
+  const options = checkOptions<ClientOptions>('options', value, [
+    'session',
+    'synchronousCommit',
+    'region',
+    'insert',
+  ]);
   const session: unknown = options?.session;
   if (session !== undefined && (typeof session !== 'string' || session.length === 0 || session.length > 64))
     throw new SimulationError('a session is a name of 1–64 characters');
   const level = checkChoice('synchronousCommit', options?.synchronousCommit, COMMIT_LEVELS);
   const region: unknown = options?.region;
+  const insert: unknown = options?.insert;
+  if (insert !== undefined && typeof insert !== 'boolean')
+    throw new SimulationError(`insert is true or false, not a ${typeof insert}`);
   return {
+    ...(insert === true ? { insert } : {}),
     ...(session === undefined ? {} : { session }),
     ...(level === undefined ? {} : { synchronousCommit: level }),
     ...(region === undefined ? {} : { region }),

@@ -35,3 +35,15 @@ describe("a write on a replica is refused in the modelled server's words", () =>
     expect(sim.op(op.id)?.status).toBe('ok');
   });
 });
+
+describe('an insert of a key the server holds', () => {
+  it("fails with MariaDB's error 1062 on a single primary too, and commits nothing", () => {
+    const sim = createSimulation({ ...cluster(1), system: 'mariadb' });
+    sim.advance(100);
+    sim.write('db1', 'k', 'v', { insert: true });
+    const second = sim.write('db1', 'k', 'w', { insert: true });
+    sim.runUntilIdle();
+    expect(sim.op(second.id)?.error).toBe("db1: ERROR 1062 (23000): Duplicate entry 'k' for key 'PRIMARY'");
+    expect(sim.node('db2').data.k).toBe('v');
+  });
+});

@@ -108,11 +108,12 @@ export function build(
     // Every argument is checked before anything changes: a refused call leaves no trace.
     checkText('key', key, MAX_KEY_LENGTH);
     checkText('value', value, MAX_VALUE_LENGTH);
-    const { session, synchronousCommit: level, region } = checkClientOptions(options);
+    const { session, synchronousCommit: level, region, insert } = checkClientOptions(options);
     cluster.node(nodeId);
     const from = region === undefined ? undefined : checkRegion(cluster, region);
     const op = cluster.history.begin('write', nodeId, key, cluster.now(), value);
     if (session !== undefined) op.session = session;
+    if (insert === true) op.insert = true;
     if (level !== undefined) op.synchronousCommit = level;
     if (from === undefined || !sendRequest(cluster, op, from)) serveWrite(cluster, op);
     return op;
@@ -120,8 +121,9 @@ export function build(
 
   const read = (nodeId: NodeId, key: string, options?: ClientOptions): OpRecord => {
     checkText('key', key, MAX_KEY_LENGTH);
-    const { session, synchronousCommit, region } = checkClientOptions(options);
+    const { session, synchronousCommit, region, insert } = checkClientOptions(options);
     if (synchronousCommit !== undefined) throw new SimulationError('a read has no commit level');
+    if (insert !== undefined) throw new SimulationError('a read inserts nothing');
     cluster.node(nodeId);
     const from = region === undefined ? undefined : checkRegion(cluster, region);
     const op = cluster.history.begin('read', nodeId, key, cluster.now());
@@ -344,6 +346,12 @@ export function build(
       if (node.data.get(key)?.siblings === undefined)
         throw new SimulationError(`${nodeId} holds no siblings of "${key}" to resolve`);
       return copy(write(nodeId, key, value));
+    }),
+    skipEvent: command('skipEvent', (id: NodeId, source?: NodeId) => {
+      multiPrimary().skipEvent(cluster, id, source);
+    }),
+    resync: command('resync', (id: NodeId, source?: NodeId) => {
+      multiPrimary().resync(cluster, id, source);
     }),
     check: () => checker()(cluster),
     events: () => cluster.events.all(),

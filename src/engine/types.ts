@@ -25,10 +25,29 @@ export type { NodeStateName } from './node/nodeMachine.ts';
 /**
  * How a multi-primary group settles concurrent writes to one key: `lww` keeps the later origin commit
  * timestamp, ties to the higher node id (PGD `update_if_newer`, Cassandra); `siblings` keeps every
- * concurrent version for the reader to resolve (Riak `allow_mult`). Sync groups certify instead
- * (first committer wins, Galera, Group Replication). Room is left for merge functions (counters).
+ * concurrent version for the reader to resolve (Riak `allow_mult`); `none` settles nothing (MariaDB
+ * source-source): each node applies writes in arrival order, so concurrent updates leave the nodes
+ * diverged, and a replicated insert of a key the node holds stops its applier (error 1062). Sync groups
+ * certify instead (first committer wins, Galera, Group Replication). Room is left for merge functions.
  */
-export type ConflictResolution = 'lww' | 'siblings';
+export type ConflictResolution = 'lww' | 'siblings' | 'none';
+
+/**
+ * A multi-primary member's applier (MariaDB's SQL thread for one source) stopped by an event it could not
+ * apply: it applies nothing more from `source` until `skipEvent` or `resync`.
+ */
+export interface ApplierStop {
+  readonly source: NodeId;
+  /** The key of the event that failed. */
+  readonly key: string;
+  /** `Last_SQL_Errno` (1062: duplicate key). */
+  readonly errno: number;
+  /** `Last_SQL_Error`, in the server's words. */
+  readonly error: string;
+  /** The failing event's place in its source's own writes. */
+  readonly originSeq: number;
+  readonly at: SimTime;
+}
 
 /**
  * One setting `configure` changed: its path in the scenario ("replication.mode"), and its values (null
@@ -60,6 +79,8 @@ export interface LogEntry {
   readonly vv?: VersionVector;
   /** Multi-primary with `siblings`: every concurrent version this entry leaves the key holding. */
   readonly siblings?: readonly SiblingVersion[];
+  /** Written as an insert (`write(..., { insert: true })`): its apply fails where the key exists. */
+  readonly insert?: true;
 }
 
 /** One of several concurrent versions of a key (Riak's siblings). */
@@ -153,6 +174,8 @@ export interface OperationRecord {
   readonly session?: string;
   /** The write's own commit level, when it overrides the scenario's. */
   readonly synchronousCommit?: SynchronousCommit;
+  /** A write made as an insert (`ClientOptions.insert`). */
+  readonly insert?: boolean;
   /** A warning that came with success (a cancelled synchronous wait). */
   readonly warning?: string;
   /** A read of a key holding concurrent versions: every sibling value (sorted); `value` joins them. */
@@ -181,6 +204,12 @@ export interface ClientOptions {
    * the node's. Absent: a client beside the node (no latency).
    */
   readonly region?: RegionId;
+  /**
+   * For a write: an INSERT rather than an update. It fails on a node that already holds the key (MariaDB's
+   * `ERROR 1062 (23000): Duplicate entry 'k' for key 'PRIMARY'`); with `conflictResolution: 'none'`, its
+   * replicated event stops the applier of a member that holds the key.
+   */
+  readonly insert?: boolean;
 }
 
 /** A read-only view of one node, for rendering and tests. */
@@ -233,6 +262,8 @@ export interface NodeView {
   readonly quorum: boolean;
   /** How many times slower its disk is than normal (`slowDisk`); 1 for a healthy disk. */
   readonly diskFactor: number;
+  /** Multi-primary: its appliers stopped by an event they could not apply, by source (empty when all run). */
+  readonly stoppedAppliers: readonly ApplierStop[];
 }
 
 /**
@@ -508,6 +539,12 @@ export type EngineEventBody =
     }
   | { type: 'siblings-resolved'; nodeId: NodeId; key: string; conflictIds: readonly number[] }
   | { type: 'peer-connected'; nodeId: NodeId; peer: NodeId }
+  /** A member's applier for `source` stopped on an event it could not apply (`Last_SQL_Error`). */
+  | { type: 'applier-stopped'; nodeId: NodeId; source: NodeId; key: string; errno: number; error: string }
+  /** `SET GLOBAL sql_slave_skip_counter = 1; START SLAVE`: the failed event skipped, the applier runs. */
+  | { type: 'applier-skipped'; nodeId: NodeId; source: NodeId; key: string }
+  /** The node re-copied from `source` (keys changed), its applier for `source` restarted at its position. */
+  | { type: 'node-resynced'; nodeId: NodeId; source: NodeId; keys: number }
   | { type: 'quorum-lost'; nodeId: NodeId; reachable: number; members: number }
   | { type: 'quorum-regained'; nodeId: NodeId };
 

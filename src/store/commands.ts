@@ -34,13 +34,19 @@ export function createNodeCommands({ run, get, watchWrite, follow }: CommandCont
   const usedIds = new Set<string>();
   const nodes = () => get().snapshot.nodes;
 
-  const write = (nodeId: string, key: string, value: string): OperationRecord | null => {
+  const write = (
+    nodeId: string,
+    key: string,
+    value: string,
+    options?: { readonly insert?: boolean },
+  ): OperationRecord | null => {
     let issued: OperationRecord | null = null;
-    run(`Write to ${nodeId}`, (sim) => {
+    const insert = options?.insert === true;
+    run(`${insert ? 'Insert into' : 'Write to'} ${nodeId}`, (sim) => {
       // The limits a link can carry (fields.ts): a write it could not replay is never made.
       const problems = writeProblems(key, value);
       if (problems.length > 0) throw new Error(problems.join('; '));
-      const op = sim.write(nodeId, key, value);
+      const op = insert ? sim.write(nodeId, key, value, { insert: true }) : sim.write(nodeId, key, value);
       issued = op;
       lastKey = key;
       watchWrite(op.status === 'pending' ? op.id : null);
@@ -217,6 +223,24 @@ export function createNodeCommands({ run, get, watchWrite, follow }: CommandCont
       run(`Fixing ${nodeId}'s disk`, (sim) => {
         sim.fixDisk(nodeId);
         return info(`${nodeId}'s disk is back to normal speed.`);
+      });
+    },
+    skipEvent: (nodeId) => {
+      run(`Skipping the failed event on ${nodeId}`, (sim) => {
+        const source = sim.node(nodeId).stoppedAppliers[0]?.source ?? 'its source';
+        sim.skipEvent(nodeId);
+        return info(
+          `${nodeId}: SET GLOBAL sql_slave_skip_counter = 1; START SLAVE. It keeps its own row and applies ${source}'s next events.`,
+        );
+      });
+    },
+    resync: (nodeId) => {
+      run(`Resyncing ${nodeId}`, (sim) => {
+        const source = sim.node(nodeId).stoppedAppliers[0]?.source ?? 'its source';
+        sim.resync(nodeId);
+        return info(
+          `${nodeId} was re-copied from ${source} and replicates from ${source}'s current position.`,
+        );
       });
     },
     isolate: (nodeId) => {

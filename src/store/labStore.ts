@@ -32,7 +32,12 @@ export interface NodeCommands {
    * replica is read-only), or null when it never reached the engine (a key or value the lab refuses, an
    * unknown node); the status line says why either way.
    */
-  readonly write: (nodeId: string, key: string, value: string) => OperationRecord | null;
+  readonly write: (
+    nodeId: string,
+    key: string,
+    value: string,
+    options?: { readonly insert?: boolean },
+  ) => OperationRecord | null;
   /** Writes the next numbered key (user1 = hello1...) to `nodeId`, or to the first primary that is up. */
   readonly writeNext: (nodeId?: string) => void;
   /** Reads `key` (default: the last key the user wrote) on `nodeId`. */
@@ -58,6 +63,9 @@ export interface NodeCommands {
   /** Slows a node's disk tenfold (its fsyncs and replay), or gives it its normal disk back. */
   readonly slowDisk: (nodeId: string) => void;
   readonly fixDisk: (nodeId: string) => void;
+  /** Source-source: restarts a stopped applier past its failed event, or re-copies the node from its source. */
+  readonly skipEvent: (nodeId: string) => void;
+  readonly resync: (nodeId: string) => void;
   /** Cuts a replication link: the downstream and its subtree lose the rest of the cluster. */
   readonly cutLink: (link: LinkRef) => void;
   readonly heal: () => void;

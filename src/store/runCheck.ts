@@ -38,6 +38,7 @@ const clientOptions = z.strictObject({
   session: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   synchronousCommit: z.optional(z.enum(COMMIT_LEVELS)),
   region: z.optional(regionId),
+  insert: z.optional(z.boolean()),
 });
 /** A workload's options, as `startWorkload` takes them (lesson files check theirs with these too). */
 export const workloadOptions = z.strictObject({
@@ -69,7 +70,7 @@ export const configureOptions = z.strictObject({
   network: z.optional(
     z.strictObject({ latencyMs: z.optional(z.number()), jitterMs: z.optional(z.number()) }),
   ),
-  conflictResolution: z.optional(z.enum(['lww', 'siblings'])),
+  conflictResolution: z.optional(z.enum(['lww', 'siblings', 'none'])),
   failover: z.optional(
     z.strictObject({
       mode: z.optional(z.enum(['manual', 'automatic'])),
@@ -121,6 +122,8 @@ const ARGS = {
     z.array(z.array(regionId).check(z.maxLength(MAX_REGIONS))).check(z.maxLength(MAX_REGIONS)),
   ]),
   renameNode: z.tuple([nodeId, labelField]),
+  skipEvent: z.tuple([nodeId, z.optional(nodeId)]),
+  resync: z.tuple([nodeId, z.optional(nodeId)]),
 } as const satisfies Record<CommandName, z.ZodMiniType>;
 export type CommandType = keyof typeof ARGS;
 const COMMAND_TYPES = Object.keys(ARGS) as CommandType[];

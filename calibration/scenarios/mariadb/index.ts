@@ -12,6 +12,7 @@ import { galeraCertification } from './galeraCertification.ts';
 import { readOnly } from './readOnly.ts';
 import { semiSyncFallback } from './semiSyncFallback.ts';
 import { semiSyncStale } from './semiSyncStale.ts';
+import { sourceSource } from './sourceSource.ts';
 
 export const mariadbScenarios: readonly Scenario<MariaLab>[] = [
   readOnly,
@@ -19,6 +20,7 @@ export const mariadbScenarios: readonly Scenario<MariaLab>[] = [
   semiSyncFallback,
   semiSyncStale,
   galeraCertification,
+  sourceSource,
 ];
 
 export const mariadbSuite = defineSuite({

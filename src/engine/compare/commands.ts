@@ -47,6 +47,8 @@ export interface CompareArgs {
   readonly burst: readonly [options?: BurstOptions];
   readonly partitionRegions: readonly [groups: readonly (readonly RegionId[])[]];
   readonly renameNode: readonly [node: NodeRef, label: string];
+  readonly skipEvent: readonly [node: NodeRef, source?: NodeRef];
+  readonly resync: readonly [node: NodeRef, source?: NodeRef];
 }
 
 /** One command of a comparison, applied to both sides at simulated time `at`. */
@@ -105,7 +107,15 @@ const RESOLVE: {
   burst: (args) => args,
   partitionRegions: (args) => args,
   renameNode: node0,
+  skipEvent: withSource,
+  resync: withSource,
 };
+
+/** A node and, when given, the source of its stopped applier. */
+function withSource([node, source]: readonly [NodeRef, NodeRef?], r: Refs): readonly [NodeId, NodeId?] {
+  const id = r.node(node, 'args[0]');
+  return source === undefined ? [id] : [id, r.node(source, 'args[1]')];
+}
 
 function resolveArgs(command: CompareCommand, r: Refs): readonly unknown[] {
   // The union of the table's functions takes no one argument list: each gets its own command's.

@@ -9,6 +9,7 @@ import { onLifecycle, ORDER } from '../hooks.ts';
 import { defineTask } from '../tasks.ts';
 import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
 import { registerMultiPrimary } from '../persist/registry.ts';
+import { resync, skipEvent } from './applier.ts';
 import { certify, onCertifierDown, publishCommitted, updateQuorum } from './certification.ts';
 import { ownVersion } from './ownVersion.ts';
 import { onHeal, onMemberDown, onMemberUp, onPartition, pumpPeers, startGroup } from './peers.ts';
@@ -48,4 +49,4 @@ onLifecycle('committed', ORDER.group, (cluster, primary, ops) => {
   pumpPeers(cluster, primary);
 });
 
-registerMultiPrimary({ start: startGroup, certify, ownVersion });
+registerMultiPrimary({ start: startGroup, certify, ownVersion, skipEvent, resync });

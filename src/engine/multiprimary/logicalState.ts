@@ -2,7 +2,7 @@
  * A multi-primary member's logical replication state, owned by peers.ts: its own write counter (its
  * replication origin), the slot of its writes peers still need, and its subscriptions both ways.
  */
-import type { LogEntry, NodeId, SimTime } from '../types.ts';
+import type { ApplierStop, LogEntry, NodeId, SimTime } from '../types.ts';
 
 /** A subscription to a peer's own writes (a logical replication apply worker). */
 export interface PeerSubscription {
@@ -32,6 +32,8 @@ export class LogicalState {
   readonly subscriptions = new Map<NodeId, PeerSubscription>();
   /** Its publishing walsenders, by the subscribing peer. */
   readonly peerLinks = new Map<NodeId, PeerLink>();
+  /** Appliers stopped by an event they could not apply, by source; durable (a restart fails again). */
+  readonly stopped = new Map<NodeId, ApplierStop>();
 
   /** What a crash loses: the connections both ways (the slot and the origin progress are durable). */
   crash(): void {

@@ -22,6 +22,7 @@ import type {
 import { onApplied, repeatAborts } from './certification.ts';
 import { noteConflict, siblingOf, versionOf } from './ledger.ts';
 import { RESOLVERS } from './resolution.ts';
+import { DUPLICATE_KEY_ERRNO, duplicateKeyApplyError } from '../serverErrors.ts';
 import { dominates, EMPTY_VV, hasSeen, merge } from './versions.ts';
 
 /** Most entries one batch carries. */
@@ -163,10 +164,16 @@ export function receivePeerEntries(cluster: Cluster, node: DbNode, fromId: NodeI
   for (const entry of batch.entries) {
     const seq = entry.originSeq ?? 0;
     if (seq <= progress) continue;
+    // A stopped applier applies nothing more from this source (the events wait in its relay log).
+    if (node.logical.stopped.has(fromId)) break;
     if (seq > progress + 1) {
       cluster.nodes.get(fromId)?.logical.peerLinks.delete(node.id);
       subscribe(cluster, node, fromId);
       return;
+    }
+    if (entry.insert === true && cluster.conflictResolution === 'none' && node.data.has(entry.key)) {
+      stopApplier(cluster, node, fromId, entry);
+      break;
     }
     applyRemote(cluster, node, entry);
     onApplied(node, entry);
@@ -250,6 +257,12 @@ function applyRemote(cluster: Cluster, node: DbNode, incoming: LogEntry): void {
   const storedVv: VersionVector = stored.vv ?? EMPTY_VV;
   if (dominates(storedVv, incomingVv)) return;
   const vv = merge(storedVv, incomingVv);
+  const strategy = cluster.conflictResolution;
+  // MariaDB source-source detects nothing: the row event overwrites whatever the node holds.
+  if (strategy === 'none') {
+    appendApplied(cluster, node, { ...incoming, vv });
+    return;
+  }
   // The versions held here that the incoming write had not seen (by their dots) are concurrent with it.
   const local = versionsOf(stored).filter((v) => !hasSeen(incomingVv, v.origin, v.originSeq));
   if (local.length === 0) {
@@ -258,7 +271,6 @@ function applyRemote(cluster: Cluster, node: DbNode, incoming: LogEntry): void {
   }
   const concurrentVersions = [...local, siblingOf(incoming)];
   const versions: ConflictVersion[] = concurrentVersions.map(versionOf);
-  const strategy = cluster.conflictResolution;
   const resolution = RESOLVERS[strategy](concurrentVersions);
   const winner = resolution.kind === 'winner' ? resolution.winner : undefined;
   const { record, isNew } = noteConflict(cluster, node.id, incoming.key, strategy, versions, {
@@ -294,6 +306,29 @@ function applyRemote(cluster: Cluster, node: DbNode, incoming: LogEntry): void {
   });
 }
 
+/** The applier for `source` meets an insert of a key this node holds: it stops (`Last_SQL_Errno` 1062). */
+function stopApplier(cluster: Cluster, node: DbNode, source: NodeId, entry: LogEntry): void {
+  const originSeq = entry.originSeq ?? 0;
+  const error = duplicateKeyApplyError(entry.key, originSeq);
+  node.logical.stopped.set(source, {
+    source,
+    key: entry.key,
+    errno: DUPLICATE_KEY_ERRNO,
+    error,
+    originSeq,
+    at: cluster.now(),
+  });
+  cluster.emit({
+    type: 'applier-stopped',
+    nodeId: node.id,
+    source,
+    key: entry.key,
+    errno: DUPLICATE_KEY_ERRNO,
+    error,
+  });
+  cluster.touch();
+}
+
 function announce(
   cluster: Cluster,
   nodeId: NodeId,
@@ -315,7 +350,11 @@ function announce(
 }
 
 /** Writes the settled version into this node's log and data, so its own replicas apply the same. */
-function appendApplied(cluster: Cluster, node: DbNode, version: Omit<LogEntry, 'lsn' | 'timeline'>): void {
+export function appendApplied(
+  cluster: Cluster,
+  node: DbNode,
+  version: Omit<LogEntry, 'lsn' | 'timeline'>,
+): void {
   const entry: LogEntry = { ...version, lsn: node.log.lastLsn + 1, timeline: node.timeline };
   if (entry.siblings === undefined) delete (entry as { siblings?: unknown }).siblings;
   node.log.append(entry);

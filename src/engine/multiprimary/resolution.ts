@@ -16,10 +16,11 @@ const byOrigin = (a: SiblingVersion, b: SiblingVersion): number =>
   a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : a.opId - b.opId;
 
 /**
- * The strategies by scenario name. A merge function (Riak's counter adding concurrent increments) would
+ * The strategies by scenario name (`none`, MariaDB source-source, settles nothing: peers.ts applies each
+ * arrival as it comes). A merge function (Riak's counter adding concurrent increments) would
  * be one more entry returning a new, merged version built from all of them.
  */
-export const RESOLVERS: Readonly<Record<ConflictResolution, Resolver>> = {
+export const RESOLVERS: Readonly<Record<Exclude<ConflictResolution, 'none'>, Resolver>> = {
   /** PGD `update_if_newer`, Cassandra: the later origin commit timestamp, ties to the higher node id. */
   lww: (versions) => ({
     kind: 'winner',

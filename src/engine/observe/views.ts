@@ -10,6 +10,7 @@ import { blockedWrites } from '../replication/syncCommit.ts';
 import { syncStateOf } from '../replication/syncStandbys.ts';
 import { REGIONS } from '../network/regions.ts';
 import type {
+  ApplierStop,
   LinkView,
   Metrics,
   NodeView,
@@ -79,8 +80,11 @@ export function nodeView(cluster: Cluster, node: DbNode): NodeView {
     vectors: vectorsOf(node),
     quorum: node.certification.quorum,
     diskFactor: diskFactor(cluster, node.id),
+    stoppedAppliers: node.logical.stopped.size === 0 ? NO_STOPS : [...node.logical.stopped.values()],
   };
 }
+
+const NO_STOPS: readonly ApplierStop[] = Object.freeze([]);
 
 const NO_VECTORS: Readonly<Record<string, VersionVector>> = Object.freeze(dict<VersionVector>());
 const vectorCache = new WeakMap<

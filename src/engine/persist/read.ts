@@ -60,6 +60,10 @@ export function readEntry(r: Reader): LogEntry {
   if (originSeq !== undefined) entry.originSeq = originSeq;
   if (r.raw('vv') !== undefined) entry.vv = r.counters('vv');
   if (r.raw('siblings') !== undefined) entry.siblings = r.list('siblings', readSibling);
+  if (r.raw('insert') !== undefined) {
+    if (!r.bool('insert')) r.at('insert').fail('expected true');
+    entry.insert = true;
+  }
   return entry;
 }
 
@@ -146,7 +150,7 @@ function readOp(r: Reader): OpRecord {
     const value = r.optNum(name);
     if (value !== undefined) op[name] = value;
   }
-  for (const name of ['lost', 'stale', 'waitedForSync'] as const)
+  for (const name of ['lost', 'stale', 'waitedForSync', 'insert'] as const)
     if (r.raw(name) !== undefined) op[name] = r.bool(name);
   const level = r.optStr('synchronousCommit') as SynchronousCommit | undefined;
   if (level !== undefined) {

@@ -50,6 +50,10 @@ export interface MultiPrimaryGroup {
     stored: Version | undefined,
     now: SimTime,
   ) => Pick<LogEntry, 'originSeq' | 'vv' | 'committedAt'>;
+  /** `sql_slave_skip_counter = 1; START SLAVE` on a member whose applier stopped (`Simulation.skipEvent`). */
+  readonly skipEvent: (cluster: Cluster, nodeId: unknown, source?: unknown) => void;
+  /** Re-copies a member whose applier stopped from its source (`Simulation.resync`). */
+  readonly resync: (cluster: Cluster, nodeId: unknown, source?: unknown) => void;
 }
 
 let group: MultiPrimaryGroup | undefined;

@@ -12,7 +12,7 @@ import type { LogicalState } from '../multiprimary/logicalState.ts';
 import type { CertificationState } from '../multiprimary/certificationState.ts';
 import { Log } from '../node/log.ts';
 import type { SavedScheduler, SavedTask, TaskArgs } from '../scheduler.ts';
-import type { Command, NodeId, Role } from '../types.ts';
+import type { ApplierStop, Command, NodeId, Role } from '../types.ts';
 import {
   EntryTable,
   readCertification,
@@ -140,6 +140,19 @@ function readLogical(r: Reader, table: EntryTable): Loaded<LogicalState> {
     peerConfirmed: new Map(pairs(r, 'peerConfirmed', (v) => v.asNum())),
     subscriptions: new Map(pairs(r, 'subscriptions', readSubscription)),
     peerLinks: new Map(pairs(r, 'peerLinks', readPeerLink)),
+    // Saves before source-source have no stopped appliers.
+    stopped: new Map(r.raw('stopped') === undefined ? [] : pairs(r, 'stopped', readApplierStop)),
+  };
+}
+
+function readApplierStop(r: Reader): ApplierStop {
+  return {
+    source: r.str('source'),
+    key: r.str('key'),
+    errno: r.num('errno'),
+    error: r.str('error'),
+    originSeq: r.num('originSeq'),
+    at: r.num('at'),
   };
 }
 

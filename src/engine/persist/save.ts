@@ -115,6 +115,7 @@ function saveLogical(s: LogicalState, pool: EntryPool): Fields<LogicalState> {
     peerConfirmed: [...s.peerConfirmed],
     subscriptions: [...s.subscriptions].map(([peer, sub]) => [peer, { ...sub }]),
     peerLinks: [...s.peerLinks].map(([peer, link]) => [peer, { ...link }]),
+    stopped: [...s.stopped].map(([peer, stop]) => [peer, { ...stop }]),
   };
 }
 

@@ -8,6 +8,7 @@ import type { DbNode } from '../node/dbNode.ts';
 import type { OpRecord } from '../observe/history.ts';
 import { SimulationError } from '../api.ts';
 import { duration } from '../hooks.ts';
+import { duplicateKeyError } from '../serverErrors.ts';
 import { defineTask, nodeFor } from '../tasks.ts';
 import type { AckOn, LogEntry, Lsn, NodeId } from '../types.ts';
 import { pump, scheduleTick } from './sender.ts';
@@ -49,13 +50,29 @@ const syncTimeout = defineTask(
   },
 );
 
+/** The key is applied here, or committed and not yet visible (a write waiting for its confirmation). */
+function holdsKey(primary: DbNode, key: string): boolean {
+  if (primary.data.has(key)) return true;
+  for (let lsn = primary.appliedLsn + 1; lsn <= primary.log.lastLsn; lsn++)
+    if (primary.log.get(lsn)?.key === key) return true;
+  return false;
+}
+
 function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): void {
   const now = cluster.now();
   const entries: LogEntry[] = [];
   const member = cluster.group.has(primary.id);
   /** Within one group commit, a later write to a key has seen the earlier one. */
   const written = member ? new Map<string, LogEntry>() : undefined;
+  const committed: OpRecord[] = [];
   for (const op of ops) {
+    if (op.insert === true && holdsKey(primary, op.key)) {
+      const error = `${primary.id}: ${duplicateKeyError(op.key)}`;
+      cluster.history.fail(op, error, now);
+      cluster.emit({ type: 'write-failed', nodeId: primary.id, opId: op.id, error });
+      continue;
+    }
+    committed.push(op);
     const base: LogEntry = {
       lsn: primary.log.lastLsn + 1,
       timeline: primary.timeline,
@@ -64,6 +81,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
       key: op.key,
       value: op.value ?? '',
       opId: op.id,
+      ...(op.insert === true ? { insert: true as const } : {}),
     };
     // A group member's write carries its version too (a copy: one object literal otherwise).
     const entry: LogEntry =
@@ -102,7 +120,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
   pump(cluster, primary);
 
   const needed = cluster.requiredConfirmations(primary);
-  for (const op of ops) {
+  for (const op of committed) {
     if (needed === 0 || primary.state === 'primary.degraded' || op.synchronousCommit === 'local') {
       acknowledge(cluster, primary, op);
       continue;
@@ -121,7 +139,7 @@ function flush(cluster: Cluster, primary: DbNode, ops: readonly OpRecord[]): voi
       syncTimeout(cluster, now + timeout, primary.id, primary.uid, primary.generation, op.id, timeout);
   }
   releaseConfirmed(cluster, primary);
-  cluster.hooks.emit('committed', primary, ops);
+  cluster.hooks.emit('committed', primary, committed);
   compactLog(cluster, primary);
 }
 

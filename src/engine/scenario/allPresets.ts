@@ -1,5 +1,6 @@
-/** Every ready-made scenario, classic and regional, as one object: for code outside the lab's bundle. */
+/** Every ready-made scenario, classic, MariaDB and regional, as one object: for code outside the lab's bundle. */
 import { classicPresets } from './presets.ts';
+import { mariadbPresets } from './mariadbPresets.ts';
 import { regionalPresets } from './regionalPresets.ts';
 
-export const presets = { ...classicPresets, ...regionalPresets } as const;
+export const presets = { ...classicPresets, ...mariadbPresets, ...regionalPresets } as const;

@@ -1,6 +1,7 @@
 /**
  * Ready-made scenarios, named after the topologies the lessons and the lab start from. The regional ones'
- * data (regionalPresets.ts) loads on demand in the lab (`loadPresetData`): their names and titles are here.
+ * data (regionalPresets.ts) and the MariaDB ones' (mariadbPresets.ts) load on demand in the lab, as one chunk
+ * (`loadPresetData`): their names and titles are here.
  * `presets` (scenario/allPresets.ts, from the engine's entry) holds them all.
  */
 import type { ScenarioInput } from './schema.ts';
@@ -82,38 +83,52 @@ export const REGIONAL_PRESET_TITLES = {
   'pgd-regions': 'PGD-style multi-region master-master: async, conflicts settled by last update wins',
 } as const;
 
+/** The MariaDB presets' titles (`system: 'mariadb'`); their data loads with the regional ones (mariadbPresets.ts). */
+export const MARIADB_PRESET_TITLES = {
+  'mariadb-semisync':
+    'MariaDB semi-sync: a master and two slaves, async again after a 10 s rpl_semi_sync_master_timeout',
+  'galera-3': 'Galera, three nodes: every write certified by the cluster before it commits',
+  'mariadb-source-source':
+    'MariaDB source-source: two masters replicating each other, no conflict resolution',
+} as const;
+
+/** Presets whose data the lab's first frame leaves out (`loadPresetData`), by their titles. */
+const LAZY_PRESET_TITLES = { ...MARIADB_PRESET_TITLES, ...REGIONAL_PRESET_TITLES } as const;
+
 export type ClassicPresetName = keyof typeof classicPresets;
 export type RegionalPresetName = keyof typeof REGIONAL_PRESET_TITLES;
-export type PresetName = ClassicPresetName | RegionalPresetName;
+export type MariaDbPresetName = keyof typeof MARIADB_PRESET_TITLES;
+type LazyPresetName = keyof typeof LAZY_PRESET_TITLES;
+export type PresetName = ClassicPresetName | LazyPresetName;
 
 export const PRESET_NAMES: readonly PresetName[] = [
   ...(Object.keys(classicPresets) as ClassicPresetName[]),
-  ...(Object.keys(REGIONAL_PRESET_TITLES) as RegionalPresetName[]),
+  ...(Object.keys(LAZY_PRESET_TITLES) as LazyPresetName[]),
 ];
 
 export function isPresetName(name: string): name is PresetName {
-  return Object.hasOwn(classicPresets, name) || Object.hasOwn(REGIONAL_PRESET_TITLES, name);
+  return Object.hasOwn(classicPresets, name) || Object.hasOwn(LAZY_PRESET_TITLES, name);
 }
 
 /** The preset's human title, e.g. "Master and two slaves (async)". */
 export function presetTitle(name: PresetName): string {
-  return isRegional(name) ? REGIONAL_PRESET_TITLES[name] : classicPresets[name].name;
+  return isLazy(name) ? LAZY_PRESET_TITLES[name] : classicPresets[name].name;
 }
 
-function isRegional(name: PresetName): name is RegionalPresetName {
-  return Object.hasOwn(REGIONAL_PRESET_TITLES, name);
+function isLazy(name: PresetName): name is LazyPresetName {
+  return Object.hasOwn(LAZY_PRESET_TITLES, name);
 }
 
-let regional: Readonly<Record<RegionalPresetName, ScenarioInput>> | undefined;
+let regional: Readonly<Record<LazyPresetName, ScenarioInput>> | undefined;
 
-/** Called by regionalPresets.ts as it loads. */
-export function registerRegionalPresets(presets: Readonly<Record<RegionalPresetName, ScenarioInput>>): void {
+/** Called by regionalPresets.ts as it loads (the MariaDB presets' data with it). */
+export function registerRegionalPresets(presets: Readonly<Record<LazyPresetName, ScenarioInput>>): void {
   regional = presets;
 }
 
 /** Whether `presetScenario(name)` can answer now. */
 export function presetLoaded(name: PresetName): boolean {
-  return !isRegional(name) || regional !== undefined;
+  return !isLazy(name) || regional !== undefined;
 }
 
 /** Loads the data of a preset the lab's first frame leaves out, or returns null when it is in already. */
@@ -123,7 +138,7 @@ export function loadPresetData(name: PresetName): Promise<void> | null {
 
 /** A preset's scenario; a regional one must be loaded first (`loadPresetData`). */
 export function presetScenario(name: PresetName): ScenarioInput {
-  if (!isRegional(name)) return classicPresets[name];
+  if (!isLazy(name)) return classicPresets[name];
   if (regional === undefined) throw new Error(`the preset ${name} is not loaded yet (loadPresetData)`);
   return regional[name];
 }

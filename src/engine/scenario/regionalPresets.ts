@@ -3,6 +3,7 @@
  * (`loadPresetData` in presets.ts); it registers itself as it loads.
  */
 import { REGIONAL_PRESET_TITLES, registerRegionalPresets, type RegionalPresetName } from './presets.ts';
+import { mariadbPresets } from './mariadbPresets.ts';
 import type { ScenarioInput } from './schema.ts';
 
 /*
@@ -108,4 +109,5 @@ export const regionalPresets = {
   },
 } as const satisfies Record<RegionalPresetName, ScenarioInput>;
 
-registerRegionalPresets(regionalPresets);
+// The MariaDB presets' data travels in this chunk too: one fetch for every preset the first frame leaves out.
+registerRegionalPresets({ ...regionalPresets, ...mariadbPresets });

@@ -185,7 +185,7 @@ export const scenarioSchema = strictObject({
   workload: optional(workloadSchema),
   failover: optional(failoverSchema),
   /** How a multi-primary group settles concurrent async writes to one key (default 'lww'). */
-  conflictResolution: optional(oneOf(['lww', 'siblings'])),
+  conflictResolution: optional(oneOf(['lww', 'siblings', 'none'])),
 });
 
 export type ScenarioInput = Input<typeof scenarioSchema>;

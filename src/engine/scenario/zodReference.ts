@@ -146,7 +146,7 @@ export const zodScenarioSchema = z.strictObject({
   workload: z.optional(workloadSchema),
   failover: z.optional(failoverSchema),
   /** How a multi-primary group settles concurrent async writes to one key (default 'lww'). */
-  conflictResolution: z.optional(z.enum(['lww', 'siblings'])),
+  conflictResolution: z.optional(z.enum(['lww', 'siblings', 'none'])),
 });
 
 export type ZodScenarioInput = z.input<typeof zodScenarioSchema>;

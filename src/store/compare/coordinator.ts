@@ -70,6 +70,8 @@ const NODE_FIRST = [
   'isolate',
   'slowDisk',
   'fixDisk',
+  'skipEvent',
+  'resync',
 ] as const;
 
 /** Commands that name no node. */
@@ -102,6 +104,8 @@ const WORDS: { readonly [K in keyof NodeCommands]: string } = {
   isolate: 'Isolate',
   slowDisk: 'Slow disk',
   fixDisk: 'Fix disk',
+  skipEvent: 'Skip event',
+  resync: 'Resync',
   cutLink: 'Cut the link',
   heal: 'Heal',
   setLinkLatency: 'Set the latency',

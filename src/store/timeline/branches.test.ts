@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../engine/index.ts';
-import { branchId, branchLabel, describeCommand } from './branches.ts';
+import { branchId, branchLabel } from './branches.ts';
+import { describeCommand } from './commandText.ts';
 import { markerLabel, markerOf } from './markers.ts';
 
 describe('branch names', () => {

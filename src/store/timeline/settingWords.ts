@@ -3,15 +3,17 @@
  * (`loadConfigureParts`), so the first frame carries neither: no run has such a change before they are in.
  * The timeline's markers and branch names ask through here.
  */
-import { configureLoaded, loadConfigure, type SettingChange } from '../../engine/index.ts';
+import { configureLoaded, loadConfigure, type Command, type SettingChange } from '../../engine/index.ts';
 
 type SettingText = typeof import('./settingText.ts');
+type CommandText = typeof import('./commandText.ts');
 
 let words: SettingText | undefined;
+let commands: CommandText | undefined;
 
 /** Loads the words; the lab's tests do so in their setup, as the engine's entry gives them `configure`. */
 export async function loadSettingWords(): Promise<void> {
-  words = await import('./settingText.ts');
+  [words, commands] = await Promise.all([import('./settingText.ts'), import('./commandText.ts')]);
 }
 
 /**
@@ -19,7 +21,7 @@ export async function loadSettingWords(): Promise<void> {
  * and these words), or returns null when both are in.
  */
 export function loadConfigureParts(): Promise<void> | null {
-  if (configureLoaded() && words !== undefined) return null;
+  if (configureLoaded() && words !== undefined && commands !== undefined) return null;
   return Promise.all([configureLoaded() ? null : loadConfigure(), loadSettingWords()]).then(() => undefined);
 }
 
@@ -29,3 +31,7 @@ export const settingChangesWords = (changes: readonly SettingChange[]): string =
 
 /** What `configure(options)` asks for: "replication mode sync, latency 80 ms". */
 export const configureWords = (options: unknown): string => words?.configureText(options) ?? 'settings';
+
+/** What a recorded command did: "promoted db3" (its name until the words are in). */
+export const commandWords = (command: Pick<Command, 'type' | 'args'>): string =>
+  commands?.describeCommand(command) ?? command.type;

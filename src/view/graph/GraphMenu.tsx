@@ -54,6 +54,7 @@ export function GraphMenu({ target, anchor, bounds, onClose, onOpenLink }: Props
     target.kind === 'node' ? s.snapshot.nodes.find((n) => n.id === target.id) : undefined,
   );
   const links = useLabStore((s) => s.snapshot.links);
+  const system = useLabStore((s) => s.scenario.system);
   const regionViews = useLabStore((s) => s.snapshot.regions);
   const between = useLabStore((s) => s.snapshot.between);
   const partitioned = useLabStore((s) => s.snapshot.network.partitioned);
@@ -202,8 +203,9 @@ export function GraphMenu({ target, anchor, bounds, onClose, onOpenLink }: Props
             nodeId={node.id}
             draft={draft}
             onChange={setDraft}
-            onSubmit={() => {
-              actions.write(node.id, draft.key, draft.value);
+            offerInsert={system === 'mariadb'}
+            onSubmit={(insert) => {
+              actions.write(node.id, draft.key, draft.value, insert ? { insert } : undefined);
               onClose(true);
             }}
           />

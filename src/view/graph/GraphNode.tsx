@@ -8,6 +8,7 @@ import { PRIMARY_HALF, REPLICA_RADIUS } from './geometry.ts';
 import type { Point } from './layout.ts';
 import { ARROW_KEYS, type Direction, type Jump } from './navigation.ts';
 import {
+  applierWords,
   diskWords,
   lagEntries,
   lagMs,
@@ -97,6 +98,7 @@ export function GraphNode({
       data-status={node.status}
       data-lag-ms={node.role === 'replica' ? Math.round(node.lag.ms) : undefined}
       data-write-reach={followed?.state}
+      data-applier={node.stoppedAppliers.length > 0 ? 'stopped' : undefined}
       onClick={activate}
       onKeyDown={onKeyDown}
       onFocus={() => {
@@ -154,6 +156,19 @@ export function GraphNode({
           {diskWords(node)}
         </text>
       )}
+      {node.stoppedAppliers.map((stop, i) => {
+        const y = (node.role === 'replica' ? 43 : 13) + (node.diskFactor > 1 ? 15 : 0) + 30 * i;
+        // Short beside the node (a peer may sit close); the whole reason is in its name and the inspector.
+        return (
+          <text key={stop.source} className="node-label node-label--warn" x={labelX} y={y}>
+            <title>{applierWords(stop)}</title>
+            applier stopped
+            <tspan x={labelX} dy={15}>
+              {stop.errno} duplicate ‘{shortId(stop.key, 6)}’
+            </tspan>
+          </text>
+        );
+      })}
       {followed !== undefined && (
         <ReachMark state={followed.state} radius={node.role === 'primary' ? PRIMARY_HALF : REPLICA_RADIUS} />
       )}

@@ -184,6 +184,30 @@ export function nodeActions(
       c.takeBackup(id);
     }),
   });
+  // A source-source member whose applier stopped: the operator's two ways out, in MariaDB's terms.
+  const stop = node.stoppedAppliers[0];
+  if (stop !== undefined && up) {
+    items.push(
+      {
+        id: 'skip-event',
+        group: 'replication',
+        label: 'Skip event',
+        hint: `SET GLOBAL sql_slave_skip_counter = 1; START SLAVE: ${id} keeps its own "${stop.key}" and applies ${stop.source}'s next events`,
+        step: run((c) => {
+          c.skipEvent(id);
+        }),
+      },
+      {
+        id: 'resync',
+        group: 'replication',
+        label: 'Resync',
+        hint: `Re-copy ${id} from ${stop.source} and restart its replication at ${stop.source}'s position`,
+        step: run((c) => {
+          c.resync(id);
+        }),
+      },
+    );
+  }
   if (node.role === 'replica') {
     items.push({
       id: 'repoint',

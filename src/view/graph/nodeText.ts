@@ -1,5 +1,5 @@
 /** The words a graph node shows and announces: role, status, position and lag. */
-import type { NodeView, WriteReach } from '../../engine/index.ts';
+import type { ApplierStop, NodeView, WriteReach } from '../../engine/index.ts';
 import { roleWord, type Vocabulary } from '../vocabulary.ts';
 
 export function lagMs(node: NodeView): string {
@@ -18,6 +18,16 @@ export function shownLsn(node: NodeView): number {
 /** A slowed disk, in a few words ("disk 10× slower"). */
 export function diskWords(node: NodeView): string {
   return `disk ${node.diskFactor}× slower`;
+}
+
+/** The server's reason an applier stopped: "Duplicate entry 'k' for key 'PRIMARY'" out of its Last_SQL_Error. */
+export function applierReason(stop: ApplierStop): string {
+  return /; (Duplicate entry .*?), Error_code/.exec(stop.error)?.[1] ?? stop.error;
+}
+
+/** A stopped applier in words: "Applier stopped: Duplicate entry 'k' for key 'PRIMARY' (1062)". */
+export function applierWords(stop: ApplierStop): string {
+  return `Applier stopped: ${applierReason(stop)} (${stop.errno})`;
 }
 
 /** Where the followed write stands on a node (`Simulation.writeReach`). */
@@ -57,6 +67,7 @@ export function nodeAccessibleName(
   if (node.role === 'replica') parts.push(`lag ${lagEntries(node)} ${lagMs(node)}`);
   else parts.push(`LSN ${shownLsn(node)}`);
   if (node.diskFactor > 1) parts.push(diskWords(node));
+  for (const stop of node.stoppedAppliers) parts.push(`${applierWords(stop)}, from ${stop.source}`);
   if (conflicts > 0) parts.push(conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`);
   if (lost > 0) parts.push(lost === 1 ? '1 acknowledged write lost' : `${lost} acknowledged writes lost`);
   if (followed !== undefined) parts.push(`write #${followed.opId}: ${REACH_WORDS[followed.state]}`);

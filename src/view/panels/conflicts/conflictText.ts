@@ -13,6 +13,7 @@ import { formatSimTime } from '../../simTime.ts';
 export const STRATEGY_NAMES: Record<ConflictStrategy, string> = {
   lww: 'last writer wins',
   siblings: 'siblings',
+  none: 'none (arrival order)',
   certification: 'certification',
 };
 
@@ -63,9 +64,11 @@ export function strategyHint(
   const text =
     mode === 'sync'
       ? 'Synchronous group: each primary certifies a write with its peers before it commits; of two concurrent writes to one key the first certified commits and the other fails with ERROR 1213 (Galera, Group Replication).'
-      : resolution === 'siblings'
-        ? 'Siblings: concurrent versions are all kept, and a read returns them all until someone writes a merged value (Riak).'
-        : 'Last writer wins: every primary keeps the version with the later origin commit time, a tie going to the higher node id (PGD, Cassandra). The other acknowledged write is silently overwritten.';
+      : resolution === 'none'
+        ? 'No conflict resolution (MariaDB source-source): each primary applies the other’s writes in arrival order, so concurrent updates of one key leave them silently different, and an insert of a key a primary already holds stops its applier with error 1062 until someone skips the event or resyncs it.'
+        : resolution === 'siblings'
+          ? 'Siblings: concurrent versions are all kept, and a read returns them all until someone writes a merged value (Riak).'
+          : 'Last writer wins: every primary keeps the version with the later origin commit time, a tie going to the higher node id (PGD, Cassandra). The other acknowledged write is silently overwritten.';
   return translateRoles(text, words);
 }
 

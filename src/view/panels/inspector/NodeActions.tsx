@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { NodeView } from '../../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../../store/index.ts';
+import { applierWords } from '../../graph/nodeText.ts';
 import { nodeActions, regionChoices, type ActionGroup, type NodeAction } from '../../graph/menuItems.ts';
 import { LinkActions } from './LinkActions.tsx';
 import { RepointControl } from './RepointControl.tsx';
@@ -33,6 +34,7 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
   const partitioned = useLabStore((s) => s.snapshot.network.partitioned);
   const regionViews = useLabStore((s) => s.snapshot.regions);
   const between = useLabStore((s) => s.snapshot.between);
+  const system = useLabStore((s) => s.scenario.system);
   const id = node.id;
   const regions = regionChoices(regionViews, between);
   const items = nodeActions(node, upstreamLink, { partitioned, readKey: draft.key, regions });
@@ -70,8 +72,9 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
             nodeId={id}
             draft={draft}
             onChange={setDraft}
-            onSubmit={() => {
-              actions.write(id, draft.key, draft.value);
+            offerInsert={system === 'mariadb'}
+            onSubmit={(insert) => {
+              actions.write(id, draft.key, draft.value, insert ? { insert } : undefined);
             }}
           />
         )}
@@ -80,6 +83,20 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
         <div className="node-actions">{group('server').map(button)}</div>
       </Group>
       {group('replication').some((item) => item.id === 'repoint') && <RepointControl node={node} />}
+      {node.stoppedAppliers.length > 0 && (
+        <Group title="Replication">
+          {node.stoppedAppliers.map((stop) => (
+            <p key={stop.source} className="applier-stopped" role="status">
+              {applierWords(stop)}, from {stop.source}. Last_SQL_Error: {stop.error}
+            </p>
+          ))}
+          <div className="node-actions">
+            {group('replication')
+              .filter((item) => item.id !== 'repoint')
+              .map(button)}
+          </div>
+        </Group>
+      )}
       <Group title={GROUP_TITLES.network}>
         <div className="node-actions">{group('network').map(button)}</div>
         {upstreamLink !== undefined && items.some((item) => item.id === 'link') && (

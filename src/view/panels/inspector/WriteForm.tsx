@@ -14,10 +14,14 @@ interface Props {
   readonly nodeId: string;
   readonly draft: Draft;
   readonly onChange: (draft: Draft) => void;
-  readonly onSubmit: () => void;
+  /** Sends the draft; `insert`: as an INSERT, which fails where the key exists. */
+  readonly onSubmit: (insert: boolean) => void;
+  /** Whether to offer an insert (MariaDB: an INSERT of a held key fails with error 1062). */
+  readonly offerInsert?: boolean;
 }
 
-export function WriteForm({ nodeId, draft, onChange, onSubmit }: Props) {
+export function WriteForm({ nodeId, draft, onChange, onSubmit, offerInsert = false }: Props) {
+  const [insert, setInsert] = useState(false);
   const id = useId();
   const keyInput = useRef<HTMLInputElement>(null);
   const valueInput = useRef<HTMLInputElement>(null);
@@ -34,7 +38,7 @@ export function WriteForm({ nodeId, draft, onChange, onSubmit }: Props) {
       return;
     }
     setTried(false);
-    onSubmit();
+    onSubmit(offerInsert && insert);
   };
   return (
     <form className="write-form" aria-label={`Write to ${nodeId}`} noValidate onSubmit={submit}>
@@ -75,8 +79,20 @@ export function WriteForm({ nodeId, draft, onChange, onSubmit }: Props) {
           Value {valueProblem}.
         </p>
       )}
+      {offerInsert && (
+        <label className="write-form-insert">
+          <input
+            type="checkbox"
+            checked={insert}
+            onChange={(e) => {
+              setInsert(e.target.checked);
+            }}
+          />
+          Insert (fails if the key exists)
+        </label>
+      )}
       <button type="submit" className="button--primary">
-        Send write
+        {offerInsert && insert ? 'Send insert' : 'Send write'}
       </button>
     </form>
   );

@@ -23,6 +23,7 @@ const MODE_HINT: Record<ReplicationMode, string> = {
 const RESOLUTIONS: readonly (readonly [ConflictResolution, string])[] = [
   ['lww', 'last writer wins'],
   ['siblings', 'siblings (keep both, resolve by hand)'],
+  ['none', 'none: arrival order, nodes may diverge (MariaDB source-source)'],
 ];
 
 /** The modes the engine refuses for this topology (a multi-primary group), each with its message. */

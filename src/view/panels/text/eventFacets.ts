@@ -31,6 +31,9 @@ const KIND_OF: Record<EngineEventType, EventKind> = {
   'sync-degraded': 'replication',
   'sync-restored': 'replication',
   'peer-connected': 'replication',
+  'applier-stopped': 'replication',
+  'applier-skipped': 'operator',
+  'node-resynced': 'operator',
   'node-down': 'faults',
   'node-up': 'faults',
   partitioned: 'faults',
@@ -91,6 +94,11 @@ export function eventNodes(event: EngineEvent): NodeId[] {
       break;
     case 'peer-connected':
       add(event.peer);
+      break;
+    case 'applier-stopped':
+    case 'applier-skipped':
+    case 'node-resynced':
+      add(event.source);
       break;
     case 'latency-changed':
       add(event.a);

@@ -105,6 +105,12 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
       return `${event.nodeId} merged the siblings of ${event.key} with a new write`;
     case 'peer-connected':
       return `${event.nodeId} is replicating ${event.peer}'s writes`;
+    case 'applier-stopped':
+      return `${event.nodeId}'s SQL thread for ${event.source} stopped: Last_SQL_Errno ${event.errno}, Last_SQL_Error: ${event.error}`;
+    case 'applier-skipped':
+      return `${event.nodeId}: SET GLOBAL sql_slave_skip_counter = 1; START SLAVE. It skipped ${event.source}'s insert of ${event.key} and applies ${event.source}'s next events`;
+    case 'node-resynced':
+      return `${event.nodeId} was re-copied from ${event.source} (${plural(event.keys, 'key')} changed) and replicates from ${event.source}'s current position`;
     case 'quorum-lost':
       return `${event.nodeId} reaches ${event.reachable} of ${plural(event.members, 'member')}: no quorum, it refuses queries`;
     case 'quorum-regained':
