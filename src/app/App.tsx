@@ -25,7 +25,7 @@ import { StatusLine } from '../view/panels/banners/StatusLine.tsx';
 import { useWords } from '../view/vocabulary.ts';
 import { Caption } from './Caption.tsx';
 import { GraphFooter, GraphKey } from './GraphFooter.tsx';
-import { captionFor } from './captions.ts';
+import { useCaptionFor } from './useCaptionText.ts';
 import { allowedOrigins } from './embed/origins.ts';
 import { OpenInLab } from './embed/OpenInLab.tsx';
 import { useHostMessages } from './embed/useHostMessages.ts';
@@ -130,6 +130,7 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
   // Where the timeline lies over the bottom of the graph (timeline.css): the graph fits its nodes above it.
   const timelineOver = small || compact || presenting;
   const words = useWords();
+  const captionFor = useCaptionFor();
   const tableShown = useLabStore((s) => s.topologyTableShown);
   useTheme(
     useLabStore((s) => s.theme),
@@ -223,7 +224,11 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
         {route === 'lab' && import.meta.env.PROD && <OfflineUpdates />}
         {!bare && (
           <Caption
-            text={`${imported ? `${scenarioName}. ` : ''}${captionFor({ scenario, settings, workload }, words, compact)}`}
+            text={
+              captionFor === null
+                ? ''
+                : `${imported ? `${scenarioName}. ` : ''}${captionFor({ scenario, settings, workload }, words, compact)}`
+            }
             clamped={tier === 'narrow' || small}
           />
         )}
