@@ -17,7 +17,11 @@ export interface ConditionChoice {
 export function conditionChoices(nodes: readonly string[], words: Vocabulary): ConditionChoice[] {
   return [
     { key: 'none', label: 'Nothing (go on at once)', condition: null },
-    { key: 'lost', label: 'a write is lost', condition: { metric: 'lostWrites', atLeast: 1 } },
+    {
+      key: 'lost',
+      label: 'a write is lost during this step',
+      condition: { metric: 'lostWrites', atLeast: 1, since: 'step' },
+    },
     { key: 'read-only', label: 'the system is read-only', condition: { flag: 'readOnly', is: true } },
     ...nodes.map((node) => ({
       key: `primary:${node}`,
