@@ -1,7 +1,7 @@
 /** Whether a lesson step's condition holds: a pure function of the lab's mirrored engine state. */
 import type { Backup, Metrics, NodeView, Snapshot } from '../../engine/index.ts';
 import type { Vocabulary } from '../../view/vocabulary.ts';
-import type { FlagName, LessonCondition, MetricName, NodeCondition, Range } from './types.ts';
+import type { FlagName, LessonCondition, LessonPanelName, MetricName, NodeCondition, Range } from './types.ts';
 
 /** The part of the lab's state a condition may look at. */
 export interface LessonWorld {
@@ -26,6 +26,18 @@ const METRICS: Record<MetricName, (m: Metrics) => number> = {
 
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 export const FLAG_NAMES: readonly FlagName[] = ['readOnly', 'splitBrain', 'syncDegraded'];
+/** The panels a step may ring (targets.ts finds each in the page); here with the format's other names. */
+export const LESSON_PANEL_NAMES: readonly LessonPanelName[] = [
+  'events',
+  'charts',
+  'metrics',
+  'timeline',
+  'lost-writes',
+  'conflicts',
+  'backups',
+  'failover',
+  'inspector',
+];
 
 export function metricValue(metrics: Metrics, name: MetricName): number {
   return METRICS[name](metrics);

@@ -8,9 +8,8 @@ import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
 import { configureOptions, workloadOptions } from '../../store/runCheck.ts';
 import { charCount } from '../../store/fields.ts';
 import { PRESET_NAMES } from '../../store/index.ts';
-import { FLAG_NAMES, METRIC_NAMES } from './conditions.ts';
+import { FLAG_NAMES, LESSON_PANEL_NAMES, METRIC_NAMES } from './conditions.ts';
 import { learnerProblem } from './steps.ts';
-import { LESSON_PANEL_NAMES } from './targets.ts';
 import type { Lesson, LessonCondition, LessonStep } from './types.ts';
 
 /** The caps on a lesson: what a file or a link may hold, and what the built-in lessons keep within. */

@@ -33,6 +33,8 @@ export type Authoring =
       /** What the recording could not hold, and why, for the author. */
       readonly notes: readonly string[];
       readonly previewing: boolean;
+      /** The lesson as last exported or linked, or null: the editor asks before closing on other changes. */
+      readonly kept: Lesson | null;
     };
 
 /** The learner's answer to a step's prediction: the choice (0-based) and whether it is a right one. */

@@ -1,6 +1,8 @@
 /** Finds a lesson step's target in the page: a graph node by id, a control by accessible name, or a panel. */
 import type { LessonPanelName, LessonTarget } from './types.ts';
 
+export { LESSON_PANEL_NAMES } from './conditions.ts';
+
 /** The panels a step may ring, in the editor's words, with the element that is each in the lab. */
 export const LESSON_PANELS: Readonly<
   Record<LessonPanelName, { readonly label: string; readonly selector: string }>
@@ -15,8 +17,6 @@ export const LESSON_PANELS: Readonly<
   failover: { label: 'the failover panel', selector: '[data-panel="failover"]' },
   inspector: { label: 'the inspector', selector: '[data-panel="inspector"]' },
 };
-
-export const LESSON_PANEL_NAMES = Object.keys(LESSON_PANELS) as LessonPanelName[];
 
 function accessibleName(element: Element): string {
   return (element.getAttribute('aria-label') ?? element.textContent).trim();
