@@ -22,6 +22,11 @@ export function CloseEditorDialog({
   const modal = useModalDialog(open, (next) => {
     if (!next) onKeep();
   });
+  // The dialog closes first: while it is open the page behind it is inert, and focus could not go back.
+  const leaving = (then: () => void) => () => {
+    modal.ref.current?.close();
+    then();
+  };
   return (
     <dialog
       {...modal}
@@ -40,11 +45,11 @@ export function CloseEditorDialog({
           Keep editing
         </button>
         {canExport && (
-          <button type="button" onClick={onExport}>
+          <button type="button" onClick={leaving(onExport)}>
             Export and close
           </button>
         )}
-        <button type="button" className="button--danger" onClick={onDiscard}>
+        <button type="button" className="button--danger" onClick={leaving(onDiscard)}>
           Close and lose the lesson
         </button>
       </div>

@@ -1,7 +1,14 @@
 /** Whether a lesson step's condition holds: a pure function of the lab's mirrored engine state. */
 import type { Backup, Metrics, NodeView, Snapshot } from '../../engine/index.ts';
 import type { Vocabulary } from '../../view/vocabulary.ts';
-import type { FlagName, LessonCondition, LessonPanelName, MetricName, NodeCondition, Range } from './types.ts';
+import type {
+  FlagName,
+  LessonCondition,
+  LessonPanelName,
+  MetricName,
+  NodeCondition,
+  Range,
+} from './types.ts';
 
 /** The part of the lab's state a condition may look at. */
 export interface LessonWorld {
