@@ -143,6 +143,15 @@ test('the editor edits a step’s actions and steps, rings a panel, previews and
 test('closing an edited lesson can lose it, only when the author says so', async ({ page }) => {
   test.setTimeout(90_000);
   await record(page, 1, () => fromNodeMenu(page, 'db1', 'Kill'));
+  // Recording anew would replace the draft: not while it is open.
+  await button(page, 'Lessons').click();
+  const again = lessonsMenu(page).getByRole('button', { name: 'Record a lesson', exact: true });
+  await expect(again).toBeDisabled();
+  await expect(again).toHaveAccessibleDescription(
+    'A lesson is open in the lesson editor: close it to record another.',
+  );
+  await button(page, 'Lessons').click();
+  await expect(lessonsMenu(page)).toHaveCount(0);
   await editor(page).getByRole('button', { name: 'Close', exact: true }).click();
   await closeDialog(page).getByRole('button', { name: 'Close and lose the lesson' }).click();
   await expect(editor(page)).toHaveCount(0);
