@@ -117,6 +117,12 @@ test('the editor edits a step’s actions and steps, rings a panel, previews and
   // ...and editable again.
   await form.getByRole('textbox', { name: 'Text of step 1' }).fill('Kill db1, the {primary}.');
   await checked(page);
+  // A step previewed on its own: the steps before it are played first.
+  await form.getByRole('button', { name: 'Preview from step 2', exact: true }).click();
+  await expect(progress(page)).toHaveText('Step 2 of 2', { timeout: 20_000 });
+  await expect(node(page, 'db1')).toHaveAttribute('data-status', 'down');
+  await page.getByRole('button', { name: 'Back to the editor', exact: true }).click();
+  await expect(form.getByRole('textbox', { name: 'Text of step 1' })).toHaveValue('Kill db1, the {primary}.');
 
   // Closing with changes asks; Escape keeps editing, focus back on Close.
   await form.getByRole('button', { name: 'Close', exact: true }).click();

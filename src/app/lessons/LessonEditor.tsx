@@ -70,6 +70,7 @@ function StepEditor({
   nodes,
   problems,
   onChange,
+  onPreview,
 }: {
   readonly lesson: Lesson;
   readonly index: number;
@@ -78,6 +79,8 @@ function StepEditor({
   readonly problems: readonly string[];
   /** The lesson changed; `focus`: the `data-focus` of the control to focus once it shows. */
   readonly onChange: (lesson: Lesson, focus?: string) => void;
+  /** Plays the lesson in the lab from a step (0-based), or null while it does not pass its check. */
+  readonly onPreview: ((index: number) => void) | null;
 }) {
   const words = useWords();
   const id = useId();
@@ -228,6 +231,20 @@ function StepEditor({
           >
             Remove{hidden}
           </button>
+          {index > 0 && (
+            <button
+              type="button"
+              disabled={onPreview === null}
+              title={
+                onPreview === null
+                  ? 'The lesson must pass its check first'
+                  : `Play the steps before it in the lab, then show step ${n}`
+              }
+              onClick={() => onPreview?.(index)}
+            >
+              Preview from step {n}
+            </button>
+          )}
         </div>
       </fieldset>
     </li>
@@ -299,6 +316,13 @@ export function LessonEditor({
     custom: true,
   });
   const notReady = check.state === 'checking' ? 'Checking the lesson…' : 'Fix the problems above first.';
+  /** Plays the lesson in the lab from step `index` (the steps before it replayed), the draft kept. */
+  const preview = (index: number) => {
+    const authoring = editing();
+    if (authoring === null) return;
+    store.setState({ authoring: { ...authoring, previewing: true } });
+    lessonMoves(lab, store).start(lesson, index, true);
+  };
   const exportLesson = () => {
     downloadLesson(lesson);
     keep();
@@ -353,6 +377,7 @@ export function LessonEditor({
             nodes={nodes}
             problems={check.state === 'done' ? check.problems : check.last}
             onChange={change}
+            onPreview={ready ? preview : null}
           />
         ))}
       </ol>
@@ -390,10 +415,7 @@ export function LessonEditor({
           disabled={!ready}
           title={ready ? 'Play the lesson in the lab from step 1; Back to the editor returns here' : notReady}
           onClick={() => {
-            const authoring = editing();
-            if (authoring === null) return;
-            store.setState({ authoring: { ...authoring, previewing: true } });
-            lessonMoves(lab, store).start(lesson, 0, true);
+            preview(0);
           }}
         >
           Preview
