@@ -91,6 +91,9 @@ test('the editor edits a step’s actions and steps, rings a panel, previews and
   await form.getByLabel('Title', { exact: true }).fill('Promote by hand');
   await checked(page);
   await expectNoModerateViolations(page, 'the lesson editor with actions, light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoModerateViolations(page, 'the lesson editor with actions, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Preview plays the draft in the lab; the ring shows on the event log; back in the editor, all is kept.
   await form.getByRole('button', { name: 'Preview', exact: true }).click();
