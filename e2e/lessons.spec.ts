@@ -44,7 +44,8 @@ test.describe('guided lessons', () => {
       }
       await expect(panel(page)).toHaveCount(0);
       await expect(lessonsButton(page)).toBeFocused();
-      expect(new URL(page.url()).searchParams.get('lesson')).toBeNull();
+      // The address bar follows the lesson store after the panel closes: polled, as the page's other state is.
+      await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBeNull();
     });
   }
 

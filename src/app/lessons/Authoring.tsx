@@ -61,6 +61,6 @@ export function Authoring() {
         </button>
       </section>
     );
-  else shown = <LessonEditor lesson={authoring.lesson} notes={authoring.notes} />;
+  else shown = <LessonEditor lesson={authoring.lesson} notes={authoring.notes} kept={authoring.kept} />;
   return createPortal(<div className="authoring">{shown}</div>, document.body);
 }

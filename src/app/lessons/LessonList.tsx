@@ -33,6 +33,8 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
   const moves = useLessonMoves();
   const left = useLessonState((s) => s.left);
   const recording = useLessonState((s) => s.authoring?.kind === 'recording');
+  // Recording anew would replace the lesson in the editor: it is closed first (and asks, if unsaved).
+  const editing = useLessonState((s) => s.authoring?.kind === 'editing');
   const leftLesson = useLessonState((s) => lessonAt(s, s.left));
   const first = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -96,6 +98,8 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
         ) : (
           <button
             type="button"
+            disabled={editing}
+            aria-describedby={editing ? 'lessons-editing-note' : undefined}
             title="Start this scenario over and record what you do in the lab as a lesson's steps"
             onClick={() => {
               onPick();
@@ -104,6 +108,11 @@ export function LessonList({ onPick }: { readonly onPick: () => void }) {
           >
             Record a lesson
           </button>
+        )}
+        {editing && (
+          <p id="lessons-editing-note" className="hint">
+            A lesson is open in the lesson editor: close it to record another.
+          </p>
         )}
         <button
           type="button"

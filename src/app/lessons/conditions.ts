@@ -1,7 +1,14 @@
 /** Whether a lesson step's condition holds: a pure function of the lab's mirrored engine state. */
 import type { Backup, Metrics, NodeView, Snapshot } from '../../engine/index.ts';
 import type { Vocabulary } from '../../view/vocabulary.ts';
-import type { FlagName, LessonCondition, MetricName, NodeCondition, Range } from './types.ts';
+import type {
+  FlagName,
+  LessonCondition,
+  LessonPanelName,
+  MetricName,
+  NodeCondition,
+  Range,
+} from './types.ts';
 
 /** The part of the lab's state a condition may look at. */
 export interface LessonWorld {
@@ -26,6 +33,18 @@ const METRICS: Record<MetricName, (m: Metrics) => number> = {
 
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 export const FLAG_NAMES: readonly FlagName[] = ['readOnly', 'splitBrain', 'syncDegraded'];
+/** The panels a step may ring (targets.ts finds each in the page); here with the format's other names. */
+export const LESSON_PANEL_NAMES: readonly LessonPanelName[] = [
+  'events',
+  'charts',
+  'metrics',
+  'timeline',
+  'lost-writes',
+  'conflicts',
+  'backups',
+  'failover',
+  'inspector',
+];
 
 export function metricValue(metrics: Metrics, name: MetricName): number {
   return METRICS[name](metrics);
@@ -54,15 +73,26 @@ function nodeHolds(c: NodeCondition, node: NodeView | undefined): boolean {
   return c.load === undefined || inRange(node.load, c.load);
 }
 
-/** True when `condition` holds in `world`. An unknown node never satisfies a condition. */
-export function conditionHolds(condition: LessonCondition, world: LessonWorld): boolean {
-  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, world));
+/**
+ * True when `condition` holds in `world`. An unknown node never satisfies a condition. `stepStart`: the
+ * metrics when the step was reached, which a `since: 'step'` condition counts from (null: the run's start).
+ */
+export function conditionHolds(
+  condition: LessonCondition,
+  world: LessonWorld,
+  stepStart: Metrics | null = null,
+): boolean {
+  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, world, stepStart));
   if ('node' in condition)
     return nodeHolds(
       condition,
       world.snapshot.nodes.find((n) => n.id === condition.node),
     );
-  if ('metric' in condition) return inRange(metricValue(world.snapshot.metrics, condition.metric), condition);
+  if ('metric' in condition) {
+    const before =
+      condition.since === 'step' && stepStart !== null ? metricValue(stepStart, condition.metric) : 0;
+    return inRange(metricValue(world.snapshot.metrics, condition.metric) - before, condition);
+  }
   if ('flag' in condition) return world.snapshot.metrics[condition.flag] === condition.is;
   if ('conflicts' in condition) return inRange(world.snapshot.metrics.conflicts, condition.conflicts);
   if ('mode' in condition) return world.snapshot.replication.mode === condition.mode;
@@ -117,7 +147,11 @@ function nodeText(c: NodeCondition, words: Vocabulary): string {
 export function describeCondition(condition: LessonCondition, words: Vocabulary): string {
   if ('all' in condition) return condition.all.map((c) => describeCondition(c, words)).join('; ');
   if ('node' in condition) return nodeText(condition, words);
-  if ('metric' in condition) return rangeText(METRIC_WORDS[condition.metric], condition);
+  if ('metric' in condition)
+    return rangeText(
+      METRIC_WORDS[condition.metric] + (condition.since === 'step' ? ' during this step' : ''),
+      condition,
+    );
   if ('flag' in condition) {
     const [yes, no] = FLAG_WORDS[condition.flag];
     return (condition.is ? yes : no).replace('{primaries}', words.primaries);

@@ -4,7 +4,16 @@
  */
 import type { Vocabulary } from '../../view/vocabulary.ts';
 import { learnerCan } from './steps.ts';
-import type { Lesson, LessonCondition, LessonStep, Prediction, StepDoer } from './types.ts';
+import { LESSON_PANEL_NAMES } from './conditions.ts';
+import type {
+  Lesson,
+  LessonCondition,
+  LessonPanelName,
+  LessonStep,
+  LessonTarget,
+  Prediction,
+  StepDoer,
+} from './types.ts';
 
 /** A condition from the editor's list, by a key its `<select>` uses. */
 export interface ConditionChoice {
@@ -17,7 +26,11 @@ export interface ConditionChoice {
 export function conditionChoices(nodes: readonly string[], words: Vocabulary): ConditionChoice[] {
   return [
     { key: 'none', label: 'Nothing (go on at once)', condition: null },
-    { key: 'lost', label: 'a write is lost', condition: { metric: 'lostWrites', atLeast: 1 } },
+    {
+      key: 'lost',
+      label: 'a write is lost during this step',
+      condition: { metric: 'lostWrites', atLeast: 1, since: 'step' },
+    },
     { key: 'read-only', label: 'the system is read-only', condition: { flag: 'readOnly', is: true } },
     ...nodes.map((node) => ({
       key: `primary:${node}`,
@@ -88,3 +101,22 @@ export const NEW_PREDICTION: Prediction = {
   choices: [{ text: '', right: true }, { text: '' }],
   explain: '',
 };
+
+/** A step's ring as its `<select>` says it: '' (none), `node:ID`, `panel:NAME`, or `control:NAME`. */
+export function targetKey(target: LessonTarget | undefined): string {
+  if (target === undefined) return '';
+  if ('node' in target) return `node:${target.node}`;
+  if ('panel' in target) return `panel:${target.panel}`;
+  return `control:${target.control}`;
+}
+
+/** The ring a `<select>` value says (targetKey's inverse), or null for none. */
+export function targetOf(key: string): LessonTarget | null {
+  const at = key.indexOf(':');
+  const [kind, name] = [key.slice(0, at), key.slice(at + 1)];
+  if (at < 0 || name === '') return null;
+  if (kind === 'node') return { node: name };
+  if (kind === 'panel' && (LESSON_PANEL_NAMES as readonly string[]).includes(name))
+    return { panel: name as LessonPanelName };
+  return kind === 'control' ? { control: name } : null;
+}

@@ -82,10 +82,10 @@ describe('lesson files', () => {
     const unversioned: Record<string, unknown> = good();
     delete unversioned.version;
     expect(await problemsOf(unversioned)).toEqual([
-      'version: missing (this lab reads lessons of versions 1 to 2)',
+      'version: missing (this lab reads lessons of versions 1 to 3)',
     ]);
-    expect(await problemsOf({ ...good(), version: 3 })).toEqual([
-      'version: this lesson was made by a newer Replication Lab (format 3); this one reads formats 1 to 2',
+    expect(await problemsOf({ ...good(), version: 4 })).toEqual([
+      'version: this lesson was made by a newer Replication Lab (format 4); this one reads formats 1 to 3',
     ]);
   });
 
@@ -112,8 +112,30 @@ describe('lesson files', () => {
         steps: [{ ...first, doneBy: 'learner' }, second, { ...third, predict: {} }],
       };
       expect(await problemsOf(spoiled)).toEqual([
-        'steps[0].doneBy: is new in lesson format 2: set "version": 2 (this file says 1)',
-        'steps[2].predict: is new in lesson format 2: set "version": 2 (this file says 1)',
+        'steps[0].doneBy: is new in lesson format 2: set "version": 3 (this file says 1)',
+        'steps[2].predict: is new in lesson format 2: set "version": 3 (this file says 1)',
+      ]);
+    });
+  });
+
+  describe('panel targets (format 3)', () => {
+    const ringing = (target: unknown, version = 3) => {
+      const lesson = good();
+      return { ...lesson, version, steps: [{ ...lesson.steps[0], target }, ...lesson.steps.slice(1)] };
+    };
+
+    it('rings a panel of the lab by name', async () => {
+      expect(await problemsOf(ringing({ panel: 'events' }))).toEqual([]);
+      expect(await problemsOf(ringing({ panel: 'timeline' }))).toEqual([]);
+    });
+
+    it('names an unknown panel, a target naming two things, and a panel in a version 2 file', async () => {
+      expect((await problemsOf(ringing({ panel: 'secrets' })))[0]).toMatch(/^steps\[0\]\.target\.panel: /);
+      expect(await problemsOf(ringing({ panel: 'events', node: 'db1' }))).toEqual([
+        'steps[0].target: must name a node, a control or a panel (one of them)',
+      ]);
+      expect(await problemsOf(ringing({ panel: 'events' }, 2))).toEqual([
+        'steps[0].target.panel: is new in lesson format 3: set "version": 3 (this file says 2)',
       ]);
     });
   });

@@ -17,10 +17,10 @@ import { checkScenario, formatPath } from '../../store/runCheck.ts';
 import { VOCABULARIES } from '../../view/vocabulary.ts';
 import { performAction } from './actions.ts';
 import { describeCondition } from './conditions.ts';
-import { LESSON_VERSION, STEP_FIELDS_SINCE_2, upgradeLesson } from './lessonFormat.ts';
+import { LESSON_VERSION, STEP_FIELDS_SINCE_2, fieldsSince3, upgradeLesson } from './lessonFormat.ts';
 import { lessonSchema } from './lessonSchema.ts';
 import { htmlIn } from './markup.ts';
-import { OPENING_MS, SETTLE_LIMIT_MS, needsActions, settle, startLesson } from './player.ts';
+import { OPENING_MS, SETTLE_LIMIT_MS, needsActions, settle, startLesson, stepStart } from './player.ts';
 import { resolveScenario } from './scenario.ts';
 import type { Lesson, LessonAction, LessonCondition, LessonScenario, LessonStep } from './types.ts';
 
@@ -107,17 +107,27 @@ function formatProblems(data: unknown): string[] {
       `version: this lesson was made by a newer Replication Lab (format ${version}); this one reads formats 1 to ${LESSON_VERSION}`,
     ];
   }
-  return version < 2 ? olderFieldProblems(record.steps) : [];
+  return version < LESSON_VERSION ? olderFieldProblems(record.steps, version) : [];
 }
 
-/** Fields of a newer format in a version 1 file: its steps are Next's, so it cannot hold them. */
-function olderFieldProblems(steps: unknown): string[] {
+/**
+ * Fields of a newer format in an older file: a version 1 file's steps are Next's, so it cannot hold format
+ * 2's; a version 2 file cannot hold format 3's panel targets and step conditions.
+ */
+function olderFieldProblems(steps: unknown, version: number): string[] {
   if (!Array.isArray(steps)) return [];
+  const newer = (since: number) =>
+    `is new in lesson format ${since}: set "version": ${LESSON_VERSION} (this file says ${version})`;
   return steps.flatMap((step: unknown, s) =>
     typeof step === 'object' && step !== null
-      ? STEP_FIELDS_SINCE_2.filter((field) => field in step).map((field) =>
-          at(['steps', s, field], 'is new in lesson format 2: set "version": 2 (this file says 1)'),
-        )
+      ? [
+          ...(version < 2
+            ? STEP_FIELDS_SINCE_2.filter((field) => field in step).map((field) =>
+                at(['steps', s, field], newer(2)),
+              )
+            : []),
+          ...fieldsSince3(step).map((path) => at(['steps', s, ...path], newer(3))),
+        ]
       : [],
   );
 }
@@ -296,7 +306,8 @@ async function playProblems(lesson: Lesson): Promise<string[]> {
   const words = VOCABULARIES['primary-replica'];
   for (const [s, step] of lesson.steps.entries()) {
     if (s % 5 === 4) await breathe();
-    if (needsActions(lab, step)) {
+    const start = stepStart(lab);
+    if (needsActions(lab, step, start)) {
       for (const [i, action] of (step.actions ?? []).entries()) {
         const state = () => lab.getState();
         if (!performAction(action, state().actions, state))
@@ -305,7 +316,7 @@ async function playProblems(lesson: Lesson): Promise<string[]> {
           );
       }
     }
-    if (step.condition !== undefined && !settle(lab, step))
+    if (step.condition !== undefined && !settle(lab, step, start))
       problems.push(
         at(
           ['steps', s, 'condition'],

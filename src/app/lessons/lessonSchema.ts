@@ -8,7 +8,7 @@ import { keyField, nodeIdField, valueField } from '../../store/fieldSchemas.ts';
 import { configureOptions, workloadOptions } from '../../store/runCheck.ts';
 import { charCount } from '../../store/fields.ts';
 import { PRESET_NAMES } from '../../store/index.ts';
-import { FLAG_NAMES, METRIC_NAMES } from './conditions.ts';
+import { FLAG_NAMES, LESSON_PANEL_NAMES, METRIC_NAMES } from './conditions.ts';
 import { learnerProblem } from './steps.ts';
 import type { Lesson, LessonCondition, LessonStep } from './types.ts';
 
@@ -151,7 +151,11 @@ const CONDITION_KINDS: readonly (readonly [string, () => z.ZodMiniType])[] = [
     'metric',
     () =>
       z
-        .strictObject({ metric: z.enum(METRIC_NAMES as [string, ...string[]]), ...range })
+        .strictObject({
+          metric: z.enum(METRIC_NAMES as [string, ...string[]]),
+          since: z.optional(z.literal('step')),
+          ...range,
+        })
         .check(z.refine(hasBound, 'needs atLeast or atMost')),
   ],
   ['flag', () => z.strictObject({ flag: z.enum(FLAG_NAMES as [string, ...string[]]), is: z.boolean() })],
@@ -212,11 +216,15 @@ const step = z
     text: text(LESSON_LIMITS.text),
     target: z.optional(
       z
-        .strictObject({ node: z.optional(id), control: z.optional(text(LESSON_LIMITS.control)) })
+        .strictObject({
+          node: z.optional(id),
+          control: z.optional(text(LESSON_LIMITS.control)),
+          panel: z.optional(z.enum(LESSON_PANEL_NAMES as [string, ...string[]])),
+        })
         .check(
           z.refine(
-            (t) => (t.node === undefined) !== (t.control === undefined),
-            'must name a node or a control (one of them)',
+            (t) => [t.node, t.control, t.panel].filter((named) => named !== undefined).length === 1,
+            'must name a node, a control or a panel (one of them)',
           ),
         ),
     ),

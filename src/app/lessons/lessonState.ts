@@ -3,11 +3,12 @@
  * store (lessonStore.ts), and what the lab sees the learner do (observe); every step action goes through
  * the lab's actions.
  */
+import type { Metrics } from '../../engine/index.ts';
 import type { LabStore } from '../../store/index.ts';
 import { performAction } from './actions.ts';
 import type { LessonPlace, LessonState, LessonStore } from './lessonStore.ts';
 import { lessonById } from './lessons.ts';
-import { needsActions, performStep, replayTo, startLesson, stepHolds } from './player.ts';
+import { needsActions, performStep, replayTo, startLesson, stepHolds, stepStart } from './player.ts';
 import { progress, stepDoer, type Acted } from './steps.ts';
 import type { Lesson, LessonStep } from './types.ts';
 
@@ -42,9 +43,9 @@ export function nextState(lab: LabStore, lesson: Lesson, place: LessonPlace): Ne
   if (place.performed !== place.index) {
     // The learner's step waits for their actions, not for its condition alone (strictly what was asked).
     if (stepDoer(step) === 'learner' && (step.actions?.length ?? 0) > 0) return { kind: 'act' };
-    if (needsActions(lab, step)) return { kind: 'perform' };
+    if (needsActions(lab, step, place.start ?? null)) return { kind: 'perform' };
   }
-  if (!stepHolds(lab, step)) return { kind: 'wait' };
+  if (!stepHolds(lab, step, place.start ?? null)) return { kind: 'wait' };
   return { kind: last ? 'finish' : 'go' };
 }
 
@@ -54,8 +55,11 @@ const acting = new WeakSet<LabStore>();
 /** How many commands the lab has recorded on the run shown. */
 const commandCount = (lab: LabStore) => lab.getState().actions.readShown((sim) => sim.commands().length);
 
-/** A step just reached: nothing of it done yet, the lab looking at commands from now on. */
-const fresh = (lab: LabStore, step: number): Acted => ({ step, done: 0, from: commandCount(lab) });
+/** A step just reached: nothing of it done yet, the lab looking at commands and counting from now on. */
+const fresh = (lab: LabStore, step: number): { acted: Acted; start: Metrics } => ({
+  acted: { step, done: 0, from: commandCount(lab) },
+  start: stepStart(lab),
+});
 
 /** The reader's moves through the lessons; each returns nothing and never throws. */
 export function lessonMoves(lab: LabStore, store: LessonStore) {
@@ -71,7 +75,7 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
         ...place,
         index,
         furthest: Math.max(place.furthest, index),
-        ...(reached ? { acted: fresh(lab, index) } : {}),
+        ...(reached ? fresh(lab, index) : {}),
       },
     });
   };
@@ -82,7 +86,7 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
    */
   const performed = (place: LessonPlace, lesson: Lesson, step: LessonStep) => {
     const done = { ...place, performed: place.index };
-    const holds = stepHolds(lab, step);
+    const holds = stepHolds(lab, step, place.start ?? null);
     if (holds && step.predict === undefined && place.index < lesson.steps.length - 1)
       go(done, place.index + 1);
     else {
@@ -92,7 +96,7 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
   };
   /** What the learner did of the current step, as the lab saw it (Show me goes on from there). */
   const actedOn = (place: LessonPlace): Acted =>
-    place.acted?.step === place.index ? place.acted : fresh(lab, place.index);
+    place.acted?.step === place.index ? place.acted : fresh(lab, place.index).acted;
   /** While the lesson itself acts on the lab, what it does is not taken for the learner's. */
   const act = (run: () => void) => {
     acting.add(lab);
@@ -127,7 +131,7 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
           index,
           furthest: index,
           performed: null,
-          acted: fresh(lab, index),
+          ...fresh(lab, index),
           ...(custom ? { custom } : {}),
         },
         left: null,
@@ -186,7 +190,7 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
       const answer = { choice, correct: picked.right === true };
       const answered = { ...place, answers: { ...place.answers, [place.index]: answer } };
       store.setState({ open: answered, answered: { ...answer, place: answered } });
-      if (!needsActions(lab, step)) return;
+      if (!needsActions(lab, step, place.start ?? null)) return;
       act(() => performStep(lab, step));
       performed(answered, lesson, step);
     },
@@ -203,7 +207,11 @@ export function lessonMoves(lab: LabStore, store: LessonStore) {
       const step = lesson.steps[place.index];
       if (step === undefined || place.index < place.furthest || stepDoer(step) !== 'learner') return;
       if (place.performed === place.index) {
-        if (step.predict === undefined && place.index < lesson.steps.length - 1 && stepHolds(lab, step))
+        if (
+          step.predict === undefined &&
+          place.index < lesson.steps.length - 1 &&
+          stepHolds(lab, step, place.start ?? null)
+        )
           go(place, place.index + 1);
         return;
       }

@@ -6,7 +6,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useLabStoreApi, type LabStore } from '../../store/index.ts';
-import type { Simulation, ScenarioInput, WorkloadOptions } from '../../engine/index.ts';
+import type { Metrics, Simulation, ScenarioInput, WorkloadOptions } from '../../engine/index.ts';
 import type { PresetName } from '../../store/index.ts';
 import type { Acted } from './steps.ts';
 import type { Lesson } from './types.ts';
@@ -33,6 +33,8 @@ export type Authoring =
       /** What the recording could not hold, and why, for the author. */
       readonly notes: readonly string[];
       readonly previewing: boolean;
+      /** The lesson as last exported or linked, or null: the editor asks before closing on other changes. */
+      readonly kept: Lesson | null;
     };
 
 /** The learner's answer to a step's prediction: the choice (0-based) and whether it is a right one. */
@@ -53,6 +55,8 @@ export interface LessonPlace {
   readonly custom?: boolean;
   /** What the learner has done of the step they are to do in the lab (steps.ts). */
   readonly acted?: Acted;
+  /** The lab's metrics when the furthest step was reached: its `since: 'step'` condition counts from them. */
+  readonly start?: Metrics;
   /** The learner's answers to predictions, by step (0-based). */
   readonly answers?: Readonly<Record<number, Answer>>;
 }

@@ -5,7 +5,7 @@ import { VOCABULARIES } from '../../view/vocabulary.ts';
 import { conditionHolds } from './conditions.ts';
 import { lessonSchema } from './lessonSchema.ts';
 import { LESSONS } from './lessons.ts';
-import { needsActions, performStep, replayTo, startLesson } from './player.ts';
+import { needsActions, performStep, replayTo, startLesson, stepStart } from './player.ts';
 import { resolveScenario } from './scenario.ts';
 import { ANY_PLACEHOLDER, PLACEHOLDER, lessonText } from './text.ts';
 import type { LessonAction, LessonStep } from './types.ts';
@@ -109,11 +109,12 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))(
           expect(performStep(store, step), where).toBe(true);
           continue;
         }
-        expect(conditionHolds(step.condition, store.getState()), where).toBe(false);
-        expect(needsActions(store, step), where).toBe(true);
+        const start = stepStart(store);
+        expect(conditionHolds(step.condition, store.getState(), start), where).toBe(false);
+        expect(needsActions(store, step, start), where).toBe(true);
         performStep(store, step);
         expect(store.getState().error, where).toBeNull();
-        expect(conditionHolds(step.condition, store.getState()), where).toBe(true);
+        expect(conditionHolds(step.condition, store.getState(), start), where).toBe(true);
       }
     });
 

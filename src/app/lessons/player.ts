@@ -2,6 +2,7 @@
  * Plays lessons on a lab store without a view: starting one, performing a step, and fast-forwarding
  * to a step (for `?lesson=ID&step=N` links). The lesson tests run lessons through these same functions.
  */
+import type { Metrics } from '../../engine/index.ts';
 import type { LabStore } from '../../store/index.ts';
 import { performAction } from './actions.ts';
 import { conditionHolds } from './conditions.ts';
@@ -28,13 +29,19 @@ export function startLesson(store: LabStore, lesson: Lesson): boolean {
   return started;
 }
 
-export function stepHolds(store: LabStore, step: LessonStep): boolean {
-  return step.condition === undefined || conditionHolds(step.condition, store.getState());
+/** The lab's metrics now: what a step reached now counts its `since: 'step'` conditions from. */
+export function stepStart(store: LabStore): Metrics {
+  return store.getState().snapshot.metrics;
+}
+
+/** Whether the step's condition holds; `start`: the metrics when the step was reached (stepStart). */
+export function stepHolds(store: LabStore, step: LessonStep, start: Metrics | null): boolean {
+  return step.condition === undefined || conditionHolds(step.condition, store.getState(), start);
 }
 
 /** A step's actions run unless its condition already holds (the reader did it themselves). */
-export function needsActions(store: LabStore, step: LessonStep): boolean {
-  return (step.actions?.length ?? 0) > 0 && (step.condition === undefined || !stepHolds(store, step));
+export function needsActions(store: LabStore, step: LessonStep, start: Metrics | null): boolean {
+  return (step.actions?.length ?? 0) > 0 && (step.condition === undefined || !stepHolds(store, step, start));
 }
 
 /** Performs the step's actions in order; stops at the first the lab refuses (false). */
@@ -47,8 +54,8 @@ export function performStep(store: LabStore, step: LessonStep): boolean {
 }
 
 /** Lets simulated time run until the step's condition holds, up to SETTLE_LIMIT_MS. */
-export function settle(store: LabStore, step: LessonStep): boolean {
-  for (let waited = 0; !stepHolds(store, step); waited += SETTLE_STEP_MS) {
+export function settle(store: LabStore, step: LessonStep, start: Metrics | null): boolean {
+  for (let waited = 0; !stepHolds(store, step, start); waited += SETTLE_STEP_MS) {
     if (waited >= SETTLE_LIMIT_MS) return false;
     store.getState().actions.tick(SETTLE_STEP_MS);
   }
@@ -65,10 +72,11 @@ export type ReplayResult =
 export function replayTo(store: LabStore, lesson: Lesson, index: number): ReplayResult {
   if (!startLesson(store, lesson)) return { ok: false, step: 0, problem: 'its scenario could not start' };
   for (const [i, step] of lesson.steps.slice(0, index).entries()) {
-    if (needsActions(store, step) && !performStep(store, step)) {
+    const start = stepStart(store);
+    if (needsActions(store, step, start) && !performStep(store, step)) {
       return { ok: false, step: i, problem: store.getState().error ?? 'an action was refused' };
     }
-    if (!settle(store, step)) return { ok: false, step: i, problem: 'its condition never held' };
+    if (!settle(store, step, start)) return { ok: false, step: i, problem: 'its condition never held' };
   }
   store.getState().actions.pause();
   return { ok: true };

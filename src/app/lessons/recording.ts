@@ -86,6 +86,12 @@ export function stopRecording(lab: LabStore, store: LessonStore): void {
     ),
   ];
   store.setState({
-    authoring: { kind: 'editing', lesson: recordedLesson(scenario, steps), notes, previewing: false },
+    authoring: {
+      kind: 'editing',
+      lesson: recordedLesson(scenario, steps),
+      notes,
+      previewing: false,
+      kept: null,
+    },
   });
 }

@@ -20,8 +20,21 @@ export interface LessonScenario {
   readonly workload?: Partial<WorkloadOptions>;
 }
 
-/** What a step points at: a graph node by id, or a control by its accessible name. */
-export type LessonTarget = { readonly node: string } | { readonly control: string };
+/** A panel of the lab a step may ring (format 3): the dock's panels, the metrics strip, the timeline. */
+export type LessonPanelName =
+  | 'events'
+  | 'charts'
+  | 'metrics'
+  | 'timeline'
+  | 'lost-writes'
+  | 'conflicts'
+  | 'backups'
+  | 'failover'
+  | 'inspector';
+
+/** What a step points at: a graph node by id, a control by its accessible name, or a panel (format 3). */
+export type LessonTarget =
+  { readonly node: string } | { readonly control: string } | { readonly panel: LessonPanelName };
 
 /** What Next does, carried out through the store's actions, so the engine records each as a command. */
 export type LessonAction =
@@ -86,7 +99,11 @@ export interface NodeCondition {
 /** Something about the engine's state that must hold; evaluated by `conditionHolds`. */
 export type LessonCondition =
   | NodeCondition
-  | ({ readonly metric: MetricName } & Range)
+  /**
+   * A metric in a range; with `since: 'step'` (format 3), how much it grew since the step was reached
+   * ("a write is lost during this step"), else its total over the run.
+   */
+  | ({ readonly metric: MetricName; readonly since?: 'step' } & Range)
   | { readonly flag: FlagName; readonly is: boolean }
   | { readonly conflicts: Range }
   | { readonly backups: Range }

@@ -2,7 +2,16 @@
 import { useState } from 'react';
 import { copyText } from './copyText.ts';
 
-export function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
+export function CopyButton({
+  text,
+  label,
+  onCopied,
+}: {
+  readonly text: string;
+  readonly label: string;
+  /** Called once the text is on the clipboard. */
+  readonly onCopied?: () => void;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <>
@@ -11,6 +20,7 @@ export function CopyButton({ text, label }: { readonly text: string; readonly la
         onClick={() => {
           void copyText(text).then((ok) => {
             setState(ok ? 'copied' : 'failed');
+            if (ok) onCopied?.();
           });
         }}
       >
