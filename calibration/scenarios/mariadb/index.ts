@@ -9,6 +9,7 @@ import type { Scenario } from '../../lib/scenario.ts';
 import { defineSuite } from '../../lib/suite.ts';
 import { forcedLoss } from './forcedLoss.ts';
 import { galeraCertification } from './galeraCertification.ts';
+import { galeraQuorum } from './galeraQuorum.ts';
 import { readOnly } from './readOnly.ts';
 import { semiSyncFallback } from './semiSyncFallback.ts';
 import { semiSyncStale } from './semiSyncStale.ts';
@@ -19,6 +20,7 @@ export const mariadbScenarios: readonly Scenario<MariaLab>[] = [
   semiSyncFallback,
   semiSyncStale,
   galeraCertification,
+  galeraQuorum,
 ];
 
 export const mariadbSuite = defineSuite({
