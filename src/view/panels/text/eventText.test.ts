@@ -18,6 +18,15 @@ describe('describeEvent', () => {
     expect(describeEvent(event, VOCABULARIES['primary-replica'])).toContain('promoted to primary');
   });
 
+  it('says a server that came back writable beside the primary makes two writable servers', () => {
+    expect(describeEvent({ type: 'writable', nodeId: 'db1' }, words)).toBe(
+      'Writes are accepted again on db1',
+    );
+    expect(describeEvent({ type: 'writable', nodeId: 'db1', besides: 'db2' }, words)).toBe(
+      'db1 came back as a writable master replicating from no one, beside db2: two servers accept writes',
+    );
+  });
+
   it('counts lost writes in words', () => {
     expect(
       describeEvent({ type: 'writes-lost', nodeId: 'db1', opIds: [3, 4], reason: 'not replicated' }, words),

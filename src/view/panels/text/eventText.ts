@@ -36,7 +36,9 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
     case 'read-only':
       return `The system is read-only: ${event.reason}`;
     case 'writable':
-      return `Writes are accepted again on ${event.nodeId}`;
+      return event.besides === undefined
+        ? `Writes are accepted again on ${event.nodeId}`
+        : `${event.nodeId} came back as a writable ${words.primary} replicating from no one, beside ${event.besides}: two servers accept writes`;
     case 'promoted':
       return `${event.nodeId} was promoted to ${words.primary} on timeline ${event.timeline} (from LSN ${event.branchLsn})`;
     case 'demoted':
