@@ -79,6 +79,7 @@ export class MariaServer {
       `pid-file=${join(server.dir, 'mariadbd.pid')}`,
       `log-error=${server.logFile}`,
       `port=${server.port}`,
+      `tmpdir=${server.dir}`,
       `server-id=${nextServerId++}`,
       ...base,
       ...cnf,
