@@ -37,7 +37,7 @@ export function NodeInspector() {
       <NodeActions node={node} />
       <RenameForm key={`${node.id} ${node.label ?? ''}`} node={node} />
       <OperationDetails nodeId={node.id} />
-      <NodeLogTail node={node} />
+      <NodeLogTail node={node} system={system} />
       <NodeData node={node} {...(reference === undefined ? {} : { reference })} />
     </CollapsiblePanel>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type DatabaseSystem } from '../../../engine/index.ts';
 import { VOCABULARIES } from '../../vocabulary.ts';
-import { nodeFacts } from './nodeFacts.ts';
+import { logTerms, nodeFacts } from './nodeFacts.ts';
 
 const words = VOCABULARIES['primary-replica'];
 
@@ -60,5 +60,12 @@ describe('the inspector’s facts', () => {
       'non-Primary: refuses queries (error 1047)',
     );
     expect(factsOf('postgresql', 'g1', 'sync')['Quorum']).toBe('no: refuses queries');
+  });
+});
+
+describe('the log tail’s words', () => {
+  it('are LSN and timeline for PostgreSQL, GTID seq_no and epoch for MariaDB', () => {
+    expect(logTerms()).toEqual({ position: 'LSN', otherTimeline: 'tl' });
+    expect(logTerms('mariadb')).toEqual({ position: 'GTID seq_no', otherTimeline: 'epoch' });
   });
 });

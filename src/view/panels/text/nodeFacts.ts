@@ -11,6 +11,9 @@ import { stateText } from './nodeStateText.ts';
 export type Fact = readonly [string, string];
 
 interface Terms {
+  /** A log entry's position, and its timeline when it is not the node's own. */
+  readonly position: string;
+  readonly otherTimeline: string;
   readonly timeline: string;
   readonly committed: string;
   readonly visible: string;
@@ -25,6 +28,8 @@ interface Terms {
 
 const TERMS: Record<DatabaseSystem, Terms> = {
   postgresql: {
+    position: 'LSN',
+    otherTimeline: 'tl',
     timeline: 'Timeline (epoch)',
     committed: 'Committed LSN',
     visible: 'Visible LSN',
@@ -38,6 +43,8 @@ const TERMS: Record<DatabaseSystem, Terms> = {
     quorum: (quorum) => ['Quorum', quorum ? 'yes' : 'no: refuses queries'],
   },
   mariadb: {
+    position: 'GTID seq_no',
+    otherTimeline: 'epoch',
     // MariaDB has no timelines: a promotion starts writing under the new server's id in the GTIDs.
     timeline: 'Epoch (one per promotion)',
     committed: 'Binlog GTID seq_no',
@@ -90,4 +97,10 @@ export function nodeFacts(
   if (node.needsRewind) facts.push(['Rewind', terms.rewind]);
   if (node.peers.length > 0) facts.push(terms.quorum(node.quorum));
   return facts;
+}
+
+/** What the log tail calls a position and another timeline, in the words of `system`. */
+export function logTerms(system: DatabaseSystem = 'postgresql'): { position: string; otherTimeline: string } {
+  const { position, otherTimeline } = TERMS[system];
+  return { position, otherTimeline };
 }
