@@ -88,8 +88,12 @@ async function build(lab: MariaLab, dir: string, nodes: MariaServer[]): Promise<
   }
   await first.start(['--wsrep-new-cluster']);
   await synced(first);
-  await Promise.all(nodes.slice(1).map((node) => node.start()));
-  for (const node of nodes) await synced(node);
+  // One joiner at a time: the donor serves one state transfer, and under load a second joiner that found
+  // no donor gave up and exited.
+  for (const node of nodes.slice(1)) {
+    await node.start();
+    await synced(node);
+  }
 }
 
 /** The cluster the Galera scenarios share (its joins are the slow part of the suite), in this lab's root. */
@@ -99,15 +103,19 @@ let builds = 0;
 async function sharedCluster(lab: MariaLab): Promise<readonly MariaServer[]> {
   if (shared?.root === lab.root && shared.nodes.every((node) => node.running)) return shared.nodes;
   await spend();
-  const nodes: MariaServer[] = [];
-  try {
-    await build(lab, join(lab.root, `galera-${++builds}`), nodes);
-  } catch (error) {
-    for (const node of nodes) await node.crash();
-    throw error;
+  // A join that fails under load is tried once more, on new servers.
+  for (let attempt = 1; ; attempt++) {
+    const nodes: MariaServer[] = [];
+    try {
+      await build(lab, join(lab.root, `galera-${++builds}`), nodes);
+      shared = { root: lab.root, nodes };
+      return nodes;
+    } catch (error) {
+      for (const node of nodes) await node.crash();
+      if (attempt === 2) throw error;
+      console.log(`calibration: the Galera cluster did not build (${String(error)}); building it again`);
+    }
   }
-  shared = { root: lab.root, nodes };
-  return nodes;
 }
 
 /** Kills every node of the shared cluster, each by its own pid, and forgets it. */
