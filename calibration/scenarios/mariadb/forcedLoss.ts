@@ -50,7 +50,7 @@ async function followsOrRefused(
 }
 export const forcedLoss: Scenario<MariaLab> = {
   id: 'm2',
-  title: `cut-off replica promoted misses exactly K=${K}`,
+  title: `cut-off replica promoted misses exactly K=${K}; the old primary returns writable`,
   reference: {
     acknowledged: K,
     missingOnPromoted: K,
