@@ -1,6 +1,6 @@
 /** A scenario that names MariaDB as its system: the lab answers in MariaDB's words. */
 import { expect, test } from '@playwright/test';
-import { openPaused, statusLine, writeVia } from './lab.ts';
+import { openPaused, selectNode, statusLine, writeVia } from './lab.ts';
 
 const jsonLink = (payload: unknown) => `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
 
@@ -25,4 +25,42 @@ test('a write on a MariaDB replica fails with error 1290 in the server’s words
     'ERROR 1290 (HY000): The MariaDB server is running with the --read-only option so it cannot execute this statement',
   );
   await expect(statusLine(page)).not.toContainText('25006');
+});
+
+test('a MariaDB primary killed and restarted after a promotion comes back writable: the lab says so in MariaDB’s words', async ({
+  page,
+}) => {
+  await openPaused(
+    page,
+    jsonLink({
+      v: 1,
+      scenario: {
+        system: 'mariadb',
+        nodes: [
+          { id: 'db1', role: 'primary' },
+          { id: 'db2', role: 'replica', upstream: 'db1' },
+          { id: 'db3', role: 'replica', upstream: 'db1' },
+        ],
+      },
+      commands: [
+        { at: 500, type: 'kill', args: ['db1'] },
+        { at: 600, type: 'promote', args: ['db2'] },
+        { at: 700, type: 'restart', args: ['db1'] },
+      ],
+      time: 1000,
+    }),
+  );
+  const events = page.getByRole('list', { name: 'Events, newest first' });
+  await expect(events).toContainText(
+    'db1 came back as a writable master replicating from no one, beside db2: two servers accept writes',
+  );
+  await expect(events).toContainText('db2 was promoted to master: replication stopped, read_only off');
+  await expect(page.locator('[data-banner="split-brain"]')).toContainText(
+    'MariaDB demotes neither and nothing replicates between them',
+  );
+  await selectNode(page, 'db3');
+  const details = page.locator('[data-node-details="db3"]');
+  await expect(details).toContainText('Applied GTID seq_no (gtid_slave_pos)');
+  await expect(details).toContainText('Lag (Seconds_Behind_Master)');
+  await expect(details).not.toContainText('LSN');
 });

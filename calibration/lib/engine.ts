@@ -54,7 +54,7 @@ export function countKeys(sim: Simulation, node: string, from: number, to: numbe
  * `cutOff` is partitioned away after rows 1..100 while rows 101..100+k are acknowledged, the primary
  * crashes, `cutOff` is promoted (nothing rewinds by itself; the promotion re-points `other`) and writes
  * `newRow`. The facts: writes acknowledged, those the promoted node misses, and whether the other
- * (`Standby` or `Replica`, in the system's word) keeps them and follows the promoted node.
+ * (`Standby` or `Replica`, in the system's word) keeps them and follows the promoted node; then `after`'s.
  */
 export function promoteCutOff(
   system: DatabaseSystem,
@@ -62,6 +62,7 @@ export function promoteCutOff(
   k: number,
   newRow: number,
   word: 'Standby' | 'Replica',
+  after?: (sim: Simulation) => Facts,
 ): Facts {
   const sim = simulate([replica(cutOff), replica(other)], { autoRewind: false }, system);
   writeRange(sim, 'primary', 1, 100);
@@ -81,5 +82,6 @@ export function promoteCutOff(
     missingOnPromoted,
     [`other${word}KeepsThem`]: keeps,
     [`other${word}Follows`]: countKeys(sim, other, newRow, newRow) === 1,
+    ...after?.(sim),
   };
 }

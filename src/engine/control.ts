@@ -103,15 +103,22 @@ function hangUpAfterDrain(cluster: Cluster, upstream: DbNode, replica: DbNode): 
 export function restart(cluster: Cluster, node: DbNode): void {
   if (node.isUp) throw new SimulationError(`${node.id} is already up`);
   const current = cluster.currentPrimary();
-  // Another node was promoted meanwhile: the old primary rejoins as its replica (after a rewind).
-  if (node.isPrimary && current !== undefined && current !== node && current.timeline > node.timeline) {
+  const deposed =
+    node.isPrimary && current !== undefined && current !== node && current.timeline > node.timeline;
+  // Another node was promoted meanwhile. PostgreSQL's old primary rejoins as its replica (Patroni rewinds
+  // it); a MariaDB server starts as configured: writable, replicating from no one, beside the new primary.
+  const besides = deposed && cluster.system === 'mariadb' ? current : undefined;
+  if (deposed && besides === undefined) {
     demote(cluster, node, current);
     // Writes it accepted after the promotion (a split brain) are discarded by its rewind.
     accountLostWrites(cluster, current);
   }
   node.actor.send({ type: 'RESTART' });
   cluster.emit({ type: 'node-up', nodeId: node.id });
-  if (node.isPrimary && cluster.upPrimaries().length === 1)
+  if (besides !== undefined) {
+    cluster.emit({ type: 'writable', nodeId: node.id, besides: besides.id });
+    cluster.emit({ type: 'split-brain', nodeIds: [node.id, besides.id] });
+  } else if (node.isPrimary && cluster.upPrimaries().length === 1)
     cluster.emit({ type: 'writable', nodeId: node.id });
 }
 

@@ -493,7 +493,8 @@ export type EngineEventBody =
   | { type: 'node-down'; nodeId: NodeId }
   | { type: 'node-up'; nodeId: NodeId }
   | { type: 'read-only'; reason: string }
-  | { type: 'writable'; nodeId: NodeId }
+  /** `besides`: a deposed MariaDB primary came back writable while that node is the primary (split brain). */
+  | { type: 'writable'; nodeId: NodeId; besides?: NodeId }
   | { type: 'promoted'; nodeId: NodeId; timeline: number; branchLsn: Lsn; previous?: NodeId }
   | { type: 'demoted'; nodeId: NodeId; newPrimary: NodeId }
   | { type: 'writes-lost'; nodeId: NodeId; opIds: readonly number[]; reason: string }

@@ -91,6 +91,8 @@ export async function createMariaLab(): Promise<MariaLab> {
       '--skip-test-db',
       '--innodb-buffer-pool-size=32M',
       '--innodb-log-file-size=16M',
+      // Its own temporary files, not the shared /tmp, where another run's bootstrap or sweep may be at work.
+      `--tmpdir=${root}`,
     ],
     { timeoutMs: 60_000, identity },
   );

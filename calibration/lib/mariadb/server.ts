@@ -79,6 +79,7 @@ export class MariaServer {
       `pid-file=${join(server.dir, 'mariadbd.pid')}`,
       `log-error=${server.logFile}`,
       `port=${server.port}`,
+      `tmpdir=${server.dir}`,
       `server-id=${nextServerId++}`,
       ...base,
       ...cnf,
@@ -96,6 +97,11 @@ export class MariaServer {
     return join(this.dir, 'err.log');
   }
 
+  /** Whether its mariadbd is running (started and not yet seen to exit). */
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
@@ -106,6 +112,31 @@ export class MariaServer {
 
   /** Starts mariadbd as the server user (with extra arguments) and waits until it takes connections. */
   async start(args: readonly string[] = []): Promise<void> {
+    const state = this.launch(args);
+    const up = await waitFor(
+      async () => {
+        if (!state.running) return true;
+        try {
+          await this.q('select 1');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      START_MS,
+      100,
+    );
+    if (!state.running || !up) {
+      const tail = this.serverLog().trim().split('\n').slice(-5).join(' | ');
+      throw new Error(`${this.name} did not come up (${state.running ? 'timed out' : 'exited'}): ${tail}`);
+    }
+  }
+
+  /**
+   * Starts mariadbd as the server user and returns at once (a Galera joiner takes no connections until it
+   * has joined a Primary Component); `running` turns false when it exits.
+   */
+  launch(args: readonly string[] = []): { readonly running: boolean } {
     if (this.child !== undefined) throw new Error(`${this.name} is already running`);
     const out = openSync(join(this.dir, 'stdout.log'), 'a');
     const child = spawn(this.lab.mariadbd, [`--defaults-file=${join(this.dir, 'my.cnf')}`, ...args], {
@@ -126,23 +157,7 @@ export class MariaServer {
         resolve();
       }),
     );
-    const up = await waitFor(
-      async () => {
-        if (!state.running) return true;
-        try {
-          await this.q('select 1');
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      START_MS,
-      100,
-    );
-    if (!state.running || !up) {
-      const tail = this.serverLog().trim().split('\n').slice(-5).join(' | ');
-      throw new Error(`${this.name} did not come up (${state.running ? 'timed out' : 'exited'}): ${tail}`);
-    }
+    return state;
   }
 
   /** A clean shutdown: SIGTERM to its pid, SIGKILL if it has not exited within STOP_MS. */
@@ -220,12 +235,19 @@ export class MariaServer {
     return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   }
 
-  /** Replicates from `upstream` by GTID (`MASTER_USE_GTID=slave_pos`), with extra CHANGE MASTER options. */
-  async follow(upstream: MariaServer, options = ''): Promise<void> {
+  /**
+   * Replicates from `upstream` by GTID (`MASTER_USE_GTID=slave_pos`, or `current_pos` for a former primary,
+   * which starts from its own binary log), with extra CHANGE MASTER options.
+   */
+  async follow(
+    upstream: MariaServer,
+    options = '',
+    useGtid: 'slave_pos' | 'current_pos' = 'slave_pos',
+  ): Promise<void> {
     await this.q('stop slave');
     await this.q(
       `change master to master_host='127.0.0.1', master_port=${upstream.port}, master_user='root', ` +
-        `master_use_gtid=slave_pos, master_connect_retry=1${options}`,
+        `master_use_gtid=${useGtid}, master_connect_retry=1${options}`,
     );
     await this.q('start slave');
   }

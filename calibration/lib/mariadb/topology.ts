@@ -1,6 +1,6 @@
 /** A MariaDB scenario's servers: a primary and its replicas, a table and an ordinary account; always torn down. */
 import { join } from 'node:path';
-import { waitUntil } from '../cluster.ts';
+import { waitFor } from '../cluster.ts';
 import type { MariaLab } from './lab.ts';
 import { MariaServer } from './server.ts';
 
@@ -112,13 +112,27 @@ export async function enableSemiSync(
     await replica.q('stop slave io_thread');
     await replica.q('start slave io_thread');
   }
-  await waitUntil(
-    `the primary counts ${replicas.length} semi-sync replica(s), semi-sync ON`,
-    async () =>
-      (await primary.status('Rpl_semi_sync_master_clients')) === String(replicas.length) &&
-      (await primary.status('Rpl_semi_sync_master_status')) === 'ON',
-    20_000,
-  );
+  let seen = '';
+  const counted = await waitFor(async () => {
+    const clients = await primary.status('Rpl_semi_sync_master_clients');
+    const status = await primary.status('Rpl_semi_sync_master_status');
+    seen = `clients ${clients}, status ${status}`;
+    return clients === String(replicas.length) && status === 'ON';
+  }, 20_000);
+  if (!counted) {
+    // Say what it saw, and what the servers logged about semi-sync, so a failure under load can be read.
+    const logged = [primary, ...replicas].flatMap((server) =>
+      server
+        .serverLog()
+        .split('\n')
+        .filter((line) => /semi-sync|Semi-sync|semisync/i.test(line))
+        .slice(-3)
+        .map((line) => `${server.name}: ${line}`),
+    );
+    throw new Error(
+      `the primary counts ${replicas.length} semi-sync replica(s), semi-sync ON: not within 20000 ms (${seen}); ${logged.join(' | ')}`,
+    );
+  }
 }
 
 /**

@@ -30,7 +30,7 @@ export const galeraCertification: Scenario<MariaLab> = {
   ),
 
   server: (lab) =>
-    withGalera(lab, 'm5-galera', async ([g1, g2, g3]) => {
+    withGalera(lab, async ([g1, g2, g3]) => {
       if (g1 === undefined || g2 === undefined || g3 === undefined) throw new Error('three nodes expected');
       // Both transactions hold their update before either commits; then both commits go out together.
       const [a, b] = [await g1.connect(APP_USER), await g2.connect(APP_USER)];

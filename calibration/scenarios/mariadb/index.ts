@@ -9,6 +9,8 @@ import type { Scenario } from '../../lib/scenario.ts';
 import { defineSuite } from '../../lib/suite.ts';
 import { forcedLoss } from './forcedLoss.ts';
 import { galeraCertification } from './galeraCertification.ts';
+import { galeraLatency } from './galeraLatency.ts';
+import { galeraQuorum } from './galeraQuorum.ts';
 import { readOnly } from './readOnly.ts';
 import { semiSyncFallback } from './semiSyncFallback.ts';
 import { semiSyncStale } from './semiSyncStale.ts';
@@ -20,6 +22,8 @@ export const mariadbScenarios: readonly Scenario<MariaLab>[] = [
   semiSyncFallback,
   semiSyncStale,
   galeraCertification,
+  galeraLatency,
+  galeraQuorum,
   sourceSource,
 ];
 

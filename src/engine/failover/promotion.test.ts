@@ -223,3 +223,41 @@ describe('a manual promotion while the old primary is cut off', () => {
     expect(sim.node('db1')).toMatchObject({ role: 'replica', upstream: 'db2' });
   });
 });
+
+describe('a MariaDB primary killed, a replica promoted, then the old one restarted', () => {
+  function restartedOldPrimary() {
+    const sim = createSimulation({ ...cluster(2), system: 'mariadb' });
+    sim.advance(100);
+    sim.write('db1', 'k', 'v');
+    sim.runUntilIdle();
+    sim.kill('db1');
+    sim.promote('db2');
+    sim.write('db2', 'after', '1');
+    sim.runUntilIdle();
+    sim.restart('db1');
+    sim.runUntilIdle();
+    return sim;
+  }
+
+  it('comes back writable, replicating from no one, as a plain server starts', () => {
+    const sim = restartedOldPrimary();
+    expect(sim.node('db1')).toMatchObject({ role: 'primary', state: 'primary.serving' });
+    expect(sim.node('db1').upstream).toBeUndefined();
+    const op = sim.write('db1', 'x', '1');
+    sim.runUntilIdle();
+    expect(sim.op(op.id)?.status).toBe('ok');
+    expect(sim.node('db1').data['after']).toBeUndefined();
+    expect(sim.node('db3').upstream).toBe('db2');
+  });
+
+  it('says so: a second writable server beside the new primary, a split brain', () => {
+    const sim = restartedOldPrimary();
+    expect(sim.metrics().splitBrain).toBe(true);
+    const events = sim.events().map((e) => e.type);
+    expect(events).not.toContain('demoted');
+    expect(sim.events().find((e) => e.type === 'writable' && e.nodeId === 'db1')).toMatchObject({
+      besides: 'db2',
+    });
+    expect(sim.events().find((e) => e.type === 'split-brain')).toMatchObject({ nodeIds: ['db1', 'db2'] });
+  });
+});

@@ -84,7 +84,8 @@ export function accountLostWrites(cluster: Cluster, newPrimary: DbNode): void {
 }
 
 /**
- * The old primary's other replicas re-point to the new primary; an old primary that is up is demoted.
+ * The old primary's other replicas re-point to the new primary; an old primary that is up is demoted, and
+ * so is one that is down, except with MariaDB, where it comes back writable (`restart` in control.ts).
  * Those the promoter cannot reach keep following the old primary: a live one there is a split brain.
  */
 function followNewPrimary(
@@ -100,7 +101,9 @@ function followNewPrimary(
     cluster.emit({ type: 'repointed', nodeId: replica.id, upstream: promoted.id });
     if (replica.isUp) disconnect(cluster, replica);
   }
-  if (previous.isPrimary && !isolated) demote(cluster, previous, promoted);
+  // A MariaDB server that is down hears of no promotion: it restarts as its configuration says, a primary.
+  const toldNothing = cluster.system === 'mariadb' && !previous.isUp;
+  if (previous.isPrimary && !isolated && !toldNothing) demote(cluster, previous, promoted);
 }
 
 /** A former primary becomes a replica of the new one; on connecting it is rewound (pg_rewind). */

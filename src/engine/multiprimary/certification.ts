@@ -20,11 +20,50 @@ import { dominates, EMPTY_VV, hasSeen } from './versions.ts';
 
 const pendingOf = (cluster: Cluster): Map<number, PendingCertification> => cluster.certifying.pending;
 
-/** Whether `node` and the members it reaches are a majority of the group's running members. */
-function reachesMajority(cluster: Cluster, node: DbNode): boolean {
-  const up = [node, ...cluster.peersOf(node)].filter((n) => n.isUp);
-  const reachable = up.filter((n) => n === node || !cluster.network.isCut(node.id, n.id));
-  return reachable.length * 2 > up.length;
+/**
+ * How long after a member dies the others install a view without it: the suite's Galera sets
+ * `evs.inactive_timeout=PT3S` (measured on MariaDB 10.11: the survivor of two `kill -9`s left the Primary
+ * Component 2.6–2.8 s after the kill, a keepalive period after it last heard them).
+ */
+export const FAILURE_DETECTION_MS = REPLICATION_TIMEOUT_MS;
+
+/** Whether `node` still has `peer` in its view: reachable, and up or dead too recently to be declared so. */
+function inView(cluster: Cluster, node: DbNode, peer: DbNode): boolean {
+  if (cluster.network.isCut(node.id, peer.id)) return false;
+  return peer.isUp || (peer.downSince ?? -Infinity) > cluster.now() - FAILURE_DETECTION_MS;
+}
+
+/** The members `node` can reach right now: its component, itself first. */
+function component(cluster: Cluster, node: DbNode): DbNode[] {
+  return [node, ...cluster.peersOf(node).filter((p) => inView(cluster, node, p))];
+}
+
+/**
+ * The last Primary Component a component's quorum is counted against: a member still in one (the others
+ * join it), else one that did not come back from a crash, else this member's own; members removed from the
+ * group left it cleanly and no longer count.
+ */
+function lastPrimaryView(cluster: Cluster, members: readonly DbNode[]): Set<NodeId> {
+  const holder =
+    members.find((m) => m.certification.quorum && !m.certification.rejoining) ??
+    members.find((m) => !m.certification.rejoining) ??
+    members[0];
+  const view = holder?.certification.primaryView ?? [];
+  return new Set((view.length > 0 ? view : [...cluster.group]).filter((id) => cluster.group.has(id)));
+}
+
+/**
+ * Galera's quorum: a component is primary when the members it kept from the last Primary Component are
+ * more than half of it (a crashed member is a failure, not a leave, so one survivor of three is not), or
+ * when every member of that component is back (`pc.recovery`). A member restarted after a crash is a new
+ * member: it does not count towards the old majority on its own.
+ */
+function isPrimaryComponent(cluster: Cluster, members: readonly DbNode[]): boolean {
+  const last = lastPrimaryView(cluster, members);
+  const ids = new Set(members.map((m) => m.id));
+  if ([...last].every((id) => ids.has(id))) return true;
+  const kept = members.filter((m) => last.has(m.id) && !m.certification.rejoining).length;
+  return kept * 2 > last.size;
 }
 
 /** The members `node` can reach right now: its view of the group. */
@@ -303,19 +342,31 @@ export function onApplied(node: DbNode, entry: LogEntry): void {
   if (node.certification.certified.size > 0) forget(node, entry.key, entry.opId);
 }
 
-/** Recomputes each member's Primary Component membership; a member that left it fails its waiting writes. */
+/**
+ * Recomputes each member's Primary Component membership from its component (decided for every member
+ * before any changes, so the order of the group does not matter); a member that left it fails its waiting
+ * writes. A primary component installs its view: the members it reaches.
+ */
 export function updateQuorum(cluster: Cluster): void {
   if (cluster.config.mode !== 'sync' || !cluster.isMultiPrimary()) return;
+  const decided: [DbNode, DbNode[], boolean][] = [];
   for (const id of cluster.group) {
     const node = cluster.node(id);
     if (!node.isUp) continue;
-    const quorum = reachesMajority(cluster, node);
+    const members = component(cluster, node);
+    decided.push([node, members, isPrimaryComponent(cluster, members)]);
+  }
+  for (const [node, members, quorum] of decided) {
+    if (quorum) {
+      node.certification.primaryView = members.map((m) => m.id);
+      node.certification.rejoining = false;
+    }
     if (quorum === node.certification.quorum) continue;
     node.certification.quorum = quorum;
     cluster.touch();
     if (quorum) cluster.emit({ type: 'quorum-regained', nodeId: node.id });
     else {
-      const members = 1 + cluster.peersOf(node).filter((p) => p.isUp).length;
+      const members = lastPrimaryView(cluster, component(cluster, node)).size;
       const reachable = 1 + view(cluster, node).length;
       cluster.emit({ type: 'quorum-lost', nodeId: node.id, reachable, members });
     }

@@ -30,6 +30,17 @@ export class CertificationState {
   readonly abortedCerts: number[] = [];
   /** It reaches a majority of its group (Galera's Primary Component). */
   quorum = true;
+  /**
+   * The members of the last Primary Component it was in (Galera's last primary view; empty: the whole
+   * group, as started). Quorum is counted against it, so a crash is a failure, not a leave; durable, as
+   * `gvwstate.dat` is.
+   */
+  primaryView: NodeId[] = [];
+  /**
+   * Restarted after a crash and in no Primary Component since: it comes back as a new member, counted
+   * towards its old view only when every member of that view is back (Galera's `pc.recovery`).
+   */
+  rejoining = false;
 
   /** What a crash loses: the certification index (it is rebuilt from the group's stream). */
   crash(): void {

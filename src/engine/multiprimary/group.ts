@@ -10,7 +10,13 @@ import { defineTask } from '../tasks.ts';
 import { REPLICATION_TIMEOUT_MS } from '../timing.ts';
 import { registerMultiPrimary } from '../persist/registry.ts';
 import { resync, skipEvent } from './applier.ts';
-import { certify, onCertifierDown, publishCommitted, updateQuorum } from './certification.ts';
+import {
+  certify,
+  FAILURE_DETECTION_MS,
+  onCertifierDown,
+  publishCommitted,
+  updateQuorum,
+} from './certification.ts';
 import { ownVersion } from './ownVersion.ts';
 import { onHeal, onMemberDown, onMemberUp, onPartition, pumpPeers, startGroup } from './peers.ts';
 
@@ -22,10 +28,14 @@ onLifecycle('killed', ORDER.group, (cluster, node) => {
   if (!cluster.group.has(node.id)) return;
   onMemberDown(cluster, node);
   onCertifierDown(cluster, node);
+  // A crash is not a leave: the others find out when failure detection gives up on it.
+  quorumAfterCut(cluster, cluster.now() + FAILURE_DETECTION_MS);
 });
 
 onLifecycle('restarted', ORDER.group, (cluster, node) => {
   if (!cluster.group.has(node.id)) return;
+  // It comes back as a new member of the group (Galera gives a restarted node a new identity).
+  node.certification.rejoining = true;
   onMemberUp(cluster, node);
   updateQuorum(cluster);
 });

@@ -259,6 +259,61 @@ describe('a multi-primary group', () => {
     expectAllEqual(sim);
   });
 
+  describe('in sync mode, when two of three masters are killed (a crash, not a leave)', () => {
+    it('keeps the survivor primary until failure detection gives up on them, then takes it out', () => {
+      const sim = group(3, { mode: 'sync' });
+      sim.kill('db2');
+      sim.kill('db3');
+      sim.advance(2900);
+      expect(sim.node('db1').quorum).toBe(true);
+      sim.advance(200);
+      expect(sim.node('db1').quorum).toBe(false);
+      expect(sim.read('db1', 'k').error).toMatch(
+        /ERROR 1047 \(08S01\): WSREP has not yet prepared node for application use$/,
+      );
+      expect(sim.events().find((e) => e.type === 'quorum-lost')).toMatchObject({
+        nodeId: 'db1',
+        reachable: 1,
+        members: 3,
+      });
+    });
+
+    it('does not give it quorum back when one returns, only when both have', () => {
+      const sim = group(3, { mode: 'sync' });
+      sim.kill('db2');
+      sim.kill('db3');
+      sim.advance(4000);
+      sim.restart('db2');
+      sim.advance(5000);
+      expect([sim.node('db1').quorum, sim.node('db2').quorum]).toEqual([false, false]);
+      sim.restart('db3');
+      sim.advance(100);
+      expect(['db1', 'db2', 'db3'].map((id) => sim.node(id).quorum)).toEqual([true, true, true]);
+    });
+
+    it('takes the last one out too when they die one after the other', () => {
+      const sim = group(3, { mode: 'sync' });
+      sim.kill('db3');
+      sim.advance(4000);
+      expect([sim.node('db1').quorum, sim.node('db2').quorum]).toEqual([true, true]);
+      sim.kill('db2');
+      sim.advance(4000);
+      expect(sim.node('db1').quorum).toBe(false);
+    });
+
+    it('lets a single killed master rejoin the two that kept quorum', () => {
+      const sim = group(3, { mode: 'sync' });
+      sim.kill('db3');
+      sim.advance(4000);
+      sim.restart('db3');
+      sim.advance(100);
+      expect(['db1', 'db2', 'db3'].map((id) => sim.node(id).quorum)).toEqual([true, true, true]);
+      const op = sim.write('db3', 'k', 'back');
+      sim.runUntilIdle();
+      expect(sim.op(op.id)?.status).toBe('ok');
+    });
+  });
+
   it("spreads the workload's writes over the masters and fails over to the survivor", () => {
     const sim = group(2);
     sim.startWorkload({ writesPerSec: 50, readsPerSec: 0 });

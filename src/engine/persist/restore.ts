@@ -161,6 +161,9 @@ function readCertificationState(r: Reader): Loaded<CertificationState> {
     certified: new Map(pairs(r, 'certified', (v) => v.items(readCertification))),
     abortedCerts: r.nums('abortedCerts'),
     quorum: r.bool('quorum'),
+    // Saves before the last primary view counted against the whole group, as a fresh start does.
+    primaryView: r.raw('primaryView') === undefined ? [] : r.strs('primaryView'),
+    rejoining: r.raw('rejoining') === undefined ? false : r.bool('rejoining'),
   };
 }
 

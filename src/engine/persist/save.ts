@@ -124,6 +124,8 @@ function saveCertification(s: CertificationState): Fields<CertificationState> {
     certified: [...s.certified].map(([key, certs]) => [key, certs.map((c) => ({ ...c }))]),
     abortedCerts: s.abortedCerts.slice(),
     quorum: s.quorum,
+    primaryView: s.primaryView.slice(),
+    rejoining: s.rejoining,
   };
 }
 

@@ -22,11 +22,12 @@ export function EventAnnouncer() {
     let queued: EngineEvent[] = [];
     let messageId = 0;
     const words = () => VOCABULARIES[store.getState().vocabulary];
+    const system = () => store.getState().scenario.system;
     const flush = () => {
       if (queued.length === 0) return;
       const latest = queued.at(-1) as EngineEvent;
       const more = queued.length > 1 ? ` (and ${queued.length - 1} more)` : '';
-      const text = `${translateRoles(describeEvent(latest, words()), words())}${more}.`;
+      const text = `${translateRoles(describeEvent(latest, words(), system()), words())}${more}.`;
       queued = [];
       messageId++;
       const id = messageId;
@@ -45,7 +46,7 @@ export function EventAnnouncer() {
           const text =
             event.type === 'node-down'
               ? `${event.nodeId}, the ${words().primary}, is down`
-              : translateRoles(describeEvent(event, words()), words());
+              : translateRoles(describeEvent(event, words(), system()), words());
           urgentNow.push(text);
         } else if (isAnnounced(event)) queued.push(event);
       }

@@ -1,8 +1,16 @@
 /** The newest entries of a node's log, each marked applied (visible to reads) or not yet. */
-import type { NodeView } from '../../../engine/index.ts';
+import type { DatabaseSystem, NodeView } from '../../../engine/index.ts';
 import { formatSimTime } from '../../simTime.ts';
+import { logTerms } from '../text/nodeFacts.ts';
 
-export function NodeLogTail({ node }: { readonly node: NodeView }) {
+export function NodeLogTail({
+  node,
+  system,
+}: {
+  readonly node: NodeView;
+  readonly system: DatabaseSystem | undefined;
+}) {
+  const terms = logTerms(system);
   const entries = [...node.logTail].reverse();
   const pending = node.role === 'primary' ? 'awaiting confirmation' : 'received, not applied';
   return (
@@ -13,7 +21,7 @@ export function NodeLogTail({ node }: { readonly node: NodeView }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col">LSN</th>
+            <th scope="col">{terms.position}</th>
             <th scope="col">Entry</th>
             <th scope="col">Origin</th>
             <th scope="col">Committed</th>
@@ -34,7 +42,7 @@ export function NodeLogTail({ node }: { readonly node: NodeView }) {
               >
                 <th scope="row">
                   {entry.lsn}
-                  {entry.timeline === node.timeline ? '' : ` (tl ${entry.timeline})`}
+                  {entry.timeline === node.timeline ? '' : ` (${terms.otherTimeline} ${entry.timeline})`}
                 </th>
                 <td>
                   {entry.key} = {entry.value}

@@ -66,6 +66,7 @@ export function EventLog() {
   const nodeIds = useLabStore((s) => s.snapshot.nodes.map((n) => n.id).join(' '));
   const total = useLabStore((s) => s.events.at(-1)?.seq ?? -1) + 1;
   const words = useWords();
+  const system = useLabStore((s) => s.scenario.system);
   const [nodeFilter, setNodeFilter] = useState<string>(ALL);
   const [kindFilter, setKindFilter] = useState<EventKind | typeof ALL>(ALL);
   const shown = useMemo(() => {
@@ -120,7 +121,11 @@ export function EventLog() {
       </div>
       <ol className="event-list" aria-label="Events, newest first">
         {shown.map((event) => (
-          <EventRow key={event.seq} event={event} text={translateRoles(describeEvent(event, words), words)} />
+          <EventRow
+            key={event.seq}
+            event={event}
+            text={translateRoles(describeEvent(event, words, system), words)}
+          />
         ))}
         {shown.length === 0 && <li className="muted">No events match.</li>}
       </ol>

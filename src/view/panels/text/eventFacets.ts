@@ -85,6 +85,9 @@ export function eventNodes(event: EngineEvent): NodeId[] {
     case 'demoted':
       add(event.newPrimary);
       break;
+    case 'writable':
+      add(event.besides);
+      break;
     case 'resync-started':
     case 'rewind-needed':
       add(event.from);

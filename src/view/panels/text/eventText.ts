@@ -1,5 +1,5 @@
 /** Engine events as short readable sentences, in the UI's role vocabulary. */
-import type { EngineEvent, EngineEventBody } from '../../../engine/index.ts';
+import type { DatabaseSystem, EngineEvent, EngineEventBody } from '../../../engine/index.ts';
 import { settingChangesText } from '../../../store/timeline/settingText.ts';
 import type { Vocabulary } from '../../vocabulary.ts';
 
@@ -12,11 +12,23 @@ const RESYNC_REASON = {
   'new-node': 'it is a new node',
 } as const;
 
-/** One sentence per event, e.g. "db2 applied entries 41–48 (lag 120 ms)". */
-export function describeEvent(event: EngineEventBody, words: Vocabulary): string {
+/** A log position in the words of the scenario's database: PostgreSQL's LSN, MariaDB's GTID sequence number. */
+const POSITION = { postgresql: 'LSN', mariadb: 'GTID seq_no' } as const;
+
+/**
+ * One sentence per event, e.g. "db2 applied entries 41–48 (lag 120 ms)", with replication terms in the
+ * words of the scenario's `system` (MariaDB's GTIDs, binlog and semi-sync; PostgreSQL's by default).
+ */
+export function describeEvent(
+  event: EngineEventBody,
+  words: Vocabulary,
+  system: DatabaseSystem = 'postgresql',
+): string {
+  const maria = system === 'mariadb';
+  const at = POSITION[system];
   switch (event.type) {
     case 'write-committed':
-      return `${event.nodeId} committed ${event.key} = "${event.value}" at LSN ${event.lsn}`;
+      return `${event.nodeId} committed ${event.key} = "${event.value}" at ${at} ${event.lsn}`;
     case 'write-acknowledged':
       return `${event.nodeId} acknowledged write #${event.opId} after ${Math.round(event.latencyMs)} ms`;
     case 'write-blocked':
@@ -36,9 +48,13 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
     case 'read-only':
       return `The system is read-only: ${event.reason}`;
     case 'writable':
-      return `Writes are accepted again on ${event.nodeId}`;
+      return event.besides === undefined
+        ? `Writes are accepted again on ${event.nodeId}`
+        : `${event.nodeId} came back as a writable ${words.primary} replicating from no one, beside ${event.besides}: two servers accept writes`;
     case 'promoted':
-      return `${event.nodeId} was promoted to ${words.primary} on timeline ${event.timeline} (from LSN ${event.branchLsn})`;
+      return maria
+        ? `${event.nodeId} was promoted to ${words.primary}: replication stopped, read_only off (from ${at} ${event.branchLsn})`
+        : `${event.nodeId} was promoted to ${words.primary} on timeline ${event.timeline} (from LSN ${event.branchLsn})`;
     case 'demoted':
       return `${event.nodeId} became a ${words.replica} of ${event.newPrimary}`;
     case 'writes-lost':
@@ -52,15 +68,19 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
     case 'resync-started':
       return `${event.nodeId} started a full copy from ${event.from}: ${RESYNC_REASON[event.reason]}`;
     case 'resync-completed':
-      return `${event.nodeId} finished its full copy at LSN ${event.lsn}`;
+      return `${event.nodeId} finished its full copy at ${at} ${event.lsn}`;
     case 'rewound':
-      return `${event.nodeId} was rewound: ${range(event.discardedFrom, event.discardedTo)} discarded (timeline ${event.timeline})`;
+      return `${event.nodeId} was rewound: ${range(event.discardedFrom, event.discardedTo)} discarded${maria ? '' : ` (timeline ${event.timeline})`}`;
     case 'sync-degraded':
-      return `${event.nodeId} fell back to asynchronous commit after waiting ${Math.round(event.afterMs)} ms`;
+      return maria
+        ? `${event.nodeId} switched semi-sync replication OFF after waiting ${Math.round(event.afterMs)} ms (rpl_semi_sync_master_timeout)`
+        : `${event.nodeId} fell back to asynchronous commit after waiting ${Math.round(event.afterMs)} ms`;
     case 'sync-restored':
-      return `${event.nodeId} commits synchronously again (${event.by} confirmed)`;
+      return maria
+        ? `${event.nodeId} switched semi-sync replication ON again (${event.by} acknowledged)`
+        : `${event.nodeId} commits synchronously again (${event.by} confirmed)`;
     case 'backup-taken':
-      return `Backup ${event.backupId} taken from ${event.nodeId} at LSN ${event.lsn}`;
+      return `Backup ${event.backupId} taken from ${event.nodeId} at ${at} ${event.lsn}`;
     case 'node-added': {
       const role = event.role === 'primary' ? words.primary : words.replica;
       return `${event.nodeId} joined as a ${role}${event.fromBackup === undefined ? '' : ` from backup ${event.fromBackup}`}`;
@@ -78,7 +98,9 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
     case 'healed':
       return 'The network partition healed';
     case 'rewind-needed':
-      return `${event.nodeId} diverged from ${event.from} (timeline ${event.timeline}) and cannot follow it until rewound`;
+      return maria
+        ? `${event.nodeId} has transactions ${event.from}'s binlog lacks: refused with error 1236, it cannot follow it until rewound`
+        : `${event.nodeId} diverged from ${event.from} (timeline ${event.timeline}) and cannot follow it until rewound`;
     case 'configured':
       return `Settings changed: ${settingChangesText(event.changes)}`;
     case 'latency-changed':
@@ -112,9 +134,11 @@ export function describeEvent(event: EngineEventBody, words: Vocabulary): string
     case 'node-resynced':
       return `${event.nodeId} was re-copied from ${event.source} (${plural(event.keys, 'key')} changed) and replicates from ${event.source}'s current position`;
     case 'quorum-lost':
-      return `${event.nodeId} reaches ${event.reachable} of ${plural(event.members, 'member')}: no quorum, it refuses queries`;
+      return `${event.nodeId} reaches ${event.reachable} of ${plural(event.members, 'member')}: ${maria ? 'non-Primary, it refuses queries (error 1047)' : 'no quorum, it refuses queries'}`;
     case 'quorum-regained':
-      return `${event.nodeId} rejoined the majority of its group and accepts queries again`;
+      return maria
+        ? `${event.nodeId} has quorum again (no longer non-Primary) and accepts queries`
+        : `${event.nodeId} rejoined the majority of its group and accepts queries again`;
   }
 }
 
