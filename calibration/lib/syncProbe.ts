@@ -29,10 +29,12 @@ export async function startCommit(
   const done = cluster.psql(node, sql, CLIENT_MS, app);
   let finished = false;
   void done.then(() => (finished = true));
+  // Read through a call: the flag changes in a callback, which narrowing does not see.
+  const over = (): boolean => finished;
   const waiting = `select count(*) from pg_stat_activity where application_name = '${app}' and wait_event = 'SyncRep'`;
-  const seen = await waitFor(async () => !finished && (await cluster.q(node, waiting)) === '1', DETECT_MS);
-  if (seen && !finished) await Promise.race([done, new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]);
-  return { blocked: seen && !finished, done };
+  const seen = await waitFor(async () => !over() && (await cluster.q(node, waiting)) === '1', DETECT_MS);
+  if (seen && !over()) await Promise.race([done, new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]);
+  return { blocked: seen && !over(), done };
 }
 
 /** Cancels the waiting session with pg_cancel_backend from another session; returns the client's outcome. */

@@ -24,9 +24,11 @@ const CYCLES = 200;
 
 /**
  * The bands, and why (measured on two cores shared with other engineers' work, load average 10–16):
- * - remote_write / local ≥ 1.25: waiting for the standby's write adds a loopback round trip and four
- *   process wake-ups to a local commit (the primary does not sync its WAL, see below); measured 2.07–2.46.
- *   With no synchronous standby, so that remote_write does not wait, it measured 1.00–1.03.
+ * - remote_write / local ≥ 1.15: waiting for the standby's write adds a loopback round trip and four
+ *   process wake-ups to a local commit (the primary does not sync its WAL, see below); measured 2.07–2.46,
+ *   and once 1.22 (local 0.102 ms, remote_write 0.124) with vitest running beside the suite at load 10,
+ *   which failed the band's first bound, 1.25. With no synchronous standby, so that remote_write does not
+ *   wait, it measured 1.00–1.03: 1.15 still fails a remote_write that does not wait.
  * - on / remote_write ≥ 1.25: `on` also waits for the standby's fsync and a second reply; measured
  *   2.13–9.17 (the busier the disk, the higher). With the standby's fsync off it measured 1.07, with no
  *   synchronous standby 1.00.
@@ -38,7 +40,7 @@ const CYCLES = 200;
  * fsync of the one before, so on/remote_write was 1.1–1.5 and fell to 0.99 under heavy load. Timed from
  * the client instead of the server, remote_write/local fell to 1.15 with two busy loops beside the run.
  */
-const REMOTE_WRITE_OVER_LOCAL = 1.25;
+const REMOTE_WRITE_OVER_LOCAL = 1.15;
 const ON_OVER_WRITE = 1.25;
 const APPLY_OVER_ON: readonly [number, number] = [0.75, 1.5];
 
