@@ -1,6 +1,6 @@
 /** A scenario that names MariaDB as its system: the lab answers in MariaDB's words. */
 import { expect, test } from '@playwright/test';
-import { openPaused, selectNode, statusLine, writeVia } from './lab.ts';
+import { node, openPaused, selectNode, statusLine, writeVia } from './lab.ts';
 
 const jsonLink = (payload: unknown) => `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
 
@@ -63,4 +63,7 @@ test('a MariaDB primary killed and restarted after a promotion comes back writab
   await expect(details).toContainText('Applied GTID seq_no (gtid_slave_pos)');
   await expect(details).toContainText('Lag (Seconds_Behind_Master)');
   await expect(details).not.toContainText('LSN');
+  // The graph names a master's position as MariaDB does.
+  await expect(node(page, 'db1')).toHaveAccessibleName(/GTID seq_no \d+/);
+  await expect(node(page, 'db1')).toContainText('GTID seq_no');
 });

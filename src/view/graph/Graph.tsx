@@ -22,6 +22,7 @@ import { useElementSize } from './useElementSize.ts';
 import { focusTarget, readingOrder, type Direction, type Jump } from './navigation.ts';
 import { useNodeDrag } from './useNodeDrag.ts';
 import { useZoom } from './useZoom.ts';
+import { positionWord } from '../positionWord.ts';
 import { whenIdle } from '../whenIdle.ts';
 import { deferred } from '../deferred.tsx';
 import './graph.css';
@@ -71,6 +72,7 @@ export function Graph({
   const nodes = useLabStore((s) => s.snapshot.nodes);
   const links = useLabStore((s) => s.snapshot.links);
   const regions = useLabStore((s) => s.snapshot.regions);
+  const positionName = positionWord(useLabStore((s) => s.scenario.system));
   const between = useLabStore((s) => s.snapshot.between);
   const syncMode = useLabStore(
     (s) => s.snapshot.replication.mode !== 'async' && s.snapshot.replication.mode !== 'scheduled',
@@ -291,6 +293,7 @@ export function Graph({
                   inPickedConflict={pickedConflict?.includes(node.id) === true}
                   followed={followedAt(followedOp, opReach, node.id)}
                   lost={lostByNode[node.id]}
+                  position={positionName}
                   dragging={drag?.id === node.id}
                   dropTarget={
                     drag?.over?.id === node.id

@@ -40,6 +40,8 @@ interface Props {
   readonly followed?: FollowedWrite | undefined;
   /** Acknowledged writes it took and later lost in a failover. */
   readonly lost?: number | undefined;
+  /** What its log position is called (positionWord.ts): LSN, or MariaDB's GTID seq_no. */
+  readonly position?: string;
   /** Being dragged onto another node (to re-point it). */
   readonly dragging?: boolean;
   /** A dragged replica is over this node: whether it may stream from here. */
@@ -66,6 +68,7 @@ export function GraphNode({
   dragging = false,
   dropTarget,
   lost = 0,
+  position = 'LSN',
 }: Props) {
   const down = node.status === 'down';
   const ringRadius = (node.role === 'primary' ? PRIMARY_HALF + 4 : REPLICA_RADIUS) + 6;
@@ -90,7 +93,7 @@ export function GraphNode({
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={tabStop ? 0 : -1}
-      aria-label={nodeAccessibleName(node, vocabulary, conflicts?.count ?? 0, followed, lost)}
+      aria-label={nodeAccessibleName(node, vocabulary, conflicts?.count ?? 0, followed, lost, position)}
       aria-pressed={selected}
       aria-haspopup="menu"
       data-node-id={node.id}
@@ -139,7 +142,7 @@ export function GraphNode({
         {down ? ' · down' : ''}
       </text>
       <text className="node-label" x={labelX} y={-2}>
-        LSN {shownLsn(node)}
+        {position} {shownLsn(node)}
       </text>
       {node.role === 'replica' && (
         <>

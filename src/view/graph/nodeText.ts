@@ -51,13 +51,17 @@ export interface FollowedWrite {
   readonly state: ReachState;
 }
 
-/** E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1 “Frankfurt primary”, master, down, LSN 48, 3 conflicts". */
+/**
+ * E.g. "db2, slave, up, lag 3 entries 120 ms" or "db1 “Frankfurt primary”, master, down, LSN 48, 3 conflicts";
+ * `position` names the log position in the scenario's database's words (positionWord.ts).
+ */
 export function nodeAccessibleName(
   node: NodeView,
   vocabulary: Vocabulary,
   conflicts = 0,
   followed?: FollowedWrite,
   lost = 0,
+  position = 'LSN',
 ): string {
   const parts = [
     node.label === undefined ? node.id : `${node.id} “${node.label}”`,
@@ -65,7 +69,7 @@ export function nodeAccessibleName(
     node.status,
   ];
   if (node.role === 'replica') parts.push(`lag ${lagEntries(node)} ${lagMs(node)}`);
-  else parts.push(`LSN ${shownLsn(node)}`);
+  else parts.push(`${position} ${shownLsn(node)}`);
   if (node.diskFactor > 1) parts.push(diskWords(node));
   for (const stop of node.stoppedAppliers) parts.push(`${applierWords(stop)}, from ${stop.source}`);
   if (conflicts > 0) parts.push(conflicts === 1 ? '1 conflict' : `${conflicts} conflicts`);

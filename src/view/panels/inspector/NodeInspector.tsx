@@ -21,6 +21,7 @@ export function NodeInspector() {
   const nodes = useLabStore((s) => s.snapshot.nodes);
   const regions = useLabStore((s) => s.snapshot.regions);
   const system = useLabStore((s) => s.scenario.system);
+  const certifying = useLabStore((s) => s.snapshot.replication.mode === 'sync');
   const words = useWords();
   if (node === undefined) return null;
   const reference = referencePrimary(nodes, node);
@@ -32,7 +33,7 @@ export function NodeInspector() {
       title={node.id}
       summary={`· ${roleWord(words, node.role)}${node.status === 'down' ? ' · down' : ''}`}
     >
-      <Facts facts={nodeFacts(node, words, regions, system)} />
+      <Facts facts={nodeFacts(node, words, regions, system, certifying)} />
       <NodeLinks node={node} />
       <NodeActions node={node} />
       <RenameForm key={`${node.id} ${node.label ?? ''}`} node={node} />

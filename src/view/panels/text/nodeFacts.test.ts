@@ -61,6 +61,20 @@ describe('the inspector’s facts', () => {
     );
     expect(factsOf('postgresql', 'g1', 'sync')['Quorum']).toBe('no: refuses queries');
   });
+
+  it('give MariaDB servers in source-source no wsrep_cluster_status: they have no Primary Component', () => {
+    const sim = createSimulation({
+      seed: 1,
+      system: 'mariadb',
+      nodes: ['db1', 'db2'].map((id) => ({ id, role: 'primary' as const })),
+      replication: { mode: 'async' },
+      conflictResolution: 'none',
+    });
+    sim.advance(200);
+    const facts = Object.fromEntries(nodeFacts(sim.node('db1'), words, [], 'mariadb', false));
+    expect(Object.keys(facts)).not.toContain('wsrep_cluster_status');
+    expect(facts['Binlog GTID seq_no']).toBe('0');
+  });
 });
 
 describe('the log tail’s words', () => {

@@ -5,6 +5,7 @@
  */
 import type { DatabaseSystem, NodeView, RegionView } from '../../../engine/index.ts';
 import { lagEntries, lagMs } from '../../graph/nodeText.ts';
+import { positionWord } from '../../positionWord.ts';
 import type { Vocabulary } from '../../vocabulary.ts';
 import { stateText } from './nodeStateText.ts';
 
@@ -28,7 +29,7 @@ interface Terms {
 
 const TERMS: Record<DatabaseSystem, Terms> = {
   postgresql: {
-    position: 'LSN',
+    position: positionWord('postgresql'),
     otherTimeline: 'tl',
     timeline: 'Timeline (epoch)',
     committed: 'Committed LSN',
@@ -43,7 +44,7 @@ const TERMS: Record<DatabaseSystem, Terms> = {
     quorum: (quorum) => ['Quorum', quorum ? 'yes' : 'no: refuses queries'],
   },
   mariadb: {
-    position: 'GTID seq_no',
+    position: positionWord('mariadb'),
     otherTimeline: 'epoch',
     // MariaDB has no timelines: a promotion starts writing under the new server's id in the GTIDs.
     timeline: 'Epoch (one per promotion)',
@@ -63,12 +64,17 @@ const TERMS: Record<DatabaseSystem, Terms> = {
   },
 };
 
-/** The facts the inspector lists for `node`, in the words of `system` (PostgreSQL's by default). */
+/**
+ * The facts the inspector lists for `node`, in the words of `system` (PostgreSQL's by default).
+ * `certifying`: the node's group certifies its writes (`replication.mode: 'sync'`, Galera's way); MariaDB
+ * servers in source-source have no Primary Component, so they get no `wsrep_cluster_status`.
+ */
 export function nodeFacts(
   node: NodeView,
   words: Vocabulary,
   regions: readonly RegionView[],
   system: DatabaseSystem = 'postgresql',
+  certifying = true,
 ): Fact[] {
   const terms = TERMS[system];
   const region = regions.find((r) => r.id === node.region);
@@ -95,7 +101,7 @@ export function nodeFacts(
   facts.push(['Load', `${node.load} ops/s`], ['Apply rate', `${node.applyRate} entries/s`]);
   if (node.diskFactor > 1) facts.push(['Disk', `${node.diskFactor}× slower (commits, fsyncs, replay)`]);
   if (node.needsRewind) facts.push(['Rewind', terms.rewind]);
-  if (node.peers.length > 0) facts.push(terms.quorum(node.quorum));
+  if (node.peers.length > 0 && (certifying || system !== 'mariadb')) facts.push(terms.quorum(node.quorum));
   return facts;
 }
 
