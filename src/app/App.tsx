@@ -226,7 +226,8 @@ function Lab({ route, view }: { readonly route: Route; readonly view: ViewOption
           <Caption
             text={
               captionFor === null
-                ? ''
+                ? // A line held while the caption's words load, just after the first frame.
+                  '\u00a0'
                 : `${imported ? `${scenarioName}. ` : ''}${captionFor({ scenario, settings, workload }, words, compact)}`
             }
             clamped={tier === 'narrow' || small}
