@@ -1,6 +1,6 @@
 /** A scenario that names MariaDB as its system: the lab answers in MariaDB's words. */
 import { expect, test } from '@playwright/test';
-import { node, openPaused, selectNode, statusLine, writeVia } from './lab.ts';
+import { button, node, openPaused, selectNode, statusLine, writeVia } from './lab.ts';
 
 const jsonLink = (payload: unknown) => `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
 
@@ -66,4 +66,7 @@ test('a MariaDB primary killed and restarted after a promotion comes back writab
   // The graph names a master's position as MariaDB does.
   await expect(node(page, 'db1')).toHaveAccessibleName(/GTID seq_no \d+/);
   await expect(node(page, 'db1')).toContainText('GTID seq_no');
+  // And so does the graph as a table.
+  await button(page, 'Topology table').click();
+  await expect(page.getByRole('columnheader', { name: 'Applied GTID seq_no' })).toBeVisible();
 });

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import type { NodeView } from '../../engine/index.ts';
 import { useLabStore } from '../../store/index.ts';
 import { lagEntries, lagMs } from '../graph/nodeText.ts';
+import { positionWord } from '../positionWord.ts';
 import { roleWord, useWords } from '../vocabulary.ts';
 
 /** "up, streaming" from status "up" and machine state "replica.streaming"; just "down" when down. */
@@ -35,6 +36,7 @@ export function TopologyTable({ caption = 'Topology' }: { readonly caption?: str
   const selectedId = useLabStore((s) => s.selectedId);
   const select = useLabStore((s) => s.select);
   const words = useWords();
+  const position = positionWord(useLabStore((s) => s.scenario.system));
   return (
     // Focusable so keyboard users can scroll it when it overflows.
     <div className="topology-table" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -48,8 +50,8 @@ export function TopologyTable({ caption = 'Topology' }: { readonly caption?: str
             <th scope="col">Status</th>
             <th scope="col">Upstream</th>
             <th scope="col">Lag</th>
-            <th scope="col">Received LSN</th>
-            <th scope="col">Applied LSN</th>
+            <th scope="col">Received {position}</th>
+            <th scope="col">Applied {position}</th>
           </tr>
         </thead>
         <tbody>

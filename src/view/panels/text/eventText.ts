@@ -1,6 +1,7 @@
 /** Engine events as short readable sentences, in the UI's role vocabulary. */
 import type { DatabaseSystem, EngineEvent, EngineEventBody } from '../../../engine/index.ts';
 import { settingChangesText } from '../../../store/timeline/settingText.ts';
+import { positionWord } from '../../positionWord.ts';
 import type { Vocabulary } from '../../vocabulary.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -12,9 +13,6 @@ const RESYNC_REASON = {
   'new-node': 'it is a new node',
 } as const;
 
-/** A log position in the words of the scenario's database: PostgreSQL's LSN, MariaDB's GTID sequence number. */
-const POSITION = { postgresql: 'LSN', mariadb: 'GTID seq_no' } as const;
-
 /**
  * One sentence per event, e.g. "db2 applied entries 41–48 (lag 120 ms)", with replication terms in the
  * words of the scenario's `system` (MariaDB's GTIDs, binlog and semi-sync; PostgreSQL's by default).
@@ -25,7 +23,7 @@ export function describeEvent(
   system: DatabaseSystem = 'postgresql',
 ): string {
   const maria = system === 'mariadb';
-  const at = POSITION[system];
+  const at = positionWord(system);
   switch (event.type) {
     case 'write-committed':
       return `${event.nodeId} committed ${event.key} = "${event.value}" at ${at} ${event.lsn}`;

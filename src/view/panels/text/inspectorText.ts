@@ -1,6 +1,7 @@
 /** Pure helpers for the inspector: which primary a node is compared with, and how its data differs. */
-import type { NodeView, OperationRecord } from '../../../engine/index.ts';
+import type { DatabaseSystem, NodeView, OperationRecord } from '../../../engine/index.ts';
 import { currentPrimary } from '../../../store/index.ts';
+import { positionWord } from '../../positionWord.ts';
 import { formatSimTime } from '../../simTime.ts';
 
 /**
@@ -52,7 +53,7 @@ export function dataRows(node: NodeView, reference: NodeView | undefined): DataR
 }
 
 /** One sentence about a client operation's outcome, in the engine's words. */
-export function operationText(op: OperationRecord): string {
+export function operationText(op: OperationRecord, system: DatabaseSystem = 'postgresql'): string {
   const what =
     op.kind === 'write' ? `Write #${op.id}: ${op.key} = "${op.value ?? ''}"` : `Read #${op.id} of ${op.key}`;
   const started = `on ${op.nodeId} at ${formatSimTime(op.startedAt)}`;
@@ -64,7 +65,10 @@ export function operationText(op: OperationRecord): string {
     const stale = op.stale === true ? `; stale: "${op.expected ?? ''}" was already acknowledged` : '';
     return `${what} ${started} returned ${value}${stale}`;
   }
-  const position = op.lsn === undefined ? '' : ` (LSN ${op.lsn}, timeline ${op.timeline ?? '?'})`;
+  // MariaDB has no timelines: a promotion starts an epoch (the new server's id in the GTIDs).
+  const era = system === 'mariadb' ? 'epoch' : 'timeline';
+  const position =
+    op.lsn === undefined ? '' : ` (${positionWord(system)} ${op.lsn}, ${era} ${op.timeline ?? '?'})`;
   const lost = op.lost === true ? `; then lost: ${op.lostReason ?? 'in a failover'}` : '';
   const overwritten =
     op.overwrittenByConflict === undefined
