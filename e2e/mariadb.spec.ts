@@ -1,6 +1,15 @@
 /** A scenario that names MariaDB as its system: the lab answers in MariaDB's words. */
 import { expect, test } from '@playwright/test';
-import { button, node, openPaused, selectNode, statusLine, writeVia } from './lab.ts';
+import {
+  button,
+  node,
+  nodeMenu,
+  openPaused,
+  readOnlyBanner,
+  selectNode,
+  statusLine,
+  writeVia,
+} from './lab.ts';
 
 const jsonLink = (payload: unknown) => `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
 
@@ -69,4 +78,20 @@ test('a MariaDB primary killed and restarted after a promotion comes back writab
   // And so does the graph as a table.
   await button(page, 'Topology table').click();
   await expect(page.getByRole('columnheader', { name: 'Applied GTID seq_no' })).toBeVisible();
+});
+
+test('Galera with two of three members killed: the survivor is up but outside the Primary Component, and the banner says so', async ({
+  page,
+}) => {
+  await openPaused(page, '/?preset=galera-3');
+  for (const id of ['g2', 'g3']) {
+    await node(page, id).locator('.node-shape').click();
+    await nodeMenu(page, id).getByRole('menuitem', { name: 'Kill' }).click();
+  }
+  // The survivor finds out after failure detection (3 s simulated); until then it still counts the others.
+  await button(page, 'Play').click();
+  await expect(readOnlyBanner(page)).toContainText(
+    'g1 is up but outside the Primary Component (error 1047). Reads and writes fail there',
+  );
+  await expect(readOnlyBanner(page)).not.toContainText('no master is up');
 });
