@@ -1,8 +1,7 @@
 /** Keys and node ids that are names of object members: through the form, a link and the embed, nothing breaks. */
 import { expect, test, type Page } from '@playwright/test';
-import { button, node, openPaused, selectNode, writeVia } from './lab.ts';
+import { button, jsonLink, node, openPaused, selectNode, writeVia } from './lab.ts';
 
-const jsonLink = (payload: unknown) => `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
 const MEMBER_KEYS = ['constructor', 'toString', '__proto__', 'hasOwnProperty'] as const;
 
 /** The page rendered the lab and no error boundary replaced any part of it. */

@@ -1,6 +1,10 @@
 /** Helpers that drive the lab the way a person does: by accessible names and data attributes. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** A share link carrying `payload` as plain JSON (`v1j`): readable in a test, as the lab accepts it. */
+export const jsonLink = (payload: unknown): string =>
+  `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
+
 export const node = (page: Page, id: string): Locator => page.locator(`[data-node-id="${id}"]`);
 
 /** Where a control is drawn; it must be. */

@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import {
   button,
+  jsonLink,
   node,
   nodeMenu,
   openPaused,
@@ -10,8 +11,6 @@ import {
   statusLine,
   writeVia,
 } from './lab.ts';
-
-const jsonLink = (payload: unknown) => `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
 
 test('a write on a MariaDB replica fails with error 1290 in the server’s words', async ({ page }) => {
   await openPaused(

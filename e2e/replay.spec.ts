@@ -1,7 +1,6 @@
 /** Heavy links and files: refused up front when too costly, otherwise replayed in slices with progress and Cancel. */
 import { expect, test } from '@playwright/test';
-
-const jsonLink = (payload: unknown) => `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
+import { jsonLink } from './lab.ts';
 
 const manyNodes = (extra: object = {}) => ({
   nodes: [

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import LZString from 'lz-string';
-import { button, node, openPaused, selectNode, statusLine, writeVia } from './lab.ts';
+import { button, jsonLink, node, openPaused, selectNode, statusLine, writeVia } from './lab.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 const MASTER_SLAVE = [
@@ -10,7 +10,6 @@ const MASTER_SLAVE = [
   { id: 'db2', role: 'replica', upstream: 'db1' },
   { id: 'db3', role: 'replica', upstream: 'db1' },
 ];
-const jsonLink = (payload: unknown) => `/#s=v1j:${encodeURIComponent(JSON.stringify(payload))}`;
 
 /** Everything on screen that comes from the engine's events and history. */
 async function runShown(page: Page) {

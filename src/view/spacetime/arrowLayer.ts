@@ -174,7 +174,7 @@ export function createArrowLayer(makeCanvas: () => LayerCanvas = newCanvas): Arr
     input.window.to > current.covers.to ||
     (!input.follow && (input.window.from !== current.window.from || input.window.to !== current.window.to));
 
-  /** A layer for the input's window, with every arrow in it that ended by `now` (and, in hairlines, the rest). */
+  /** A layer for the input's window, blank: `update` draws on it what it should hold by `now`. */
   const build = (input: LayerInput, marks: readonly MessageMark[]): Layer<LayerCanvas> => {
     const { plot, window, height, dpr } = input;
     const span = window.to - window.from;
@@ -204,8 +204,6 @@ export function createArrowLayer(makeCanvas: () => LayerCanvas = newCanvas): Arr
       restyle: false,
       window,
     };
-    if (built.style === 'hairline') grow(built, marks, input.now, input.fetch);
-    else catchUp(built, marks, input.now);
     return built;
   };
 
@@ -327,26 +325,19 @@ export function createArrowLayer(makeCanvas: () => LayerCanvas = newCanvas): Arr
       const { plot, window, dpr, now } = input;
       let current = layer;
       let marks: readonly MessageMark[];
-      let flight: { heads: readonly MessageMark[]; fresh: readonly MessageMark[] } | null = null;
       if (current === null || stale(input, current)) {
         marks = input.fetch(window.from);
         current = layer = build(input, marks);
       } else {
         marks = input.fetch(Math.max(window.from, current.drawnUntil));
         current.window = window;
-        if (current.style === 'hairline') flight = grow(current, marks, now, input.fetch);
-        // Not every frame: a canvas drawn on since it was last put down is copied whole when put down
-        // again (2 MB or more). Arrows that ended meanwhile are drawn with those in flight.
-        else if (now - current.drawnUntil >= current.span / CATCH_UP_SHARE) catchUp(current, marks, now);
       }
-      if (current.style === 'hairline' && flight === null) {
-        // Just built: every arrow is on it as far as it has come.
-        const flying = marks.filter((mark) => mark.sentAt <= now && (endedAt(mark) ?? Infinity) > now);
-        flight = {
-          heads: flying.filter((mark) => dueOf(mark) !== undefined),
-          fresh: flying.filter((mark) => dueOf(mark) === undefined),
-        };
-      }
+      let flight: { heads: readonly MessageMark[]; fresh: readonly MessageMark[] } | null = null;
+      if (current.style === 'hairline') flight = grow(current, marks, now, input.fetch);
+      // Not every frame (a layer just built has drawn nothing yet): a canvas drawn on since it was last put
+      // down is copied whole when put down again (2 MB or more). Arrows that ended meanwhile are drawn with
+      // those in flight.
+      else if (now - current.drawnUntil >= current.span / CATCH_UP_SHARE) catchUp(current, marks, now);
       const heads = flight?.heads ?? [];
       const fresh = flight?.fresh ?? freshOf(current, marks);
       // So many arrows now that they call for another stroke (or so few): drawn again next frame.

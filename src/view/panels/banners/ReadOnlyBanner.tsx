@@ -8,11 +8,14 @@ import { useWords } from '../../vocabulary.ts';
 
 export function ReadOnlyBanner() {
   const readOnly = useLabStore((s) => s.snapshot.metrics.readOnly);
+  // Read while the banner shows only: the selector runs at every tick of the run.
   const cutOff = useLabStore((s) =>
-    s.snapshot.nodes
-      .filter((n) => n.role === 'primary' && n.status === 'up' && n.peers.length > 0 && !n.quorum)
-      .map((n) => n.id)
-      .join(', '),
+    !s.snapshot.metrics.readOnly
+      ? ''
+      : s.snapshot.nodes
+          .filter((n) => n.role === 'primary' && n.status === 'up' && n.peers.length > 0 && !n.quorum)
+          .map((n) => n.id)
+          .join(', '),
   );
   const galera = useLabStore((s) => s.scenario.system === 'mariadb');
   const words = useWords();
