@@ -88,6 +88,8 @@ test('Galera with two of three members killed: the survivor is up but outside th
     await nodeMenu(page, id).getByRole('menuitem', { name: 'Kill' }).click();
   }
   // The survivor finds out after failure detection (3 s simulated); until then it still counts the others.
+  // At 10× those 3 s are a few frames even on a loaded machine (a frame counts at most 250 ms of wall time).
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '10×' });
   await button(page, 'Play').click();
   await expect(readOnlyBanner(page)).toContainText(
     'g1 is up but outside the Primary Component (error 1047). Reads and writes fail there',

@@ -30,7 +30,9 @@ export const FAILURE_DETECTION_MS = REPLICATION_TIMEOUT_MS;
 /** Whether `node` still has `peer` in its view: reachable, and up or dead too recently to be declared so. */
 function inView(cluster: Cluster, node: DbNode, peer: DbNode): boolean {
   if (cluster.network.isCut(node.id, peer.id)) return false;
-  return peer.isUp || (peer.downSince ?? -Infinity) > cluster.now() - FAILURE_DETECTION_MS;
+  // Added, not subtracted from now: the check runs at exactly downSince + FAILURE_DETECTION_MS, and
+  // now - FAILURE_DETECTION_MS can round below downSince there.
+  return peer.isUp || (peer.downSince ?? -Infinity) + FAILURE_DETECTION_MS > cluster.now();
 }
 
 /** The members `node` can reach right now: its component, itself first. */

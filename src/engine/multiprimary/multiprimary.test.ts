@@ -278,6 +278,20 @@ describe('a multi-primary group', () => {
       });
     });
 
+    it('takes the survivor out at whatever instant they die, fractions of a millisecond included', () => {
+      // At each of these instants t (past the group's 200 ms start), (t + 3000) - 3000 rounds below t: "dead
+      // for 3 s yet?" must not subtract from the check's own instant (the lab's frames put kills at such times).
+      const instants = [0.049503726807, 0.3183098861837834, 1.5915494309189455];
+      for (const offset of instants) {
+        const sim = group(3, { mode: 'sync' });
+        sim.advance(offset);
+        sim.kill('db2');
+        sim.kill('db3');
+        sim.advance(3000);
+        expect({ offset, quorum: sim.node('db1').quorum }).toEqual({ offset, quorum: false });
+      }
+    });
+
     it('does not give it quorum back when one returns, only when both have', () => {
       const sim = group(3, { mode: 'sync' });
       sim.kill('db2');
