@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clearance,
   fitViewBox,
   LEVEL_SPACING,
   MAX_UPSCALE,
@@ -53,6 +54,33 @@ describe('layoutTopology', () => {
     expect(positions.get('db3')!.x).toBeLessThan(positions.get('db4')!.x);
   });
 
+  it('staggers three or more primaries without replicas, so no link between two passes through a third', () => {
+    const ids = ['g1', 'g2', 'g3', 'g4'];
+    const { positions, bounds } = layoutTopology(ids.map((id) => ({ id })));
+    const at = ids.map((id) => positions.get(id)!);
+    expect(at.map((p) => p.y)).toEqual([0, LEVEL_SPACING * 0.75, 0, LEVEL_SPACING * 0.75]);
+    expect(bounds.maxY).toBe(LEVEL_SPACING * 0.75);
+    for (const [i, a] of at.entries())
+      for (const [j, b] of at.entries())
+        for (const [k, c] of at.entries())
+          if (i < j && k !== i && k !== j) expect(clearance(c, a, b)).toBeGreaterThanOrEqual(LINK_CLEARANCE);
+    // Two primaries (master-master) stay level, as do primaries with replicas below them.
+    expect(layoutTopology([{ id: 'a' }, { id: 'b' }]).positions.get('b')!.y).toBe(0);
+    const withReplica = layoutTopology([...ids.map((id) => ({ id })), { id: 'r1', upstream: 'g1' }]);
+    expect(ids.map((id) => withReplica.positions.get(id)!.y)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('turns the staggered group into a column in a tall viewport, a row in a wide one', () => {
+    const ids = ['g1', 'g2', 'g3'];
+    const nodes = ids.map((id) => ({ id }));
+    expect(layoutTopology(nodes, 2)).toEqual(layoutTopology(nodes));
+    const { positions } = layoutTopology(nodes, 0.5);
+    const at = ids.map((id) => positions.get(id)!);
+    expect(at.map((p) => p.y)).toEqual([0, LEVEL_SPACING, 2 * LEVEL_SPACING]);
+    expect(at.map((p) => p.x)).toEqual([0, LEVEL_SPACING * 0.75, 0]);
+    expect(clearance(at[1]!, at[0]!, at[2]!)).toBeGreaterThanOrEqual(LINK_CLEARANCE);
+  });
+
   it('treats a node with an unknown upstream as a root instead of dropping it', () => {
     const { positions } = layoutTopology([{ id: 'a' }, { id: 'b', upstream: 'gone' }]);
     expect(positions.get('b')!.y).toBe(0);
@@ -87,14 +115,7 @@ describe('layoutTopology in a viewport of a given shape', () => {
         // Links to the first row are as they always were; those to a lower row cross the rows above.
         for (const [id, p] of positions) {
           if (id === 'db1' || p.y >= to.y) continue;
-          // Distance from p to the segment from–to.
-          const dx = to.x - from.x;
-          const dy = to.y - from.y;
-          const t = Math.max(
-            0,
-            Math.min(1, ((p.x - from.x) * dx + (p.y - from.y) * dy) / (dx * dx + dy * dy)),
-          );
-          const gap = Math.hypot(p.x - from.x - t * dx, p.y - from.y - t * dy);
+          const gap = clearance(p, from, to);
           expect(gap, `${n} replicas: db1 → ${leaf.id} passes ${id}`).toBeGreaterThanOrEqual(LINK_CLEARANCE);
         }
       }

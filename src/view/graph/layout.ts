@@ -131,7 +131,7 @@ function widthOf(node: HierarchyNode<TreeDatum>): number {
 }
 
 /** How far `p` is from the segment a–b. */
-function clearance(p: Point, a: Point, b: Point): number {
+export function clearance(p: Point, a: Point, b: Point): number {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
@@ -203,6 +203,31 @@ function place(forest: TreeDatum): Placed {
   return { positions, bounds: { minX: Math.min(...xs), maxX: Math.max(...xs), minY: 0, maxY }, clear };
 }
 
+/**
+ * How far every second node of a row of three or more primaries without replicas (a Galera group) sits
+ * below the others: the link between the first and the third then passes above the second instead of
+ * through it, and a link to a neighbour leaves at a slant, under the node's labels rather than into them.
+ */
+const STAGGER = LEVEL_SPACING * 0.75;
+
+function staggered(row: Layout): Layout {
+  const leftToRight = [...row.positions].sort(([, a], [, b]) => a.x - b.x);
+  const positions = new Map(
+    leftToRight.map(([id, p], i) => [id, { x: p.x, y: i % 2 === 1 ? STAGGER : p.y }]),
+  );
+  return { ...row, positions, bounds: { ...row.bounds, maxY: STAGGER } };
+}
+
+/** A staggered row turned into a column, top to bottom in the row's order, every second node to the right. */
+function transposed(row: Layout): Layout {
+  const { minX } = row.bounds;
+  const positions = new Map(
+    [...row.positions].map(([id, p]) => [id, { x: p.y, y: ((p.x - minX) / NODE_SPACING) * LEVEL_SPACING }]),
+  );
+  const ys = [...positions.values()].map((p) => p.y);
+  return { positions, bounds: { minX: 0, maxX: STAGGER, minY: 0, maxY: Math.max(...ys) } };
+}
+
 /** How large the laid-out graph is drawn in a viewport of `aspect` (width / height), up to a constant. */
 function fitScale(layout: Layout, aspect: number): number {
   const { minX, maxX, maxY } = layout.bounds;
@@ -218,6 +243,13 @@ function fitScale(layout: Layout, aspect: number): number {
  */
 export function layoutTopology(nodes: readonly LayoutInput[], aspect?: number): Layout {
   const forest = buildForest(nodes);
+  if (forest.children.length >= 3 && forest.children.every((c) => c.children.length === 0)) {
+    const row = staggered(place(forest));
+    // A tall viewport (a phone held upright) draws the group larger as a column.
+    if (aspect === undefined || !(aspect > 0)) return row;
+    const column = transposed(row);
+    return fitScale(column, aspect) > fitScale(row, aspect) * 1.05 ? column : row;
+  }
   const flat: Layout = place(forest);
   const widest = widestFan(forest);
   if (aspect === undefined || !(aspect > 0) || widest <= WRAP_FROM) return flat;
