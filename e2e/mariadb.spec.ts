@@ -96,3 +96,12 @@ test('Galera with two of three members killed: the survivor is up but outside th
   );
   await expect(readOnlyBanner(page)).not.toContainText('no master is up');
 });
+
+test('the settings explain MariaDB’s semi-sync in its own variables, not PostgreSQL’s', async ({ page }) => {
+  await openPaused(page, '/?preset=mariadb-semisync');
+  await button(page, 'Settings').click();
+  const settings = page.getByRole('group', { name: 'Replication', exact: true });
+  await expect(settings).toContainText('rpl_semi_sync_master_timeout');
+  await expect(settings).not.toContainText('synchronous_standby_names');
+  await expect(settings).not.toContainText('ANY k');
+});

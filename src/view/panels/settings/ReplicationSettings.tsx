@@ -20,6 +20,14 @@ const MODE_HINT: Record<ReplicationMode, string> = {
   scheduled: 'The primary ships what it committed in batches at each interval, like log shipping.',
 };
 
+/** MariaDB's own account of the modes it has (semi-sync waits for receipt, then times out to async). */
+const MARIADB_MODE_HINT: Partial<Record<ReplicationMode, string>> = {
+  async:
+    'The primary acknowledges once its binary log has the transaction; replicas fetch and apply it later (Seconds_Behind_Master): a failover can lose writes.',
+  'semi-sync':
+    'The primary’s commit waits until a replica has the transaction in its relay log (rpl_semi_sync_master_enabled), for at most rpl_semi_sync_master_timeout; then it goes on asynchronously until a replica catches up.',
+};
+
 const RESOLUTIONS: readonly (readonly [ConflictResolution, string])[] = [
   ['lww', 'last writer wins'],
   ['siblings', 'siblings (keep both, resolve by hand)'],
@@ -45,6 +53,7 @@ export function ReplicationSettings() {
   const actions = useLabActions();
   const replication = useLabStore((s) => s.settings.replication);
   const standbyNames = useLabStore((s) => s.snapshot.replication.synchronousStandbyNames);
+  const mariadb = useLabStore((s) => s.scenario.system === 'mariadb');
   const words = useWords();
   const t = (text: string) => translateRoles(text, words);
   const modes = MODES.map(([mode, text]) => [mode, t(text)] as const);
@@ -80,8 +89,8 @@ export function ReplicationSettings() {
         </div>
       )}
       <p className="hint">
-        {standbyNames === undefined
-          ? t(MODE_HINT[replication.mode])
+        {mariadb || standbyNames === undefined
+          ? t((mariadb ? MARIADB_MODE_HINT[replication.mode] : undefined) ?? MODE_HINT[replication.mode])
           : t(
               `The primary acknowledges once its synchronous standbys confirmed: synchronous_standby_names = '${standbyNames}'.`,
             )}
@@ -113,7 +122,11 @@ export function ReplicationSettings() {
           value={replication.syncCount}
           min={1}
           max={64}
-          hint={t('Confirmations a write waits for (k in ANY k)')}
+          hint={t(
+            mariadb
+              ? 'Replicas a commit waits for (MySQL’s rpl_semi_sync_source_wait_for_replica_count; MariaDB waits for one)'
+              : 'Confirmations a write waits for (k in ANY k)',
+          )}
           onCommit={(syncCount) => {
             actions.changeSettings({ replication: { syncCount } });
           }}
