@@ -79,6 +79,32 @@ test('a MariaDB primary killed and restarted after a promotion comes back writab
   await expect(page.getByRole('columnheader', { name: 'Applied GTID seq_no' })).toBeVisible();
 });
 
+test('a backup of a MariaDB server is placed by GTID seq_no and epoch, not LSN and timeline', async ({
+  page,
+}) => {
+  await openPaused(
+    page,
+    jsonLink({
+      v: 1,
+      scenario: {
+        system: 'mariadb',
+        nodes: [
+          { id: 'db1', role: 'primary' },
+          { id: 'db2', role: 'replica', upstream: 'db1' },
+        ],
+      },
+      commands: [
+        { at: 100, type: 'write', args: ['db1', 'k', 'v'] },
+        { at: 500, type: 'takeBackup', args: ['db2'] },
+      ],
+      time: 600,
+    }),
+  );
+  const backups = page.getByRole('region', { name: 'Backups' });
+  await expect(backups).toContainText('from db2 at GTID seq_no 1, epoch 1');
+  await expect(backups).not.toContainText('LSN');
+});
+
 test('Galera with two of three members killed: the survivor is up but outside the Primary Component, and the banner says so', async ({
   page,
 }) => {

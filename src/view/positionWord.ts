@@ -7,3 +7,7 @@ import type { DatabaseSystem } from '../engine/index.ts';
 
 export const positionWord = (system: DatabaseSystem = 'postgresql'): string =>
   system === 'mariadb' ? 'GTID seq_no' : 'LSN';
+
+/** What follows a failover: PostgreSQL's timeline; MariaDB has none, a promotion starts an epoch (its GTIDs' server id). */
+export const eraWord = (system: DatabaseSystem = 'postgresql'): string =>
+  system === 'mariadb' ? 'epoch' : 'timeline';

@@ -1,7 +1,7 @@
 /** Pure helpers for the inspector: which primary a node is compared with, and how its data differs. */
 import type { DatabaseSystem, NodeView, OperationRecord } from '../../../engine/index.ts';
 import { currentPrimary } from '../../../store/index.ts';
-import { positionWord } from '../../positionWord.ts';
+import { eraWord, positionWord } from '../../positionWord.ts';
 import { formatSimTime } from '../../simTime.ts';
 
 /**
@@ -65,8 +65,7 @@ export function operationText(op: OperationRecord, system: DatabaseSystem = 'pos
     const stale = op.stale === true ? `; stale: "${op.expected ?? ''}" was already acknowledged` : '';
     return `${what} ${started} returned ${value}${stale}`;
   }
-  // MariaDB has no timelines: a promotion starts an epoch (the new server's id in the GTIDs).
-  const era = system === 'mariadb' ? 'epoch' : 'timeline';
+  const era = eraWord(system);
   const position =
     op.lsn === undefined ? '' : ` (${positionWord(system)} ${op.lsn}, ${era} ${op.timeline ?? '?'})`;
   const lost = op.lost === true ? `; then lost: ${op.lostReason ?? 'in a failover'}` : '';
