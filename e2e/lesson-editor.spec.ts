@@ -72,6 +72,14 @@ test('the editor edits a step’s actions and steps, rings a panel, previews and
     timeout: 20_000,
   });
   await duration.fill('500');
+  // Actions reorder within their step, focus staying on the moved action's buttons.
+  await form.getByRole('button', { name: 'Move up action 2 of step 2' }).click();
+  await expect(form.getByRole('combobox', { name: 'Action 1 of step 2' })).toHaveValue('advance');
+  await expect(form.getByRole('combobox', { name: 'Action 2 of step 2' })).toHaveValue('promote');
+  await expect(form.getByRole('button', { name: 'Move down action 1 of step 2' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('combobox', { name: 'Action 2 of step 2' })).toHaveValue('advance');
+  await expect(form.getByRole('button', { name: 'Move up action 2 of step 2' })).toBeFocused();
   // Step 2 rings the event log.
   await form.getByRole('combobox', { name: 'Ring in step 2' }).selectOption({ label: 'the event log' });
 

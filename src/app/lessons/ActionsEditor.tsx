@@ -17,6 +17,7 @@ import {
   type ActionField,
   type EditableKind,
 } from './editorActions.ts';
+import { movedFocus, swapped } from './editorSteps.ts';
 import { LESSON_LIMITS } from './lessonSchema.ts';
 import type { LessonAction } from './types.ts';
 
@@ -40,22 +41,34 @@ function ActionRow({
   n,
   nodes,
   problems,
+  count,
   onChange,
+  onMove,
   onRemove,
 }: {
   readonly action: LessonAction;
   readonly index: number;
+  /** How many actions the step has. */
+  readonly count: number;
   /** The step's number. */
   readonly n: number;
   readonly nodes: readonly string[];
   /** The checker's problems under this action's path. */
   readonly problems: readonly { field: string; text: string }[];
   readonly onChange: (action: LessonAction) => void;
+  /** Swaps it with the action before (-1) or after (1). */
+  readonly onMove: (by: -1 | 1) => void;
   readonly onRemove: () => void;
 }) {
   const words = useWords();
   const id = useId();
   const kind = kindOf(action);
+  const which = (
+    <span className="visually-hidden">
+      {' '}
+      action {index + 1} of step {n}
+    </span>
+  );
   const where = (
     <span className="visually-hidden">
       {' '}
@@ -163,12 +176,36 @@ function ActionRow({
           </select>
         </div>
         {kind !== null && fieldsOf(kind).map((field) => input(kind, field))}
-        <button type="button" className="editor-action-remove" onClick={onRemove}>
-          Remove
-          <span className="visually-hidden">
-            {' '}
-            action {index + 1} of step {n}
-          </span>
+      </div>
+      <div className="editor-action-buttons">
+        {count > 1 && (
+          <>
+            <button
+              type="button"
+
+              data-focus={`action-up-${n}-${index}`}
+              disabled={index === 0}
+              onClick={() => {
+                onMove(-1);
+              }}
+            >
+              Move up{which}
+            </button>
+            <button
+              type="button"
+
+              data-focus={`action-down-${n}-${index}`}
+              disabled={index === count - 1}
+              onClick={() => {
+                onMove(1);
+              }}
+            >
+              Move down{which}
+            </button>
+          </>
+        )}
+        <button type="button" onClick={onRemove}>
+          Remove{which}
         </button>
       </div>
       {general.map((p) => (
@@ -209,9 +246,15 @@ export function ActionsEditor({
               index={i}
               n={n}
               nodes={nodes}
+              count={actions.length}
               problems={problemsAt(problems, `${path}[${i}]`)}
               onChange={(next) => {
                 onChange(actions.map((a, j) => (j === i ? next : a)));
+              }}
+              onMove={(by) => {
+                const moved = swapped(actions, i, by);
+                if (moved !== null)
+                  onChange(moved, movedFocus('action-', i + by, actions.length, by, `${n}-${i + by}`));
               }}
               onRemove={() => {
                 const left = actions.filter((_, j) => j !== i);

@@ -16,6 +16,7 @@ import {
   choiceOf,
   conditionChoices,
   doersFor,
+  movedFocus,
   moveStep,
   patchStep,
   removeStep,
@@ -200,7 +201,10 @@ function StepEditor({
             data-focus={`up-${n}`}
             disabled={index === 0}
             onClick={() => {
-              onChange(moveStep(lesson, index, -1), index === 1 ? `down-${n - 1}` : `up-${n - 1}`);
+              onChange(
+                moveStep(lesson, index, -1),
+                movedFocus('', index - 1, lesson.steps.length, -1, `${n - 1}`),
+              );
             }}
           >
             Move up{hidden}
@@ -212,7 +216,7 @@ function StepEditor({
             onClick={() => {
               onChange(
                 moveStep(lesson, index, 1),
-                index === lesson.steps.length - 2 ? `up-${n + 1}` : `down-${n + 1}`,
+                movedFocus('', index + 1, lesson.steps.length, 1, `${n + 1}`),
               );
             }}
           >

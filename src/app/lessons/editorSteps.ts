@@ -83,16 +83,31 @@ export function removeStep(lesson: Lesson, index: number): Lesson {
   return { ...lesson, steps: lesson.steps.filter((_, i) => i !== index) };
 }
 
+/** `items` with item `index` swapped with its neighbour (`by` -1: the one before, 1: after), or null at an end. */
+export function swapped<T>(items: readonly T[], index: number, by: -1 | 1): T[] | null {
+  const other = index + by;
+  const copy = [...items];
+  const a = copy[index];
+  const b = copy[other];
+  if (a === undefined || b === undefined) return null;
+  copy[index] = b;
+  copy[other] = a;
+  return copy;
+}
+
 /** The lesson with step `index` swapped with its neighbour (`by` -1: up, 1: down). */
 export function moveStep(lesson: Lesson, index: number, by: -1 | 1): Lesson {
-  const other = index + by;
-  const steps = [...lesson.steps];
-  const a = steps[index];
-  const b = steps[other];
-  if (a === undefined || b === undefined) return lesson;
-  steps[index] = b;
-  steps[other] = a;
-  return { ...lesson, steps };
+  const steps = swapped(lesson.steps, index, by);
+  return steps === null ? lesson : { ...lesson, steps };
+}
+
+/**
+ * The `data-focus` a moved row's button gives back: the same button at the row's new place, or, when the
+ * row reached an end where that button is disabled, the other one (`${prefix}up-…` or `${prefix}down-…`).
+ */
+export function movedFocus(prefix: string, to: number, count: number, by: -1 | 1, suffix: string): string {
+  const button = by === -1 ? (to === 0 ? 'down' : 'up') : to === count - 1 ? 'up' : 'down';
+  return `${prefix}${button}-${suffix}`;
 }
 
 /** A new prediction: the author writes its words (the checker asks for them until then). */
