@@ -11,6 +11,7 @@ import { forcedLoss } from './forcedLoss.ts';
 import { galeraCertification } from './galeraCertification.ts';
 import { galeraLatency } from './galeraLatency.ts';
 import { galeraQuorum } from './galeraQuorum.ts';
+import { galeraStall } from './galeraStall.ts';
 import { readOnly } from './readOnly.ts';
 import { semiSyncFallback } from './semiSyncFallback.ts';
 import { semiSyncStale } from './semiSyncStale.ts';
@@ -24,6 +25,7 @@ export const mariadbScenarios: readonly Scenario<MariaLab>[] = [
   galeraCertification,
   galeraLatency,
   galeraQuorum,
+  galeraStall,
   sourceSource,
 ];
 

@@ -35,6 +35,16 @@ function inView(cluster: Cluster, node: DbNode, peer: DbNode): boolean {
   return peer.isUp || (peer.downSince ?? -Infinity) + FAILURE_DETECTION_MS > cluster.now();
 }
 
+/**
+ * Whether `node`'s write-sets no longer wait for `peer`: it is gone from the group, or dead for longer than
+ * failure detection takes. A member dead more recently is still in the view, and group communication
+ * delivers nothing until the view without it is installed: commits stall meanwhile (measured on MariaDB
+ * 10.11: a commit on a survivor right after one of three was killed took 1.8–2.8 s, then succeeded).
+ */
+function noLongerAwaited(cluster: Cluster, node: DbNode, peer: DbNode | undefined): boolean {
+  return peer === undefined || (!peer.isUp && !inView(cluster, node, peer));
+}
+
 /** The members `node` can reach right now: its component, itself first. */
 function component(cluster: Cluster, node: DbNode): DbNode[] {
   return [node, ...cluster.peersOf(node).filter((p) => inView(cluster, node, p))];
@@ -94,12 +104,14 @@ export function certify(cluster: Cluster, node: DbNode, op: OpRecord): void {
     return;
   }
   addCertified(node, cert);
-  // Every running member is asked; one across a cut never answers and is suspected after the timeout.
-  const members = cluster.peersOf(node).filter((p) => p.isUp);
+  // Every member in the view is waited for: one across a cut never answers and is suspected after the
+  // timeout; one that died is not asked, and holds the write until the view without it is installed.
+  const members = cluster.peersOf(node).filter((p) => !noLongerAwaited(cluster, node, p));
   const entry: PendingCertification = { op, node, cert, waitingFor: new Set(members.map((m) => m.id)) };
   pendingOf(cluster).set(cert.certId, entry);
   op.waitedForSync = true;
   for (const member of members) {
+    if (!member.isUp) continue;
     cluster.network.send({
       from: node.id,
       to: member.id,
@@ -124,7 +136,7 @@ const suspectSilent = defineTask('certification.timeout', (cluster, certId: numb
   if (still === undefined) return;
   for (const id of [...still.waitingFor]) {
     const member = cluster.nodes.get(id);
-    if (member === undefined || !member.isUp || cluster.network.isCut(still.node.id, id))
+    if (noLongerAwaited(cluster, still.node, member) || cluster.network.isCut(still.node.id, id))
       still.waitingFor.delete(id);
   }
   updateQuorum(cluster);
@@ -375,12 +387,16 @@ export function updateQuorum(cluster: Cluster): void {
   }
   for (const entry of [...pendingOf(cluster).values()]) {
     for (const id of [...entry.waitingFor]) {
-      const member = cluster.nodes.get(id);
-      if (member === undefined || !member.isUp) entry.waitingFor.delete(id);
+      if (noLongerAwaited(cluster, entry.node, cluster.nodes.get(id))) entry.waitingFor.delete(id);
     }
     if (!entry.node.certification.quorum) entry.waitingFor.clear();
     settle(cluster, entry);
   }
+}
+
+/** A member restarted: what its old incarnation was asked is lost with it, so no write waits for that. */
+export function onCertifierUp(cluster: Cluster, node: DbNode): void {
+  for (const entry of pendingOf(cluster).values()) entry.waitingFor.delete(node.id);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   certify,
   FAILURE_DETECTION_MS,
   onCertifierDown,
+  onCertifierUp,
   publishCommitted,
   updateQuorum,
 } from './certification.ts';
@@ -36,6 +37,7 @@ onLifecycle('restarted', ORDER.group, (cluster, node) => {
   if (!cluster.group.has(node.id)) return;
   // It comes back as a new member of the group (Galera gives a restarted node a new identity).
   node.certification.rejoining = true;
+  onCertifierUp(cluster, node);
   onMemberUp(cluster, node);
   updateQuorum(cluster);
 });

@@ -315,6 +315,33 @@ describe('a multi-primary group', () => {
       expect(sim.node('db1').quorum).toBe(false);
     });
 
+    it('stalls a commit on a survivor until the view without the dead member is installed, then commits it', () => {
+      const sim = group(3, { mode: 'sync' });
+      const killedAt = sim.now();
+      sim.kill('db3');
+      const op = sim.write('db1', 'k', 'during');
+      sim.advance(2900);
+      expect(sim.op(op.id)?.status).toBe('pending');
+      sim.advance(300);
+      const done = sim.op(op.id)!;
+      expect(done.status).toBe('ok');
+      expect(done.endedAt! - killedAt).toBeGreaterThanOrEqual(3000);
+      // Once the view is installed, commits no longer wait for it.
+      const next = sim.write('db2', 'k2', 'after');
+      sim.advance(100);
+      expect(sim.op(next.id)?.status).toBe('ok');
+    });
+
+    it('no longer waits for a member that died and came straight back (a new member)', () => {
+      const sim = group(3, { mode: 'sync' });
+      sim.kill('db3');
+      const op = sim.write('db1', 'k', 'during');
+      sim.advance(500);
+      sim.restart('db3');
+      sim.advance(200);
+      expect(sim.op(op.id)?.status).toBe('ok');
+    });
+
     it('lets a single killed master rejoin the two that kept quorum', () => {
       const sim = group(3, { mode: 'sync' });
       sim.kill('db3');

@@ -2,7 +2,9 @@
  * Saves made by an older engine still restore. The version 1 fixtures were saved by the engine of version 1
  * (before a node's fields were split into parts), the version 2 ones by the engine of version 2 (before a
  * log was saved as runs of entries), the version 3 ones by the engine of version 3 (before message records),
- * each with what that engine did next: a restore must do the same.
+ * each with what that engine did next: a restore must do the same. The group saves hold a member killed
+ * under 3 s before: their continuations were recorded again when commits began to wait until such a member
+ * leaves the view (as Galera's do), so they hold what a restore does since then.
  */
 import { describe, expect, it } from 'vitest';
 import { restoreSimulation, SAVE_VERSION, type EngineEvent } from '../index.ts';
