@@ -205,27 +205,25 @@ function place(forest: TreeDatum): Placed {
 
 /**
  * How far every second node of a row of three or more primaries without replicas (a Galera group) sits
- * below the others: the link between the first and the third then passes above the second instead of
- * through it, and a link to a neighbour leaves at a slant, under the node's labels rather than into them.
+ * below the others (in a column: to the right): the link between the first and the third then passes beside
+ * the second instead of through it, and a link to a neighbour leaves at a slant, clear of the node's labels.
  */
 const STAGGER = LEVEL_SPACING * 0.75;
 
-function staggered(row: Layout): Layout {
-  const leftToRight = [...row.positions].sort(([, a], [, b]) => a.x - b.x);
-  const positions = new Map(
-    leftToRight.map(([id, p], i) => [id, { x: p.x, y: i % 2 === 1 ? STAGGER : p.y }]),
-  );
-  return { ...row, positions, bounds: { ...row.bounds, maxY: STAGGER } };
-}
-
-/** A staggered row turned into a column, top to bottom in the row's order, every second node to the right. */
-function transposed(row: Layout): Layout {
-  const { minX } = row.bounds;
-  const positions = new Map(
-    [...row.positions].map(([id, p]) => [id, { x: p.y, y: ((p.x - minX) / NODE_SPACING) * LEVEL_SPACING }]),
-  );
-  const ys = [...positions.values()].map((p) => p.y);
-  return { positions, bounds: { minX: 0, maxX: STAGGER, minY: 0, maxY: Math.max(...ys) } };
+/** Such a group, left to right in a row, or top to bottom in a column (drawn larger in a tall viewport). */
+function staggered(ids: readonly string[], column: boolean): Layout {
+  const step = column ? LEVEL_SPACING : NODE_SPACING;
+  const positions = new Map<string, Point>();
+  ids.forEach((id, i) => {
+    const along = i * step;
+    const aside = (i % 2) * STAGGER;
+    positions.set(id, column ? { x: aside, y: along } : { x: along, y: aside });
+  });
+  const end = (ids.length - 1) * step;
+  return {
+    positions,
+    bounds: { minX: 0, maxX: column ? STAGGER : end, minY: 0, maxY: column ? end : STAGGER },
+  };
 }
 
 /** How large the laid-out graph is drawn in a viewport of `aspect` (width / height), up to a constant. */
@@ -243,12 +241,13 @@ function fitScale(layout: Layout, aspect: number): number {
  */
 export function layoutTopology(nodes: readonly LayoutInput[], aspect?: number): Layout {
   const forest = buildForest(nodes);
-  if (forest.children.length >= 3 && forest.children.every((c) => c.children.length === 0)) {
-    const row = staggered(place(forest));
-    // A tall viewport (a phone held upright) draws the group larger as a column.
-    if (aspect === undefined || !(aspect > 0)) return row;
-    const column = transposed(row);
-    return fitScale(column, aspect) > fitScale(row, aspect) * 1.05 ? column : row;
+  const roots = forest.children.map((c) => c.id);
+  if (roots.length >= 3 && forest.children.every((c) => c.children.length === 0)) {
+    const row = staggered(roots, false);
+    const column = staggered(roots, true);
+    return aspect !== undefined && aspect > 0 && fitScale(column, aspect) > fitScale(row, aspect) * 1.05
+      ? column
+      : row;
   }
   const flat: Layout = place(forest);
   const widest = widestFan(forest);
