@@ -546,6 +546,11 @@ export type EngineEventBody =
   | { type: 'applier-skipped'; nodeId: NodeId; source: NodeId; key: string }
   /** The node re-copied from `source` (keys changed), its applier for `source` restarted at its position. */
   | { type: 'node-resynced'; nodeId: NodeId; source: NodeId; keys: number }
+  /**
+   * A certifying group's member died: the others' commits wait for it until failure detection takes it out
+   * of the view, `afterMs` later (Galera delivers nothing to a view with a silent member).
+   */
+  | { type: 'commits-held'; nodeId: NodeId; afterMs: number }
   | { type: 'quorum-lost'; nodeId: NodeId; reachable: number; members: number }
   | { type: 'quorum-regained'; nodeId: NodeId };
 

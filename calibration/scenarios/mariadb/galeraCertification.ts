@@ -1,6 +1,8 @@
 /**
  * (m5) Galera: two transactions update one row on two nodes and commit together. Exactly one commits;
  * the other fails certification with MariaDB's deadlock error (1213, 40001); no committed update is lost.
+ * Two transactions updating one row on one node both commit: the later waits for the earlier's row lock,
+ * and a write-set is certified only against other nodes' write-sets.
  */
 import { createSimulation } from '../../../src/engine/index.ts';
 import { waitFor } from '../../lib/cluster.ts';
@@ -10,10 +12,16 @@ import type { MariaLab } from '../../lib/mariadb/lab.ts';
 import { APP_USER } from '../../lib/mariadb/topology.ts';
 import { withFigures, type Facts, type Scenario } from '../../lib/scenario.ts';
 
-const facts = (committed: number, failure: Facts, committedEverywhere: boolean): Facts => ({
+const facts = (
+  committed: number,
+  failure: Facts,
+  committedEverywhere: boolean,
+  sameNodeBothCommit: boolean,
+): Facts => ({
   committed,
   ...failure,
   committedUpdateOnEveryNode: committedEverywhere,
+  sameNodeBothCommit,
 });
 
 export const galeraCertification: Scenario<MariaLab> = {
@@ -26,6 +34,7 @@ export const galeraCertification: Scenario<MariaLab> = {
       sqlstate: '40001',
       message: 'Deadlock found when trying to get lock; try restarting transaction',
     },
+    true,
     true,
   ),
 
@@ -52,8 +61,25 @@ export const galeraCertification: Scenario<MariaLab> = {
           10_000,
           200,
         );
+        // Two sessions on g1: the second's update waits for the first's row lock, then both commit.
+        const c = await g1.connect(APP_USER);
+        let sameNode = false;
+        try {
+          for (const session of [a, c]) await session.query('begin');
+          await a.query('update cal.t set v = v + 100 where id = 1');
+          const waiting = c.query('update cal.t set v = v + 1000 where id = 1');
+          const both = await Promise.allSettled([a.query('commit'), waiting.then(() => c.query('commit'))]);
+          sameNode = both.every((o) => o.status === 'fulfilled');
+        } finally {
+          c.destroy();
+        }
         return withFigures(
-          facts(committed, rejected === undefined ? NO_ERROR : clientError(rejected.reason), everywhere),
+          facts(
+            committed,
+            rejected === undefined ? NO_ERROR : clientError(rejected.reason),
+            everywhere,
+            sameNode,
+          ),
           `committed on ${first.status === 'fulfilled' ? 'g1' : ''}${second.status === 'fulfilled' ? 'g2' : ''}; v = ${expected} on every node`,
         );
       } finally {
@@ -79,11 +105,17 @@ export const galeraCertification: Scenario<MariaLab> = {
     const lost = records.find((r) => r?.status === 'failed');
     const everywhere =
       won !== undefined && ['g1', 'g2', 'g3'].every((id) => sim.node(id).data['k'] === won.value);
+    // The second is issued while the first is still being certified, as the second session's update was.
+    const sameNode = [sim.write('g1', 'k', '100')];
+    sim.advance(1);
+    sameNode.push(sim.write('g1', 'k', '1000'));
+    sim.runUntilIdle();
     return withFigures(
       facts(
         records.filter((r) => r?.status === 'ok').length,
         lost === undefined ? NO_ERROR : printedError(lost.error ?? ''),
         everywhere,
+        sameNode.every((op) => sim.op(op.id)?.status === 'ok'),
       ),
       `committed on ${won?.nodeId ?? 'none'}`,
     );

@@ -146,8 +146,15 @@ const suspectSilent = defineTask('certification.timeout', (cluster, certId: numb
 /** Whether `cert` loses to a write-set certified earlier: returns that one, else undefined. */
 function conflictFor(node: DbNode, cert: Certification): Certification | undefined {
   const stored = node.data.get(cert.key);
-  if (stored !== undefined && stored.vv !== undefined && !dominates(cert.baseVv, stored.vv)) {
-    // Something committed here that the write never saw: it was certified first.
+  // Something committed here that the write never saw was certified first, unless it came from the write's
+  // own member: there the later transaction waited for the earlier one's row lock (Galera certifies a
+  // write-set only against other members' write-sets).
+  if (
+    stored !== undefined &&
+    stored.vv !== undefined &&
+    (stored.origin ?? node.id) !== cert.origin &&
+    !dominates(cert.baseVv, stored.vv)
+  ) {
     return {
       certId: stored.opId,
       origin: stored.origin ?? node.id,

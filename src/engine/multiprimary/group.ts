@@ -29,8 +29,11 @@ onLifecycle('killed', ORDER.group, (cluster, node) => {
   if (!cluster.group.has(node.id)) return;
   onMemberDown(cluster, node);
   onCertifierDown(cluster, node);
-  // A crash is not a leave: the others find out when failure detection gives up on it.
+  // A crash is not a leave: the others find out when failure detection gives up on it, and a certifying
+  // group's commits wait for it until then.
   quorumAfterCut(cluster, cluster.now() + FAILURE_DETECTION_MS);
+  if (cluster.config.mode === 'sync' && cluster.peersOf(node).some((p) => p.isUp))
+    cluster.emit({ type: 'commits-held', nodeId: node.id, afterMs: FAILURE_DETECTION_MS });
 });
 
 onLifecycle('restarted', ORDER.group, (cluster, node) => {

@@ -158,6 +158,18 @@ describe('a multi-primary group', () => {
     expect(conflict?.winner?.origin).toBe('db1');
   });
 
+  it('in sync mode commits both of two writes to one key on one master: the later waits for the earlier, no conflict', () => {
+    const sim = group(3, { mode: 'sync', latencyMs: 30 });
+    const a = sim.write('db1', 'k', 'one');
+    sim.advance(10);
+    const b = sim.write('db1', 'k', 'two');
+    sim.runUntilIdle();
+    expect([sim.op(a.id)?.status, sim.op(b.id)?.status]).toEqual(['ok', 'ok']);
+    expect(sim.conflicts()).toEqual([]);
+    expectAllEqual(sim);
+    expect(sim.node('db3').data.k).toBe('two');
+  });
+
   it('in sync mode waits at least one round trip to the peers before acknowledging', () => {
     const sim = group(3, { mode: 'sync', latencyMs: 30 });
     const op = sim.write('db1', 'k', 'v');
@@ -319,6 +331,7 @@ describe('a multi-primary group', () => {
       const sim = group(3, { mode: 'sync' });
       const killedAt = sim.now();
       sim.kill('db3');
+      expect(sim.events().at(-1)).toMatchObject({ type: 'commits-held', nodeId: 'db3', afterMs: 3000 });
       const op = sim.write('db1', 'k', 'during');
       sim.advance(2900);
       expect(sim.op(op.id)?.status).toBe('pending');

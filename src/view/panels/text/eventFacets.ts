@@ -51,6 +51,7 @@ const KIND_OF: Record<EngineEventType, EventKind> = {
   'split-brain': 'failover',
   'read-only': 'failover',
   writable: 'failover',
+  'commits-held': 'failover',
   'quorum-lost': 'failover',
   'quorum-regained': 'failover',
   conflict: 'conflicts',

@@ -65,6 +65,9 @@ describe('describeEvent', () => {
       expect(
         describeEvent({ type: 'quorum-lost', nodeId: 'g1', reachable: 1, members: 3 }, words, 'mariadb'),
       ).toBe('g1 reaches 1 of 3 members: non-Primary, it refuses queries (error 1047)');
+      expect(describeEvent({ type: 'commits-held', nodeId: 'g3', afterMs: 3000 }, words, 'mariadb')).toBe(
+        "g3 died: the group's commits wait for it until failure detection takes it out of the view, 3.0 s later (Galera delivers nothing meanwhile)",
+      );
     });
   });
 

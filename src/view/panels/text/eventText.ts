@@ -131,6 +131,8 @@ export function describeEvent(
       return `${event.nodeId}: SET GLOBAL sql_slave_skip_counter = 1; START SLAVE. It skipped ${event.source}'s insert of ${event.key} and applies ${event.source}'s next events`;
     case 'node-resynced':
       return `${event.nodeId} was re-copied from ${event.source} (${plural(event.keys, 'key')} changed) and replicates from ${event.source}'s current position`;
+    case 'commits-held':
+      return `${event.nodeId} died: the group's commits wait for it until failure detection takes it out of the view, ${(event.afterMs / 1000).toFixed(1)} s later${maria ? ' (Galera delivers nothing meanwhile)' : ''}`;
     case 'quorum-lost':
       return `${event.nodeId} reaches ${event.reachable} of ${plural(event.members, 'member')}: ${maria ? 'non-Primary, it refuses queries (error 1047)' : 'no quorum, it refuses queries'}`;
     case 'quorum-regained':
