@@ -60,6 +60,8 @@ describe('the inspector’s facts', () => {
       'non-Primary: refuses queries (error 1047)',
     );
     expect(factsOf('postgresql', 'g1', 'sync')['Quorum']).toBe('no: refuses queries');
+    // A killed member answers nothing: it has no status to show, Primary or not.
+    expect(Object.keys(factsOf('mariadb', 'g2', 'sync'))).not.toContain('wsrep_cluster_status');
   });
 
   it('give MariaDB servers in source-source no wsrep_cluster_status: they have no Primary Component', () => {

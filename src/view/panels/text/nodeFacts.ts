@@ -101,7 +101,9 @@ export function nodeFacts(
   facts.push(['Load', `${node.load} ops/s`], ['Apply rate', `${node.applyRate} entries/s`]);
   if (node.diskFactor > 1) facts.push(['Disk', `${node.diskFactor}× slower (commits, fsyncs, replay)`]);
   if (node.needsRewind) facts.push(['Rewind', terms.rewind]);
-  if (node.peers.length > 0 && (certifying || system !== 'mariadb')) facts.push(terms.quorum(node.quorum));
+  // A member that is down answers nothing: it has no status, Primary or not.
+  if (node.status === 'up' && node.peers.length > 0 && (certifying || system !== 'mariadb'))
+    facts.push(terms.quorum(node.quorum));
   return facts;
 }
 
