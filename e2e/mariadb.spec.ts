@@ -12,22 +12,29 @@ import {
   writeVia,
 } from './lab.ts';
 
+interface Command {
+  readonly at: number;
+  readonly type: string;
+  readonly args: readonly string[];
+}
+
+/** A link to a MariaDB run: primary db1 and its replicas, the commands, shown at `time` (ms). */
+const mariadbRun = (replicas: readonly string[], commands: readonly Command[] = [], time = 0): string =>
+  jsonLink({
+    v: 1,
+    scenario: {
+      system: 'mariadb',
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        ...replicas.map((id) => ({ id, role: 'replica', upstream: 'db1' })),
+      ],
+    },
+    commands,
+    time,
+  });
+
 test('a write on a MariaDB replica fails with error 1290 in the server’s words', async ({ page }) => {
-  await openPaused(
-    page,
-    jsonLink({
-      v: 1,
-      scenario: {
-        system: 'mariadb',
-        nodes: [
-          { id: 'db1', role: 'primary' },
-          { id: 'db2', role: 'replica', upstream: 'db1' },
-        ],
-      },
-      commands: [],
-      time: 0,
-    }),
-  );
+  await openPaused(page, mariadbRun(['db2']));
   await writeVia(page, 'db2', 'x', '1');
   await expect(statusLine(page)).toContainText(
     'ERROR 1290 (HY000): The MariaDB server is running with the --read-only option so it cannot execute this statement',
@@ -40,23 +47,15 @@ test('a MariaDB primary killed and restarted after a promotion comes back writab
 }) => {
   await openPaused(
     page,
-    jsonLink({
-      v: 1,
-      scenario: {
-        system: 'mariadb',
-        nodes: [
-          { id: 'db1', role: 'primary' },
-          { id: 'db2', role: 'replica', upstream: 'db1' },
-          { id: 'db3', role: 'replica', upstream: 'db1' },
-        ],
-      },
-      commands: [
+    mariadbRun(
+      ['db2', 'db3'],
+      [
         { at: 500, type: 'kill', args: ['db1'] },
         { at: 600, type: 'promote', args: ['db2'] },
         { at: 700, type: 'restart', args: ['db1'] },
       ],
-      time: 1000,
-    }),
+      1000,
+    ),
   );
   const events = page.getByRole('list', { name: 'Events, newest first' });
   await expect(events).toContainText(
@@ -84,21 +83,14 @@ test('a backup of a MariaDB server is placed by GTID seq_no and epoch, not LSN a
 }) => {
   await openPaused(
     page,
-    jsonLink({
-      v: 1,
-      scenario: {
-        system: 'mariadb',
-        nodes: [
-          { id: 'db1', role: 'primary' },
-          { id: 'db2', role: 'replica', upstream: 'db1' },
-        ],
-      },
-      commands: [
+    mariadbRun(
+      ['db2'],
+      [
         { at: 100, type: 'write', args: ['db1', 'k', 'v'] },
         { at: 500, type: 'takeBackup', args: ['db2'] },
       ],
-      time: 600,
-    }),
+      600,
+    ),
   );
   const backups = page.getByRole('region', { name: 'Backups' });
   await expect(backups).toContainText('from db2 at GTID seq_no 1, epoch 1');

@@ -85,3 +85,16 @@ export function promoteCutOff(
     ...after?.(sim),
   };
 }
+
+/** The calibration's Galera cluster in the engine: g1, g2 and g3 certifying each write, settled before any work. */
+export function galera(latencyMs: number): Simulation {
+  const sim = createSimulation({
+    seed: 7,
+    system: 'mariadb',
+    nodes: ['g1', 'g2', 'g3'].map((id) => ({ id, role: 'primary' as const })),
+    replication: { mode: 'sync' },
+    network: { latencyMs, jitterMs: 0 },
+  });
+  sim.runUntilIdle();
+  return sim;
+}

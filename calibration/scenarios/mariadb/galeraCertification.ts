@@ -4,7 +4,7 @@
  * Two transactions updating one row on one node both commit: the later waits for the earlier's row lock,
  * and a write-set is certified only against other nodes' write-sets.
  */
-import { createSimulation } from '../../../src/engine/index.ts';
+import { galera } from '../../lib/engine.ts';
 import { waitFor } from '../../lib/cluster.ts';
 import { clientError, NO_ERROR, printedError } from '../../lib/mariadb/errors.ts';
 import { withGalera } from '../../lib/mariadb/galera.ts';
@@ -89,15 +89,7 @@ export const galeraCertification: Scenario<MariaLab> = {
     }),
 
   engine() {
-    const nodes = ['g1', 'g2', 'g3'].map((id) => ({ id, role: 'primary' as const }));
-    const sim = createSimulation({
-      seed: 7,
-      system: 'mariadb',
-      nodes,
-      replication: { mode: 'sync' },
-      network: { latencyMs: 1, jitterMs: 0 },
-    });
-    sim.runUntilIdle();
+    const sim = galera(1);
     const ops = [sim.write('g1', 'k', '1'), sim.write('g2', 'k', '10')];
     sim.runUntilIdle();
     const records = ops.map((op) => sim.op(op.id));

@@ -5,7 +5,8 @@
  * One killed node restarted joins it and it stays non-Primary; with both back the Primary Component is
  * restored (every member of the last one is back: `pc.recovery`).
  */
-import { createSimulation, type Simulation } from '../../../src/engine/index.ts';
+import type { Simulation } from '../../../src/engine/index.ts';
+import { galera } from '../../lib/engine.ts';
 import { waitFor } from '../../lib/cluster.ts';
 import { clientError, NO_ERROR, printedError } from '../../lib/mariadb/errors.ts';
 import { withGalera } from '../../lib/mariadb/galera.ts';
@@ -139,14 +140,7 @@ export const galeraQuorum: Scenario<MariaLab> = {
     ),
 
   engine() {
-    const sim = createSimulation({
-      seed: 7,
-      system: 'mariadb',
-      nodes: ['g1', 'g2', 'g3'].map((id) => ({ id, role: 'primary' as const })),
-      replication: { mode: 'sync' },
-      network: { latencyMs: 1, jitterMs: 0 },
-    });
-    sim.runUntilIdle();
+    const sim = galera(1);
     const killedAt = sim.now();
     sim.kill('g2');
     sim.kill('g3');

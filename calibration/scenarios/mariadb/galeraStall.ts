@@ -3,7 +3,7 @@
  * communication delivers nothing until the view without the dead node is installed: a commit on a survivor
  * right after the kill waits for failure detection, then succeeds; later commits do not wait.
  */
-import { createSimulation } from '../../../src/engine/index.ts';
+import { galera } from '../../lib/engine.ts';
 import { withGalera } from '../../lib/mariadb/galera.ts';
 import type { MariaLab } from '../../lib/mariadb/lab.ts';
 import { APP_USER } from '../../lib/mariadb/topology.ts';
@@ -65,14 +65,7 @@ export const galeraStall: Scenario<MariaLab> = {
     ),
 
   engine() {
-    const sim = createSimulation({
-      seed: 7,
-      system: 'mariadb',
-      nodes: ['g1', 'g2', 'g3'].map((id) => ({ id, role: 'primary' as const })),
-      replication: { mode: 'sync' },
-      network: { latencyMs: 0.05, jitterMs: 0 },
-    });
-    sim.runUntilIdle();
+    const sim = galera(0.05);
     sim.kill('g3');
     const commit = (): { ok: boolean; ms: number } => {
       const write = sim.write('g1', 'k', 'v');
