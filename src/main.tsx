@@ -6,7 +6,7 @@ import { LAB_BASE } from './app/labBase.ts';
 import { labOptionsFor, routeFromPath } from './app/route.ts';
 import { linkReport, runParam } from './app/share/linkHash.ts';
 import { DEFAULT_VIEW } from './app/share/defaultView.ts';
-import { loadFailover, loadMultiPrimary } from './engine/index.ts';
+import { loadFailover, loadMultiPrimary, loadStandbyNames } from './engine/index.ts';
 import { createLab, loadPartsForLab } from './store/index.ts';
 import { whenIdle } from './view/whenIdle.ts';
 
@@ -15,6 +15,9 @@ import { whenIdle } from './view/whenIdle.ts';
  * module still suspended in its own evaluation.
  */
 async function start(): Promise<void> {
+  // The parser of synchronous_standby_names is a chunk of its own, fetched at once beside the first frame;
+  // a link's run is checked with it (it may name standbys), and so is a first scenario that names them.
+  const standbyNames = loadStandbyNames().catch(() => undefined);
   const route = routeFromPath(window.location.pathname, LAB_BASE);
   // The lessons, the view options' parser and the link decoder are chunks of their own, fetched only
   // when the link has a query or names them.
@@ -28,7 +31,10 @@ async function start(): Promise<void> {
       : { options: DEFAULT_VIEW, problems: [] };
   const encoded = runParam(window.location.hash);
   // A bad link opens the default scenario, with its problems listed in a banner: never a blank page.
-  const decoded = encoded === null ? null : (await import('./app/share/linkCodec.ts')).decodeRun(encoded);
+  const decoded =
+    encoded === null
+      ? null
+      : (await Promise.all([import('./app/share/linkCodec.ts'), standbyNames]))[0].decodeRun(encoded);
   const report = linkReport(decoded, viewProblems);
   const options = {
     ...labOptionsFor(route, view, encoded !== null),

@@ -2,7 +2,8 @@
  * The engine's API without its optional parts registered (save and restore, the checker, `configure`, the
  * automatic failover manager, the multi-primary group): the lab's bundle builds against this
  * (vite.config.ts points `engine/index.ts` here), so those parts load on demand with `loadPersistence()` /
- * `loadChecker()` / `loadConfigure()` / `loadFailover()` / `loadMultiPrimary()` as chunks of their own.
+ * `loadChecker()` / `loadConfigure()` / `loadFailover()` / `loadMultiPrimary()` as chunks of their own, and so
+ * does the parser of `synchronous_standby_names` (`loadStandbyNames()`).
  * Import `index.ts`, never this.
  */
 export { createSimulation } from './simulation.ts';
@@ -19,7 +20,9 @@ export {
   loadFailover,
   loadMultiPrimary,
   loadPersistence,
+  loadStandbyNames,
 } from './persist/load.ts';
+export { standbyNamesLoaded } from './replication/standbyNames.ts';
 export { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './persist/format.ts';
 export { dict, own } from './dict.ts';
 export { DEFAULT_BURST, DEFAULT_WORKLOAD, workloadRates } from './workload.ts';

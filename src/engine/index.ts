@@ -9,6 +9,7 @@ import './observe/checker.ts';
 import './configure.ts';
 import './failover/manager.ts';
 import './multiprimary/group.ts';
+import './replication/standbyNamesParser.ts';
 // Compare's values: the lab's bundle leaves them out of its first frame (it calls compare/load.ts's loadCompare()).
 export { compare, measure, DEFAULT_SAMPLE_EVERY_MS, MAX_LAG_SAMPLES } from './compare/compare.ts';
 export { applyCompareCommand, checkCommands } from './compare/commands.ts';

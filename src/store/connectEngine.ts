@@ -5,6 +5,7 @@ import {
   createSimulation,
   dict,
   parseScenario,
+  standbyNamesLoaded,
   persistenceLoaded,
   loadPresetData,
   presetScenario,
@@ -568,8 +569,9 @@ export function createLab(options: LabOptions): LabStore {
         const loading = waited ? null : loadPartsFor({ scenario });
         if (loading !== null) {
           // A part of the engine it needs (automatic failover) is still on its way: the lab keeps its run
-          // until it is in. The scenario is checked now, so a bad one is refused at once.
-          parseScenario(scenario);
+          // until it is in. The scenario is checked now, so a bad one is refused at once (but for names of
+          // synchronous standbys while their parser is on its way: checked once it is in).
+          if (standbyNamesLoaded()) parseScenario(scenario);
           void loading.then(() => load(preset, next, done, from, true));
           return true;
         }

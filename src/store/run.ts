@@ -9,6 +9,8 @@ import {
   loadFailover,
   loadMultiPrimary,
   loadPresetData,
+  loadStandbyNames,
+  standbyNamesLoaded,
   multiPrimaryLoaded,
   type ScenarioInput,
   type Simulation,
@@ -59,7 +61,8 @@ function hasGroup(scenario: ScenarioInput | undefined): boolean {
 
 /**
  * Loads what starting `run.scenario` or replaying `run.commands` needs of the engine that the lab's first
- * frame leaves out (the automatic failover manager; the multi-primary group, for two or more primaries;
+ * frame leaves out (the automatic failover manager; the multi-primary group, for two or more primaries; the parser of
+ * `synchronous_standby_names`, for a scenario that names its standbys;
  * `configure`, for a run whose settings changed; `run.preset`'s data, for a regional one), or returns null
  * when nothing is missing, so what needs nothing starts at once. A part that fails to load is left for the engine to report (the replay names
  * the command; a start names the part).
@@ -74,6 +77,8 @@ export function loadPartsFor(run: {
   if (preset !== null) loads.push(preset);
   if (!failoverLoaded() && run.scenario?.failover?.mode === 'automatic') loads.push(loadFailover());
   if (!multiPrimaryLoaded() && hasGroup(run.scenario)) loads.push(loadMultiPrimary());
+  if (!standbyNamesLoaded() && run.scenario?.replication?.synchronousStandbyNames !== undefined)
+    loads.push(loadStandbyNames());
   const configure = run.commands?.some((c) => c.type === 'configure') === true ? loadConfigureParts() : null;
   if (configure !== null) loads.push(configure);
   return loads.length === 0

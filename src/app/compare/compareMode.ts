@@ -5,6 +5,7 @@
  */
 // The engine's loader for compare, imported from here rather than its index (entry.ts), which the first frame carries.
 import { loadCompare } from '../../engine/compare/load.ts';
+import { loadStandbyNames, standbyNamesLoaded } from '../../engine/index.ts';
 import { createLab, loadPartsFor, type LabStore } from '../../store/index.ts';
 import { startComparison, type Comparison } from '../../store/compare/coordinator.ts';
 import { openComparison } from '../../store/compare/open.ts';
@@ -87,6 +88,8 @@ function replayed(store: LabStore): Promise<void> {
  */
 export async function openFromLink(store: LabStore, encoded: string): Promise<SessionOpened> {
   const kit = await loadCompare();
+  // The run is checked with the parser of synchronous_standby_names (it may name standbys).
+  if (!standbyNamesLoaded()) await loadStandbyNames();
   const decoded = decodeRun(encoded);
   if (!decoded.ok) return { ok: false, problems: decoded.problems.map((p) => `B: ${p}`) };
   await loadPartsFor(decoded.value);

@@ -4,7 +4,7 @@
  * replies go to that origin alone, never to "*".
  */
 import type { RefObject } from 'react';
-import type { OperationRecord } from '../../engine/index.ts';
+import { loadStandbyNames, standbyNamesLoaded, type OperationRecord } from '../../engine/index.ts';
 import { currentPrimary, timelineEnd, type LabState, type LabStore } from '../../store/index.ts';
 import { lessonStoreFor } from '../lessons/lessonStore.ts';
 import {
@@ -111,8 +111,16 @@ export function listenToHost(
   /** Writes whose outcome the host is still owed. */
   const waits = new Set<{ stop: () => void }>();
 
-  const onMessage = (event: MessageEvent) => {
+  const onMessage = (event: MessageEvent): void => {
     if (event.source !== parent || !isAllowed(event.origin, allowed)) return;
+    // A scenario is checked with the parser of synchronous_standby_names: a message before it is in waits
+    // for it (in order: each waits on the same import).
+    if (!standbyNamesLoaded()) {
+      void loadStandbyNames().then(() => {
+        onMessage(event);
+      });
+      return;
+    }
     const inbound = parseHostMessage(event.data);
     if (inbound.kind === 'foreign') return;
     const id = inbound.id === undefined ? {} : { id: inbound.id };

@@ -4,7 +4,14 @@
  * plays: every action runs and every condition comes true, played headless on a lab of its own, so the
  * lab on screen keeps what it ran. Every problem is named by its path ("steps[2].actions[0].node: ...").
  */
-import { loadPresetData, parseScenario, type Scenario, type ScenarioInput } from '../../engine/index.ts';
+import {
+  loadPresetData,
+  loadStandbyNames,
+  parseScenario,
+  standbyNamesLoaded,
+  type Scenario,
+  type ScenarioInput,
+} from '../../engine/index.ts';
 import { MAX_REPLAY_COST, replayCost } from '../../store/replayCost.ts';
 import {
   MAX_RUN_MS,
@@ -339,7 +346,8 @@ export function loadLessonParts(lesson: Lesson): Promise<unknown> {
   const loads = actions.filter((action) => action.do === 'load');
   const scenarios = [lesson.scenario, ...loads.map((load) => load.scenario)];
   const configure = actions.some((action) => action.do === 'changeSettings') ? loadConfigureParts() : null;
-  return Promise.all([...scenarios.flatMap((s) => loadPresetData(s.preset) ?? []), configure]);
+  const standbyNames = standbyNamesLoaded() ? null : loadStandbyNames();
+  return Promise.all([...scenarios.flatMap((s) => loadPresetData(s.preset) ?? []), configure, standbyNames]);
 }
 
 /**

@@ -27,3 +27,8 @@ export async function loadFailover(): Promise<void> {
 export async function loadMultiPrimary(): Promise<void> {
   await import('../multiprimary/group.ts');
 }
+
+/** The parser of `synchronous_standby_names`, for a scenario (or a `configure`) that names its standbys. */
+export async function loadStandbyNames(): Promise<void> {
+  await import('../replication/standbyNamesParser.ts');
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from '../scenario/parse.ts';
-import { formatStandbyNames, parseStandbyNames } from './standbyNames.ts';
+import { formatStandbyNames } from './standbyNames.ts';
+import { parseStandbyNames } from './standbyNamesParser.ts';
 
 describe('synchronous_standby_names', () => {
   it('reads FIRST n (...) as a priority list', () => {

@@ -5,7 +5,8 @@
  */
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { parseStandbyNames, type SyncStandbyList } from '../replication/standbyNames.ts';
+import type { SyncStandbyList } from '../replication/standbyNames.ts';
+import { parseStandbyNames } from '../replication/standbyNamesParser.ts';
 import { KEY_DISTRIBUTIONS, READ_ROUTINGS } from '../args.ts';
 import {
   MAX_LABEL_LENGTH,

@@ -3,7 +3,14 @@
  * (`loadConfigureParts`), so the first frame carries neither: no run has such a change before they are in.
  * The timeline's markers and branch names ask through here.
  */
-import { configureLoaded, loadConfigure, type Command, type SettingChange } from '../../engine/index.ts';
+import {
+  configureLoaded,
+  loadConfigure,
+  loadStandbyNames,
+  standbyNamesLoaded,
+  type Command,
+  type SettingChange,
+} from '../../engine/index.ts';
 
 type SettingText = typeof import('./settingText.ts');
 type CommandText = typeof import('./commandText.ts');
@@ -21,8 +28,13 @@ export async function loadSettingWords(): Promise<void> {
  * and these words), or returns null when both are in.
  */
 export function loadConfigureParts(): Promise<void> | null {
-  if (configureLoaded() && words !== undefined && commands !== undefined) return null;
-  return Promise.all([configureLoaded() ? null : loadConfigure(), loadSettingWords()]).then(() => undefined);
+  if (configureLoaded() && standbyNamesLoaded() && words !== undefined && commands !== undefined) return null;
+  return Promise.all([
+    configureLoaded() ? null : loadConfigure(),
+    // A change may name synchronous standbys.
+    standbyNamesLoaded() ? null : loadStandbyNames(),
+    loadSettingWords(),
+  ]).then(() => undefined);
 }
 
 /** "replication mode async → sync, latency 40 → 80 ms". */
