@@ -78,6 +78,33 @@ test('a MariaDB primary killed and restarted after a promotion comes back writab
   await expect(page.getByRole('columnheader', { name: 'Applied GTID seq_no' })).toBeVisible();
 });
 
+test('a MariaDB primary back writable beside the promoted one follows it from its menu, ending the split brain', async ({
+  page,
+}) => {
+  await openPaused(
+    page,
+    mariadbRun(
+      ['db2'],
+      [
+        { at: 500, type: 'kill', args: ['db1'] },
+        { at: 600, type: 'promote', args: ['db2'] },
+        { at: 700, type: 'restart', args: ['db1'] },
+      ],
+      1000,
+    ),
+  );
+  await expect(page.locator('[data-banner="split-brain"]')).toBeVisible();
+  await node(page, 'db1').locator('.node-shape').click();
+  const follow = nodeMenu(page, 'db1').getByRole('menuitem', { name: 'Follow db2' });
+  await expect(follow).toHaveAccessibleDescription(/CHANGE MASTER TO MASTER_HOST='db2'/);
+  await follow.click();
+  await expect(page.getByRole('list', { name: 'Events, newest first' })).toContainText(
+    'db1 became a slave of db2',
+  );
+  await expect(page.locator('[data-banner="split-brain"]')).toHaveCount(0);
+  await expect(node(page, 'db1')).toHaveAttribute('data-role', 'replica');
+});
+
 test('a backup of a MariaDB server is placed by GTID seq_no and epoch, not LSN and timeline', async ({
   page,
 }) => {

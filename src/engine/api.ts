@@ -139,6 +139,10 @@ export interface Simulation {
   /** Gives a node a label people read (at most 32 characters; '' for its id again). Its id stays. */
   renameNode(nodeId: NodeId, label: string): void;
   removeNode(nodeId: NodeId): void;
+  /**
+   * Points a replica at another upstream; with `system: 'mariadb'`, also a primary outside any group at
+   * another primary (`CHANGE MASTER TO`, `read_only` on): it becomes its replica (a way out of a split brain).
+   */
   repoint(nodeId: NodeId, upstream: NodeId): void;
   /** Rewinds a diverged replica (pg_rewind) so it can follow its upstream's timeline. */
   rewind(nodeId: NodeId): void;

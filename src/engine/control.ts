@@ -124,8 +124,15 @@ export function restart(cluster: Cluster, node: DbNode): void {
 
 export function repoint(cluster: Cluster, node: DbNode, upstreamId: NodeId): void {
   const upstream = cluster.node(upstreamId);
-  if (node.isPrimary) throw new SimulationError(`${node.id} is a primary: only replicas have an upstream`);
   if (upstream === node) throw new SimulationError(`${node.id} cannot replicate from itself`);
+  if (node.isPrimary) {
+    // A MariaDB server is pointed at another as any is (CHANGE MASTER TO, read_only on), a writable one too:
+    // it becomes that primary's replica, and stops with error 1236 if it has transactions the primary lacks.
+    if (cluster.system !== 'mariadb' || cluster.group.has(node.id) || !upstream.isPrimary || !node.isUp)
+      throw new SimulationError(`${node.id} is a primary: only replicas have an upstream`);
+    demote(cluster, node, upstream);
+    return;
+  }
   for (
     let n: DbNode | undefined = upstream;
     n !== undefined;

@@ -108,10 +108,13 @@ export const forcedLoss: Scenario<MariaLab> = {
 
   engine() {
     // MariaDB rewinds nothing: the replica that had the rows is left as it is, and the old primary
-    // restarts as a primary replicating from no one.
+    // restarts as a primary replicating from no one; pointed at the new primary (CHANGE MASTER TO), as the
+    // server was, it is refused.
     return promoteCutOff('mariadb', ['r1', 'r2'], K, NEW_ROW, 'Replica', (sim) => {
       sim.restart('primary');
       const write = sim.write('primary', `k${OLD_PRIMARY_ROW}`, String(OLD_PRIMARY_ROW));
+      sim.runUntilIdle();
+      sim.repoint('primary', 'r1');
       sim.runUntilIdle();
       return {
         oldPrimaryComesBackWritable: sim.op(write.id)?.status === 'ok',

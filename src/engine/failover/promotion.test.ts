@@ -260,4 +260,41 @@ describe('a MariaDB primary killed, a replica promoted, then the old one restart
     });
     expect(sim.events().find((e) => e.type === 'split-brain')).toMatchObject({ nodeIds: ['db1', 'db2'] });
   });
+
+  it('follows the new primary when pointed at it (CHANGE MASTER TO): read-only, streaming, no split brain', () => {
+    const sim = restartedOldPrimary();
+    sim.repoint('db1', 'db2');
+    sim.runUntilIdle();
+    expect(sim.node('db1')).toMatchObject({ role: 'replica', upstream: 'db2', state: 'replica.streaming' });
+    expect(sim.node('db1').data['after']).toBe('1');
+    expect(sim.metrics().splitBrain).toBe(false);
+    expect(sim.write('db1', 'y', '1').error).toMatch(/ERROR 1290/);
+  });
+
+  it('is refused with error 1236 when it has a transaction the new primary lacks: MariaDB rewinds nothing', () => {
+    const sim = restartedOldPrimary();
+    sim.write('db1', 'only-here', '1');
+    sim.runUntilIdle();
+    sim.repoint('db1', 'db2');
+    sim.runUntilIdle();
+    expect(sim.node('db1')).toMatchObject({ role: 'replica', needsRewind: true });
+    expect(sim.node('db1').data['after']).toBeUndefined();
+    expect(sim.node('db1').data['only-here']).toBe('1');
+    expect(sim.events().find((e) => e.type === 'rewind-needed')).toMatchObject({
+      nodeId: 'db1',
+      from: 'db2',
+    });
+  });
+
+  it('cannot be pointed at a replica, nor can a PostgreSQL primary be pointed anywhere', () => {
+    const sim = restartedOldPrimary();
+    expect(() => {
+      sim.repoint('db1', 'db3');
+    }).toThrow(/db1 is a primary: only replicas have an upstream/);
+    const pg = createSimulation(cluster(2));
+    pg.advance(100);
+    expect(() => {
+      pg.repoint('db1', 'db2');
+    }).toThrow(/db1 is a primary: only replicas have an upstream/);
+  });
 });

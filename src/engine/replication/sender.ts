@@ -37,8 +37,10 @@ export function handleHello(
     else if (startFrom + 1 < sender.log.startLsn && startFrom < sender.log.lastLsn) resync = 'retention';
   }
   // Without Patroni's use_pg_rewind the server refuses ("requested timeline is not a child of this
-  // server's history") and the replica keeps retrying until an operator runs rewind() (pg_rewind).
-  if (resync === 'rewind' && !cluster.config.autoRewind && !replica.rewindRequested) {
+  // server's history") and the replica keeps retrying until an operator runs rewind() (pg_rewind). MariaDB
+  // rewinds nothing: a server with transactions its new primary lacks is refused (error 1236) until then.
+  const autoRewind = cluster.config.autoRewind && cluster.system !== 'mariadb';
+  if (resync === 'rewind' && !autoRewind && !replica.rewindRequested) {
     if (!replica.needsRewind) {
       replica.needsRewind = true;
       cluster.emit({ type: 'rewind-needed', nodeId: replica.id, from: sender.id, timeline: sender.timeline });

@@ -101,7 +101,10 @@ const replicationSchema = strictObject({
   commitMs: optional(between(0, 10_000)),
   /** A standby's fsync of what it wrote, ms: `remote_write` returns before it, `on` after. */
   flushMs: optional(between(0, 10_000)),
-  /** Rewind a diverged replica by itself (Patroni's `use_pg_rewind`); false waits for `rewind()`. */
+  /**
+   * Rewind a diverged replica by itself (Patroni's `use_pg_rewind`); false waits for `rewind()`. PostgreSQL
+   * only: MariaDB has no pg_rewind, so with `system: 'mariadb'` a diverged server is always refused (1236).
+   */
   autoRewind: optional(boolean()),
 });
 

@@ -11,6 +11,7 @@ import { WriteForm, type Draft } from '../panels/inspector/WriteForm.tsx';
 import {
   linkMenuItems,
   menuKeyTarget,
+  followTarget,
   nodeMenuItems,
   regionChoices,
   regionMenuItems,
@@ -55,6 +56,9 @@ export function GraphMenu({ target, anchor, bounds, onClose, onOpenLink }: Props
   );
   const links = useLabStore((s) => s.snapshot.links);
   const system = useLabStore((s) => s.scenario.system);
+  const follow = useLabStore((s) =>
+    target.kind === 'node' ? followTarget(s.snapshot.nodes, target.id, s.scenario.system) : undefined,
+  );
   const regionViews = useLabStore((s) => s.snapshot.regions);
   const between = useLabStore((s) => s.snapshot.between);
   const partitioned = useLabStore((s) => s.snapshot.network.partitioned);
@@ -74,6 +78,7 @@ export function GraphMenu({ target, anchor, bounds, onClose, onOpenLink }: Props
           links.find((l) => l.to === node.id && !l.peer),
           partitioned,
           regions,
+          follow,
         )
       : link !== undefined
         ? linkMenuItems(link, partitioned, normalMs)

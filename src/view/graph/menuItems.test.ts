@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../engine/index.ts';
 import { createLab, type NodeCommands } from '../../store/index.ts';
 import {
   ACTION_GROUPS,
+  followTarget,
   latencyChoices,
   linkMenuItems,
   menuKeyTarget,
@@ -191,5 +193,42 @@ describe('with regions', () => {
     const items = nodeMenuItems(db1, undefined, false);
     expect(labels(items).filter((l) => l.startsWith('Add replica'))).toEqual(['Add replica']);
     expect(labels(items)).not.toContain('Cut between regions');
+  });
+});
+
+describe('a MariaDB server writable beside another (a split brain)', () => {
+  function splitBrain(system: 'mariadb' | 'postgresql') {
+    const sim = createSimulation({
+      seed: 1,
+      system,
+      replication: { autoRewind: false },
+      nodes: [
+        { id: 'db1', role: 'primary' },
+        { id: 'db2', role: 'replica', upstream: 'db1' },
+      ],
+    });
+    sim.advance(100);
+    sim.kill('db1');
+    sim.promote('db2');
+    sim.restart('db1');
+    sim.advance(100);
+    return sim.nodes();
+  }
+
+  it('may follow the other: CHANGE MASTER TO it, run as a re-point', () => {
+    const nodes = splitBrain('mariadb');
+    expect(followTarget(nodes, 'db1', 'mariadb')).toBe('db2');
+    const db1 = nodes.find((n) => n.id === 'db1')!;
+    const follow = nodeActions(db1, undefined, { partitioned: false, follow: 'db2' }).find(
+      (i) => i.id === 'follow',
+    );
+    expect(follow).toMatchObject({ label: 'Follow db2', group: 'replication' });
+    expect(follow?.hint).toMatch(/^CHANGE MASTER TO MASTER_HOST='db2'.*error 1236/);
+    expect(ran(follow)).toEqual([['repoint', 'db1', 'db2']]);
+  });
+
+  it('has nothing to follow in PostgreSQL (its old primary rejoins as a replica), nor without a second one', () => {
+    expect(followTarget(splitBrain('postgresql'), 'db1', 'postgresql')).toBeUndefined();
+    expect(followTarget(lab().getState().snapshot.nodes, 'db1', 'mariadb')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
  * What a node or link offers: one list of a node's actions that the graph's popover menu and the
  * inspector's buttons both render, and a link's menu. Pure: each item names a store command.
  */
-import type { LinkView, NodeView, RegionLinkView, RegionView } from '../../engine/index.ts';
+import type { DatabaseSystem, LinkView, NodeView, RegionLinkView, RegionView } from '../../engine/index.ts';
 import type { LinkRef, NodeCommands } from '../../store/index.ts';
 import { regionCutOff } from './regions/regionText.ts';
 
@@ -44,6 +44,23 @@ export interface NodeActionOptions {
   readonly readKey?: string;
   /** The scenario's regions (`regionChoices`); none without regions. */
   readonly regions?: readonly RegionChoice[];
+  /** The writable server this one may follow (`followTarget`): MariaDB's way out of a split brain. */
+  readonly follow?: string | undefined;
+}
+
+/**
+ * The other writable server a MariaDB primary outside any group may be pointed at (CHANGE MASTER TO): one
+ * that came back writable beside a promoted replica, or that replica. Undefined otherwise.
+ */
+export function followTarget(
+  nodes: readonly NodeView[],
+  id: string,
+  system: DatabaseSystem | undefined,
+): string | undefined {
+  const writable = (n: NodeView) => n.role === 'primary' && n.status === 'up' && n.peers.length === 0;
+  const node = nodes.find((n) => n.id === id);
+  if (system !== 'mariadb' || node === undefined || !writable(node)) return undefined;
+  return nodes.find((n) => n.id !== id && writable(n))?.id;
 }
 
 /** A region as a node's actions offer it: where a replica can be added, whether it is cut off. */
@@ -94,7 +111,7 @@ const HEAL: MenuItem = {
 export function nodeActions(
   node: NodeView,
   upstreamLink: LinkView | undefined,
-  { partitioned, readKey, regions = [] }: NodeActionOptions,
+  { partitioned, readKey, regions = [], follow }: NodeActionOptions,
 ): NodeAction[] {
   const id = node.id;
   const region = regions.find((r) => r.id === node.region);
@@ -208,6 +225,17 @@ export function nodeActions(
       },
     );
   }
+  if (follow !== undefined) {
+    items.push({
+      id: 'follow',
+      group: 'replication',
+      label: `Follow ${follow}`,
+      hint: `CHANGE MASTER TO MASTER_HOST='${follow}', MASTER_USE_GTID=slave_pos; SET GLOBAL read_only=ON; START SLAVE: ${id} becomes ${follow}'s replica, refused with error 1236 if it has transactions ${follow} lacks`,
+      step: run((c) => {
+        c.repoint(id, follow);
+      }),
+    });
+  }
   if (node.role === 'replica') {
     items.push({
       id: 'repoint',
@@ -280,8 +308,11 @@ export function nodeMenuItems(
   upstreamLink: LinkView | undefined,
   partitioned: boolean,
   regions: readonly RegionChoice[] = [],
+  follow?: string,
 ): MenuItem[] {
-  return nodeActions(node, upstreamLink, { partitioned, regions }).filter((item) => item.disabled !== true);
+  return nodeActions(node, upstreamLink, { partitioned, regions, follow }).filter(
+    (item) => item.disabled !== true,
+  );
 }
 
 /** A region label's menu: Cut between regions (unless it is cut off already), and Heal when something is cut. */

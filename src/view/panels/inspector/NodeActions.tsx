@@ -6,7 +6,13 @@ import { useState } from 'react';
 import type { NodeView } from '../../../engine/index.ts';
 import { useLabActions, useLabStore } from '../../../store/index.ts';
 import { applierWords } from '../../graph/nodeText.ts';
-import { nodeActions, regionChoices, type ActionGroup, type NodeAction } from '../../graph/menuItems.ts';
+import {
+  followTarget,
+  nodeActions,
+  regionChoices,
+  type ActionGroup,
+  type NodeAction,
+} from '../../graph/menuItems.ts';
 import { LinkActions } from './LinkActions.tsx';
 import { RepointControl } from './RepointControl.tsx';
 import { WriteForm, type Draft } from './WriteForm.tsx';
@@ -35,9 +41,10 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
   const regionViews = useLabStore((s) => s.snapshot.regions);
   const between = useLabStore((s) => s.snapshot.between);
   const system = useLabStore((s) => s.scenario.system);
+  const follow = useLabStore((s) => followTarget(s.snapshot.nodes, node.id, s.scenario.system));
   const id = node.id;
   const regions = regionChoices(regionViews, between);
-  const items = nodeActions(node, upstreamLink, { partitioned, readKey: draft.key, regions });
+  const items = nodeActions(node, upstreamLink, { partitioned, readKey: draft.key, regions, follow });
   const group = (name: ActionGroup) => items.filter((item) => item.group === name);
 
   /** A button for an item: runs its command, or (Write) opens the write form below. */
@@ -83,6 +90,15 @@ export function NodeActions({ node }: { readonly node: NodeView }) {
         <div className="node-actions">{group('server').map(button)}</div>
       </Group>
       {group('replication').some((item) => item.id === 'repoint') && <RepointControl node={node} />}
+      {follow !== undefined && node.stoppedAppliers.length === 0 && (
+        <Group title="Replication">
+          <div className="node-actions">
+            {group('replication')
+              .filter((item) => item.id === 'follow')
+              .map(button)}
+          </div>
+        </Group>
+      )}
       {node.stoppedAppliers.length > 0 && (
         <Group title="Replication">
           {node.stoppedAppliers.map((stop) => (
