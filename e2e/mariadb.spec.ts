@@ -93,7 +93,9 @@ test('a MariaDB primary back writable beside the promoted one follows it from it
       1000,
     ),
   );
-  await expect(page.locator('[data-banner="split-brain"]')).toBeVisible();
+  await expect(page.locator('[data-banner="split-brain"]')).toContainText(
+    'until one follows the other (Follow, in its menu)',
+  );
   await node(page, 'db1').locator('.node-shape').click();
   const follow = nodeMenu(page, 'db1').getByRole('menuitem', { name: 'Follow db2' });
   await expect(follow).toHaveAccessibleDescription(/CHANGE MASTER TO MASTER_HOST='db2'/);

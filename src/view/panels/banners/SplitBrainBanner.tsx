@@ -12,7 +12,7 @@ export function SplitBrainBanner() {
       <span aria-hidden="true">⚠ </span>
       Split brain: two {words.primary}s accept writes at once.{' '}
       {maria
-        ? `MariaDB demotes neither and nothing replicates between them: their data drift apart.`
+        ? `MariaDB demotes neither and nothing replicates between them: their data drift apart until one follows the other (Follow, in its menu).`
         : `Writes on the cut-off ${words.primary} will be lost when the network heals; fencing prevents this.`}
     </p>
   );
