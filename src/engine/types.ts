@@ -390,7 +390,10 @@ export interface Metrics {
   readonly failedReads: number;
   readonly lostWrites: number;
   readonly staleReads: number;
-  /** Writes waiting right now for synchronous confirmation. */
+  /**
+   * Writes waiting right now for synchronous confirmation, and a certifying group's writes held by a dead
+   * member still in its view (a certification round trip alone does not count).
+   */
   readonly blockedWrites: number;
   /** Conflicts between concurrent writes (multi-primary), certification failures included. */
   readonly conflicts: number;

@@ -335,11 +335,13 @@ describe('a multi-primary group', () => {
       const op = sim.write('db1', 'k', 'during');
       sim.advance(2900);
       expect(sim.op(op.id)?.status).toBe('pending');
+      expect(sim.metrics().blockedWrites).toBe(1);
       sim.advance(300);
       const done = sim.op(op.id)!;
       expect(done.status).toBe('ok');
       expect(done.endedAt! - killedAt).toBeGreaterThanOrEqual(3000);
       // Once the view is installed, commits no longer wait for it.
+      expect(sim.metrics().blockedWrites).toBe(0);
       const next = sim.write('db2', 'k2', 'after');
       sim.advance(100);
       expect(sim.op(next.id)?.status).toBe('ok');
