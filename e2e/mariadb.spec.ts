@@ -18,6 +18,13 @@ interface Command {
   readonly args: readonly string[];
 }
 
+/** db1 killed, db2 promoted, db1 restarted: MariaDB's old primary comes back writable beside db2. */
+const PROMOTED_THEN_BACK: readonly Command[] = [
+  { at: 500, type: 'kill', args: ['db1'] },
+  { at: 600, type: 'promote', args: ['db2'] },
+  { at: 700, type: 'restart', args: ['db1'] },
+];
+
 /** A link to a MariaDB run: primary db1 and its replicas, the commands, shown at `time` (ms). */
 const mariadbRun = (replicas: readonly string[], commands: readonly Command[] = [], time = 0): string =>
   jsonLink({
@@ -45,18 +52,7 @@ test('a write on a MariaDB replica fails with error 1290 in the server’s words
 test('a MariaDB primary killed and restarted after a promotion comes back writable: the lab says so in MariaDB’s words', async ({
   page,
 }) => {
-  await openPaused(
-    page,
-    mariadbRun(
-      ['db2', 'db3'],
-      [
-        { at: 500, type: 'kill', args: ['db1'] },
-        { at: 600, type: 'promote', args: ['db2'] },
-        { at: 700, type: 'restart', args: ['db1'] },
-      ],
-      1000,
-    ),
-  );
+  await openPaused(page, mariadbRun(['db2', 'db3'], PROMOTED_THEN_BACK, 1000));
   const events = page.getByRole('list', { name: 'Events, newest first' });
   await expect(events).toContainText(
     'db1 came back as a writable master replicating from no one, beside db2: two servers accept writes',
@@ -81,18 +77,7 @@ test('a MariaDB primary killed and restarted after a promotion comes back writab
 test('a MariaDB primary back writable beside the promoted one follows it from its menu, ending the split brain', async ({
   page,
 }) => {
-  await openPaused(
-    page,
-    mariadbRun(
-      ['db2'],
-      [
-        { at: 500, type: 'kill', args: ['db1'] },
-        { at: 600, type: 'promote', args: ['db2'] },
-        { at: 700, type: 'restart', args: ['db1'] },
-      ],
-      1000,
-    ),
-  );
+  await openPaused(page, mariadbRun(['db2'], PROMOTED_THEN_BACK, 1000));
   await expect(page.locator('[data-banner="split-brain"]')).toContainText(
     'until one follows the other (Follow, in its menu)',
   );
