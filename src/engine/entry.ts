@@ -13,6 +13,7 @@ export {
   multiPrimaryLoaded,
   persistenceLoaded,
   restoreSimulation,
+  standbyNamesLoaded,
 } from './persist/registry.ts';
 export {
   loadChecker,
@@ -22,7 +23,6 @@ export {
   loadPersistence,
   loadStandbyNames,
 } from './persist/load.ts';
-export { standbyNamesLoaded } from './replication/standbyNames.ts';
 export { SAVE_FORMAT, SAVE_VERSION, type SavedSimulation } from './persist/format.ts';
 export { dict, own } from './dict.ts';
 export { DEFAULT_BURST, DEFAULT_WORKLOAD, workloadRates } from './workload.ts';

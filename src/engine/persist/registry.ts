@@ -1,7 +1,8 @@
 /**
  * Optional parts, by registration: save and restore (persist/save.ts, persist/restore.ts), the
  * consistency checker (observe/checker.ts), settings changed in a run (configure.ts), the automatic
- * failover manager (failover/manager.ts) and the multi-primary group (multiprimary/group.ts) register
+ * failover manager (failover/manager.ts), the multi-primary group (multiprimary/group.ts) and the parser of
+ * `synchronous_standby_names` (replication/standbyNamesParser.ts) register
  * themselves here when they load, and `sim.save()`, `sim.fork()`, `restoreSimulation`, `sim.check()`,
  * `sim.configure()` and a simulation with automatic failover or two primaries call through. The engine's
  * entry imports them all, so any code using the engine has them; the lab's bundle leaves them out of its
@@ -15,6 +16,7 @@ import type { FailoverManager } from '../failover/manager.ts';
 import type { FailoverRecords } from '../failover/records.ts';
 import type { DbNode, Version } from '../node/dbNode.ts';
 import type { OpRecord } from '../observe/history.ts';
+import type { SyncStandbyList } from '../replication/standbyNames.ts';
 import type { Anomaly, LogEntry, SimTime } from '../types.ts';
 import type { SavedSimulation } from './format.ts';
 
@@ -57,6 +59,11 @@ export interface MultiPrimaryGroup {
 }
 
 let group: MultiPrimaryGroup | undefined;
+
+/** Parses `synchronous_standby_names`: the list, or a message saying what is wrong. */
+export type StandbyNamesParser = (text: string) => SyncStandbyList | string;
+
+let standbyNames: StandbyNamesParser | undefined;
 
 const notLoaded = (what: string, loader = 'loadPersistence'): never => {
   throw new SimulationError(`${what} is not loaded: await ${loader}() from the engine first`);
@@ -111,6 +118,20 @@ export function multiPrimaryLoaded(): boolean {
 /** The registered multi-primary group. */
 export function multiPrimary(): MultiPrimaryGroup {
   return group ?? notLoaded('a multi-primary group', 'loadMultiPrimary');
+}
+
+export function registerStandbyNamesParser(parse: StandbyNamesParser): void {
+  standbyNames = parse;
+}
+
+/** Whether the parser of `synchronous_standby_names` is loaded (`loadStandbyNames()` has resolved, or the entry is imported whole). */
+export function standbyNamesLoaded(): boolean {
+  return standbyNames !== undefined;
+}
+
+/** The registered parser, if loaded: a scenario's check reports its absence as a problem, not a throw. */
+export function standbyNamesParser(): StandbyNamesParser | undefined {
+  return standbyNames;
 }
 
 export function registerSave<Parts>(fn: Saver<Parts>): void {

@@ -1,10 +1,11 @@
 /**
  * PostgreSQL's `synchronous_standby_names`: `FIRST n (s1, s2, ...)` (priority: the first n connected
  * standbys in list order must confirm), `ANY n (s1, s2, ...)` (quorum: any n of them), `n (s1, ...)` and
- * the legacy `s1, s2, ...` (both FIRST; the legacy list means FIRST 1). Its parser
- * (standbyNamesParser.ts) registers itself here as it loads: the engine's entry imports it, and the lab's
- * first frame leaves it out and loads it at once beside it (`loadStandbyNames()`).
+ * the legacy `s1, s2, ...` (both FIRST; the legacy list means FIRST 1). Its parser (standbyNamesParser.ts)
+ * registers itself with the engine's optional parts (persist/registry.ts) as it loads: the engine's entry
+ * imports it, and the lab's first frame leaves it out and loads it at once beside it (`loadStandbyNames()`).
  */
+import { standbyNamesParser } from '../persist/registry.ts';
 
 export interface SyncStandbyList {
   /** `first`: priority (sync_state `sync` and `potential`); `any`: quorum (sync_state `quorum`). */
@@ -18,22 +19,12 @@ export interface SyncStandbyList {
 /** A standby's `pg_stat_replication.sync_state` as its primary sees it. */
 export type SyncState = 'sync' | 'potential' | 'quorum' | 'async';
 
-let parser: ((text: string) => SyncStandbyList | string) | undefined;
-
-export function registerStandbyNamesParser(parse: (text: string) => SyncStandbyList | string): void {
-  parser = parse;
-}
-
-/** Whether `parseStandbyNames` can parse (`loadStandbyNames()` has resolved, or the entry is imported whole). */
-export function standbyNamesLoaded(): boolean {
-  return parser !== undefined;
-}
-
 /** Parses the setting; returns the list, or a message saying what is wrong (or that the parser is not in yet). */
 export function parseStandbyNames(text: string): SyncStandbyList | string {
-  return parser === undefined
+  const parse = standbyNamesParser();
+  return parse === undefined
     ? 'its parser is not loaded: await loadStandbyNames() from the engine first'
-    : parser(text);
+    : parse(text);
 }
 
 /** Whether a listed name stands for the standby `id` (`*` stands for any). */

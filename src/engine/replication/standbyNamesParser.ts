@@ -3,7 +3,8 @@
  * names may hold other characters. Keywords and names ignore case, as PostgreSQL compares them with
  * `application_name`. It registers itself as it loads.
  */
-import { registerStandbyNamesParser, type SyncStandbyList } from './standbyNames.ts';
+import { registerStandbyNamesParser } from '../persist/registry.ts';
+import type { SyncStandbyList } from './standbyNames.ts';
 
 type Token = { kind: 'word' | 'quoted'; text: string } | { kind: '(' | ')' | ',' };
 

@@ -301,7 +301,12 @@ export function blockedWrites(cluster: Cluster): number {
   let total = 0;
   for (const waiting of cluster.commit.waiting.values()) total += waiting.length;
   // A certifying group's writes held by a dead member still in the view (until failure detection).
-  for (const { waitingFor } of cluster.certifying.pending.values())
-    if ([...waitingFor].some((id) => cluster.nodes.get(id)?.isUp === false)) total++;
+  for (const { waitingFor } of cluster.certifying.pending.values()) {
+    for (const id of waitingFor) {
+      if (cluster.nodes.get(id)?.isUp !== false) continue;
+      total++;
+      break;
+    }
+  }
   return total;
 }
